@@ -1,0 +1,95 @@
+/**
+ * The shapes the analysis produces. Pages, diagrams, the runbook and the check command read these;
+ * the analysis modules fill them. Everything is plain data (no Maps) so it serialises and compares.
+ */
+import type { LocalizedLabel, LocalizedProse } from '../model/schema/model.ts';
+
+export type State = 'ok' | 'degraded' | 'down';
+
+/**
+ * Why an entity is not ok. `chain` runs from the entity itself (first) to the failed root (last),
+ * each a `kind:id` key: ["capability:zigbee-scenes", "guest:zigbee2mqtt", "host:pve-core"].
+ */
+export interface Cause {
+  chain: string[];
+  /** How the first link of the chain affects the entity. */
+  via: 'root' | 'stopped' | 'hard' | 'anyOf' | 'enhancedBy';
+}
+
+export interface Outcome {
+  state: State;
+  /** Empty when ok. Sorted, deterministic. */
+  causes: Cause[];
+}
+
+export interface PhaseResult {
+  /** 'start' for t = 0, else the phase id from the model. */
+  id: string;
+  title: LocalizedLabel;
+  after?: LocalizedProse;
+  /** When the model knows it (from a runtimeMinutes). */
+  afterMinutes?: number;
+  /** The roots failed in this phase (cumulative). */
+  failed: string[];
+  /** Every existing (not planned) entity, keyed `kind:id`. Planned entities are absent. */
+  outcomes: Record<string, Outcome>;
+}
+
+export interface ScenarioResult {
+  id: string;
+  phases: PhaseResult[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+export type AuditRuleId =
+  | 'critical-survives'
+  | 'false-redundancy'
+  | 'runbook-reachable'
+  | 'stopped-dependency'
+  | 'translation-missing'
+  | 'stated-summary';
+
+export interface AuditFinding {
+  rule: AuditRuleId;
+  severity: Severity;
+  /** The entity the finding is about, `kind:id`, when there is one. */
+  subject?: string;
+  scenario?: string;
+  message: { nb: string; en: string };
+  hint: { nb: string; en: string };
+}
+
+export interface StartStep {
+  /** 1-based position. */
+  position: number;
+  guest: string;
+  vmid: number;
+  kind: 'lxc' | 'qemu';
+  /** `pct start 106` or `qm start 103`. */
+  command: string;
+  /** Guests (keys) that must be up before this one. */
+  waitsFor: string[];
+}
+
+export interface StartOrder {
+  host: string;
+  steps: StartStep[];
+  /** Guests that are stopped on purpose and are not started. */
+  stopped: string[];
+}
+
+export interface SinglePointOfFailure {
+  key: string;
+  /** Capabilities its failure alone takes down, and degrades. */
+  down: string[];
+  degraded: string[];
+}
+
+export interface Analysis {
+  /** Nothing failed except what is stopped: the normal state. */
+  baseline: PhaseResult;
+  scenarios: ScenarioResult[];
+  singlePointsOfFailure: SinglePointOfFailure[];
+  audits: AuditFinding[];
+  startOrders: StartOrder[];
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { EntityBaseFields, IdSchema, Ipv4Schema, LabelSchema, LocalizedProseSchema, VersionSchema } from './common.ts';
+
+export const VmidSchema = z
+  .number({ message: 'must be a Proxmox VM id: a whole number from 100 to 999999999' })
+  .int()
+  .min(100, { message: 'Proxmox VM ids start at 100' })
+  .max(999_999_999)
+  .meta({ description: 'Proxmox VM/CT id (100-999999999).' });
+
+/** A piece of software installed in a guest. */
+export const SoftwareSchema = z.strictObject({
+  name: LabelSchema,
+  version: VersionSchema.optional(),
+});
+
+/** A source repository checked out in a guest. */
+export const RepoSchema = z.strictObject({
+  path: LabelSchema,
+  description: LocalizedProseSchema.optional(),
+});
+
+/** A QEMU virtual machine or an LXC container on a Proxmox host. */
+export const GuestSchema = z.strictObject({
+  ...EntityBaseFields,
+  vmid: VmidSchema,
+  kind: z.enum(['lxc', 'qemu']).meta({ description: 'lxc (container) or qemu (virtual machine)' }),
+  host: IdSchema.meta({ description: 'The host it runs on (a host id).' }),
+  status: z.enum(['running', 'stopped', 'planned']).meta({ description: 'running, stopped, or planned' }),
+  cores: z.number().int().min(1).max(1024).optional(),
+  memoryMb: z.number().int().min(1).optional().meta({ description: 'Memory in MB as Proxmox shows it.' }),
+  diskGb: z.number().min(0).optional().meta({ description: 'Disk size in GB.' }),
+  tags: z.array(IdSchema).optional(),
+  os: LabelSchema.optional(),
+  ip: Ipv4Schema.optional(),
+  user: LabelSchema.optional().meta({ description: 'Login user. Sensitive: left out of the public build profile.' }),
+  purpose: LocalizedProseSchema.optional(),
+  installed: z.array(SoftwareSchema).optional(),
+  mcpServers: z.array(LabelSchema).optional().meta({ description: 'MCP servers configured for agents here.' }),
+  repos: z.array(RepoSchema).optional(),
+  access: LocalizedProseSchema.optional().meta({
+    description: 'How one gets in. Sensitive: left out of the public build profile.',
+  }),
+  commands: z
+    .array(z.strictObject({ title: LocalizedProseSchema, run: z.string().min(1).max(2000) }))
+    .optional()
+    .meta({ description: 'Commands the owner uses here, shown verbatim. Sensitive.' }),
+});
+export type Guest = z.infer<typeof GuestSchema>;

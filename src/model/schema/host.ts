@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { EntityBaseFields, IdSchema, Ipv4Schema, LabelSchema, LifecycleSchema, LocalizedProseSchema, MacSchema, VersionSchema } from './common.ts';
+
+/** A Proxmox SDN zone on a host. */
+export const SdnZoneSchema = z.strictObject({
+  id: IdSchema,
+  description: LocalizedProseSchema.optional(),
+});
+
+/** A physical machine. */
+export const HostSchema = z.strictObject({
+  ...EntityBaseFields,
+  kind: z.enum(['proxmox', 'raspberry-pi', 'other']).meta({ description: 'proxmox, raspberry-pi or other' }),
+  status: LifecycleSchema.default('active'),
+  hardware: LabelSchema.optional().meta({ description: 'Board or model, e.g. "Raspberry Pi 4 (CM4 on carrier board)".' }),
+  ip: Ipv4Schema.optional(),
+  mac: MacSchema.optional(),
+  os: LabelSchema.optional(),
+  kernel: VersionSchema.optional(),
+  proxmoxVersion: VersionSchema.optional(),
+  sdnZones: z.array(SdnZoneSchema).optional(),
+  access: LocalizedProseSchema.optional().meta({
+    description: 'How one gets in (SSH, console). Sensitive: left out of the public build profile.',
+  }),
+});
+export type Host = z.infer<typeof HostSchema>;

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { EntityBaseFields, Ipv4Schema, LabelSchema, LifecycleSchema, LocalizedProseSchema } from './common.ts';
+
+/** A network element: a device, a link between places, or an internet provider. */
+export const NetworkSchema = z.strictObject({
+  ...EntityBaseFields,
+  kind: z
+    .enum(['gateway', 'switch', 'access-point', 'link', 'isp', 'sdn-zone'])
+    .meta({ description: 'gateway, switch, access-point, link (between places), isp, sdn-zone' }),
+  status: LifecycleSchema.default('active'),
+  vendor: LabelSchema.optional(),
+  model: LabelSchema.optional(),
+  count: z.number().int().min(1).optional().meta({ description: 'How many identical units this entry stands for.' }),
+  medium: z.enum(['wireless-mesh', 'fibre', 'copper', 'satellite']).optional(),
+  ip: Ipv4Schema.optional(),
+  between: z.array(z.string()).optional().meta({ description: 'For links: the location refs it joins.' }),
+  orderStatus: LocalizedProseSchema.optional().meta({ description: 'For ordered things: where the order stands.' }),
+});
+export type Network = z.infer<typeof NetworkSchema>;
