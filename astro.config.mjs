@@ -1,9 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { diagramsIntegration } from './src/diagrams/integration.ts';
 
 export default defineConfig({
   integrations: [
+    diagramsIntegration(),
     starlight({
       title: { nb: 'driftsbok', en: 'driftsbok' },
       defaultLocale: 'root',

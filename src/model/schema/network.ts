@@ -5,8 +5,8 @@ import { EntityBaseFields, Ipv4Schema, LabelSchema, LifecycleSchema, LocalizedPr
 export const NetworkSchema = z.strictObject({
   ...EntityBaseFields,
   kind: z
-    .enum(['gateway', 'switch', 'access-point', 'link', 'isp', 'sdn-zone'])
-    .meta({ description: 'gateway, switch, access-point, link (between places), isp, sdn-zone' }),
+    .enum(['gateway', 'switch', 'access-point', 'camera', 'link', 'isp', 'sdn-zone'])
+    .meta({ description: 'gateway, switch, access-point, camera, link (between places), isp, sdn-zone' }),
   status: LifecycleSchema.default('active'),
   vendor: LabelSchema.optional(),
   model: LabelSchema.optional(),
