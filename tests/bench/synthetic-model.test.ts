@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { syntheticModel, entityCount, clusterCount, CLUSTER_SIZE } from '../../src/bench/synthetic-model.ts';
+import { writeSyntheticModel } from '../../src/bench/write-synthetic-model.ts';
+import { ModelSchema, SECTION_NAMES } from '../../src/model/schema/model.ts';
+import { loadModel } from '../../src/model/load-model.ts';
+import { listEntities, indexEntities } from '../../src/model/entities.ts';
+import { buildGraph } from '../../src/analysis/graph.ts';
+
+describe('syntheticModel', () => {
+  it('is valid per ModelSchema and equal to its parsed form', () => {
+    const model = syntheticModel(3);
+    const parsed = ModelSchema.safeParse(model);
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+    expect(parsed.data).toEqual(model);
+  });
+
+  it('is deterministic for a seed and varies with the seed', () => {
+    expect(JSON.stringify(syntheticModel(4))).toBe(JSON.stringify(syntheticModel(4)));
+    expect(JSON.stringify(syntheticModel(4, 2))).not.toBe(JSON.stringify(syntheticModel(4, 1)));
+  });
+
+  it('scales linearly: every section has scale × the Saghaugen-sized cluster', () => {
+    for (const scale of [1, 2, 7]) {
+      const model = syntheticModel(scale);
+      for (const [section, n] of Object.entries(CLUSTER_SIZE)) {
+        expect(model[section as keyof typeof CLUSTER_SIZE].length, section).toBe(n * scale);
+      }
+      expect(entityCount(model)).toBe(83 * scale);
+    }
+    expect(clusterCount(0.4)).toBe(1);
+    expect(clusterCount(9.6)).toBe(10);
+    expect(() => syntheticModel(0)).toThrow(RangeError);
+  });
+
+  it('has unique ids per kind, and every reference resolves', () => {
+    const model = syntheticModel(5);
+    const records = listEntities(model);
+    expect(indexEntities(model).size).toBe(records.length);
+    const index = indexEntities(model);
+    const graph = buildGraph(model);
+    const dangling = graph.edges.filter((e) => !index.has(e.to)).map((e) => `${e.from} -${e.relation}-> ${e.to}`);
+    expect(dangling).toEqual([]);
+    const refs: string[] = [model.site.docsCapability!];
+    for (const plan of model.plans) refs.push(...(plan.adds ?? []), ...(plan.changes ?? []).map((c) => c.ref));
+    for (const s of model.scenarios) refs.push(...s.fails, ...(s.phases ?? []).flatMap((p) => [...p.alsoFails, p.afterMinutesFrom ?? s.fails[0]!]));
+    for (const n of model.notes) refs.push(...(n.about ?? []));
+    expect(refs.filter((r) => !index.has(r))).toEqual([]);
+    const vmids = model.guests.map((g) => g.vmid);
+    expect(new Set(vmids).size).toBe(vmids.length);
+  });
+
+  it('is acyclic over every relation, and links clusters together', () => {
+    const model = syntheticModel(6);
+    const graph = buildGraph(model);
+    const state = new Map<string, 1 | 2>();
+    const cycle: string[] = [];
+    const visit = (node: string, path: string[]): void => {
+      if (state.get(node) === 2 || cycle.length) return;
+      if (state.get(node) === 1) {
+        cycle.push(...path, node);
+        return;
+      }
+      state.set(node, 1);
+      for (const edge of graph.outgoing.get(node) ?? []) visit(edge.to, [...path, node]);
+      state.set(node, 2);
+    };
+    for (const node of graph.nodes) visit(node, []);
+    expect(cycle).toEqual([]);
+    const crossCluster = graph.edges.filter((e) => e.from.slice(-4) !== e.to.slice(-4));
+    expect(crossCluster.length).toBeGreaterThan(0);
+  });
+
+  it('has both languages in every bilingual text', () => {
+    const missing: string[] = [];
+    const walk = (value: unknown, path: string): void => {
+      if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+      else if (value && typeof value === 'object') {
+        const keys = Object.keys(value);
+        if ((keys.includes('nb') || keys.includes('en')) && !(keys.includes('nb') && keys.includes('en'))) missing.push(path);
+        for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
+      }
+    };
+    walk(syntheticModel(2), 'model');
+    expect(missing).toEqual([]);
+  });
+
+  it('writes YAML that loadModel reads back to the same model', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'driftsbok-synth-'));
+    try {
+      const files = writeSyntheticModel(dir, 2);
+      expect(files).toContain('site.yaml');
+      expect(files.length).toBe(SECTION_NAMES.length);
+      const loaded = loadModel(dir);
+      expect(loaded.ok ? [] : loaded.problems).toEqual([]);
+      if (loaded.ok) expect(loaded.model).toEqual(syntheticModel(2));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
