@@ -1,0 +1,54 @@
+/**
+ * Turning text into Mermaid that renders literally. Pure.
+ *
+ * Mermaid interprets a lot inside labels: quotes and brackets end shapes, `%%{init}%%` is a
+ * directive, `<…>` is HTML, `$$…$$` is KaTeX, `fa:fa-x` an icon, `end` a keyword, `#quot;` an
+ * entity. So every character that is not a letter, a digit or a space is written as a Mermaid
+ * entity code `#<codepoint>;`, which Mermaid only turns back into a character (an XML character
+ * reference) after it has parsed and laid out the diagram. A newline becomes `<br/>`.
+ */
+
+const PLAIN = /^[\p{L}\p{N} ]$/u;
+
+/** A label body for use inside double quotes: `n0["${escapeLabel(text)}"]`. */
+export function escapeLabel(text: string): string {
+  let out = '';
+  for (const ch of text.replace(/\r\n?/g, '\n')) {
+    if (ch === '\n') out += '<br/>';
+    else if (PLAIN.test(ch)) out += ch;
+    else out += `#${ch.codePointAt(0)};`;
+  }
+  return out;
+}
+
+/** One line of text for accTitle / accDescr: like escapeLabel, with line breaks as spaces. */
+export function escapeLine(text: string): string {
+  return escapeLabel(text.replace(/\s*[\r\n]+\s*/g, ' ')).trim();
+}
+
+/** Quoted label: `"…"`. */
+export function quoted(text: string): string {
+  return `"${escapeLabel(text)}"`;
+}
+
+/** Site-internal link check: a path from the site's root, made of URL-safe characters only. */
+const SAFE_HREF = /^\/[A-Za-z0-9._~\/-]*(#[A-Za-z0-9._-]+)?$/;
+
+export function assertSafeHref(href: string, key: string): string {
+  if (!SAFE_HREF.test(href) || href.startsWith('//')) {
+    throw new Error(
+      `diagram link for ${key} is not a page of this site: ${JSON.stringify(href)}. ` +
+        'hrefFor must return a path such as /guests/frigate/ (no scheme, host, quotes or spaces).',
+    );
+  }
+  return href;
+}
+
+/** Spec ids become SVG id prefixes: lower-case letters, digits and dashes. */
+export function safeId(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+}

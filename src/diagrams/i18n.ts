@@ -1,0 +1,92 @@
+/** Words the diagrams write themselves, in both languages. */
+import type { Lang } from '../model/entities.ts';
+import type { Relation } from '../analysis/graph.ts';
+import type { State } from '../analysis/types.ts';
+
+type T = Record<Lang, string>;
+
+export const RELATION_LABEL: Record<Relation, T> = {
+  runsOn: { nb: 'kjører på', en: 'runs on' },
+  dependsOn: { nb: 'avhenger av', en: 'depends on' },
+  enhancedBy: { nb: 'forbedres av', en: 'enhanced by' },
+  poweredBy: { nb: 'får strøm fra', en: 'powered by' },
+  connectsVia: { nb: 'kobles via', en: 'connects via' },
+  partOf: { nb: 'del av', en: 'part of' },
+  locatedIn: { nb: 'står i', en: 'located in' },
+};
+
+export const WORDS = {
+  stopped: { nb: 'stoppet', en: 'stopped' },
+  planned: { nb: 'planlagt', en: 'planned' },
+  anyOf: { nb: 'én av', en: 'any of' },
+  assumed: { nb: 'antatt', en: 'assumed' },
+  legend: { nb: 'Forklaring', en: 'Legend' },
+  network: { nb: 'Nett', en: 'Network' },
+  internet: { nb: 'Internett', en: 'Internet' },
+  links: { nb: 'Forbindelser mellom bygg', en: 'Links between buildings' },
+  guestsOn: { nb: 'Gjester på', en: 'Guests on' },
+  otherPlaces: { nb: 'Uten plassering', en: 'No location' },
+  power: { nb: 'Strøm', en: 'Power' },
+  capabilities: { nb: 'Funksjoner', en: 'Capabilities' },
+  runs: { nb: 'kjører', en: 'runs' },
+  powers: { nb: 'forsyner', en: 'powers' },
+  needs: { nb: 'trenger', en: 'needs' },
+  changes: { nb: 'endres', en: 'changes' },
+  added: { nb: 'ny', en: 'new' },
+  before: { nb: 'før', en: 'before' },
+  after: { nb: 'etter', en: 'after' },
+  tierCritical: { nb: 'Kritisk', en: 'Critical' },
+  tierComfort: { nb: 'Komfort', en: 'Comfort' },
+  tierOther: { nb: 'Øvrige', en: 'Other' },
+  criticalDecentral: { nb: 'Kritiske, desentrale systemer', en: 'Critical decentralised systems' },
+  criticalCentral: { nb: 'Kritiske systemer med sentral del', en: 'Critical systems with a central part' },
+  comfort: { nb: 'Komfortsystemer', en: 'Comfort systems' },
+  agents: { nb: 'Agenter', en: 'Agents' },
+  lxc: { nb: 'LXC', en: 'LXC' },
+  qemu: { nb: 'VM', en: 'VM' },
+} satisfies Record<string, T>;
+
+export const STATE_LABEL: Record<State, T> = {
+  ok: { nb: 'virker', en: 'ok' },
+  degraded: { nb: 'redusert', en: 'degraded' },
+  down: { nb: 'nede', en: 'down' },
+};
+
+/** Marks that make state readable without colour. */
+export const STATE_MARK: Record<State, string> = { ok: '✓', degraded: '!', down: '✗' };
+
+export const KIND_LABEL: Record<string, T> = {
+  location: { nb: 'Sted', en: 'Location' },
+  host: { nb: 'Maskin', en: 'Host' },
+  guest: { nb: 'Gjest', en: 'Guest' },
+  network: { nb: 'Nett', en: 'Network' },
+  storage: { nb: 'Lagring', en: 'Storage' },
+  system: { nb: 'System', en: 'System' },
+  capability: { nb: 'Funksjon', en: 'Capability' },
+  power: { nb: 'Strøm', en: 'Power' },
+  plan: { nb: 'Plan', en: 'Plan' },
+  scenario: { nb: 'Scenario', en: 'Scenario' },
+  note: { nb: 'Notat', en: 'Note' },
+};
+
+export const SUBKIND_LABEL: Record<string, T> = {
+  proxmox: { nb: 'Proxmox', en: 'Proxmox' },
+  'raspberry-pi': { nb: 'Raspberry Pi', en: 'Raspberry Pi' },
+  gateway: { nb: 'ruter', en: 'gateway' },
+  switch: { nb: 'svitsj', en: 'switch' },
+  'access-point': { nb: 'tilgangspunkt', en: 'access point' },
+  camera: { nb: 'kamera', en: 'camera' },
+  link: { nb: 'forbindelse', en: 'link' },
+  isp: { nb: 'internettleverandør', en: 'internet provider' },
+  'sdn-zone': { nb: 'SDN-sone', en: 'SDN zone' },
+  grid: { nb: 'strømnett', en: 'grid' },
+  ups: { nb: 'UPS', en: 'UPS' },
+  battery: { nb: 'batteri', en: 'battery' },
+  solar: { nb: 'solceller', en: 'solar' },
+  inverter: { nb: 'inverter', en: 'inverter' },
+  generator: { nb: 'aggregat', en: 'generator' },
+};
+
+export function t(text: T, lang: Lang): string {
+  return text[lang];
+}

@@ -1,0 +1,17 @@
+/**
+ * Diagrams: pure functions from the model (and analysis results) to Mermaid text (DiagramSpec).
+ * Rendering to SVG lives in render.ts (Node-only) and is reached through <Diagram diagram={…} />.
+ *
+ * Every generator takes the language and `hrefFor(key)` (e.g. `(k) => entityHref(k, lang)`) last.
+ */
+export type { DiagramSpec, HrefFor } from './types.ts';
+export {
+  topologyDiagram,
+  neighbourhoodDiagram,
+  failureDiagram,
+  architectureDiagram,
+  powerDiagram,
+  planDiagrams,
+  entityLabel,
+} from './generators.ts';
+export { escapeLabel, escapeLine } from './escape.ts';
