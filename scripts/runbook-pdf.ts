@@ -1,5 +1,288 @@
-// PLACEHOLDER until the runbook work lands: writes dist/runbook-nb.pdf and dist/runbook-en.pdf
-// from a freshly built site folder. Replaced by the runbook module.
-export async function buildRunbookPdfs(_outDir: string): Promise<string[]> {
-  return [];
+/**
+ * Prints the runbook to dist/runbook-nb.pdf and dist/runbook-en.pdf from a freshly built site
+ * folder. scripts/build.ts calls buildRunbookPdfs(tmpOutDir) after `astro build` and before the
+ * output replaces dist/. Can also be run alone: `npx tsx scripts/runbook-pdf.ts [dir]` (default dist).
+ *
+ * How:
+ *  - The folder is served on 127.0.0.1 by a tiny static server on a free port (asset paths are
+ *    absolute, so printing from file:// would lose the CSS).
+ *  - ONE Chromium prints each language's print page (/runbook/print/, /en/runbook/print/) to A4 with
+ *    a footer on every page: page X of Y, the build date (SOURCE_DATE_EPOCH when set) and the model
+ *    revision (DRIFTSBOK_REVISION, else `git rev-parse --short HEAD`, else "unknown").
+ *  - Page numbers for the table of contents (Chromium does not tell the page which page it is on):
+ *    a measuring pass puts a short text marker (RBMARK<n>Q, tiny, white, absolutely positioned so
+ *    the layout does not move) at the top of every section, prints, and reads which page each
+ *    marker lands on with `pdftotext` (pages are separated by form feeds). The numbers are written
+ *    into the contents and symptom index (fixed-width cells, so the layout does not move either),
+ *    and the pass is repeated until the numbers are stable (normally twice); the final print has no
+ *    markers. Without pdftotext the contents print without page numbers and a warning is shown.
+ *  - Links to the preview server are rewritten to the public address (site.publicUrl from the
+ *    model, read from the page's <meta name="driftsbok:public-url">, else $DRIFTSBOK_PUBLIC_URL);
+ *    when neither is known they are unlinked (text kept), so a PDF never points at 127.0.0.1.
+ *  - The PDF's CreationDate/ModDate are set to the build date, so two builds with the same
+ *    SOURCE_DATE_EPOCH give the same bytes.
+ */
+import { createServer, type Server } from 'node:http';
+import { createReadStream, existsSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, normalize, resolve, extname, sep } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../src/browser/chromium.ts';
+import type { Lang } from '../src/model/entities.ts';
+import {
+  HEADER_TEMPLATE,
+  PAGE_OF_ATTR,
+  RUNBOOK_PDF_NAMES,
+  RUNBOOK_PRINT_PATHS,
+  SECTION_ATTR,
+  buildDate,
+  findSectionPages,
+  fixPdfDates,
+  footerTemplate,
+  publicHref,
+  resolveRevision,
+  sectionMarker,
+  splitPages,
+} from '../src/runbook/pdf.ts';
+
+const LANGS: Lang[] = ['nb', 'en'];
+const MAX_PASSES = 4;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.pdf': 'application/pdf',
+};
+
+/** A static file server for `root` on 127.0.0.1 and a free port. */
+export async function serveStatic(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const base = resolve(root);
+  const server: Server = createServer((req, res) => {
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = normalize(join(base, pathname));
+    if (file !== base && !file.startsWith(base + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok());
+  });
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('static server: no port');
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+function gitRevision(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+}
+
+function havePdftotext(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function pdfPagesText(pdf: Buffer, scratch: string): string[] {
+  const file = join(scratch, 'measure.pdf');
+  writeFileSync(file, pdf);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return splitPages(text);
+}
+
+/** Writes the page numbers into the page, and adds (or removes) the measuring markers. */
+async function preparePage(page: Page, numbers: Record<string, number> | null, markers: boolean): Promise<string[]> {
+  return page.evaluate(
+    ({ numbers, markers, SECTION_ATTR, PAGE_OF_ATTR, markerTexts }) => {
+      const sections = [...document.querySelectorAll<HTMLElement>(`[${SECTION_ATTR}]`)];
+      document.querySelectorAll('.rb-measure-marker').forEach((m) => m.remove());
+      sections.forEach((section, i) => {
+        if (!markers) return;
+        if (getComputedStyle(section).position === 'static') section.style.position = 'relative';
+        const m = document.createElement('span');
+        m.className = 'rb-measure-marker';
+        m.textContent = markerTexts[i] ?? '';
+        m.setAttribute('aria-hidden', 'true');
+        m.style.cssText =
+          'position:absolute;top:0;right:0;font-size:4px;line-height:4px;color:#fff;background:transparent;white-space:nowrap;pointer-events:none;';
+        section.prepend(m);
+      });
+      for (const el of document.querySelectorAll<HTMLElement>(`[${PAGE_OF_ATTR}]`)) {
+        const id = el.getAttribute(PAGE_OF_ATTR)!;
+        const n = numbers?.[id];
+        el.textContent = n === undefined ? '–' : String(n);
+      }
+      return sections.map((s) => s.getAttribute(SECTION_ATTR)!);
+    },
+    {
+      numbers,
+      markers,
+      SECTION_ATTR,
+      PAGE_OF_ATTR,
+      markerTexts: Array.from({ length: 500 }, (_, i) => sectionMarker(i)),
+    },
+  );
+}
+
+/** Rewrites links (HTML and SVG) so the PDF points at the public site, never at the preview server. */
+async function rewriteLinks(page: Page, publicUrl: string | undefined): Promise<void> {
+  const anchors = await page.evaluate(() =>
+    [...document.querySelectorAll('a')].map((a, i) => {
+      a.setAttribute('data-rb-link', String(i));
+      return a.getAttribute('href') ?? a.getAttributeNS('http://www.w3.org/1999/xlink', 'href') ?? '';
+    }),
+  );
+  const pageUrl = page.url();
+  const mapped = anchors.map((href) => (href ? publicHref(href, pageUrl, publicUrl) : null));
+  await page.evaluate((mapped) => {
+    for (const a of document.querySelectorAll('a[data-rb-link]')) {
+      const target = mapped[Number(a.getAttribute('data-rb-link'))];
+      a.removeAttribute('data-rb-link');
+      a.removeAttributeNS('http://www.w3.org/1999/xlink', 'href');
+      if (target) a.setAttribute('href', target);
+      else a.removeAttribute('href');
+    }
+  }, mapped);
+}
+
+export interface RunbookPdfOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Called with progress lines; default console.log. */
+  log?: (line: string) => void;
+}
+
+/** Prints both runbook PDFs into `outDir` (the built site) and returns their paths. */
+export async function buildRunbookPdfs(outDir: string, options: RunbookPdfOptions = {}): Promise<string[]> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((line: string) => console.log(line));
+  for (const lang of LANGS) {
+    const index = join(outDir, RUNBOOK_PRINT_PATHS[lang], 'index.html');
+    if (!existsSync(index)) {
+      throw new Error(
+        `runbook-pdf: ${index} is missing. The runbook print page (${RUNBOOK_PRINT_PATHS[lang]}) was not built. ` +
+          'Hint: check that src/pages/[...lang]/runbook/print.astro exists and the build succeeded.',
+      );
+    }
+  }
+  const date = buildDate(env);
+  const revision = resolveRevision(env, gitRevision);
+  const measure = havePdftotext();
+  if (!measure) log('runbook-pdf: warning: pdftotext (poppler-utils) not found; the contents print without page numbers.');
+
+  const server = await serveStatic(outDir);
+  const browser = await launchChromium(env);
+  const scratch = mkdtempSync(join(tmpdir(), 'driftsbok-runbook-'));
+  const written: string[] = [];
+  try {
+    const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'UTC' });
+    for (const lang of LANGS) {
+      const started = Date.now();
+      const page = await context.newPage();
+      const response = await page.goto(server.origin + RUNBOOK_PRINT_PATHS[lang], { waitUntil: 'load' });
+      if (!response || !response.ok()) throw new Error(`runbook-pdf: ${RUNBOOK_PRINT_PATHS[lang]} answered ${response?.status()}`);
+      await page.emulateMedia({ media: 'print' });
+      await page.evaluate(() => document.fonts.ready);
+
+      const meta = await page.evaluate(() => ({
+        publicUrl: document.querySelector('meta[name="driftsbok:public-url"]')?.getAttribute('content') || undefined,
+        siteName: document.querySelector('meta[name="driftsbok:site-name"]')?.getAttribute('content') || undefined,
+      }));
+      const publicUrl = meta.publicUrl ?? (env.DRIFTSBOK_PUBLIC_URL?.trim() || undefined);
+      await rewriteLinks(page, publicUrl);
+
+      const pdfOptions = {
+        format: 'A4' as const,
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: HEADER_TEMPLATE,
+        footerTemplate: footerTemplate({ lang, date, revision, siteName: meta.siteName }),
+        margin: { top: '14mm', bottom: '18mm', left: '14mm', right: '14mm' },
+        outline: true,
+        tagged: true,
+      };
+
+      let numbers: Record<string, number> | null = null;
+      let passes = 0;
+      if (measure) {
+        for (;;) {
+          passes++;
+          const ids = await preparePage(page, numbers, true);
+          const found = findSectionPages(pdfPagesText(await page.pdf(pdfOptions), scratch), ids);
+          const missing = ids.filter((id) => found[id] === undefined);
+          if (missing.length) log(`runbook-pdf: warning: could not find the page of ${missing.join(', ')}`);
+          const stable = numbers !== null && ids.every((id) => numbers![id] === found[id]);
+          numbers = found;
+          if (stable || passes >= MAX_PASSES) break;
+        }
+      }
+      await preparePage(page, numbers, false);
+      const raw = await page.pdf(pdfOptions);
+      const fixed = fixPdfDates(raw, date);
+      if (fixed.skipped.length) log(`runbook-pdf: warning: left PDF dates of unexpected form: ${fixed.skipped.join(', ')}`);
+      const target = join(outDir, RUNBOOK_PDF_NAMES[lang]);
+      writeFileSync(target, fixed.pdf);
+      written.push(target);
+      await page.close();
+      log(
+        `runbook-pdf: ${RUNBOOK_PDF_NAMES[lang]} (${Math.round(fixed.pdf.length / 1024)} KB, ${passes} measuring pass(es), ` +
+          `${Date.now() - started} ms, links → ${publicUrl ?? 'unlinked (no public address)'})`,
+      );
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return written;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2] ?? 'dist';
+  buildRunbookPdfs(dir).then(
+    (files) => console.log(files.join('\n')),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
 }

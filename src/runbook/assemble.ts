@@ -1,0 +1,322 @@
+/**
+ * The runbook as data: what the runbook page and its print version show, in the order someone
+ * under stress needs it. A pure function of the model and its analysis; explanations and links are
+ * passed in, so this module needs neither the analysis internals nor the site's config.
+ *
+ * Order: the symptom index (symptoms → section), then one section per scenario (what still works,
+ * what is degraded or lost and why, per phase; which equipment is down; the start order when a
+ * host comes back), then reference tables (hosts, guests, network and where they are).
+ */
+import type { Analysis, Cause, Outcome, PhaseResult, StartOrder } from '../analysis/types.ts';
+import { displayName, indexEntities, localized, type AnyEntity, type EntityRecord, type Lang } from '../model/entities.ts';
+import type { Model } from '../model/schema/model.ts';
+import { runbookStrings } from './strings.ts';
+
+export interface RunbookItem {
+  key: string;
+  name: string;
+  href: string;
+  /** critical / comfort when the entity has a tier. */
+  tier?: 'critical' | 'comfort';
+}
+
+export interface RunbookAffected extends RunbookItem {
+  /** Why, one line per cause (explainCause). */
+  why: string[];
+}
+
+export interface RunbookPhase {
+  id: string;
+  /** The phase's title from the model (t = 0 has the scenario's own wording, or "At once"). */
+  title: string;
+  /** When the phase begins, in words. */
+  when: string;
+  /** The roots that have failed by this phase (cumulative). */
+  failed: RunbookItem[];
+  works: RunbookItem[];
+  degraded: RunbookAffected[];
+  lost: RunbookAffected[];
+  /** Hosts, guests, network and power that are down in this phase (not capabilities or systems). */
+  equipmentDown: RunbookItem[];
+  /** The analysis phase, for the failure diagram. */
+  result: PhaseResult;
+}
+
+export interface RunbookStartStep {
+  position: number;
+  guest: RunbookItem;
+  vmid: number;
+  kind: 'lxc' | 'qemu';
+  command: string;
+  waitsFor: RunbookItem[];
+}
+
+export interface RunbookStartOrder {
+  host: RunbookItem;
+  steps: RunbookStartStep[];
+  stopped: RunbookItem[];
+}
+
+export interface RunbookSection {
+  /** The section id: the anchor and the key for page numbers ("scenario-proxmox-down"). */
+  sectionId: string;
+  scenarioId: string;
+  number: number;
+  title: string;
+  description?: string;
+  phases: RunbookPhase[];
+  /** Start orders of the hosts that go down in any phase of this scenario. */
+  startOrders: RunbookStartOrder[];
+}
+
+export interface RunbookSymptom {
+  text: string;
+  sectionId: string;
+  scenarioTitle: string;
+  number: number;
+}
+
+export interface HostRow {
+  key: string;
+  name: string;
+  href: string;
+  kind: string;
+  hardware?: string;
+  ip?: string;
+  location?: RunbookItem;
+}
+
+export interface GuestRow {
+  key: string;
+  name: string;
+  href: string;
+  vmid: number;
+  kind: 'lxc' | 'qemu';
+  host?: RunbookItem;
+  ip?: string;
+  status: string;
+  description?: string;
+}
+
+export interface NetworkRow {
+  key: string;
+  name: string;
+  href: string;
+  kind: string;
+  model?: string;
+  ip?: string;
+  count?: number;
+  /** locatedIn, or for links the places it joins. */
+  where: RunbookItem[];
+}
+
+export interface RunbookReference {
+  sectionId: string;
+  hosts: HostRow[];
+  guests: GuestRow[];
+  network: NetworkRow[];
+}
+
+export interface RunbookData {
+  lang: Lang;
+  siteName: string;
+  symptoms: RunbookSymptom[];
+  sections: RunbookSection[];
+  reference: RunbookReference;
+  /** Every section in document order, for the table of contents: id and title. */
+  contents: { sectionId: string; title: string; number?: number }[];
+}
+
+export interface AssembleOptions {
+  lang: Lang;
+  /** One line explaining a cause, e.g. explainCause(cause, model, lang) from the analysis. */
+  explain: (cause: Cause) => string;
+  /** The site URL of an entity page. */
+  hrefFor: (key: string) => string;
+}
+
+export const REFERENCE_SECTION_ID = 'reference';
+
+export function scenarioSectionId(scenarioId: string): string {
+  return `scenario-${scenarioId}`;
+}
+
+/** Kinds listed under "equipment that is down". */
+const EQUIPMENT_KINDS = new Set(['host', 'guest', 'network', 'power', 'storage']);
+
+function byName(a: { name: string }, b: { name: string }): number {
+  return a.name.localeCompare(b.name, 'nb');
+}
+
+export function assembleRunbook(model: Model, analysis: Analysis, options: AssembleOptions): RunbookData {
+  const { lang, explain, hrefFor } = options;
+  const s = runbookStrings(lang);
+  const index = indexEntities(model);
+
+  const item = (key: string): RunbookItem => {
+    const record = index.get(key);
+    const entity = record?.entity as (AnyEntity & { tier?: 'critical' | 'comfort' }) | undefined;
+    return {
+      key,
+      name: entity ? displayName(entity, lang) : key,
+      href: hrefFor(key),
+      ...(entity?.tier ? { tier: entity.tier } : {}),
+    };
+  };
+  const isCapability = (key: string) => key.startsWith('capability:');
+
+  const phaseView = (result: PhaseResult, fallbackTitle: string): RunbookPhase => {
+    const works: RunbookItem[] = [];
+    const degraded: RunbookAffected[] = [];
+    const lost: RunbookAffected[] = [];
+    const equipmentDown: RunbookItem[] = [];
+    for (const [key, outcome] of Object.entries(result.outcomes) as [string, Outcome][]) {
+      if (isCapability(key)) {
+        if (outcome.state === 'ok') works.push(item(key));
+        else {
+          const why = [...new Set(outcome.causes.map((cause) => explain(cause)).filter(Boolean))];
+          (outcome.state === 'down' ? lost : degraded).push({ ...item(key), why });
+        }
+      } else if (outcome.state === 'down' && EQUIPMENT_KINDS.has(key.split(':')[0]!)) {
+        equipmentDown.push(item(key));
+      }
+    }
+    // Critical first, then by name: under stress the critical things are what matter.
+    const tierFirst = (a: RunbookItem, b: RunbookItem) =>
+      (a.tier === 'critical' ? 0 : 1) - (b.tier === 'critical' ? 0 : 1) || byName(a, b);
+    const when =
+      result.afterMinutes !== undefined
+        ? s.phaseAfterMinutes(result.afterMinutes)
+        : result.after
+          ? localized(result.after, lang)
+          : result.id === 'start'
+            ? s.phaseStart
+            : s.phaseAfterUnknown;
+    return {
+      id: result.id,
+      title: localized(result.title, lang) || fallbackTitle,
+      when,
+      failed: result.failed.map(item),
+      works: works.sort(tierFirst),
+      degraded: degraded.sort(tierFirst),
+      lost: lost.sort(tierFirst),
+      equipmentDown: equipmentDown.sort(
+        (a, b) => kindOrder(a.key) - kindOrder(b.key) || byName(a, b),
+      ),
+      result,
+    };
+  };
+
+  const startOrderView = (order: StartOrder): RunbookStartOrder => ({
+    host: item(order.host),
+    steps: order.steps.map((step) => ({
+      position: step.position,
+      guest: item(step.guest),
+      vmid: step.vmid,
+      kind: step.kind,
+      command: step.command,
+      waitsFor: step.waitsFor.map(item),
+    })),
+    stopped: order.stopped.map(item),
+  });
+
+  const results = new Map(analysis.scenarios.map((r) => [r.id, r]));
+  const sections: RunbookSection[] = [];
+  model.scenarios.forEach((scenario) => {
+    const result = results.get(scenario.id);
+    if (!result) return;
+    const number = sections.length + 1;
+    const title = localized(scenario.title, lang);
+    const phases = result.phases.map((p) => phaseView(p, title));
+    const hostsDown = new Set<string>();
+    for (const p of result.phases)
+      for (const [key, o] of Object.entries(p.outcomes)) if (key.startsWith('host:') && o.state === 'down') hostsDown.add(key);
+    sections.push({
+      sectionId: scenarioSectionId(scenario.id),
+      scenarioId: scenario.id,
+      number,
+      title,
+      ...(scenario.description ? { description: localized(scenario.description, lang) } : {}),
+      phases,
+      startOrders: analysis.startOrders.filter((o) => hostsDown.has(o.host) && o.steps.length > 0).map(startOrderView),
+    });
+  });
+
+  const symptoms: RunbookSymptom[] = [];
+  for (const section of sections) {
+    const scenario = model.scenarios.find((sc) => sc.id === section.scenarioId)!;
+    for (const symptom of scenario.symptoms ?? []) {
+      symptoms.push({ text: localized(symptom.text, lang), sectionId: section.sectionId, scenarioTitle: section.title, number: section.number });
+    }
+  }
+
+  const exists = (e: { status?: string }) => e.status !== 'planned';
+  const locationOf = (entity: AnyEntity): RunbookItem | undefined => {
+    const at = entity.locatedIn;
+    if (!at) return undefined;
+    const ref = typeof at === 'string' ? at : at.ref;
+    return item(ref.includes(':') ? ref : `location:${ref}`);
+  };
+
+  const hosts: HostRow[] = model.hosts.filter(exists).map((h) => ({
+    key: `host:${h.id}`,
+    name: h.name,
+    href: hrefFor(`host:${h.id}`),
+    kind: h.kind,
+    ...(h.hardware ? { hardware: h.hardware } : {}),
+    ...(h.ip ? { ip: h.ip } : {}),
+    ...(locationOf(h as AnyEntity) ? { location: locationOf(h as AnyEntity)! } : {}),
+  }));
+  const guests: GuestRow[] = model.guests
+    .filter(exists)
+    .map((g) => ({
+      key: `guest:${g.id}`,
+      name: g.name,
+      href: hrefFor(`guest:${g.id}`),
+      vmid: g.vmid,
+      kind: g.kind,
+      host: item(`host:${g.host}`),
+      ...(g.ip ? { ip: g.ip } : {}),
+      status: s.statusLabels[g.status] ?? g.status,
+      ...(g.description ? { description: localized(g.description, lang) } : {}),
+    }))
+    .sort((a, b) => a.vmid - b.vmid);
+  const network: NetworkRow[] = model.network.filter(exists).map((n) => {
+    const where: RunbookItem[] = [];
+    const at = locationOf(n as AnyEntity);
+    if (at) where.push(at);
+    for (const ref of n.between ?? []) where.push(item(ref.includes(':') ? ref : `location:${ref}`));
+    const modelText = [n.vendor, n.model].filter(Boolean).join(' ');
+    return {
+      key: `network:${n.id}`,
+      name: n.name,
+      href: hrefFor(`network:${n.id}`),
+      kind: n.kind,
+      ...(modelText ? { model: modelText } : {}),
+      ...(n.ip ? { ip: n.ip } : {}),
+      ...(n.count ? { count: n.count } : {}),
+      where,
+    };
+  });
+
+  const reference: RunbookReference = { sectionId: REFERENCE_SECTION_ID, hosts, guests, network };
+  return {
+    lang,
+    siteName: model.site.name,
+    symptoms,
+    sections,
+    reference,
+    contents: [
+      ...sections.map((sec) => ({ sectionId: sec.sectionId, title: sec.title, number: sec.number })),
+      { sectionId: REFERENCE_SECTION_ID, title: s.reference },
+    ],
+  };
+}
+
+const KIND_ORDER = ['power', 'network', 'host', 'storage', 'guest'];
+function kindOrder(key: string): number {
+  const i = KIND_ORDER.indexOf(key.split(':')[0]!);
+  return i < 0 ? KIND_ORDER.length : i;
+}
+
+export type { EntityRecord };

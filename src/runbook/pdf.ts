@@ -1,0 +1,160 @@
+/**
+ * Pure helpers for printing the runbook to PDF: the footer, the build date and revision, the
+ * page-number detection for the table of contents, public links, and fixed PDF dates.
+ * No I/O here; scripts/runbook-pdf.ts drives Chromium and the file system.
+ */
+import type { Lang } from '../model/entities.ts';
+import { runbookStrings } from './strings.ts';
+
+/** The languages the runbook is printed in, and where each print page lives. */
+export const RUNBOOK_PRINT_PATHS: Record<Lang, string> = {
+  nb: '/runbook/print/',
+  en: '/en/runbook/print/',
+};
+
+export const RUNBOOK_PDF_NAMES: Record<Lang, string> = {
+  nb: 'runbook-nb.pdf',
+  en: 'runbook-en.pdf',
+};
+
+/** The attribute every section that should get a page number carries (its value: the section id). */
+export const SECTION_ATTR = 'data-runbook-section';
+/** The attribute of the elements that show a section's page number (value: the section id). */
+export const PAGE_OF_ATTR = 'data-runbook-page-of';
+
+/** The build date: SOURCE_DATE_EPOCH (seconds) when set, so two builds print the same text. */
+export function buildDate(env: NodeJS.ProcessEnv, now: () => Date = () => new Date()): Date {
+  const raw = env.SOURCE_DATE_EPOCH?.trim();
+  if (raw) {
+    if (!/^\d+$/.test(raw)) {
+      throw new Error(
+        `SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, got ${JSON.stringify(raw)}. ` +
+          'Hint: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)',
+      );
+    }
+    return new Date(Number(raw) * 1000);
+  }
+  return now();
+}
+
+/** 2026-11-25 (UTC), the form printed in the footer. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A PDF date as Chromium writes it, fixed to UTC: D:20261125171006+00'00' (22 characters, the
+ * length Chromium uses, so that the replacement keeps every byte offset in the file valid).
+ */
+export function pdfDate(date: Date): string {
+  const iso = date.toISOString(); // 2026-11-25T17:10:06.000Z
+  const digits = iso.slice(0, 19).replace(/[-T:]/g, '');
+  return `D:${digits}+00'00'`;
+}
+
+/**
+ * Replaces /CreationDate and /ModDate in a PDF written by Chromium (Skia) with `date`, so two builds
+ * with the same SOURCE_DATE_EPOCH give the same bytes. The replacement has the same length as the
+ * original, so the cross-reference table stays valid. A date of another length is left alone and
+ * reported (returned in `skipped`) rather than corrupting the file.
+ */
+export function fixPdfDates(pdf: Buffer, date: Date): { pdf: Buffer; replaced: number; skipped: string[] } {
+  const fixed = pdfDate(date);
+  // latin1 maps bytes 1:1 to code units, so offsets are preserved through the round trip.
+  const text = pdf.toString('latin1');
+  let replaced = 0;
+  const skipped: string[] = [];
+  const out = text.replace(/\/(CreationDate|ModDate) \((D:[^)]*)\)/g, (whole, key: string, value: string) => {
+    if (value.length !== fixed.length) {
+      skipped.push(value);
+      return whole;
+    }
+    replaced++;
+    return `/${key} (${fixed})`;
+  });
+  return { pdf: Buffer.from(out, 'latin1'), replaced, skipped };
+}
+
+/** The model revision: DRIFTSBOK_REVISION, else what git says, else "unknown". */
+export function resolveRevision(env: NodeJS.ProcessEnv, fromGit: () => string | undefined): string {
+  const set = env.DRIFTSBOK_REVISION?.trim();
+  if (set) return set;
+  const git = fromGit()?.trim();
+  return git ? git : 'unknown';
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/**
+ * Chromium's footer template: "Side X av Y · Bygget 2026-11-25 · Modellrevisjon abc1234".
+ * Chromium fills the `pageNumber` and `totalPages` spans. The template has no access to page CSS,
+ * so it carries its own (black text, a font with æøå).
+ */
+export function footerTemplate(opts: { lang: Lang; date: Date; revision: string; siteName?: string }): string {
+  const s = runbookStrings(opts.lang);
+  const parts = [
+    `${escapeHtml(s.footerPage)} <span class="pageNumber"></span> ${escapeHtml(s.footerOf)} <span class="totalPages"></span>`,
+    `${escapeHtml(s.footerBuilt)} ${isoDay(opts.date)}`,
+    `${escapeHtml(s.footerRevision)} ${escapeHtml(opts.revision)}`,
+  ];
+  const left = escapeHtml(opts.siteName ? `${s.runbookTitle} · ${opts.siteName}` : s.runbookTitle);
+  return (
+    '<div style="box-sizing:border-box;width:100%;padding:0 14mm;font-family:\'DejaVu Sans\',Arial,sans-serif;font-size:7.5pt;' +
+    'color:#000;display:flex;justify-content:space-between;border-top:0.5pt solid #000;padding-top:1.5mm">' +
+    `<span>${left}</span><span>${parts.join(' · ')}</span></div>`
+  );
+}
+
+/** An empty header (Chromium prints a default one with the URL and date when none is given). */
+export const HEADER_TEMPLATE = '<span></span>';
+
+/** The text marker placed at the top of a section in a measuring pass: letters and digits only. */
+export function sectionMarker(index: number): string {
+  return `RBMARK${index}Q`;
+}
+
+/**
+ * Which page each section starts on, from the text of a measuring pass, split in pages
+ * (pdftotext writes a form feed between pages). Sections whose marker is not found are absent.
+ */
+export function findSectionPages(pagesText: string[], sectionIds: string[]): Record<string, number> {
+  const result: Record<string, number> = {};
+  sectionIds.forEach((id, index) => {
+    const marker = sectionMarker(index);
+    // The marker must not match a longer one (RBMARK1Q vs RBMARK11Q): the Q ends it.
+    const page = pagesText.findIndex((text) => text.replace(/\s+/g, '').includes(marker));
+    if (page >= 0) result[id] = page + 1;
+  });
+  return result;
+}
+
+/** pdftotext output of a whole document → the text of each page. */
+export function splitPages(text: string): string[] {
+  const pages = text.split('\f');
+  // pdftotext ends the last page with a form feed too.
+  if (pages.length > 1 && pages[pages.length - 1]!.trim() === '') pages.pop();
+  return pages;
+}
+
+/**
+ * Where a link in the printed runbook should point. Links to the local preview server become links
+ * to the public site when its address is known, and are dropped (null: keep the text, no link)
+ * when it is not, so a PDF never points at 127.0.0.1. In-document anchors and other sites stay.
+ */
+export function publicHref(href: string, pageUrl: string, publicUrl: string | undefined): string | null {
+  if (href.startsWith('#')) return href;
+  let url: URL;
+  try {
+    url = new URL(href, pageUrl);
+  } catch {
+    return null;
+  }
+  const page = new URL(pageUrl);
+  if (url.origin !== page.origin) return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' ? href : null;
+  if (url.pathname === page.pathname && url.hash) return url.hash;
+  if (!publicUrl) return null;
+  const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
+  return new URL(url.pathname.replace(/^\/+/, '') + url.search + url.hash, base).toString();
+}

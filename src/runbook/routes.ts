@@ -1,0 +1,29 @@
+/**
+ * What the runbook routes share: their static paths (nb at the root, en under /en/) and the
+ * headings Starlight shows in the page's table of contents.
+ */
+import type { Lang } from '../model/entities.ts';
+import { runbookPage } from './page-data.ts';
+import { runbookStrings } from './strings.ts';
+
+export interface RunbookRouteProps {
+  lang: Lang;
+}
+
+export function runbookPaths() {
+  return [
+    { params: { lang: undefined }, props: { lang: 'nb' as Lang } },
+    { params: { lang: 'en' }, props: { lang: 'en' as Lang } },
+  ];
+}
+
+export function runbookHeadings(lang: Lang): { depth: number; slug: string; text: string }[] {
+  const s = runbookStrings(lang);
+  const { data } = runbookPage(lang);
+  return [
+    { depth: 2, slug: 'rb-symptoms', text: s.symptomIndex },
+    { depth: 2, slug: 'rb-contents', text: s.contents },
+    ...data.sections.map((sec) => ({ depth: 2, slug: `${sec.sectionId}-title`, text: `${sec.number}. ${sec.title}` })),
+    { depth: 2, slug: 'rb-reference-title', text: s.reference },
+  ];
+}

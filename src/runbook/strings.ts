@@ -1,0 +1,187 @@
+/**
+ * The runbook's own UI strings, in both languages. Kept apart from src/i18n (the site's strings) so
+ * the runbook can be printed and tested on its own. Nothing about a particular infrastructure here.
+ */
+import type { Lang } from '../model/entities.ts';
+
+export interface RunbookStrings {
+  runbookTitle: string;
+  /** Shown under the title: "Made from the model on <date>, revision <rev>". */
+  lead: string;
+  printedNote: string;
+  downloadPdf: string;
+  printVersion: string;
+  symptomIndex: string;
+  symptomIntro: string;
+  symptom: string;
+  goTo: string;
+  page: string;
+  contents: string;
+  scenario: string;
+  phase: string;
+  phaseStart: string;
+  phaseAfterMinutes: (minutes: number) => string;
+  phaseAfterUnknown: string;
+  failedHere: string;
+  stillWorks: string;
+  degraded: string;
+  lost: string;
+  why: string;
+  nothing: string;
+  equipmentDown: string;
+  diagram: string;
+  whatToDo: string;
+  noProcedure: string;
+  startOrder: string;
+  startOrderIntro: (host: string) => string;
+  startOrderNone: string;
+  step: string;
+  guest: string;
+  command: string;
+  waitsFor: string;
+  stoppedOnPurpose: string;
+  reference: string;
+  hosts: string;
+  guests: string;
+  networkDevices: string;
+  name: string;
+  kind: string;
+  hardware: string;
+  ip: string;
+  vmid: string;
+  status: string;
+  location: string;
+  between: string;
+  model: string;
+  purpose: string;
+  notKnown: string;
+  statusLabels: Record<string, string>;
+  stateMarks: { ok: string; degraded: string; down: string };
+  footerPage: string;
+  footerOf: string;
+  footerBuilt: string;
+  footerRevision: string;
+  tier: { critical: string; comfort: string };
+}
+
+const nb: RunbookStrings = {
+  runbookTitle: 'Driftshåndbok for strømbrudd og feil',
+  lead: 'Laget fra modellen. Sjekk dato og modellrevisjon nederst på hver side: et gammelt papir kan være utdatert.',
+  printedNote: 'Den trykte utgaven er den du trenger når nettstedet er nede. Skriv den ut nå, og legg den ved sikringsskapet.',
+  downloadPdf: 'Last ned PDF for utskrift',
+  printVersion: 'Utskriftsversjon',
+  symptomIndex: 'Hva merker du?',
+  symptomIntro: 'Finn det du merker, og gå til avsnittet og siden som står ved siden av.',
+  symptom: 'Det du merker',
+  goTo: 'Gå til',
+  page: 'Side',
+  contents: 'Innhold',
+  scenario: 'Scenario',
+  phase: 'Fase',
+  phaseStart: 'Med en gang',
+  phaseAfterMinutes: (m) => `Etter om lag ${m} minutter`,
+  phaseAfterUnknown: 'Senere (tiden er ukjent)',
+  failedHere: 'Feilet',
+  stillWorks: 'Virker fortsatt',
+  degraded: 'Virker delvis',
+  lost: 'Virker ikke',
+  why: 'Hvorfor',
+  nothing: 'Ingenting.',
+  equipmentDown: 'Utstyr som er nede',
+  diagram: 'Diagram over feilen',
+  whatToDo: 'Sjekk og gjør, i denne rekkefølgen',
+  noProcedure: 'Ingen skrevet fremgangsmåte for dette scenarioet ennå.',
+  startOrder: 'Oppstartsrekkefølge når verten er tilbake',
+  startOrderIntro: (host) => `Når ${host} er oppe igjen: start gjestene i denne rekkefølgen, én og én, fra skallet på verten.`,
+  startOrderNone: 'Ingen vert går ned i dette scenarioet, så ingenting må startes på nytt.',
+  step: 'Steg',
+  guest: 'Gjest',
+  command: 'Kommando',
+  waitsFor: 'Venter på',
+  stoppedOnPurpose: 'Stoppet med vilje, startes ikke',
+  reference: 'Oppslag',
+  hosts: 'Verter',
+  guests: 'Gjester (VM og LXC)',
+  networkDevices: 'Nettverk',
+  name: 'Navn',
+  kind: 'Type',
+  hardware: 'Maskinvare',
+  ip: 'IP',
+  vmid: 'VMID',
+  status: 'Status',
+  location: 'Hvor',
+  between: 'Mellom',
+  model: 'Modell',
+  purpose: 'Formål',
+  notKnown: '–',
+  statusLabels: { running: 'kjører', stopped: 'stoppet', planned: 'planlagt', active: 'i drift' },
+  stateMarks: { ok: '✓ virker', degraded: '◐ delvis', down: '✗ nede' },
+  footerPage: 'Side',
+  footerOf: 'av',
+  footerBuilt: 'Laget',
+  footerRevision: 'Modellrevisjon',
+  tier: { critical: 'kritisk', comfort: 'komfort' },
+};
+
+const en: RunbookStrings = {
+  runbookTitle: 'Outage runbook',
+  lead: 'Made from the model. Check the date and model revision at the foot of every page: an old printout may be out of date.',
+  printedNote: 'The printed copy is the one you need when the site is down. Print it now and keep it by the fuse box.',
+  downloadPdf: 'Download the PDF for printing',
+  printVersion: 'Print version',
+  symptomIndex: 'What do you notice?',
+  symptomIntro: 'Find what you notice, then go to the section and page beside it.',
+  symptom: 'What you notice',
+  goTo: 'Go to',
+  page: 'Page',
+  contents: 'Contents',
+  scenario: 'Scenario',
+  phase: 'Phase',
+  phaseStart: 'At once',
+  phaseAfterMinutes: (m) => `After about ${m} minutes`,
+  phaseAfterUnknown: 'Later (time unknown)',
+  failedHere: 'Failed',
+  stillWorks: 'Still works',
+  degraded: 'Partly works',
+  lost: 'Does not work',
+  why: 'Why',
+  nothing: 'Nothing.',
+  equipmentDown: 'Equipment that is down',
+  diagram: 'Diagram of the failure',
+  whatToDo: 'Check and do, in this order',
+  noProcedure: 'No written procedure for this scenario yet.',
+  startOrder: 'Start order when the host is back',
+  startOrderIntro: (host) => `When ${host} is up again: start the guests in this order, one at a time, from the host's shell.`,
+  startOrderNone: 'No host goes down in this scenario, so nothing needs to be started again.',
+  step: 'Step',
+  guest: 'Guest',
+  command: 'Command',
+  waitsFor: 'Waits for',
+  stoppedOnPurpose: 'Stopped on purpose, not started',
+  reference: 'Reference',
+  hosts: 'Hosts',
+  guests: 'Guests (VMs and LXCs)',
+  networkDevices: 'Network',
+  name: 'Name',
+  kind: 'Kind',
+  hardware: 'Hardware',
+  ip: 'IP',
+  vmid: 'VMID',
+  status: 'Status',
+  location: 'Where',
+  between: 'Between',
+  model: 'Model',
+  purpose: 'Purpose',
+  notKnown: '–',
+  statusLabels: { running: 'running', stopped: 'stopped', planned: 'planned', active: 'in service' },
+  stateMarks: { ok: '✓ works', degraded: '◐ partly', down: '✗ down' },
+  footerPage: 'Page',
+  footerOf: 'of',
+  footerBuilt: 'Built',
+  footerRevision: 'Model revision',
+  tier: { critical: 'critical', comfort: 'comfort' },
+};
+
+export function runbookStrings(lang: Lang): RunbookStrings {
+  return lang === 'nb' ? nb : en;
+}
