@@ -14,6 +14,11 @@ export interface Cause {
   chain: string[];
   /** How the first link of the chain affects the entity. */
   via: 'root' | 'stopped' | 'hard' | 'anyOf' | 'enhancedBy';
+  /**
+   * The state this cause gives the entity (`chain[0]`). Always set by the analysis; optional so that
+   * hand-written Causes (fixtures) stay valid. explainCause uses it to print "nede"/"redusert".
+   */
+  state?: Exclude<State, 'ok'>;
 }
 
 export interface Outcome {

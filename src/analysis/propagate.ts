@@ -1,0 +1,291 @@
+/**
+ * Failure propagation: which entities are ok, degraded or down when some roots fail, and why.
+ *
+ * Semantics (decided, see DESIGN.md "Failure semantics"):
+ * - Only entities that exist take part: plans, scenarios and notes are not things that fail, and
+ *   anything with `status: planned` does not exist yet. Those are absent from the outcomes.
+ * - Hard relations (runsOn, dependsOn, poweredBy, connectsVia, partOf) are AND: an entity is down when
+ *   any hard dependency is down. An edge to an entity that does not exist (planned) is ignored: it
+ *   describes the future.
+ * - An anyOf group (atLeast k, default 1) counts only its existing members. It is down when fewer than
+ *   k members are up (so a group with fewer than k existing members is always down), and makes its
+ *   owner degraded when some, but not too many, members are down.
+ * - enhancedBy is soft: a down target makes the entity degraded, never down.
+ * - Only `down` travels: a degraded dependency does not degrade its dependents (as in Icinga).
+ * - Stopped guests are down (via 'stopped') in every run, baseline included. Failed roots are down
+ *   (via 'root').
+ *
+ * The down set is the least fixed point, computed with a work list: every entity is marked down at
+ * most once, so propagation is O(entities + edges) and terminates on cycles too (the checker rejects
+ * cycles before analysis; this code does not rely on it).
+ *
+ * Everything is indexed by the sorted list of entity keys, so results do not depend on the order of
+ * entities in the model.
+ */
+import type { Model } from '../model/schema/model.ts';
+import type { EntityRecord } from '../model/entities.ts';
+import { buildGraph, HARD_RELATIONS, type Graph } from './graph.ts';
+import type { Cause, Outcome, State } from './types.ts';
+
+/** Kinds that are documentation, not things: they never fail and are not in outcomes. */
+const NON_FAILING_KINDS: ReadonlySet<string> = new Set(['plan', 'scenario', 'note']);
+
+/** At most this many causes are kept per entity (the shortest, see sortCauses). */
+export const MAX_CAUSES = 4;
+
+/** Does this entity exist today and take part in failure analysis? */
+export function isFailureEntity(record: EntityRecord): boolean {
+  return !NON_FAILING_KINDS.has(record.kind) && record.entity.status !== 'planned';
+}
+
+export function isStoppedGuest(record: EntityRecord): boolean {
+  return record.kind === 'guest' && record.entity.status === 'stopped';
+}
+
+export interface Group {
+  /** AnyOfGroup id from the graph: `${owner}#${relation}[${index}]`. */
+  id: string;
+  owner: number;
+  /** Existing members only, sorted, without duplicates. */
+  members: number[];
+  atLeast: number;
+}
+
+/** The model's dependency structure as index arrays: built once, used by every run. */
+export interface FailureGraph {
+  graph: Graph;
+  /** Existing entity keys, sorted. Index = position. */
+  keys: string[];
+  index: Map<string, number>;
+  records: EntityRecord[];
+  stopped: boolean[];
+  /** Hard single dependencies (targets), sorted, per entity. */
+  hard: number[][];
+  /** Soft (enhancedBy) targets, sorted, per entity. */
+  soft: number[][];
+  /** Group ids owned by each entity. */
+  ownGroups: number[][];
+  groups: Group[];
+  /** Reverse adjacency: who hard-depends on i, whose groups contain i, who is enhanced by i. Sorted. */
+  hardRev: number[][];
+  groupRev: number[][];
+  softRev: number[][];
+  /** Owners of groups with fewer existing members than atLeast: down in every run. */
+  structurallyDown: number[];
+}
+
+export function compileFailureGraph(model: Model, graph: Graph = buildGraph(model)): FailureGraph {
+  const records = [...graph.records.values()].filter(isFailureEntity).sort((a, b) => cmp(a.key, b.key));
+  const keys = records.map((r) => r.key);
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const n = keys.length;
+  const hardSets = Array.from({ length: n }, () => new Set<number>());
+  const softSets = Array.from({ length: n }, () => new Set<number>());
+  const groupsById = new Map<string, Group>();
+  for (const edge of graph.edges) {
+    const from = index.get(edge.from);
+    if (from === undefined) continue;
+    if (edge.group) {
+      if (!HARD_RELATIONS.has(edge.relation)) continue;
+      let group = groupsById.get(edge.group.id);
+      if (!group) {
+        group = { id: edge.group.id, owner: from, members: [], atLeast: edge.group.atLeast };
+        groupsById.set(edge.group.id, group);
+      }
+      const to = index.get(edge.to);
+      if (to !== undefined && to !== from && !group.members.includes(to)) group.members.push(to);
+      continue;
+    }
+    const to = index.get(edge.to);
+    if (to === undefined || to === from) continue;
+    if (HARD_RELATIONS.has(edge.relation)) hardSets[from]!.add(to);
+    else if (edge.relation === 'enhancedBy') softSets[from]!.add(to);
+  }
+  const groups = [...groupsById.values()].sort((a, b) => cmp(a.id, b.id));
+  for (const g of groups) g.members.sort((a, b) => a - b);
+  const hard = hardSets.map((s) => [...s].sort((a, b) => a - b));
+  // A hard edge wins over a soft one to the same target.
+  const soft = softSets.map((s, i) => [...s].filter((t) => !hardSets[i]!.has(t)).sort((a, b) => a - b));
+  const ownGroups: number[][] = Array.from({ length: n }, () => []);
+  const hardRev: number[][] = Array.from({ length: n }, () => []);
+  const groupRev: number[][] = Array.from({ length: n }, () => []);
+  const softRev: number[][] = Array.from({ length: n }, () => []);
+  hard.forEach((ts, i) => ts.forEach((t) => hardRev[t]!.push(i)));
+  soft.forEach((ts, i) => ts.forEach((t) => softRev[t]!.push(i)));
+  groups.forEach((g, gi) => {
+    ownGroups[g.owner]!.push(gi);
+    g.members.forEach((m) => groupRev[m]!.push(gi));
+  });
+  const structurallyDown = [...new Set(groups.filter((g) => g.members.length < g.atLeast).map((g) => g.owner))].sort((a, b) => a - b);
+  return {
+    graph,
+    keys,
+    index,
+    records,
+    stopped: records.map(isStoppedGuest),
+    hard,
+    soft,
+    ownGroups,
+    groups,
+    hardRev,
+    groupRev,
+    softRev,
+    structurallyDown,
+  };
+}
+
+/** The raw result of one run: which entities are down, and how many members of each group are down. */
+export interface DownState {
+  down: Uint8Array;
+  groupDown: Int32Array;
+  /** Entities marked down, in the order they were marked. */
+  marked: number[];
+}
+
+export function emptyDownState(fg: FailureGraph): DownState {
+  return { down: new Uint8Array(fg.keys.length), groupDown: new Int32Array(fg.groups.length), marked: [] };
+}
+
+export function groupIsDown(fg: FailureGraph, state: DownState, g: number): boolean {
+  const group = fg.groups[g]!;
+  return group.members.length - state.groupDown[g]! < group.atLeast;
+}
+
+/**
+ * Marks `sources` down and propagates in place. Returns the newly marked entities.
+ * Starting from an earlier state (e.g. the baseline) gives the combined failure.
+ */
+export function spreadDown(fg: FailureGraph, state: DownState, sources: Iterable<number>): number[] {
+  const start = state.marked.length;
+  const queue: number[] = [];
+  const mark = (i: number) => {
+    if (state.down[i]) return;
+    state.down[i] = 1;
+    state.marked.push(i);
+    queue.push(i);
+  };
+  for (const s of sources) mark(s);
+  for (let head = 0; head < queue.length; head++) {
+    const x = queue[head]!;
+    for (const e of fg.hardRev[x]!) mark(e);
+    for (const g of fg.groupRev[x]!) {
+      state.groupDown[g]!++;
+      if (groupIsDown(fg, state, g)) mark(fg.groups[g]!.owner);
+    }
+  }
+  return state.marked.slice(start);
+}
+
+/** Entities that are down without anything else failing: stopped guests and impossible groups. */
+export function baselineSources(fg: FailureGraph): number[] {
+  const out: number[] = [];
+  fg.stopped.forEach((s, i) => s && out.push(i));
+  out.push(...fg.structurallyDown);
+  return out;
+}
+
+/** Computes the down state for a set of failed roots (keys; unknown or planned keys are ignored). */
+export function downStateFor(fg: FailureGraph, roots: readonly string[]): DownState {
+  const state = emptyDownState(fg);
+  spreadDown(fg, state, [...baselineSources(fg), ...rootIndices(fg, roots)]);
+  return state;
+}
+
+export function rootIndices(fg: FailureGraph, roots: readonly string[]): number[] {
+  return roots.map((r) => fg.index.get(r)).filter((i): i is number => i !== undefined);
+}
+
+/** ok / degraded / down for one entity, given a down state. Only down travels. */
+export function stateOf(fg: FailureGraph, s: DownState, i: number): State {
+  if (s.down[i]) return 'down';
+  for (const g of fg.ownGroups[i]!) if (s.groupDown[g]! > 0) return 'degraded';
+  for (const t of fg.soft[i]!) if (s.down[t]) return 'degraded';
+  return 'ok';
+}
+
+/**
+ * Full outcomes with causes. A cause is the shortest chain from the entity to one failed source
+ * (a root, a stopped guest, or an entity whose anyOf group cannot be satisfied); one cause per source,
+ * the shortest MAX_CAUSES kept. Sources explain only themselves.
+ */
+export function propagate(fg: FailureGraph, roots: readonly string[]): Record<string, Outcome> {
+  const state = downStateFor(fg, roots);
+  const n = fg.keys.length;
+  const rootSet = new Set(rootIndices(fg, roots));
+  const structural = new Set(fg.structurallyDown);
+  const states = Array.from({ length: n }, (_, i) => stateOf(fg, state, i));
+  const causes: Cause[][] = Array.from({ length: n }, () => []);
+  const sources: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!state.down[i]) continue;
+    if (fg.stopped[i]) causes[i]!.push({ chain: [fg.keys[i]!], via: 'stopped', state: 'down' });
+    else if (rootSet.has(i)) causes[i]!.push({ chain: [fg.keys[i]!], via: 'root', state: 'down' });
+    else if (structural.has(i)) causes[i]!.push({ chain: [fg.keys[i]!], via: 'anyOf', state: 'down' });
+    else continue;
+    sources.push(i);
+  }
+  const isSource = new Uint8Array(n);
+  for (const s of sources) isSource[s] = 1;
+
+  // One breadth-first search per source, along the edges that carry its failure.
+  const parent = new Int32Array(n);
+  const seen = new Uint8Array(n);
+  const chainOf = (i: number): string[] => {
+    const chain: string[] = [];
+    for (let x = i; x !== -1; x = parent[x]!) chain.push(fg.keys[x]!);
+    return chain;
+  };
+  for (const source of sources) {
+    seen.fill(0);
+    parent[source] = -1;
+    seen[source] = 1;
+    const queue = [source];
+    for (let head = 0; head < queue.length; head++) {
+      const x = queue[head]!;
+      const visit = (e: number, via: Cause['via']) => {
+        if (seen[e] || isSource[e]) return;
+        seen[e] = 1;
+        parent[e] = x;
+        if (state.down[e]) {
+          queue.push(e);
+          causes[e]!.push({ chain: chainOf(e), via, state: 'down' });
+        } else {
+          causes[e]!.push({ chain: chainOf(e), via, state: 'degraded' });
+        }
+      };
+      // Hard edges first, so a dependency written both ways reads as 'hard'.
+      for (const e of fg.hardRev[x]!) visit(e, 'hard');
+      const viaGroup = fg.groupRev[x]!.map((g) => fg.groups[g]!.owner);
+      const groupIds = fg.groupRev[x]!;
+      for (let k = 0; k < groupIds.length; k++) {
+        const owner = viaGroup[k]!;
+        // A down owner is explained by this member only if this group is what took it down.
+        if (state.down[owner] && !groupIsDown(fg, state, groupIds[k]!)) continue;
+        visit(owner, 'anyOf');
+      }
+      for (const e of fg.softRev[x]!) if (!state.down[e]) visit(e, 'enhancedBy');
+    }
+  }
+
+  const outcomes: Record<string, Outcome> = {};
+  for (let i = 0; i < n; i++) {
+    const st = states[i]!;
+    outcomes[fg.keys[i]!] = { state: st, causes: st === 'ok' ? [] : sortCauses(causes[i]!).slice(0, MAX_CAUSES) };
+  }
+  return outcomes;
+}
+
+/** Shortest chains first, then by text, so the same model always prints the same explanation. */
+export function sortCauses(causes: Cause[]): Cause[] {
+  return [...causes].sort((a, b) => a.chain.length - b.chain.length || cmp(a.chain.join(' '), b.chain.join(' ')) || cmp(a.via, b.via));
+}
+
+/** Code-unit comparison: locale-independent, so output is the same on every machine. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How bad a state is: ok 0 < degraded 1 < down 2. */
+export function severityOf(state: State): number {
+  return state === 'ok' ? 0 : state === 'degraded' ? 1 : 2;
+}
