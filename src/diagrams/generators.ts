@@ -58,20 +58,9 @@ export function entityLabel(record: EntityRecord, lang: Lang, options: { status?
 }
 
 function shapeOf(record: EntityRecord): Shape {
-  switch (record.kind) {
-    case 'host':
-      return 'box';
-    case 'guest':
-      return 'round';
-    case 'capability':
-      return 'stadium';
-    case 'storage':
-      return 'cylinder';
-    case 'power':
-      return 'hexagon';
-    default:
-      return record.kind === 'network' && record.entity.kind === 'isp' ? 'stadium' : 'box';
-  }
+  // Only plain and rounded rectangles: Mermaid draws stadium, cylinder and hexagon shapes as long
+  // generated paths (30-40 KB per node in Mermaid 12), which would dominate page size.
+  return record.kind === 'guest' || record.kind === 'capability' ? 'round' : 'box';
 }
 
 /** planned / stopped classes for the "as modelled" diagrams. */
