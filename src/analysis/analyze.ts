@@ -1,0 +1,78 @@
+/**
+ * The whole failure analysis of a model: baseline, every scenario phase, single points of failure,
+ * audits and start orders. Pure and deterministic: no I/O, no clock, no locale; the same model gives
+ * the same result byte for byte (JSON.stringify), whatever the order of entities in the YAML.
+ */
+import type { Model } from '../model/schema/model.ts';
+import { buildGraph } from './graph.ts';
+import { compileFailureGraph, propagate, type FailureGraph } from './propagate.ts';
+import { sweepSingleFailures } from './spof.ts';
+import { runAudits } from './audits.ts';
+import { computeStartOrders } from './start-order.ts';
+import { summarise } from './summary.ts';
+import type { Analysis, Outcome, PhaseResult, ScenarioResult } from './types.ts';
+
+export { explainCause, stateLabel, entityLabel, chainText } from './explain.ts';
+export { summarise } from './summary.ts';
+export type { Summary, GuestCounts, ResourceTotal } from './summary.ts';
+
+export const BASELINE_TITLE = { nb: 'Normal drift', en: 'Normal operation' } as const;
+export const START_PHASE_TITLE = { nb: 'Straks (t = 0)', en: 'At once (t = 0)' } as const;
+
+export function analyze(model: Model): Analysis {
+  const graph = buildGraph(model);
+  const fg = compileFailureGraph(model, graph);
+  const baseline: PhaseResult = { id: 'baseline', title: { ...BASELINE_TITLE }, failed: [], outcomes: propagate(fg, []) };
+  const scenarios = model.scenarios.map((scenario) => analyzeScenario(fg, scenario));
+  const sweep = sweepSingleFailures(fg);
+  const hostFailures = new Map<string, Record<string, Outcome>>();
+  for (const key of fg.keys) {
+    const record = fg.records[fg.index.get(key)!]!;
+    if (record.kind === 'host' && record.entity.kind === 'proxmox') hostFailures.set(key, propagate(fg, [key]));
+  }
+  const audits = runAudits({
+    model,
+    fg,
+    baseline,
+    scenarios,
+    hostFailures,
+    sharedFailures: sweep.sharedFailures,
+    summary: summarise(model),
+  });
+  return {
+    baseline,
+    scenarios,
+    singlePointsOfFailure: sweep.singlePointsOfFailure,
+    audits,
+    startOrders: computeStartOrders(graph),
+  };
+}
+
+/** One scenario: t = 0 with `fails`, then each phase adds its `alsoFails` (cumulative). */
+export function analyzeScenario(fg: FailureGraph, scenario: Model['scenarios'][number]): ScenarioResult {
+  const failed: string[] = [];
+  const add = (refs: readonly string[]) => refs.forEach((r) => failed.includes(r) || failed.push(r));
+  add(scenario.fails);
+  const phases: PhaseResult[] = [
+    { id: 'start', title: { ...START_PHASE_TITLE }, afterMinutes: 0, failed: [...failed], outcomes: propagate(fg, failed) },
+  ];
+  for (const phase of scenario.phases ?? []) {
+    add(phase.alsoFails);
+    const minutes = phase.afterMinutesFrom ? runtimeOf(fg, phase.afterMinutesFrom) : undefined;
+    phases.push({
+      id: phase.id,
+      title: phase.title,
+      ...(phase.after ? { after: phase.after } : {}),
+      ...(minutes !== undefined ? { afterMinutes: minutes } : {}),
+      failed: [...failed],
+      outcomes: propagate(fg, failed),
+    });
+  }
+  return { id: scenario.id, phases };
+}
+
+function runtimeOf(fg: FailureGraph, key: string): number | undefined {
+  const record = fg.graph.records.get(key);
+  const minutes = record?.entity.runtimeMinutes;
+  return typeof minutes === 'number' ? minutes : undefined;
+}

@@ -1,0 +1,238 @@
+/**
+ * Audits: lint rules over the model and its analysis. Each finding has a stable rule id, a severity,
+ * and a message and hint in both languages. Findings are sorted (rule, subject, scenario, text) so
+ * the output is deterministic.
+ *
+ * - critical-survives (warning): every critical system and capability stays ok when a Proxmox host
+ *   fails (run for every Proxmox host, scenario or not). A critical entity that is down is a warning;
+ *   one that still works but is degraded is reported as info (it survives, reduced).
+ * - false-redundancy (warning): the members of an anyOf group share an upstream single point of
+ *   failure (one entity whose failure alone takes the whole group down).
+ * - runbook-reachable (warning when the docs are down, info when degraded): in this scenario the
+ *   docs (`site.docsCapability`) are not ok, so its runbook must be on paper.
+ * - stopped-dependency (warning): a running guest or active entity hard-depends on a stopped guest.
+ * - translation-missing (error): a bilingual text lacks a language.
+ * - stated-summary (warning): the counts the source states disagree with the computed ones.
+ */
+import type { Model } from '../model/schema/model.ts';
+import { localized, type Lang } from '../model/entities.ts';
+import { findMissingTranslations } from '../model/translations.ts';
+import { chainText, entityLabel, stateLabel } from './explain.ts';
+import { cmp, type FailureGraph } from './propagate.ts';
+import type { AuditFinding, Outcome, PhaseResult, ScenarioResult } from './types.ts';
+import type { Summary } from './summary.ts';
+
+type Text = { nb: string; en: string };
+const both = (f: (lang: Lang) => string): Text => ({ nb: f('nb'), en: f('en') });
+const list = (items: string[], lang: Lang, max = 5): string => {
+  const shown = items.slice(0, max);
+  const more = items.length - shown.length;
+  const joined = shown.join(', ');
+  if (more <= 0) return joined;
+  return lang === 'nb' ? `${joined} og ${more} til` : `${joined} and ${more} more`;
+};
+
+export interface AuditInput {
+  model: Model;
+  fg: FailureGraph;
+  baseline: PhaseResult;
+  scenarios: ScenarioResult[];
+  /** Outcomes when each Proxmox host fails alone (key → outcomes). */
+  hostFailures: Map<string, Record<string, Outcome>>;
+  /** From the single-failure sweep: group id → entities whose failure alone takes the group down. */
+  sharedFailures: Map<string, string[]>;
+  summary: Summary;
+}
+
+export function runAudits(input: AuditInput): AuditFinding[] {
+  const findings = [
+    ...criticalSurvives(input),
+    ...falseRedundancy(input),
+    ...runbookReachable(input),
+    ...stoppedDependency(input),
+    ...translationMissing(input),
+    ...statedSummary(input),
+  ];
+  return findings.sort(
+    (a, b) =>
+      cmp(a.rule, b.rule) || cmp(a.subject ?? '', b.subject ?? '') || cmp(a.scenario ?? '', b.scenario ?? '') || cmp(a.message.en, b.message.en),
+  );
+}
+
+export function criticalSurvives({ model, fg, scenarios, hostFailures }: AuditInput): AuditFinding[] {
+  const findings: AuditFinding[] = [];
+  const critical = fg.records.filter((r) => (r.kind === 'system' || r.kind === 'capability') && r.entity.tier === 'critical');
+  for (const [host, outcomes] of hostFailures) {
+    // The scenario that fails exactly this host at t = 0, when the model has one.
+    const scenario = scenarios.find((s) => s.phases[0]?.failed.length === 1 && s.phases[0].failed[0] === host)?.id;
+    const hostName = (lang: Lang) => entityLabel(host, model, lang);
+    for (const record of critical) {
+      const outcome = outcomes[record.key];
+      if (!outcome || outcome.state === 'ok') continue;
+      const chain = outcome.causes[0]?.chain ?? [record.key];
+      const name = (lang: Lang) => entityLabel(record.key, model, lang);
+      // The entity just before the root in the chain: what to move off the host.
+      const culprit = chain.length >= 2 ? chain[chain.length - 2]! : undefined;
+      const down = outcome.state === 'down';
+      findings.push({
+        rule: 'critical-survives',
+        severity: down ? 'warning' : 'info',
+        subject: record.key,
+        ...(scenario ? { scenario } : {}),
+        message: both((lang) =>
+          lang === 'nb'
+            ? `${name(lang)} er kritisk, men er ${stateLabel(outcome.state, lang)} når ${hostName(lang)} feiler: ${chainText(chain, model, lang)}.`
+            : `${name(lang)} is critical but is ${stateLabel(outcome.state, lang)} when ${hostName(lang)} fails: ${chainText(chain, model, lang)}.`,
+        ),
+        hint: both((lang) => {
+          if (!down) {
+            return lang === 'nb'
+              ? `Det virker fortsatt, men redusert. Sjekk at det som blir borte (${culprit ? entityLabel(culprit, model, lang) : hostName(lang)}) bare er komfort.`
+              : `It still works, reduced. Check that what is lost (${culprit ? entityLabel(culprit, model, lang) : hostName(lang)}) is only comfort.`;
+          }
+          const what = culprit ? entityLabel(culprit, model, lang) : name(lang);
+          return lang === 'nb'
+            ? `Designprinsippet sier at alt kritisk skal virke uten ${hostName(lang)}. Flytt ${what} til en maskin som ikke avhenger av ${hostName(lang)}, eller merk ${name(lang)} som komfort (tier: comfort) hvis det ikke er kritisk.`
+            : `The design principle says everything critical works without ${hostName(lang)}. Move ${what} to a machine that does not depend on ${hostName(lang)}, or mark ${name(lang)} as comfort (tier: comfort) if it is not critical.`;
+        }),
+      });
+    }
+  }
+  return findings;
+}
+
+export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): AuditFinding[] {
+  const findings: AuditFinding[] = [];
+  for (const group of fg.groups) {
+    const shared = sharedFailures.get(group.id);
+    if (!shared || shared.length === 0) continue;
+    const owner = fg.keys[group.owner]!;
+    const members = (lang: Lang) => group.members.map((m) => entityLabel(fg.keys[m]!, model, lang));
+    const names = (lang: Lang) => shared.map((k) => entityLabel(k, model, lang));
+    const ownerName = (lang: Lang) => entityLabel(owner, model, lang);
+    findings.push({
+      rule: 'false-redundancy',
+      severity: 'warning',
+      subject: owner,
+      message: both((lang) =>
+        lang === 'nb'
+          ? `${ownerName(lang)} har alternativene ${list(members(lang), lang)}, men alle faller samtidig hvis én av disse feiler: ${list(names(lang), lang)}.`
+          : `${ownerName(lang)} has the alternatives ${list(members(lang), lang)}, but all of them fail together when one of these fails: ${list(names(lang), lang)}.`,
+      ),
+      hint: both((lang) =>
+        lang === 'nb'
+          ? `Redundansen er bare tilsynelatende. Gi alternativene hver sin vei utenom ${names(lang)[0]}, eller beskriv avhengigheten uten anyOf.`
+          : `The redundancy is only apparent. Give the alternatives separate paths around ${names(lang)[0]}, or write the dependency without anyOf.`,
+      ),
+    });
+  }
+  return findings;
+}
+
+export function runbookReachable({ model, scenarios }: AuditInput): AuditFinding[] {
+  const docs = model.site.docsCapability;
+  if (!docs) return [];
+  const findings: AuditFinding[] = [];
+  const scenarioRecords = new Map(model.scenarios.map((s) => [s.id, s]));
+  for (const scenario of scenarios) {
+    const phase = scenario.phases.find((p) => p.outcomes[docs] && p.outcomes[docs].state !== 'ok');
+    if (!phase) continue;
+    const outcome = phase.outcomes[docs]!;
+    const title = (lang: Lang) => localized(scenarioRecords.get(scenario.id)?.title ?? { nb: scenario.id, en: scenario.id }, lang);
+    const phaseText = (lang: Lang) => (phase.id === 'start' ? '' : lang === 'nb' ? ` (fra fasen «${localized(phase.title, lang)}»)` : ` (from the phase “${localized(phase.title, lang)}”)`);
+    const chain = outcome.causes[0]?.chain ?? [docs];
+    const down = outcome.state === 'down';
+    findings.push({
+      rule: 'runbook-reachable',
+      severity: down ? 'warning' : 'info',
+      subject: docs,
+      scenario: scenario.id,
+      message: both((lang) =>
+        lang === 'nb'
+          ? `I scenariet «${title(lang)}»${phaseText(lang)} er dokumentasjonen ${stateLabel(outcome.state, lang)}: ${chainText(chain, model, lang)}.`
+          : `In the scenario “${title(lang)}”${phaseText(lang)} the documentation is ${stateLabel(outcome.state, lang)}: ${chainText(chain, model, lang)}.`,
+      ),
+      hint: both((lang) =>
+        lang === 'nb'
+          ? `Runbooken for «${title(lang)}» må finnes på papir eller lagret lokalt: skriv ut PDF-en og oppbevar den der den trengs.`
+          : `The runbook for “${title(lang)}” must be on paper or stored offline: print the PDF and keep it where it is needed.`,
+      ),
+    });
+  }
+  return findings;
+}
+
+export function stoppedDependency({ model, fg }: AuditInput): AuditFinding[] {
+  const findings: AuditFinding[] = [];
+  fg.hard.forEach((targets, i) => {
+    if (fg.stopped[i]) return;
+    const stopped = targets.filter((t) => fg.stopped[t]).map((t) => fg.keys[t]!);
+    for (const target of stopped) {
+      const subject = fg.keys[i]!;
+      findings.push({
+        rule: 'stopped-dependency',
+        severity: 'warning',
+        subject,
+        message: both((lang) =>
+          lang === 'nb'
+            ? `${entityLabel(subject, model, lang)} avhenger av ${entityLabel(target, model, lang)}, som er stoppet.`
+            : `${entityLabel(subject, model, lang)} depends on ${entityLabel(target, model, lang)}, which is stopped.`,
+        ),
+        hint: both((lang) =>
+          lang === 'nb'
+            ? `Start ${entityLabel(target, model, lang)}, fjern avhengigheten, eller merk ${entityLabel(subject, model, lang)} som planlagt hvis det ikke er i bruk ennå.`
+            : `Start ${entityLabel(target, model, lang)}, remove the dependency, or mark ${entityLabel(subject, model, lang)} as planned if it is not in use yet.`,
+        ),
+      });
+    }
+  });
+  return findings;
+}
+
+export function translationMissing({ model }: AuditInput): AuditFinding[] {
+  return findMissingTranslations(model).map(({ path, missing, subject }) => {
+    const other = missing === 'nb' ? 'en' : 'nb';
+    return {
+      rule: 'translation-missing',
+      severity: 'error',
+      ...(subject ? { subject } : {}),
+      message: {
+        nb: `${path} mangler ${missing === 'nb' ? 'norsk (nb)' : 'engelsk (en)'} tekst.`,
+        en: `${path} lacks the ${missing === 'nb' ? 'Norwegian (nb)' : 'English (en)'} text.`,
+      },
+      hint: {
+        nb: `Legg til \`${missing}:\` ved siden av \`${other}:\` i ${path}.`,
+        en: `Add \`${missing}:\` next to \`${other}:\` in ${path}.`,
+      },
+    } satisfies AuditFinding;
+  });
+}
+
+export function statedSummary({ model, summary }: AuditInput): AuditFinding[] {
+  const stated = model.site.statedSummary;
+  if (!stated) return [];
+  const checks = [
+    ['runningLxc', summary.lxc.running, { nb: 'kjørende LXC-containere', en: 'running LXC containers' }],
+    ['runningQemu', summary.qemu.running, { nb: 'kjørende VM-er', en: 'running VMs' }],
+    ['stoppedLxc', summary.lxc.stopped, { nb: 'stoppede LXC-containere', en: 'stopped LXC containers' }],
+    ['stoppedQemu', summary.qemu.stopped, { nb: 'stoppede VM-er', en: 'stopped VMs' }],
+  ] as const;
+  const findings: AuditFinding[] = [];
+  for (const [field, computed, what] of checks) {
+    const said = stated[field];
+    if (said === undefined || said === computed) continue;
+    findings.push({
+      rule: 'stated-summary',
+      severity: 'warning',
+      message: {
+        nb: `Kilden sier ${said} ${what.nb}, men modellen har ${computed} (site.statedSummary.${field}).`,
+        en: `The source states ${said} ${what.en}, but the model has ${computed} (site.statedSummary.${field}).`,
+      },
+      hint: {
+        nb: `Rett site.statedSummary.${field} til ${computed}, eller rett gjestene i modellen hvis kilden har rett.`,
+        en: `Set site.statedSummary.${field} to ${computed}, or correct the guests in the model if the source is right.`,
+      },
+    });
+  }
+  return findings;
+}
