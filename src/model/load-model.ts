@@ -1,13 +1,21 @@
 /**
- * Reads `model/*.yaml` with source positions and validates it.
- * MINIMAL FIRST VERSION: the model/check work (issue 2) hardens this: exact positions for every zod
- * issue, unique keys, alias and size limits, the error map with hints, integrity checks.
- * The public signature below is the contract other modules rely on.
+ * Reads `model/*.yaml` and checks it in layers, every problem with file:line:column:
+ *   1. the text of each file (size, empty, tabs, YAML syntax, duplicate keys, alias bombs,
+ *      dangerous keys, secrets)  → yaml-source.ts, secrets.ts
+ *   2. merging the files' sections (unknown sections, `site` twice, a section that is not a list)
+ *   3. the zod schemas, issues turned into messages with hints  → error-map.ts
+ *   4. cross-entity rules over the whole model and missing translations  → integrity.ts, translations.ts
+ * A layer runs only when the layers before it found nothing that makes its input unreliable, so
+ * that one mistake is not reported ten times.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseDocument, LineCounter } from 'yaml';
-import { ModelSchema, type Model } from './schema/model.ts';
+import { ModelSchema, SECTION_NAMES, type Model, type SectionName } from './schema/model.ts';
+import { formatPath, locate, readModelFile, type ParsedFile, type PathSegment } from './yaml-source.ts';
+import { mapIssue } from './error-map.ts';
+import { suggest } from './suggest.ts';
+import { checkIntegrity } from './integrity.ts';
+import { findMissingTranslations, LANGUAGE_NAMES } from './translations.ts';
 
 export interface Problem {
   /** Path of the file as given (relative to the working directory when possible). */
@@ -24,40 +32,226 @@ export type LoadResult =
   | { ok: true; model: Model; files: string[] }
   | { ok: false; problems: Problem[] };
 
-export function loadModel(dir: string): LoadResult {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+interface Origin {
+  parsed: ParsedFile;
+  /** Index of the item within its file's section. */
+  localIndex: number;
+}
+
+function shown(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+export function listModelFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => (f.endsWith('.yaml') || f.endsWith('.yml')) && !f.startsWith('.'))
     .sort()
     .map((f) => join(dir, f));
-  const problems: Problem[] = [];
-  const merged: Record<string, unknown> = {};
-  for (const file of files) {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(readFileSync(file, 'utf8'), { schema: 'core', uniqueKeys: true, lineCounter });
-    const shown = relative(process.cwd(), file) || file;
-    for (const error of doc.errors) {
-      const pos = lineCounter.linePos(error.pos[0]);
-      problems.push({ file: shown, line: pos.line, column: pos.col, path: '', message: error.message });
-    }
-    const data = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown> | null;
-    for (const [section, value] of Object.entries(data ?? {})) {
-      if (Array.isArray(value) && Array.isArray(merged[section])) (merged[section] as unknown[]).push(...value);
-      else merged[section] = value;
-    }
-  }
-  if (problems.length) return { ok: false, problems };
-  const parsed = ModelSchema.safeParse(merged);
-  if (!parsed.success) {
+}
+
+export function loadModel(dir: string): LoadResult {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        file: dir,
-        line: 0,
-        column: 0,
-        path: issue.path.join('.'),
-        message: issue.message,
-      })),
+      problems: [
+        {
+          file: shown(dir),
+          line: 1,
+          column: 1,
+          path: '',
+          message: 'model directory not found',
+          hint: 'run from the project root, or set DRIFTSBOK_MODEL_DIR to the directory holding the *.yaml files',
+        },
+      ],
     };
   }
-  return { ok: true, model: parsed.data, files };
+  const files = listModelFiles(dir);
+  if (files.length === 0) {
+    return {
+      ok: false,
+      problems: [
+        { file: shown(dir), line: 1, column: 1, path: '', message: 'no model files (*.yaml) in this directory', hint: 'add at least site.yaml with a `site:` section' },
+      ],
+    };
+  }
+
+  const problems: Problem[] = [];
+  let unreliable = false;
+  const parsedFiles = files.map((file) => readModelFile(file));
+
+  // Layer 2: merge sections, remembering where each list item came from.
+  const merged: Record<string, unknown> = {};
+  const origins = new Map<string, Origin[]>();
+  let siteOrigin: ParsedFile | undefined;
+  const sectionFile = new Map<string, ParsedFile>();
+
+  for (const parsed of parsedFiles) {
+    const file = shown(parsed.file);
+    const offsets = new Map<string, number>();
+    if (!parsed.fatal) {
+      for (const [section, value] of Object.entries(parsed.data as Record<string, unknown>)) {
+        const pos = locate(parsed, [section], { key: true });
+        if (!(SECTION_NAMES as string[]).includes(section)) {
+          const match = suggest(section, SECTION_NAMES);
+          problems.push({
+            file,
+            line: pos.line,
+            column: pos.column,
+            path: section,
+            message: `unknown section "${section}"${match ? ` (did you mean "${match}"?)` : ''}`,
+            hint: match ? `rename it to "${match}"` : `a model file may hold these sections: ${SECTION_NAMES.join(', ')}`,
+          });
+          unreliable = true;
+          continue;
+        }
+        if (section === 'site') {
+          if (siteOrigin) {
+            problems.push({
+              file,
+              line: pos.line,
+              column: pos.column,
+              path: 'site',
+              message: `"site" appears a second time (first in ${shown(siteOrigin.file)})`,
+              hint: 'keep one `site:` section in one file',
+            });
+            unreliable = true;
+            continue;
+          }
+          siteOrigin = parsed;
+          merged.site = value;
+          continue;
+        }
+        if (!Array.isArray(value)) {
+          problems.push({
+            file,
+            line: pos.line,
+            column: pos.column,
+            path: section,
+            message: value === null ? `section "${section}" is empty` : `section "${section}" must be a list`,
+            hint: value === null ? 'add items, each starting with "- ", or remove the line' : `write each ${section} entry on its own line, starting with "- "`,
+          });
+          unreliable = true;
+          continue;
+        }
+        const list = (merged[section] ??= []) as unknown[];
+        const from = origins.get(section) ?? [];
+        offsets.set(section, list.length);
+        value.forEach((item, localIndex) => {
+          list.push(item);
+          from.push({ parsed, localIndex });
+        });
+        origins.set(section, from);
+        if (!sectionFile.has(section)) sectionFile.set(section, parsed);
+      }
+    }
+    // Layer 1 problems, their list indexes turned into the merged ones.
+    for (const p of parsed.problems) {
+      const segments = [...p.segments];
+      if (typeof segments[0] === 'string' && typeof segments[1] === 'number') {
+        segments[1] += offsets.get(segments[0]) ?? 0;
+      }
+      problems.push({ file, line: p.line, column: p.column, path: formatPath(segments), message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
+    }
+    if (parsed.fatal) unreliable = true;
+  }
+
+  if (unreliable) return { ok: false, problems: sortProblems(problems) };
+
+  const resolve = (segments: readonly PathSegment[], options: { key?: boolean } = {}) => {
+    const [section, index, ...rest] = segments;
+    let parsed: ParsedFile | undefined;
+    let local: PathSegment[] = [...segments];
+    if (section === 'site') parsed = siteOrigin;
+    else if (typeof section === 'string' && typeof index === 'number') {
+      const origin = origins.get(section)?.[index];
+      if (origin) {
+        parsed = origin.parsed;
+        local = [section, origin.localIndex, ...rest];
+      }
+    } else if (typeof section === 'string') parsed = sectionFile.get(section);
+    parsed ??= siteOrigin ?? parsedFiles[0]!;
+    const found = locate(parsed, local, options);
+    return { file: shown(parsed.file), found, complete: found.depth === local.length };
+  };
+  const problemAt = (segments: readonly PathSegment[], message: string, hint: string | undefined, options: { key?: boolean } = {}): Problem => {
+    const { file, found } = resolve(segments, options);
+    return { file, line: found.line, column: found.column, path: formatPath(segments), message, ...(hint ? { hint } : {}) };
+  };
+
+  // Layer 3: the schemas.
+  if (merged.site === undefined) {
+    problems.push({
+      file: shown(parsedFiles[0]!.file),
+      line: 1,
+      column: 1,
+      path: 'site',
+      message: 'no file has a "site" section',
+      hint: 'add `site:` with name, title and documented to one file (for example site.yaml)',
+    });
+    return { ok: false, problems: sortProblems(problems) };
+  }
+  const parsed = ModelSchema.safeParse(merged);
+  if (!parsed.success) {
+    const ctx = {
+      valueAt: (segments: readonly PathSegment[]) => valueAt(merged, segments),
+      sourceAt: (segments: readonly PathSegment[]) => {
+        const { found, complete } = resolve(segments);
+        return complete ? found.source : undefined;
+      },
+    };
+    for (const issue of parsed.error.issues) {
+      for (const mapped of mapIssue(issue, ModelSchema, ctx)) {
+        problems.push(problemAt(mapped.segments, mapped.message, mapped.hint, { key: mapped.atKey ?? false }));
+      }
+    }
+    return { ok: false, problems: sortProblems(problems) };
+  }
+  const model = parsed.data;
+
+  // Layer 4: the whole model.
+  for (const p of checkIntegrity(model)) problems.push(problemAt(p.segments, p.message, p.hint));
+  for (const missing of findMissingTranslations(model)) {
+    const other = missing.missing === 'nb' ? 'en' : 'nb';
+    problems.push(
+      problemAt(
+        missing.segments,
+        `missing ${LANGUAGE_NAMES[missing.missing]} text`,
+        `add \`${missing.missing}: "…"\` next to ${other}: ${JSON.stringify(truncate(missing.present, 60))}`,
+      ),
+    );
+  }
+
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, model, files };
 }
+
+function truncate(text: string, length: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > length ? `${line.slice(0, length - 1)}…` : line;
+}
+
+function valueAt(data: unknown, segments: readonly PathSegment[]): unknown {
+  let current = data;
+  for (const segment of segments) {
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+/** File order, then position; identical problems once. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return [...problems]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column))
+    .filter((p) => {
+      const key = `${p.file}:${p.line}:${p.column}:${p.path}:${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+export type { SectionName };

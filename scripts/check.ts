@@ -1,0 +1,231 @@
+/**
+ * `npm run check [model-dir] [--lang nb|en]`: checks the model and prints every problem at once,
+ * each as `file:line:column  path  message` with a hint line, and exits 1; on success prints a
+ * summary computed from the model (and the analysis audits, when the analysis exists) and exits 0.
+ * The parts are exported so the build can run the same check in-process.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadModel, type Problem } from '../src/model/load-model.ts';
+import type { Model } from '../src/model/schema/model.ts';
+import type { Analysis, AuditFinding } from '../src/analysis/types.ts';
+
+export type Lang = 'nb' | 'en';
+
+export interface CheckResult {
+  ok: boolean;
+  /** Present when the model loaded (it may still have error-severity audit findings). */
+  model?: Model;
+  problems: Problem[];
+}
+
+/** Loads and checks the model. Never throws for a bad model; problems say what is wrong. */
+export function checkModel(dir: string): CheckResult {
+  const result = loadModel(dir);
+  return result.ok ? { ok: true, model: result.model, problems: [] } : { ok: false, problems: result.problems };
+}
+
+/** `model/guests.yaml:42:5  guests[3].host  unknown host …` and, when there is one, an indented hint line. */
+export function formatProblem(problem: Problem): string {
+  const where = `${problem.file}:${problem.line}:${problem.column}`;
+  const head = problem.path ? `${where}  ${problem.path}  ${problem.message}` : `${where}  ${problem.message}`;
+  return problem.hint ? `${head}\n    hint: ${problem.hint}` : head;
+}
+
+export function formatProblems(problems: Problem[], dir: string): string {
+  const lines = problems.map(formatProblem);
+  lines.push('', `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}; nothing was written.`);
+  return lines.join('\n');
+}
+
+const ANALYZE_MODULE = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'analysis', 'analyze.ts');
+
+export interface AuditRun {
+  /** False while the analysis module does not exist yet. */
+  available: boolean;
+  audits: AuditFinding[];
+}
+
+/** Runs the analysis audits, when `src/analysis/analyze.ts` exists. */
+export async function runAudits(model: Model): Promise<AuditRun> {
+  if (!existsSync(ANALYZE_MODULE)) return { available: false, audits: [] };
+  const mod = (await import(pathToFileURL(ANALYZE_MODULE).href)) as { analyze?: (model: Model) => Analysis };
+  if (typeof mod.analyze !== 'function') return { available: false, audits: [] };
+  return { available: true, audits: mod.analyze(model).audits };
+}
+
+export function formatAudit(finding: AuditFinding, lang: Lang): string {
+  const subject = finding.subject ? `  ${finding.subject}` : '';
+  const scenario = finding.scenario ? `  (scenario:${finding.scenario})` : '';
+  return `${finding.severity.padEnd(7)} ${finding.rule}${subject}${scenario}  ${finding.message[lang]}\n    hint: ${finding.hint[lang]}`;
+}
+
+const SUMMARY_TEXT = {
+  en: {
+    ok: 'Model OK',
+    files: 'files',
+    site: 'Site',
+    documented: 'documented',
+    hosts: 'Hosts',
+    lxc: 'LXC',
+    vms: 'VMs',
+    running: 'running',
+    stopped: 'stopped',
+    planned: 'planned',
+    active: 'active',
+    allotted: 'Allotted',
+    cores: 'cores',
+    memory: 'memory',
+    whenRunning: 'running guests',
+    systems: 'Systems',
+    critical: 'critical',
+    comfort: 'comfort',
+    capabilities: 'Capabilities',
+    scenarios: 'Scenarios',
+    plans: 'Plans',
+    other: 'Also',
+    locations: 'locations',
+    network: 'network elements',
+    storage: 'storage pools',
+    power: 'power sources',
+    notes: 'notes',
+    audits: 'Audits',
+    noAnalysis: 'Audits: not run (src/analysis/analyze.ts does not exist yet)',
+    findings: (e: number, w: number, i: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info`,
+  },
+  nb: {
+    ok: 'Modellen er i orden',
+    files: 'filer',
+    site: 'Sted',
+    documented: 'dokumentert',
+    hosts: 'Verter',
+    lxc: 'LXC',
+    vms: 'VM-er',
+    running: 'kjører',
+    stopped: 'stoppet',
+    planned: 'planlagt',
+    active: 'aktiv',
+    allotted: 'Tildelt',
+    cores: 'kjerner',
+    memory: 'minne',
+    whenRunning: 'gjester som kjører',
+    systems: 'Systemer',
+    critical: 'kritiske',
+    comfort: 'komfort',
+    capabilities: 'Funksjoner',
+    scenarios: 'Scenarioer',
+    plans: 'Planer',
+    other: 'Ellers',
+    locations: 'steder',
+    network: 'nettverkselementer',
+    storage: 'lagringsområder',
+    power: 'strømkilder',
+    notes: 'notater',
+    audits: 'Revisjon',
+    noAnalysis: 'Revisjon: ikke kjørt (src/analysis/analyze.ts finnes ikke ennå)',
+    findings: (e: number, w: number, i: number) => `${e} feil, ${w} advarsler, ${i} info`,
+  },
+} as const;
+
+function gib(mb: number): string {
+  return `${(mb / 1024).toFixed(1)} GiB`;
+}
+
+/** A one-screen summary computed from the model. */
+export function formatSummary(model: Model, dir: string, fileCount: number, lang: Lang = 'en'): string {
+  const t = SUMMARY_TEXT[lang];
+  const count = <T>(items: T[], pred: (item: T) => boolean) => items.filter(pred).length;
+  const guestLine = (kind: 'lxc' | 'qemu') => {
+    const guests = model.guests.filter((g) => g.kind === kind);
+    const planned = count(guests, (g) => g.status === 'planned');
+    return `${guests.length}: ${count(guests, (g) => g.status === 'running')} ${t.running}, ${count(guests, (g) => g.status === 'stopped')} ${t.stopped}${planned ? `, ${planned} ${t.planned}` : ''}`;
+  };
+  const sum = (pred: (g: Model['guests'][number]) => boolean, field: 'cores' | 'memoryMb') =>
+    model.guests.filter(pred).reduce((total, g) => total + (g[field] ?? 0), 0);
+  const allCores = sum(() => true, 'cores');
+  const allMemory = sum(() => true, 'memoryMb');
+  const runningCores = sum((g) => g.status === 'running', 'cores');
+  const runningMemory = sum((g) => g.status === 'running', 'memoryMb');
+  const hostsPlanned = count(model.hosts, (h) => h.status === 'planned');
+  const label = (text: string) => `  ${text.padEnd(13)}`;
+  return [
+    `${t.ok}: ${dir} (${fileCount} ${t.files})`,
+    `${label(t.site)}${model.site.name}, ${t.documented} ${model.site.documented}`,
+    `${label(t.hosts)}${model.hosts.length}: ${model.hosts.length - hostsPlanned} ${t.active}, ${hostsPlanned} ${t.planned}`,
+    `${label(t.lxc)}${guestLine('lxc')}`,
+    `${label(t.vms)}${guestLine('qemu')}`,
+    `${label(t.allotted)}${allCores} ${t.cores}, ${allMemory} MB ${t.memory} (${gib(allMemory)}); ${t.whenRunning}: ${runningCores} ${t.cores}, ${runningMemory} MB (${gib(runningMemory)})`,
+    `${label(t.systems)}${model.systems.length}: ${count(model.systems, (s) => s.tier === 'critical')} ${t.critical}, ${count(model.systems, (s) => s.tier === 'comfort')} ${t.comfort}`,
+    `${label(t.capabilities)}${model.capabilities.length}: ${count(model.capabilities, (c) => c.tier === 'critical')} ${t.critical}, ${count(model.capabilities, (c) => c.tier === 'comfort')} ${t.comfort}`,
+    `${label(t.scenarios)}${model.scenarios.length}`,
+    `${label(t.plans)}${model.plans.length}`,
+    `${label(t.other)}${model.locations.length} ${t.locations}, ${model.network.length} ${t.network}, ${model.storage.length} ${t.storage}, ${model.power.length} ${t.power}, ${model.notes.length} ${t.notes}`,
+  ].join('\n');
+}
+
+export interface CheckOptions {
+  dir: string;
+  lang: Lang;
+}
+
+export function parseArgs(argv: string[], env: Record<string, string | undefined>): CheckOptions {
+  let dir: string | undefined;
+  let lang: Lang = 'en';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--lang') {
+      const value = argv[++i];
+      if (value !== 'nb' && value !== 'en') throw new Error(`--lang must be nb or en, not ${JSON.stringify(value)}`);
+      lang = value;
+    } else if (arg.startsWith('--lang=')) {
+      const value = arg.slice('--lang='.length);
+      if (value !== 'nb' && value !== 'en') throw new Error(`--lang must be nb or en, not ${JSON.stringify(value)}`);
+      lang = value;
+    } else if (arg.startsWith('-')) throw new Error(`unknown option ${arg} (usage: check [model-dir] [--lang nb|en])`);
+    else dir = arg;
+  }
+  return { dir: dir ?? env.DRIFTSBOK_MODEL_DIR ?? 'model', lang };
+}
+
+/** The whole command; returns the exit code. `write` receives the output, line by line. */
+export async function runCheck(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  write: (text: string) => void,
+): Promise<number> {
+  let options: CheckOptions;
+  try {
+    options = parseArgs(argv, env);
+  } catch (error) {
+    write((error as Error).message);
+    return 2;
+  }
+  const { dir, lang } = options;
+  const result = loadModel(dir);
+  if (!result.ok) {
+    write(formatProblems(result.problems, dir));
+    return 1;
+  }
+  write(formatSummary(result.model, dir, result.files.length, lang));
+  const t = SUMMARY_TEXT[lang];
+  const run = await runAudits(result.model);
+  if (!run.available) {
+    write(t.noAnalysis);
+    return 0;
+  }
+  const by = (s: string) => run.audits.filter((a) => a.severity === s).length;
+  const errors = by('error');
+  write(`${`  ${t.audits}`.padEnd(15)}${t.findings(errors, by('warning'), by('info'))}`);
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const sorted = [...run.audits].sort((a, b) => order[a.severity] - order[b.severity]);
+  if (sorted.length) write('\n' + sorted.map((f) => formatAudit(f, lang)).join('\n'));
+  return errors > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const lines: string[] = [];
+  const code = await runCheck(process.argv.slice(2), process.env, (text) => lines.push(text));
+  process.stdout.write(lines.join('\n') + '\n');
+  process.exitCode = code;
+}

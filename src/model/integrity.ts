@@ -1,0 +1,310 @@
+/**
+ * Cross-entity checks over the whole (schema-valid) model, in one pass: duplicate ids, dangling
+ * references, hard-dependency cycles, running guests on hosts that do not run. Pure; paths use
+ * the merged model's indexes (`guests[3].host`), which the loader maps to file:line:column.
+ */
+import type { Model, DependencyEntry, RefEntry } from './schema/model.ts';
+import { KIND_SECTIONS, listEntities, type AnyEntity, type EntityRecord } from './entities.ts';
+import { parseRef, formatRef, type EntityKind } from './refs.ts';
+import { suggest } from './suggest.ts';
+import { buildGraph, HARD_RELATIONS, type Edge } from '../analysis/graph.ts';
+import type { PathSegment } from './yaml-source.ts';
+
+export interface IntegrityProblem {
+  segments: PathSegment[];
+  message: string;
+  hint?: string;
+}
+
+const SECTION_OF = new Map<EntityKind, string>(KIND_SECTIONS.map(([kind, section]) => [kind, section]));
+
+/** One place a reference is written. */
+export interface RefSite {
+  segments: PathSegment[];
+  text: string;
+  /** A bare id means this kind (guest.host). */
+  impliedKind?: EntityKind;
+  /** The field may only point at this kind. */
+  mustBe?: EntityKind;
+  field: string;
+}
+
+const LIST_RELATIONS = ['dependsOn', 'enhancedBy', 'poweredBy', 'connectsVia'] as const;
+const SINGLE_RELATIONS = ['partOf', 'locatedIn'] as const;
+
+/** Every reference in the model, in model order. */
+export function collectRefs(model: Model): RefSite[] {
+  const sites: RefSite[] = [];
+  const entry = (base: PathSegment[], field: string, value: DependencyEntry | RefEntry, mustBe?: EntityKind) => {
+    if (typeof value === 'string') sites.push({ segments: base, text: value, field, ...(mustBe ? { mustBe } : {}) });
+    else if ('anyOf' in value) value.anyOf.forEach((text, k) => sites.push({ segments: [...base, 'anyOf', k], text, field }));
+    else sites.push({ segments: [...base, 'ref'], text: value.ref, field, ...(mustBe ? { mustBe } : {}) });
+  };
+  for (const { kind, section, index, entity } of listEntities(model)) {
+    const base: PathSegment[] = [section, index];
+    for (const relation of LIST_RELATIONS) {
+      const list = entity[relation];
+      if (Array.isArray(list)) list.forEach((value, j) => entry([...base, relation, j], relation, value));
+    }
+    for (const relation of SINGLE_RELATIONS) {
+      const value = entity[relation];
+      if (value !== undefined) entry([...base, relation], relation, value, relation === 'locatedIn' ? 'location' : undefined);
+    }
+    if ((kind === 'guest' || kind === 'storage') && typeof entity.host === 'string') {
+      sites.push({ segments: [...base, 'host'], text: entity.host, impliedKind: 'host', mustBe: 'host', field: 'host' });
+    }
+    if (kind === 'network' && Array.isArray(entity.between)) {
+      (entity.between as string[]).forEach((text, j) =>
+        sites.push({ segments: [...base, 'between', j], text, impliedKind: 'location', mustBe: 'location', field: 'between' }),
+      );
+    }
+    if (kind === 'plan') {
+      (entity.adds as string[] | undefined)?.forEach((text, j) => sites.push({ segments: [...base, 'adds', j], text, field: 'adds' }));
+      (entity.changes as Array<{ ref: string }> | undefined)?.forEach((c, j) =>
+        sites.push({ segments: [...base, 'changes', j, 'ref'], text: c.ref, field: 'changes' }),
+      );
+    }
+    if (kind === 'scenario') {
+      (entity.fails as string[]).forEach((text, j) => sites.push({ segments: [...base, 'fails', j], text, field: 'fails' }));
+      const phases = (entity.phases ?? []) as Array<{ alsoFails: string[]; afterMinutesFrom?: string }>;
+      phases.forEach((phase, p) => {
+        phase.alsoFails.forEach((text, j) =>
+          sites.push({ segments: [...base, 'phases', p, 'alsoFails', j], text, field: 'alsoFails' }),
+        );
+        if (phase.afterMinutesFrom !== undefined) {
+          sites.push({ segments: [...base, 'phases', p, 'afterMinutesFrom'], text: phase.afterMinutesFrom, field: 'afterMinutesFrom' });
+        }
+      });
+    }
+    if (kind === 'note') {
+      (entity.about as string[] | undefined)?.forEach((text, j) => sites.push({ segments: [...base, 'about', j], text, field: 'about' }));
+    }
+  }
+  if (model.site.docsCapability !== undefined) {
+    sites.push({ segments: ['site', 'docsCapability'], text: model.site.docsCapability, mustBe: 'capability', field: 'docsCapability' });
+  }
+  return sites;
+}
+
+export function checkIntegrity(model: Model): IntegrityProblem[] {
+  const problems: IntegrityProblem[] = [];
+  const records = listEntities(model);
+
+  // Duplicate ids, per kind.
+  const byKey = new Map<string, EntityRecord>();
+  for (const record of records) {
+    const first = byKey.get(record.key);
+    if (first) {
+      problems.push({
+        segments: [record.section, record.index, 'id'],
+        message: `duplicate ${record.kind} id "${record.id}" (also ${first.section}[${first.index}])`,
+        hint: `ids must be unique within a kind: rename one of them`,
+      });
+    } else byKey.set(record.key, record);
+  }
+  // Ids inside an entity: scenario phases, site principles.
+  for (const record of records) {
+    if (record.kind !== 'scenario') continue;
+    const phases = (record.entity.phases ?? []) as Array<{ id: string }>;
+    duplicatesIn(phases.map((p) => p.id), (id, at, first) =>
+      problems.push({
+        segments: [record.section, record.index, 'phases', at, 'id'],
+        message: `duplicate phase id "${id}" (also phases[${first}])`,
+        hint: 'phase ids must be unique within a scenario: rename one of them',
+      }),
+    );
+  }
+  duplicatesIn(model.site.principles.map((p) => p.id), (id, at, first) =>
+    problems.push({
+      segments: ['site', 'principles', at, 'id'],
+      message: `duplicate principle id "${id}" (also principles[${first}])`,
+      hint: 'principle ids must be unique: rename one of them',
+    }),
+  );
+
+  // Dangling references.
+  const idsByKind = new Map<EntityKind, string[]>();
+  for (const record of records) {
+    const ids = idsByKind.get(record.kind) ?? [];
+    ids.push(record.id);
+    idsByKind.set(record.kind, ids);
+  }
+  const allKeys = records.map((r) => r.key);
+  for (const site of collectRefs(model)) {
+    const ref = parseRef(site.text, site.impliedKind);
+    if (!ref) {
+      problems.push({
+        segments: site.segments,
+        message: `${JSON.stringify(site.text)} is not a reference`,
+        hint: site.impliedKind
+          ? `write a ${site.impliedKind} id such as "${idsByKind.get(site.impliedKind)?.[0] ?? 'house'}"`
+          : 'write it as kind:id, e.g. "guest:emqx"',
+      });
+      continue;
+    }
+    const bare = site.impliedKind !== undefined && !site.text.includes(':');
+    if (!byKey.has(formatRef(ref))) {
+      const sameKind = suggest(ref.id, idsByKind.get(ref.kind) ?? []);
+      let suggestion: string | undefined;
+      if (sameKind !== undefined) suggestion = bare ? sameKind : `${ref.kind}:${sameKind}`;
+      else {
+        const other = records.find((r) => r.id === ref.id && (!site.mustBe || r.kind === site.mustBe));
+        if (other && !bare) suggestion = other.key;
+        else if (!bare) suggestion = suggest(site.text, allKeys);
+      }
+      const section = SECTION_OF.get(ref.kind) ?? ref.kind;
+      problems.push({
+        segments: site.segments,
+        message: `unknown ${ref.kind} "${bare ? ref.id : site.text}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+        hint: suggestion
+          ? `write "${suggestion}", or add a ${ref.kind} with id "${ref.id}" to ${section}`
+          : `check the spelling, or add a ${ref.kind} with id "${ref.id}" to ${section}`,
+      });
+      continue;
+    }
+    if (site.mustBe && ref.kind !== site.mustBe) {
+      problems.push({
+        segments: site.segments,
+        message: `${site.field} must point at a ${site.mustBe}, but "${site.text}" is a ${ref.kind}`,
+        hint: `write a ${site.mustBe} reference such as "${site.mustBe}:${idsByKind.get(site.mustBe)?.[0] ?? 'id'}"`,
+      });
+    }
+  }
+
+  // A running guest on a host that does not run.
+  model.guests.forEach((guest, index) => {
+    if (guest.status !== 'running') return;
+    const host = byKey.get(`host:${guest.host}`);
+    const hostStatus = host?.entity.status;
+    if (host && hostStatus !== undefined && hostStatus !== 'active' && hostStatus !== 'running') {
+      problems.push({
+        segments: ['guests', index, 'status'],
+        message: `guest "${guest.id}" is running, but its host "${guest.host}" is ${hostStatus}`,
+        hint: `set the guest's status to ${hostStatus === 'planned' ? 'planned' : 'stopped'}, or make the host active`,
+      });
+    }
+  });
+
+  problems.push(...findCycles(model, byKey));
+  return problems;
+}
+
+function duplicatesIn(ids: string[], report: (id: string, at: number, first: number) => void): void {
+  const seen = new Map<string, number>();
+  ids.forEach((id, i) => {
+    const first = seen.get(id);
+    if (first !== undefined) report(id, i, first);
+    else seen.set(id, i);
+  });
+}
+
+/** The field an edge was written in, for the problem's path. */
+function fieldOf(edge: Edge, entity: AnyEntity): string {
+  if (edge.relation === 'runsOn') return 'host';
+  if (edge.relation === 'partOf' && entity.partOf === undefined && typeof entity.host === 'string') return 'host';
+  return edge.relation;
+}
+
+/**
+ * Hard-dependency cycles: one report per strongly connected component, printing one concrete
+ * cycle through it (a → b → a), starting at the entity that comes first in the model.
+ */
+export function findCycles(model: Model, byKey?: Map<string, EntityRecord>): IntegrityProblem[] {
+  const graph = buildGraph(model);
+  const exists = byKey ?? graph.records;
+  const adjacency = new Map<string, Edge[]>();
+  for (const node of graph.nodes) adjacency.set(node, []);
+  for (const edge of graph.edges) {
+    if (!HARD_RELATIONS.has(edge.relation) || !exists.has(edge.to) || !adjacency.has(edge.from)) continue;
+    adjacency.get(edge.from)!.push(edge);
+  }
+  const order = new Map(graph.nodes.map((n, i) => [n, i]));
+
+  // Tarjan's strongly connected components (iterative, so a long chain cannot overflow the stack).
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const components: string[][] = [];
+  for (const start of graph.nodes) {
+    if (index.has(start)) continue;
+    const work: Array<{ node: string; next: number }> = [{ node: start, next: 0 }];
+    index.set(start, counter);
+    low.set(start, counter++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length) {
+      const frame = work[work.length - 1]!;
+      const edges = adjacency.get(frame.node)!;
+      if (frame.next < edges.length) {
+        const to = edges[frame.next++]!.to;
+        if (!index.has(to)) {
+          index.set(to, counter);
+          low.set(to, counter++);
+          stack.push(to);
+          onStack.add(to);
+          work.push({ node: to, next: 0 });
+        } else if (onStack.has(to)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(to)!));
+        continue;
+      }
+      work.pop();
+      if (work.length) {
+        const parent = work[work.length - 1]!.node;
+        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+      }
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const component: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== frame.node);
+        components.push(component);
+      }
+    }
+  }
+
+  const problems: IntegrityProblem[] = [];
+  for (const component of components) {
+    const members = new Set(component);
+    const first = [...component].sort((a, b) => order.get(a)! - order.get(b)!)[0]!;
+    const selfLoop = adjacency.get(first)!.find((e) => e.to === first);
+    if (component.length === 1 && !selfLoop) continue;
+    // Shortest cycle from `first` back to itself inside the component (BFS).
+    const previous = new Map<string, Edge>();
+    const queue = [first];
+    let closing: Edge | undefined = selfLoop;
+    while (queue.length && !closing) {
+      const node = queue.shift()!;
+      for (const edge of adjacency.get(node)!) {
+        if (!members.has(edge.to)) continue;
+        if (edge.to === first) {
+          closing = edge;
+          break;
+        }
+        if (!previous.has(edge.to)) {
+          previous.set(edge.to, edge);
+          queue.push(edge.to);
+        }
+      }
+    }
+    if (!closing) continue;
+    const path: Edge[] = [closing];
+    for (let at = closing.from; at !== first; ) {
+      const edge = previous.get(at)!;
+      path.unshift(edge);
+      at = edge.from;
+    }
+    const cycle = [first, ...path.map((e) => e.to)].join(' → ');
+    const record = graph.records.get(first)!;
+    const firstEdge = path[0]!;
+    problems.push({
+      segments: [record.section, record.index, fieldOf(firstEdge, record.entity)],
+      message: `dependency cycle: ${cycle}`,
+      hint: 'hard dependencies (host, dependsOn, poweredBy, connectsVia, partOf) must not lead back to where they start: remove one link, or make it enhancedBy if it is only nice to have',
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,325 @@
+/**
+ * Reading one model file: YAML with source positions, and the checks that belong to the text
+ * itself (size, emptiness, tabs, YAML 1.1, duplicate keys, alias bombs, dangerous keys, secrets).
+ * `parseModelText` is pure; `readModelFile` adds the file-system part (size check before reading).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { detectSecret, isSecretKey, SECRET_HINT } from './secrets.ts';
+
+/** Larger model files are refused before they are read (the whole Saghaugen model is ~50 KB). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** A model needs no aliases; a few are tolerated, an expansion attack fails at once. */
+export const MAX_ALIAS_COUNT = 16;
+/** Keys that would reach Object.prototype if any code ever copied the data carelessly. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type PathSegment = string | number;
+
+/** A problem inside one file. `segments` is the path within this file (list indexes are local). */
+export interface SourceProblem {
+  line: number;
+  column: number;
+  segments: PathSegment[];
+  message: string;
+  hint?: string;
+}
+
+export interface ParsedFile {
+  file: string;
+  text: string;
+  doc: Document.Parsed | null;
+  lineCounter: LineCounter;
+  /** The plain data; undefined when the file could not be read safely (see `fatal`). */
+  data: unknown;
+  problems: SourceProblem[];
+  /** True when the data must not be used (syntax errors, alias bomb, dangerous keys, empty). */
+  fatal: boolean;
+}
+
+/** `guests[3].host`: the form paths are printed in. */
+export function formatPath(segments: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+export function readModelFile(file: string): ParsedFile {
+  const size = statSync(file).size;
+  if (size > MAX_FILE_BYTES) {
+    return {
+      file,
+      text: '',
+      doc: null,
+      lineCounter: new LineCounter(),
+      data: undefined,
+      fatal: true,
+      problems: [
+        {
+          line: 1,
+          column: 1,
+          segments: [],
+          message: `file is too large (${size} bytes; the limit is ${MAX_FILE_BYTES})`,
+          hint: 'split the model into several files in the same directory; list sections concatenate',
+        },
+      ],
+    };
+  }
+  return parseModelText(file, readFileSync(file, 'utf8'));
+}
+
+export function parseModelText(file: string, text: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const problems: SourceProblem[] = [];
+  const result = (doc: Document.Parsed | null, data: unknown, fatal: boolean): ParsedFile => ({
+    file,
+    text,
+    doc,
+    lineCounter,
+    data,
+    problems,
+    fatal,
+  });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+
+  if (text.length > MAX_FILE_BYTES) {
+    problems.push({ line: 1, column: 1, segments: [], message: 'file is too large', hint: 'split the model into several files' });
+    return result(null, undefined, true);
+  }
+
+  const doc = parseDocument(text, {
+    schema: 'core',
+    uniqueKeys: true,
+    lineCounter,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  });
+
+  // Tabs in indentation: reported once per file, at the first one, with a clear fix.
+  const tabLines = [...text.matchAll(/^([ ]*)\t/gm)];
+  if (tabLines.length > 0) {
+    const first = tabLines[0]!;
+    const pos = at(first.index! + first[1]!.length);
+    const more = tabLines.length > 1 ? ` (and ${tabLines.length - 1} more line${tabLines.length > 2 ? 's' : ''})` : '';
+    problems.push({
+      ...pos,
+      segments: [],
+      message: `tab used for indentation${more}`,
+      hint: 'YAML indents with spaces only: replace each tab at the start of the line with spaces',
+    });
+  }
+
+  // YAML 1.1 would read `no`, `yes`, `on`, `off` as booleans (the "Norway problem").
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
+    const match = /^%YAML[ \t]+\S+/m.exec(text);
+    problems.push({
+      ...at(match?.index ?? 0),
+      segments: [],
+      message: `"%YAML ${doc.directives.yaml.version}" is not supported: model files are read as YAML 1.2 (core schema)`,
+      hint: 'remove the %YAML line; in YAML 1.2 `lang: no` stays the text "no" (YAML 1.1 would turn it into false)',
+    });
+  }
+
+  // Key offsets → paths, so that a duplicate key can be named by its path.
+  const keyPaths = new Map<number, PathSegment[]>();
+  let fatal = false;
+  let firstAlias: number | undefined;
+  let aliasNodes = 0;
+
+  const walk = (node: unknown, path: PathSegment[]): void => {
+    if (isAlias(node)) {
+      aliasNodes++;
+      firstAlias ??= node.range?.[0];
+      return;
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as Node | null;
+        const keyName = isScalar(keyNode) ? String(keyNode.value) : undefined;
+        const keyOffset = keyNode?.range?.[0] ?? node.range?.[0] ?? 0;
+        if (keyName === undefined) {
+          if (isAlias(keyNode)) walk(keyNode, path);
+          problems.push({
+            ...at(keyOffset),
+            segments: path,
+            message: 'keys must be plain names',
+            hint: 'write the key as a plain word such as `name:`',
+          });
+          fatal = true;
+          continue;
+        }
+        const childPath = [...path, keyName];
+        keyPaths.set(keyOffset, childPath);
+        if (FORBIDDEN_KEYS.has(keyName)) {
+          problems.push({
+            ...at(keyOffset),
+            segments: childPath,
+            message: `"${keyName}" is not allowed as a key`,
+            hint: `"${keyName}" is reserved in JavaScript objects; rename or remove the key`,
+          });
+          fatal = true;
+        }
+        if (isSecretKey(keyName) && isScalar(pair.value) && pair.value.value !== null && pair.value.value !== '') {
+          problems.push({
+            ...at(pair.value.range?.[0] ?? keyOffset),
+            segments: childPath,
+            message: `"${keyName}" holds what looks like a secret`,
+            hint: SECRET_HINT,
+          });
+        }
+        walk(pair.value, childPath);
+      }
+      return;
+    }
+    if (isSeq(node)) {
+      node.items.forEach((item, index) => walk(item, [...path, index]));
+      return;
+    }
+    if (isScalar(node) && typeof node.value === 'string') {
+      const secret = detectSecret(node.value);
+      if (secret) {
+        problems.push({ ...at(node.range?.[0] ?? 0), segments: path, message: secret.message, hint: SECRET_HINT });
+      }
+    }
+  };
+  walk(doc.contents, []);
+
+  for (const error of doc.errors) {
+    fatal = true;
+    if (error.code === 'TAB_AS_INDENT' && tabLines.length > 0) continue;
+    const offset = error.pos[0];
+    const pos = at(offset);
+    if (error.code === 'DUPLICATE_KEY') {
+      const segments = keyPaths.get(offset) ?? [];
+      const name = segments.length ? String(segments[segments.length - 1]) : text.slice(error.pos[0], error.pos[1]);
+      problems.push({
+        ...pos,
+        segments,
+        message: `duplicate key "${name}"`,
+        hint: 'a key may appear once in a mapping: merge the two entries or remove one',
+      });
+    } else if (error.code === 'MULTIPLE_DOCS') {
+      problems.push({
+        ...pos,
+        segments: [],
+        message: 'a model file holds one YAML document',
+        hint: 'remove the `---` line, or move the second document into its own file',
+      });
+    } else if (error.code === 'TAB_AS_INDENT') {
+      problems.push({ ...pos, segments: [], message: 'tab used for indentation', hint: 'YAML indents with spaces only' });
+    } else {
+      problems.push({
+        ...pos,
+        segments: [],
+        message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+        hint: 'check the indentation and quoting on this line and the one before it',
+      });
+    }
+  }
+
+  if (fatal) return result(doc, undefined, true);
+
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    problems.push({
+      line: 1,
+      column: 1,
+      segments: [],
+      message: 'the file is empty',
+      hint: 'add at least one section (for example `hosts:` with a list of hosts), or delete the file',
+    });
+    return result(doc, undefined, true);
+  }
+
+  if (aliasNodes > MAX_ALIAS_COUNT) {
+    problems.push(aliasProblem(at(firstAlias ?? 0), aliasNodes));
+    return result(doc, undefined, true);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    problems.push(aliasProblem(at(firstAlias ?? 0), aliasNodes));
+    return result(doc, undefined, true);
+  }
+
+  if (!isMap(doc.contents)) {
+    problems.push({
+      ...at(doc.contents.range?.[0] ?? 0),
+      segments: [],
+      message: 'a model file must be a mapping of sections',
+      hint: 'start the file with a section name such as `hosts:` or `guests:`, followed by a list',
+    });
+    return result(doc, undefined, true);
+  }
+  return result(doc, data, false);
+}
+
+function aliasProblem(pos: { line: number; column: number }, count: number): SourceProblem {
+  return {
+    ...pos,
+    segments: [],
+    message: `too many YAML aliases (${count} alias${count === 1 ? '' : 'es'}, expanding past the limit of ${MAX_ALIAS_COUNT})`,
+    hint: 'write the values out instead of using anchors and aliases (&name / *name)',
+  };
+}
+
+export interface NodeLocation {
+  line: number;
+  column: number;
+  /** How many path segments were found; less than the path length when a key is missing. */
+  depth: number;
+  /** The source text of the node found (for hints such as "quote it"). */
+  source?: string;
+}
+
+/**
+ * The position of the node at `path` in the file, or of its deepest existing ancestor.
+ * With `key: true` the position of the last key is given rather than of its value.
+ */
+export function locate(parsed: ParsedFile, path: readonly PathSegment[], options: { key?: boolean } = {}): NodeLocation {
+  let node: unknown = parsed.doc?.contents ?? null;
+  let offset = (node as Node | null)?.range?.[0] ?? 0;
+  let depth = 0;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    let next: unknown;
+    let keyOffset: number | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (pair) {
+        next = pair.value;
+        keyOffset = (pair.key as Node).range?.[0];
+      }
+    } else if (isSeq(node) && typeof segment === 'number') {
+      next = node.items[segment];
+    }
+    if (next === undefined) break;
+    depth = i + 1;
+    const isLast = i === path.length - 1;
+    if (isLast && options.key && keyOffset !== undefined) {
+      offset = keyOffset;
+      node = null;
+      break;
+    }
+    if (next === null) {
+      // `key:` with no value: point at the key.
+      offset = keyOffset ?? offset;
+      node = null;
+      break;
+    }
+    node = next;
+    offset = (node as Node).range?.[0] ?? keyOffset ?? offset;
+  }
+  const pos = parsed.lineCounter.linePos(offset);
+  const range = (node as Node | null)?.range;
+  const source = range && isScalar(node) ? parsed.text.slice(range[0], range[1]) : undefined;
+  return { line: pos.line, column: pos.col, depth, ...(source !== undefined ? { source } : {}) };
+}
