@@ -227,44 +227,51 @@ export function propagate(fg: FailureGraph, roots: readonly string[]): Record<st
   const isSource = new Uint8Array(n);
   for (const s of sources) isSource[s] = 1;
 
-  // One breadth-first search per source, along the edges that carry its failure.
+  // One breadth-first search per source, along the edges that carry its failure. Among equally short
+  // chains, each step prefers the more specific dependency (fewer dependents, then key order):
+  // "Zigbee scenes ← Zigbee ← zigbee2mqtt" explains more than "Zigbee scenes ← Home Assistant ← …".
+  const fanout = fg.keys.map((_, i) => fg.hardRev[i]!.length + fg.groupRev[i]!.length + fg.softRev[i]!.length);
+  const better = (x: number, y: number) => fanout[x]! - fanout[y]! || x - y;
   const parent = new Int32Array(n);
-  const seen = new Uint8Array(n);
+  const dist = new Int32Array(n);
+  const via: Cause['via'][] = new Array(n);
   const chainOf = (i: number): string[] => {
     const chain: string[] = [];
     for (let x = i; x !== -1; x = parent[x]!) chain.push(fg.keys[x]!);
     return chain;
   };
   for (const source of sources) {
-    seen.fill(0);
+    dist.fill(-1);
     parent[source] = -1;
-    seen[source] = 1;
+    dist[source] = 0;
     const queue = [source];
+    const reached: number[] = [];
     for (let head = 0; head < queue.length; head++) {
       const x = queue[head]!;
-      const visit = (e: number, via: Cause['via']) => {
-        if (seen[e] || isSource[e]) return;
-        seen[e] = 1;
-        parent[e] = x;
-        if (state.down[e]) {
-          queue.push(e);
-          causes[e]!.push({ chain: chainOf(e), via, state: 'down' });
-        } else {
-          causes[e]!.push({ chain: chainOf(e), via, state: 'degraded' });
+      const visit = (e: number, how: Cause['via']) => {
+        if (isSource[e]) return;
+        if (dist[e] === -1) {
+          dist[e] = dist[x]! + 1;
+          parent[e] = x;
+          via[e] = how;
+          reached.push(e);
+          if (state.down[e]) queue.push(e);
+        } else if (dist[e] === dist[x]! + 1 && better(x, parent[e]!) < 0) {
+          parent[e] = x;
+          via[e] = how;
         }
       };
       // Hard edges first, so a dependency written both ways reads as 'hard'.
       for (const e of fg.hardRev[x]!) visit(e, 'hard');
-      const viaGroup = fg.groupRev[x]!.map((g) => fg.groups[g]!.owner);
-      const groupIds = fg.groupRev[x]!;
-      for (let k = 0; k < groupIds.length; k++) {
-        const owner = viaGroup[k]!;
+      for (const g of fg.groupRev[x]!) {
+        const owner = fg.groups[g]!.owner;
         // A down owner is explained by this member only if this group is what took it down.
-        if (state.down[owner] && !groupIsDown(fg, state, groupIds[k]!)) continue;
+        if (state.down[owner] && !groupIsDown(fg, state, g)) continue;
         visit(owner, 'anyOf');
       }
       for (const e of fg.softRev[x]!) if (!state.down[e]) visit(e, 'enhancedBy');
     }
+    for (const e of reached) causes[e]!.push({ chain: chainOf(e), via: via[e]!, state: state.down[e] ? 'down' : 'degraded' });
   }
 
   const outcomes: Record<string, Outcome> = {};
