@@ -1,18 +1,35 @@
 // @ts-check
+// The site is generated from the model: title and sidebar come from DRIFTSBOK_MODEL_DIR (default
+// model/), prose from DRIFTSBOK_CONTENT_DIR (default content/). Nothing here names an infrastructure.
+import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { diagramsIntegration } from './src/diagrams/integration.ts';
+import { loadModelOrThrow, sitePaths } from './src/site/env.ts';
+import { buildSidebar } from './src/site/sidebar.ts';
+import { STARLIGHT_LOCALES } from './src/i18n/ui.ts';
+import { localized } from './src/model/entities.ts';
+import { entityLinksIntegration } from './src/markdown/satteri-entity-links.ts';
+import { docsDirFor } from './src/site/content-dirs.ts';
+
+const paths = sitePaths();
+const model = loadModelOrThrow(paths.modelDir);
+const docs = docsDirFor(paths);
+// Hand-written pages at the top of the docs folder join the sidebar (label from their frontmatter).
+const docPages = existsSync(docs.dir)
+  ? readdirSync(docs.dir).filter((f) => /^[^_].*\.mdx?$/.test(f) && !/^index\./.test(f)).sort().map((f) => ({ slug: f.replace(/\.mdx?$/, '') }))
+  : [];
 
 export default defineConfig({
   integrations: [
+    entityLinksIntegration(model),
     diagramsIntegration(),
     starlight({
-      title: { nb: 'driftsbok', en: 'driftsbok' },
+      title: { nb: localized(model.site.title, 'nb'), en: localized(model.site.title, 'en') },
       defaultLocale: 'root',
-      locales: {
-        root: { label: 'Norsk bokmål', lang: 'nb' },
-        en: { label: 'English', lang: 'en' },
-      },
+      locales: STARLIGHT_LOCALES,
+      sidebar: [...buildSidebar(model), ...docPages],
+      ...(docs.usesSymlink ? {} : { markdown: { processedDirs: [docs.dir] } }),
     }),
   ],
 });

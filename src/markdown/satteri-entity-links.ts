@@ -1,0 +1,78 @@
+/**
+ * Thin adapters that put the entity-link resolver (entity-links.ts) into Astro's Markdown pipeline.
+ * Astro 7's default processor is Sätteri; its mdast plugins are visitors, so the adapter visits
+ * text nodes, splits them with the pure function, and fails the build on an unknown entity.
+ */
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import type { Model } from '../model/schema/model.ts';
+import { displayName, indexEntities, type Lang } from '../model/entities.ts';
+import { parseRef, formatRef } from '../model/refs.ts';
+import { entityHref } from '../site/urls.ts';
+import { EntityLinkError, langFromPath, locateProblem, piecesToMdast, splitEntityLinks, type EntityResolver } from './entity-links.ts';
+
+export function modelResolver(model: Model, base = '/'): EntityResolver {
+  const index = indexEntities(model);
+  return (text: string, lang: Lang) => {
+    const ref = parseRef(text);
+    if (!ref) return null;
+    const record = index.get(formatRef(ref));
+    if (!record) return null;
+    return { href: entityHref(record.key, lang, base), text: displayName(record.entity, lang) };
+  };
+}
+
+interface TextNode {
+  type: 'text';
+  value: string;
+  position?: { start: { line: number; column: number } };
+}
+interface VisitorContext {
+  replaceNode(node: unknown, nodes: unknown[]): void;
+  parent(node: unknown): { type: string } | undefined;
+}
+
+/** The Sätteri mdast plugin (a factory: it is told each file's URL before parsing). */
+export function entityLinksSatteriPlugin(resolve: EntityResolver) {
+  return ({ fileURL, source }: { fileURL: URL | undefined; source: string }) => {
+    if (!source.includes('[[')) return null;
+    const path = fileURL ? fileURLToPath(fileURL) : '<markdown>';
+    const lang = langFromPath(path);
+    const shown = fileURL ? relative(process.cwd(), path) : path;
+    return {
+      name: 'driftsbok-entity-links',
+      options: { position: true },
+      text(node: TextNode, ctx: VisitorContext) {
+        const parent = ctx.parent(node);
+        if (parent && (parent.type === 'link' || parent.type === 'linkReference')) return;
+        const result = splitEntityLinks(node.value, lang, resolve);
+        if (result.problems.length) {
+          throw new EntityLinkError(
+            shown,
+            result.problems.map((p) => locateProblem(p, node.value, node.position?.start)),
+          );
+        }
+        if (result.changed) ctx.replaceNode(node, piecesToMdast(result.pieces));
+      },
+    };
+  };
+}
+
+/** Adds the plugin to whatever Sätteri processor Astro is configured with (as Starlight does). */
+export function entityLinksIntegration(model: Model): AstroIntegration {
+  return {
+    name: 'driftsbok:entity-links',
+    hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        const processor = config.markdown?.processor as { name?: string; options?: { mdastPlugins?: unknown[] } } | undefined;
+        if (processor?.name === 'satteri' && processor.options?.mdastPlugins) {
+          processor.options.mdastPlugins.push(entityLinksSatteriPlugin(modelResolver(model, config.base ?? '/')));
+        } else {
+          throw new Error(`driftsbok: [[kind:id]] links need the Sätteri Markdown processor; found "${processor?.name}".`);
+        }
+        void logger;
+      },
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The data every page reads: the model (loaded once, profile applied), its graph and its analysis.
+ * Node-side; cached on globalThis because Astro renders all pages in one process and several
+ * module instances may import this file.
+ */
+import { execFileSync } from 'node:child_process';
+import type { Model } from '../model/schema/model.ts';
+import type { Analysis, Cause } from '../analysis/types.ts';
+import { buildGraph, type Graph } from '../analysis/graph.ts';
+import { indexEntities, listEntities, type EntityRecord, type Lang } from '../model/entities.ts';
+import { analyze, explainCause, summarise, type Summary } from '../analysis/analyze.ts';
+import { applyProfile, profileFromEnv, type Profile } from '../model/profile.ts';
+import { loadModelOrThrow, sitePaths } from './env.ts';
+
+export interface SiteData {
+  model: Model;
+  graph: Graph;
+  records: EntityRecord[];
+  index: Map<string, EntityRecord>;
+  analysis: Analysis;
+  summary: Summary;
+  profile: Profile;
+  revision: string;
+  /** "Zigbee scenes: down ← zigbee2mqtt ← pve-core". */
+  explain(cause: Cause, lang: Lang): string;
+}
+
+const CACHE = Symbol.for('driftsbok.site.data');
+type CacheHost = { [CACHE]?: SiteData };
+
+export function getSiteData(): SiteData {
+  const host = globalThis as CacheHost;
+  if (!host[CACHE]) host[CACHE] = createSiteData(process.env);
+  return host[CACHE];
+}
+
+export function createSiteData(env: NodeJS.ProcessEnv): SiteData {
+  const { modelDir } = sitePaths(env);
+  const profile = profileFromEnv(env);
+  const model = applyProfile(loadModelOrThrow(modelDir), profile);
+  return {
+    model,
+    graph: buildGraph(model),
+    records: listEntities(model),
+    index: indexEntities(model),
+    analysis: analyze(model),
+    summary: summarise(model),
+    profile,
+    revision: env.DRIFTSBOK_REVISION || gitRevision(),
+    explain: (cause, lang) => explainCause(cause, model, lang),
+  };
+}
+
+function gitRevision(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Where the site reads its model and prose from, and how the model is turned into
+ * something a page can use or an error a person can read. Node-only (fs).
+ */
+import { resolve } from 'node:path';
+import { loadModel, type Problem } from '../model/load-model.ts';
+import type { Model } from '../model/schema/model.ts';
+
+export interface SitePaths {
+  root: string;
+  modelDir: string;
+  contentDir: string;
+}
+
+/** Paths from DRIFTSBOK_MODEL_DIR / DRIFTSBOK_CONTENT_DIR, relative ones resolved from the project root. */
+export function sitePaths(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): SitePaths {
+  return {
+    root,
+    modelDir: resolve(root, env.DRIFTSBOK_MODEL_DIR || 'model'),
+    contentDir: resolve(root, env.DRIFTSBOK_CONTENT_DIR || 'content'),
+  };
+}
+
+export function formatProblem(p: Problem): string {
+  const where = p.line ? `${p.file}:${p.line}:${p.column}` : p.file;
+  return `${where} ${p.path ? `${p.path}: ` : ''}${p.message}${p.hint ? `\n    hint: ${p.hint}` : ''}`;
+}
+
+export class InvalidModelError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly problems: Problem[],
+  ) {
+    super(`The model in ${dir} is not valid:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    this.name = 'InvalidModelError';
+  }
+}
+
+/** Loads the model or throws an InvalidModelError that lists every problem. */
+export function loadModelOrThrow(dir: string): Model {
+  const result = loadModel(dir);
+  if (!result.ok) throw new InvalidModelError(dir, result.problems);
+  return result.model;
+}

@@ -1,0 +1,32 @@
+/**
+ * getStaticPaths helpers: every page exists in nb (lang param undefined → served at /) and en (/en/).
+ * Pure; the routes pass the model records in.
+ */
+import type { EntityRecord, Lang } from '../model/entities.ts';
+import { KIND_SECTIONS } from '../model/entities.ts';
+import type { EntityKind } from '../model/refs.ts';
+import { KIND_PATH } from './urls.ts';
+import { LANGS } from '../i18n/ui.ts';
+
+export function langParam(lang: Lang): string | undefined {
+  return lang === 'nb' ? undefined : lang;
+}
+
+export function langPaths() {
+  return LANGS.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang } }));
+}
+
+export function entityPaths(records: EntityRecord[]) {
+  return LANGS.flatMap((lang) =>
+    records.map((record) => ({
+      params: { lang: langParam(lang), section: KIND_PATH[record.kind], id: record.id },
+      props: { lang, key: record.key },
+    })),
+  );
+}
+
+/** One index page per kind that has entities. */
+export function sectionPaths(records: EntityRecord[]) {
+  const kinds: EntityKind[] = KIND_SECTIONS.map(([kind]) => kind).filter((kind) => records.some((r) => r.kind === kind));
+  return LANGS.flatMap((lang) => kinds.map((kind) => ({ params: { lang: langParam(lang), section: KIND_PATH[kind] }, props: { lang, kind } })));
+}

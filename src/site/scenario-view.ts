@@ -1,0 +1,105 @@
+/**
+ * A scenario phase as a reader needs it: which capabilities still work, which are degraded and
+ * which are lost, each with its explanation, and what else is down. Pure.
+ */
+import type { Model } from '../model/schema/model.ts';
+import type { PhaseResult, Cause, State, Analysis } from '../analysis/types.ts';
+import { localized, type EntityRecord, type Lang } from '../model/entities.ts';
+import { entityLink, type Value, type ViewContext } from './views.ts';
+import { t } from '../i18n/ui.ts';
+
+export interface CapabilityLine {
+  key: string;
+  link: Value;
+  state: State;
+  explanations: string[];
+}
+
+export interface PhaseView {
+  id: string;
+  title: string;
+  when?: string;
+  failed: Value[];
+  works: CapabilityLine[];
+  degraded: CapabilityLine[];
+  lost: CapabilityLine[];
+  otherDown: CapabilityLine[];
+}
+
+export function phaseView(
+  model: Model,
+  phase: PhaseResult,
+  ctx: ViewContext,
+  explain: (cause: Cause, lang: Lang) => string,
+): PhaseView {
+  const { lang } = ctx;
+  const line = (key: string): CapabilityLine => {
+    const outcome = phase.outcomes[key]!;
+    return { key, link: entityLink(key, ctx), state: outcome.state, explanations: outcome.causes.map((c) => explain(c, lang)) };
+  };
+  const capabilityKeys = model.capabilities.map((c) => `capability:${c.id}`).filter((k) => phase.outcomes[k]);
+  const capabilities = capabilityKeys.map(line);
+  const otherDown = Object.keys(phase.outcomes)
+    .filter((k) => !k.startsWith('capability:') && phase.outcomes[k]!.state === 'down')
+    .sort(byModelOrder(ctx.index))
+    .map(line);
+  const whenParts: string[] = [];
+  if (phase.afterMinutes !== undefined) whenParts.push(t(lang, 'scenario.afterMinutes', { n: phase.afterMinutes }));
+  if (phase.after) whenParts.push(localized(phase.after, lang));
+  return {
+    id: phase.id,
+    title: phase.id === 'start' ? t(lang, 'scenario.start') : localized(phase.title, lang) || phase.id,
+    ...(whenParts.length ? { when: whenParts.join(' — ') } : {}),
+    failed: phase.failed.map((k) => entityLink(k, ctx)),
+    works: capabilities.filter((c) => c.state === 'ok'),
+    degraded: capabilities.filter((c) => c.state === 'degraded'),
+    lost: capabilities.filter((c) => c.state === 'down'),
+    otherDown,
+  };
+}
+
+function byModelOrder(index: Map<string, EntityRecord>) {
+  const order = new Map([...index.keys()].map((k, i) => [k, i]));
+  return (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+}
+
+export type Mark = '✓' | '!' | '✗' | '–';
+export const STATE_MARK: Record<State, Mark> = { ok: '✓', degraded: '!', down: '✗' };
+
+export interface MatrixCell {
+  state?: State;
+  mark: Mark;
+  title: string;
+}
+export interface MatrixColumn {
+  scenarioId: string;
+  phaseId: string;
+  label: string;
+  href?: string;
+}
+
+/** Capabilities × (scenario, phase); the last phase of each scenario is the worst case shown. */
+export function scenarioMatrix(model: Model, analysis: Analysis, lang: Lang) {
+  const columns: MatrixColumn[] = [];
+  const phases: PhaseResult[] = [];
+  for (const result of analysis.scenarios) {
+    const scenario = model.scenarios.find((s) => s.id === result.id);
+    const name = scenario ? localized(scenario.title, lang) : result.id;
+    for (const phase of result.phases) {
+      const label = result.phases.length > 1 ? `${name}: ${phase.id === 'start' ? t(lang, 'scenario.start') : localized(phase.title, lang)}` : name;
+      columns.push({ scenarioId: result.id, phaseId: phase.id, label });
+      phases.push(phase);
+    }
+  }
+  const rows = model.capabilities
+    .filter((c) => c.status !== 'planned')
+    .map((c) => {
+      const key = `capability:${c.id}`;
+      const cells: MatrixCell[] = phases.map((phase) => {
+        const state = phase.outcomes[key]?.state;
+        return state ? { state, mark: STATE_MARK[state], title: t(lang, `state.${state}`) } : { mark: '–', title: '' };
+      });
+      return { key, cells };
+    });
+  return { columns, rows };
+}

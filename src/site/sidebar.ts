@@ -1,0 +1,81 @@
+/**
+ * The sidebar, generated from the model: fixed pages first, then one group per kind with an
+ * entry per entity. Links are written for the root locale (nb); Starlight prefixes /en/ for
+ * English pages, and `translations` carries the English labels. Pure.
+ */
+import type { Model } from '../model/schema/model.ts';
+import { displayName, KIND_SECTIONS, listEntities, type EntityRecord } from '../model/entities.ts';
+import { entityHref, pagePath, KIND_PATH } from './urls.ts';
+import { kindLabel, PAGE_SLUGS, t, valueLabel, type UiKey } from '../i18n/ui.ts';
+
+export interface SidebarLink {
+  label: string;
+  translations: Record<string, string>;
+  link: string;
+  badge?: { text: Record<string, string>; variant: 'caution' | 'note' | 'danger' | 'default' };
+}
+export interface SidebarGroup {
+  label: string;
+  translations: Record<string, string>;
+  collapsed?: boolean;
+  items: Array<SidebarLink | SidebarGroup>;
+}
+
+function uiLink(key: UiKey, link: string): SidebarLink {
+  return { label: t('nb', key), translations: { en: t('en', key) }, link };
+}
+
+/** planned / stopped get a badge with words (not colour alone). */
+export function statusBadge(record: EntityRecord): SidebarLink['badge'] {
+  const status = record.entity.status;
+  if (status === 'planned' || status === 'stopped') {
+    return { text: { nb: valueLabel(status, 'nb'), en: valueLabel(status, 'en') }, variant: status === 'planned' ? 'note' : 'caution' };
+  }
+  return undefined;
+}
+
+export function buildSidebar(model: Model, extraPages: SidebarLink[] = []): Array<SidebarLink | SidebarGroup> {
+  const records = listEntities(model);
+  const items: Array<SidebarLink | SidebarGroup> = [
+    uiLink('sidebar.overview', '/'),
+    uiLink('architecture.title', pagePath(PAGE_SLUGS.architecture, 'nb')),
+    {
+      label: t('nb', 'sidebar.analysis'),
+      translations: { en: t('en', 'sidebar.analysis') },
+      items: [
+        uiLink('matrix.title', pagePath(PAGE_SLUGS.matrix, 'nb')),
+        uiLink('spof.title', pagePath(PAGE_SLUGS.spof, 'nb')),
+        uiLink('audits.title', pagePath(PAGE_SLUGS.audits, 'nb')),
+        uiLink('startOrder.title', pagePath(PAGE_SLUGS.startOrder, 'nb')),
+        ...extraPages,
+      ],
+    },
+  ];
+  for (const [kind] of KIND_SECTIONS) {
+    const ofKind = records.filter((r) => r.kind === kind);
+    if (ofKind.length === 0) continue;
+    items.push({
+      label: kindLabel(kind, 'nb', true),
+      translations: { en: kindLabel(kind, 'en', true) },
+      collapsed: ofKind.length > 8,
+      items: [
+        {
+          label: `${kindLabel(kind, 'nb', true)}: ${t('nb', 'section.entries').toLowerCase()}`,
+          translations: { en: `${kindLabel(kind, 'en', true)}: ${t('en', 'section.entries').toLowerCase()}` },
+          link: pagePath(KIND_PATH[kind], 'nb'),
+        },
+        ...ofKind.map((record) => {
+          const link: SidebarLink = {
+            label: displayName(record.entity, 'nb'),
+            translations: { en: displayName(record.entity, 'en') },
+            link: entityHref(record.key, 'nb'),
+          };
+          const badge = statusBadge(record);
+          if (badge) link.badge = badge;
+          return link;
+        }),
+      ],
+    });
+  }
+  return items;
+}

@@ -1,0 +1,202 @@
+/**
+ * What pages show, as plain data: field rows, relations both ways, guest tables, counts.
+ * Pure functions of the model/graph and a language; the .astro components only lay them out.
+ */
+import type { Model } from '../model/schema/model.ts';
+import type { Graph, Edge } from '../analysis/graph.ts';
+import { INVERSE_RELATION } from '../analysis/graph.ts';
+import { displayName, localized, type EntityRecord, type Lang } from '../model/entities.ts';
+import { parseRef, formatRef, type EntityKind } from '../model/refs.ts';
+import { entityHref } from './urls.ts';
+import { fieldLabel, valueLabel, formatNumber, t, relationLabel } from '../i18n/ui.ts';
+
+/** A value as a page shows it. Always text; never HTML. */
+export type Value =
+  | { t: 'text'; text: string }
+  | { t: 'code'; text: string }
+  | { t: 'link'; href: string; text: string; badge?: string; external?: boolean }
+  | { t: 'list'; items: Value[] }
+  | { t: 'rows'; rows: FieldRow[] };
+
+export interface FieldRow {
+  field: string;
+  label: string;
+  value: Value;
+}
+
+/** Written as relations; shown in the relations tables rather than among the facts. */
+export const RELATION_FIELDS = new Set(['dependsOn', 'enhancedBy', 'poweredBy', 'connectsVia', 'partOf', 'locatedIn']);
+/** Shown elsewhere on the page (heading, prose), or structured sections of their own. */
+const SHOWN_ELSEWHERE = new Set(['title', 'description', 'body']);
+/** Fields whose strings are references (kind:id). */
+const REF_FIELDS = new Set(['adds', 'fails', 'alsoFails', 'about', 'afterMinutesFrom', 'between', 'ref', 'docsCapability']);
+const ENUM_FIELDS = new Set(['status', 'kind', 'tier', 'category', 'medium']);
+const CODE_FIELDS = new Set(['ip', 'mac', 'run', 'kernel', 'proxmoxVersion', 'version', 'path']);
+
+/** Only web and mail links and site-relative paths become links. */
+export function isSafeUrl(url: string): boolean {
+  return /^(https?:\/\/|mailto:)[^\s]+$/i.test(url) || /^\/(?!\/)[^\s]*$/.test(url);
+}
+
+export function isLocalized(value: unknown): value is { nb?: string; en?: string } {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => (k === 'nb' || k === 'en') && typeof (value as Record<string, unknown>)[k] === 'string');
+}
+
+export interface ViewContext {
+  lang: Lang;
+  index: Map<string, EntityRecord>;
+  base?: string;
+}
+
+export function statusBadgeText(record: EntityRecord | undefined, lang: Lang): string | undefined {
+  const status = record?.entity.status;
+  return status === 'planned' || status === 'stopped' ? valueLabel(status, lang) : undefined;
+}
+
+export function entityLink(key: string, ctx: ViewContext): Value {
+  const record = ctx.index.get(key);
+  if (!record) return { t: 'text', text: key };
+  const badge = statusBadgeText(record, ctx.lang);
+  return { t: 'link', href: entityHref(key, ctx.lang, ctx.base), text: displayName(record.entity, ctx.lang), ...(badge ? { badge } : {}) };
+}
+
+function refValue(text: string, ctx: ViewContext, impliedKind?: EntityKind): Value {
+  const ref = parseRef(text, impliedKind);
+  if (ref && ctx.index.has(formatRef(ref))) return entityLink(formatRef(ref), ctx);
+  return { t: 'text', text };
+}
+
+export function toValue(field: string, value: unknown, ctx: ViewContext): Value {
+  const { lang } = ctx;
+  if (value === null || value === undefined) return { t: 'text', text: '' };
+  if (typeof value === 'boolean') return { t: 'text', text: t(lang, value ? 'yes' : 'no') };
+  if (typeof value === 'number') {
+    switch (field) {
+      case 'memoryMb':
+        return { t: 'text', text: `${value} MB` };
+      case 'diskGb':
+        return { t: 'text', text: `${formatNumber(value, lang)} GB` };
+      case 'usedPercent':
+        return { t: 'text', text: `${formatNumber(value, lang)} %` };
+      case 'runtimeMinutes':
+        return { t: 'text', text: `${formatNumber(value, lang)} min` };
+      default:
+        return { t: 'text', text: String(value) };
+    }
+  }
+  if (typeof value === 'string') {
+    if (field === 'host') return refValue(value, ctx, 'host');
+    if (REF_FIELDS.has(field)) return refValue(value, ctx);
+    if (ENUM_FIELDS.has(field)) return { t: 'text', text: valueLabel(value, lang) };
+    if (CODE_FIELDS.has(field)) return { t: 'code', text: value };
+    if (/^(https?:\/\/|mailto:)/i.test(value) && isSafeUrl(value)) return { t: 'link', href: value, text: value, external: true };
+    return { t: 'text', text: value };
+  }
+  if (Array.isArray(value)) return { t: 'list', items: value.map((item) => toValue(field, item, ctx)) };
+  if (isLocalized(value)) return { t: 'text', text: localized(value, lang) };
+  if (typeof value === 'object') {
+    return { t: 'rows', rows: objectRows(value as Record<string, unknown>, ctx, new Set()) };
+  }
+  return { t: 'text', text: String(value) };
+}
+
+function objectRows(object: Record<string, unknown>, ctx: ViewContext, skip: Set<string>): FieldRow[] {
+  return Object.entries(object)
+    .filter(([field, value]) => !skip.has(field) && value !== undefined)
+    .map(([field, value]) => ({ field, label: fieldLabel(field, ctx.lang), value: toValue(field, value, ctx) }));
+}
+
+/** Every field of an entity except relations and what the page shows elsewhere. */
+export function fieldRows(record: EntityRecord, ctx: ViewContext): FieldRow[] {
+  const skip = new Set([...RELATION_FIELDS, ...SHOWN_ELSEWHERE]);
+  return objectRows(record.entity as Record<string, unknown>, ctx, skip);
+}
+
+export interface RelationRow {
+  relation: string;
+  label: string;
+  target: Value;
+  targetKey: string;
+  assumed: boolean;
+  why?: string;
+  group?: string;
+}
+
+function groupNote(edge: Edge, ctx: ViewContext): string | undefined {
+  if (!edge.group) return undefined;
+  return t(ctx.lang, 'entity.anyOf', { n: edge.group.atLeast });
+}
+
+/** What this entity needs: the relations it (or its fields) wrote. */
+export function dependsOnRows(graph: Graph, key: string, ctx: ViewContext): RelationRow[] {
+  return (graph.outgoing.get(key) ?? []).map((edge) => ({
+    relation: edge.relation,
+    label: relationLabel(edge.relation, ctx.lang),
+    target: entityLink(edge.to, ctx),
+    targetKey: edge.to,
+    assumed: edge.assumed,
+    ...(edge.why ? { why: localized(edge.why, ctx.lang) } : {}),
+    ...(groupNote(edge, ctx) ? { group: groupNote(edge, ctx) } : {}),
+  }));
+}
+
+/** What needs this entity: the derived inverse relations. */
+export function dependedOnByRows(graph: Graph, key: string, ctx: ViewContext): RelationRow[] {
+  return (graph.incoming.get(key) ?? []).map((edge) => ({
+    relation: INVERSE_RELATION[edge.relation],
+    label: relationLabel(INVERSE_RELATION[edge.relation], ctx.lang),
+    target: entityLink(edge.from, ctx),
+    targetKey: edge.from,
+    assumed: edge.assumed,
+    ...(edge.why ? { why: localized(edge.why, ctx.lang) } : {}),
+    ...(groupNote(edge, ctx) ? { group: groupNote(edge, ctx) } : {}),
+  }));
+}
+
+export interface GuestRow {
+  key: string;
+  vmid: number;
+  name: Value;
+  kind: string;
+  status: string;
+  statusRaw: string;
+  cores: string;
+  memory: string;
+  disk: string;
+  tags: string;
+}
+
+export function guestRows(model: Model, hostId: string, ctx: ViewContext): GuestRow[] {
+  return model.guests
+    .filter((g) => g.host === hostId)
+    .slice()
+    .sort((a, b) => a.vmid - b.vmid)
+    .map((g) => ({
+      key: `guest:${g.id}`,
+      vmid: g.vmid,
+      name: entityLink(`guest:${g.id}`, ctx),
+      kind: valueLabel(g.kind, ctx.lang),
+      status: valueLabel(g.status, ctx.lang),
+      statusRaw: g.status,
+      cores: g.cores === undefined ? '' : String(g.cores),
+      memory: g.memoryMb === undefined ? '' : `${g.memoryMb} MB`,
+      disk: g.diskGb === undefined ? '' : `${formatNumber(g.diskGb, ctx.lang)} GB`,
+      tags: (g.tags ?? []).join(', '),
+    }));
+}
+
+/** Prose split into paragraphs on blank lines; each is shown as text. */
+export function paragraphs(text: string | undefined): string[] {
+  if (!text) return [];
+  return text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+}
+
+/** A short one-line description of an entity for index tables. */
+export function summaryText(record: EntityRecord, lang: Lang): string {
+  const e = record.entity as Record<string, unknown>;
+  const text = (isLocalized(e.description) && localized(e.description, lang)) || (isLocalized(e.purpose) && localized(e.purpose, lang)) || '';
+  const first = text.split(/\n/)[0] ?? '';
+  return first.length > 160 ? `${first.slice(0, 157)}…` : first;
+}
