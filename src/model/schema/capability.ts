@@ -8,5 +8,5 @@ export const CapabilitySchema = z.strictObject({
   title: EntityBaseFields.title.unwrap().meta({ description: 'The capability in each language.' }),
   tier: TierSchema,
   status: LifecycleSchema.default('active'),
-});
+}).meta({ id: 'Capability', description: 'What a person actually gets; failure analysis reports on these.' });
 export type Capability = z.infer<typeof CapabilitySchema>;

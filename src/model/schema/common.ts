@@ -17,7 +17,7 @@ export const LabelSchema = z
   .refine((s) => !CONTROL_CHARS_IN_LABEL.test(s), {
     message: 'must not contain control characters or line breaks',
   })
-  .meta({ description: 'A one-line name or label. Shown literally; never interpreted as HTML or Mermaid.' });
+  .meta({ id: 'Label', description: 'A one-line name or label. Shown literally; never interpreted as HTML or Mermaid.' });
 
 /** Free prose: non-empty, may span lines, no control characters. */
 export const ProseSchema = z
@@ -26,7 +26,7 @@ export const ProseSchema = z
   .min(1, { message: 'must not be empty' })
   .max(20_000, { message: 'must be at most 20000 characters' })
   .refine((s) => !CONTROL_CHARS_IN_PROSE.test(s), { message: 'must not contain control characters' })
-  .meta({ description: 'Prose text. Shown literally (as text, not Markdown).' });
+  .meta({ id: 'Prose', description: 'Prose text. Shown literally (as text, not Markdown).' });
 
 /**
  * Bilingual text. Both languages are expected; a missing one is reported by the
@@ -38,7 +38,7 @@ export const LocalizedLabelSchema = z
     en: LabelSchema.optional().meta({ description: 'English' }),
   })
   .refine((t) => t.nb !== undefined || t.en !== undefined, { message: 'needs at least one of nb, en' })
-  .meta({ description: 'A label in Norwegian Bokmål (nb) and English (en).' });
+  .meta({ id: 'LocalizedLabel', description: 'A label in Norwegian Bokmål (nb) and English (en).' });
 export type LocalizedLabel = z.infer<typeof LocalizedLabelSchema>;
 
 export const LocalizedProseSchema = z
@@ -47,7 +47,7 @@ export const LocalizedProseSchema = z
     en: ProseSchema.optional().meta({ description: 'English' }),
   })
   .refine((t) => t.nb !== undefined || t.en !== undefined, { message: 'needs at least one of nb, en' })
-  .meta({ description: 'Prose in Norwegian Bokmål (nb) and English (en).' });
+  .meta({ id: 'LocalizedProse', description: 'Prose in Norwegian Bokmål (nb) and English (en).' });
 export type LocalizedProse = z.infer<typeof LocalizedProseSchema>;
 
 /** An entity's own id: unique within its kind, used in references and URLs. */
@@ -55,7 +55,7 @@ export const IdSchema = z
   .string()
   .regex(ID_PATTERN, { message: 'must be lower-case letters, digits and dashes, starting with a letter or digit' })
   .max(64)
-  .meta({ description: 'Identifier: lower-case letters, digits and dashes. Unique within its kind.' });
+  .meta({ id: 'Id', description: 'Identifier: lower-case letters, digits and dashes. Unique within its kind.' });
 
 const REF_PATTERN = new RegExp(`^(${ENTITY_KINDS.join('|')}):[a-z0-9][a-z0-9-]*$`);
 
@@ -65,7 +65,7 @@ export const RefSchema = z
   .regex(REF_PATTERN, {
     message: `must be a reference "kind:id", where kind is one of ${ENTITY_KINDS.join(', ')}`,
   })
-  .meta({ description: 'Reference to another entity, written kind:id (for example guest:emqx).' });
+  .meta({ id: 'Ref', description: 'Reference to another entity, written kind:id (for example guest:emqx).' });
 
 /**
  * Versions and identifiers are strings. YAML reads an unquoted 8.10 as the number 8.1 and 0100 as
@@ -76,7 +76,7 @@ export const VersionSchema = z
   .min(1)
   .max(100)
   .regex(/^[0-9A-Za-z][0-9A-Za-z.+~_-]*$/, { message: 'must look like a version, e.g. "8.3.0" or "6.8.12-4-pve"' })
-  .meta({ description: 'A version, always quoted as a string ("8.3.0").' });
+  .meta({ id: 'Version', description: 'A version, always quoted as a string ("8.3.0").' });
 
 export const Ipv4Schema = z.ipv4({ message: 'must be an IPv4 address such as 10.12.0.205' }).meta({
   description: 'IPv4 address. Sensitive: left out of the public build profile.',
@@ -92,7 +92,7 @@ export const MacSchema = z
 export const DateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written "YYYY-MM-DD"' })
-  .meta({ description: 'A calendar date, "YYYY-MM-DD".' });
+  .meta({ id: 'Date', description: 'A calendar date, "YYYY-MM-DD".' });
 
 /** Only web and mail links: `javascript:` and `data:` are refused even though z.url() accepts them. */
 export const SafeUrlSchema = z
@@ -111,10 +111,9 @@ const DependencyNoteFields = {
   why: LocalizedProseSchema.optional().meta({ description: 'Why this dependency exists.' }),
 };
 
-export const RefEntrySchema = z.union([
-  RefSchema,
-  z.strictObject({ ref: RefSchema, ...DependencyNoteFields }),
-]);
+export const RefEntrySchema = z
+  .union([RefSchema, z.strictObject({ ref: RefSchema, ...DependencyNoteFields })])
+  .meta({ id: 'RefEntry', description: 'A reference, or { ref, assumed, why } to say why (and whether it was assumed).' });
 export type RefEntry = z.infer<typeof RefEntrySchema>;
 
 /** A redundancy group: down only when fewer than `atLeast` (default 1) members are up. */
@@ -122,17 +121,19 @@ export const AnyOfSchema = z.strictObject({
   anyOf: z.array(RefSchema).min(2, { message: 'an anyOf group needs at least two members' }),
   atLeast: z.number().int().min(1).optional().meta({ description: 'How many members must be up (default 1).' }),
   ...DependencyNoteFields,
-});
+}).meta({ id: 'AnyOf', description: 'A redundancy group: down only when fewer than atLeast members are up.' });
 export type AnyOf = z.infer<typeof AnyOfSchema>;
 
 /** A hard dependency: one entity, or a redundancy group. */
-export const DependencyEntrySchema = z.union([RefEntrySchema, AnyOfSchema]);
+export const DependencyEntrySchema = z
+  .union([RefEntrySchema, AnyOfSchema])
+  .meta({ id: 'DependencyEntry', description: 'A hard dependency: a reference or an anyOf group.' });
 export type DependencyEntry = z.infer<typeof DependencyEntrySchema>;
 
 /** The lifecycle of anything physical or logical. Planned things do not exist yet and help nothing. */
 export const LifecycleSchema = z
   .enum(['active', 'planned'])
-  .meta({ description: 'active (exists today) or planned (does not exist yet; drawn dashed).' });
+  .meta({ id: 'Lifecycle', description: 'active (exists today) or planned (does not exist yet; drawn dashed).' });
 
 /**
  * Relation fields every entity may carry. Authors write one direction; the inverses

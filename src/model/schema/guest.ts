@@ -45,5 +45,5 @@ export const GuestSchema = z.strictObject({
     .array(z.strictObject({ title: LocalizedProseSchema, run: z.string().min(1).max(2000) }))
     .optional()
     .meta({ description: 'Commands the owner uses here, shown verbatim. Sensitive.' }),
-});
+}).meta({ id: 'Guest', description: 'A QEMU virtual machine or an LXC container on a Proxmox host.' });
 export type Guest = z.infer<typeof GuestSchema>;

@@ -22,5 +22,5 @@ export const HostSchema = z.strictObject({
   access: LocalizedProseSchema.optional().meta({
     description: 'How one gets in (SSH, console). Sensitive: left out of the public build profile.',
   }),
-});
+}).meta({ id: 'Host', description: 'A physical machine.' });
 export type Host = z.infer<typeof HostSchema>;

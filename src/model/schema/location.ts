@@ -5,5 +5,5 @@ import { EntityBaseFields } from './common.ts';
 export const LocationSchema = z.strictObject({
   ...EntityBaseFields,
   kind: z.enum(['building', 'room', 'area']).meta({ description: 'building, room or area' }),
-});
+}).meta({ id: 'Location', description: 'A building, room or outdoor area.' });
 export type Location = z.infer<typeof LocationSchema>;

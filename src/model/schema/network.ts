@@ -15,5 +15,5 @@ export const NetworkSchema = z.strictObject({
   ip: Ipv4Schema.optional(),
   between: z.array(z.string()).optional().meta({ description: 'For links: the location refs it joins.' }),
   orderStatus: LocalizedProseSchema.optional().meta({ description: 'For ordered things: where the order stands.' }),
-});
+}).meta({ id: 'Network', description: 'A network element: a device, a link between places, or an internet provider.' });
 export type Network = z.infer<typeof NetworkSchema>;

@@ -8,5 +8,5 @@ export const NoteSchema = z.strictObject({
   body: LocalizedProseSchema,
   points: z.array(LocalizedProseSchema).optional(),
   about: z.array(RefSchema).optional().meta({ description: 'Entities this note is about.' }),
-});
+}).meta({ id: 'Note', description: 'A note from the source that is not itself an entity.' });
 export type Note = z.infer<typeof NoteSchema>;

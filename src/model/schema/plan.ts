@@ -16,5 +16,5 @@ export const PlanSchema = z.strictObject({
     .array(z.strictObject({ ref: RefSchema, what: LocalizedProseSchema }))
     .optional()
     .meta({ description: 'Existing entities this plan changes, and how.' }),
-});
+}).meta({ id: 'Plan', description: 'A future change, with the entities it adds or changes.' });
 export type Plan = z.infer<typeof PlanSchema>;

@@ -23,6 +23,6 @@ export const ScenarioSchema = z.strictObject({
     .array(z.strictObject({ id: IdSchema, text: LocalizedLabelSchema }))
     .optional()
     .meta({ description: 'What a person notices, for the runbook symptom index.' }),
-});
+}).meta({ id: 'Scenario', description: 'A failure to simulate.' });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type Phase = z.infer<typeof PhaseSchema>;

@@ -33,6 +33,6 @@ export const SiteSchema = z.strictObject({
     description: 'The capability that stands for "reading these docs online"; the runbook-reachable audit uses it.',
   }),
   statedSummary: StatedSummarySchema.optional(),
-});
+}).meta({ id: 'Site', description: "The site's own settings." });
 export type Site = z.infer<typeof SiteSchema>;
 export type Principle = z.infer<typeof PrincipleSchema>;

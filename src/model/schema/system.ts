@@ -13,5 +13,5 @@ export const SystemSchema = z.strictObject({
   decentralised: z.boolean().meta({ description: 'Works without a central server.' }),
   status: LifecycleSchema.default('active'),
   features: z.array(LocalizedLabelSchema).optional().meta({ description: 'What the source says about it, point by point.' }),
-});
+}).meta({ id: 'System', description: 'A building-automation, radio, surveillance or automation system.' });
 export type System = z.infer<typeof SystemSchema>;
