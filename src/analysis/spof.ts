@@ -20,7 +20,10 @@ const NOT_A_SPOF_KIND: ReadonlySet<string> = new Set(['capability', 'location'])
 export interface SweepResult {
   /** Ranked: most capabilities down first, then most degraded, then by key. Only entries with an effect. */
   singlePointsOfFailure: SinglePointOfFailure[];
-  /** Group id → keys of single entities whose failure alone takes the group down, sorted. */
+  /**
+   * Group id → keys of single entities whose failure alone takes the group down. Nearest first:
+   * ordered by how many entities the failure takes down (the most specific cause first), then key.
+   */
   sharedFailures: Map<string, string[]>;
 }
 
@@ -41,6 +44,7 @@ export function sweepSingleFailures(fg: FailureGraph): SweepResult {
   const shared = new Map<string, string[]>();
   const work: DownState = { down: new Uint8Array(n), groupDown: new Int32Array(fg.groups.length), marked: [] };
   const degradedMark = new Uint8Array(n);
+  const impact = new Int32Array(n);
 
   for (let x = 0; x < n; x++) {
     if (baseline.down[x]) continue;
@@ -48,6 +52,7 @@ export function sweepSingleFailures(fg: FailureGraph): SweepResult {
     work.groupDown.set(baseline.groupDown);
     work.marked.length = 0;
     const newlyDown = spreadDown(fg, work, [x]);
+    impact[x] = newlyDown.length;
 
     const down: string[] = [];
     const degraded: string[] = [];
@@ -83,6 +88,8 @@ export function sweepSingleFailures(fg: FailureGraph): SweepResult {
     spofs.push({ key: fg.keys[x]!, down: down.sort(cmp), degraded: degraded.sort(cmp) });
   }
   spofs.sort((a, b) => b.down.length - a.down.length || b.degraded.length - a.degraded.length || cmp(a.key, b.key));
-  for (const [id, list] of shared) shared.set(id, list.sort(cmp));
+  for (const [id, list] of shared) {
+    shared.set(id, list.sort((a, b) => impact[fg.index.get(a)!]! - impact[fg.index.get(b)!]! || cmp(a, b)));
+  }
   return { singlePointsOfFailure: spofs, sharedFailures: shared };
 }
