@@ -8,6 +8,7 @@ import { ModelSchema, SECTION_NAMES } from '../../src/model/schema/model.ts';
 import { loadModel } from '../../src/model/load-model.ts';
 import { listEntities, indexEntities } from '../../src/model/entities.ts';
 import { buildGraph } from '../../src/analysis/graph.ts';
+import { checkIntegrity } from '../../src/model/integrity.ts';
 
 describe('syntheticModel', () => {
   it('is valid per ModelSchema and equal to its parsed form', () => {
@@ -15,6 +16,10 @@ describe('syntheticModel', () => {
     const parsed = ModelSchema.safeParse(model);
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
     expect(parsed.data).toEqual(model);
+  });
+
+  it('passes the cross-entity integrity checks', () => {
+    expect(checkIntegrity(syntheticModel(4))).toEqual([]);
   });
 
   it('is deterministic for a seed and varies with the seed', () => {

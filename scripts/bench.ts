@@ -1,0 +1,662 @@
+/**
+ * `npm run bench`: how fast is the build, against a plain Starlight site of the same size?
+ *
+ *   npm run bench                      # scales 1,10,100 (1 = the Saghaugen model in model/)
+ *   npm run bench -- --quick           # scales 1,10
+ *   npm run bench -- --scales 1,10     # any list; scale 1 is model/, others are synthetic
+ *   npm run bench -- --keep            # keep the temp folder (builds, logs) for a look
+ *   npm run bench -- --no-plain        # skip the plain Starlight comparison
+ *
+ * For each scale it measures: the in-process model check (load + integrity + analysis), a cold
+ * build (empty diagram cache), a warm rebuild (same cache), diagrams rendered and per second, pages
+ * built and JS bytes per page; and the same page count built as a plain Starlight site with no
+ * diagrams, in the same run. It prints a table and the issue's targets as ratios with pass/miss.
+ * Numbers only: nothing here asserts, and nothing fails on a slow machine.
+ *
+ * Isolation: builds run in a throwaway copy of the project (node_modules symlinked, Astro/Vite
+ * caches redirected into the copy), so the repo's dist/, .astro/ and diagram cache are untouched
+ * and other people's builds are not disturbed. Everything lives under one temp folder, removed at
+ * the end unless --keep. The results JSON is written beside it (os.tmpdir()).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { writeSyntheticModel } from '../src/bench/write-synthetic-model.ts';
+import { loadModel } from '../src/model/load-model.ts';
+import { parseDiagramLine, ratio, verdict, formatMs as fmtMs, textTable as table, type DiagramCounts } from '../src/bench/report.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+interface Options {
+  scales: number[];
+  keep: boolean;
+  plain: boolean;
+  warm: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { scales: [1, 10, 100], keep: false, plain: true, warm: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--quick') options.scales = [1, 10];
+    else if (flag === '--scales') {
+      const value = inline ?? argv[++i];
+      const scales = (value ?? '').split(',').map((s) => Number(s.trim()));
+      if (!scales.length || scales.some((s) => !Number.isFinite(s) || s <= 0)) {
+        fail(`--scales needs a comma-separated list of positive numbers, e.g. --scales 1,10,100 (got "${value ?? ''}")`);
+      }
+      options.scales = scales;
+    } else if (flag === '--keep') options.keep = true;
+    else if (flag === '--no-plain') options.plain = false;
+    else if (flag === '--no-warm') options.warm = false;
+    else if (flag === '--help' || flag === '-h') {
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]!.replace(/^\/\*\*\n?| \* ?/gm, ''));
+      process.exit(0);
+    } else fail(`unknown option ${arg} (try --help)`);
+  }
+  return options;
+}
+
+function fail(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running commands
+
+interface RunResult {
+  ms: number;
+  code: number;
+  output: string;
+  log: string;
+}
+
+const children = new Set<ReturnType<typeof spawn>>();
+
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, log: string): Promise<RunResult> {
+  return new Promise((resolvePromise) => {
+    const out = createWriteStream(log);
+    let output = '';
+    const start = performance.now();
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    const collect = (chunk: Buffer) => {
+      out.write(chunk);
+      output += chunk.toString('utf8');
+      // Keep memory bounded on a 20 000-page build: the lines we parse are near the end.
+      if (output.length > 4_000_000) output = output.slice(-2_000_000);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('close', (code) => {
+      children.delete(child);
+      out.end();
+      resolvePromise({ ms: performance.now() - start, code: code ?? 1, output, log });
+    });
+  });
+}
+
+function cleanupChildren() {
+  for (const child of children) if (child.pid) child.kill('SIGTERM');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The project copy, and the plain Starlight project
+
+/**
+ * node_modules for a throwaway project: a tree of hard links to this project's files (cheap, same
+ * disk). A symlink does not work: Node and Vite resolve it to the real path outside the project
+ * root, and Astro then looks up compiled .astro modules under a wrong path. The caches Astro and
+ * Vite keep inside node_modules are left out (hard links would share the files being written).
+ */
+function linkNodeModules(target: string): void {
+  const dest = join(target, 'node_modules');
+  const r = spawnSync('cp', ['-al', join(ROOT, 'node_modules'), dest], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    rmSync(dest, { recursive: true, force: true });
+    symlinkSync(join(ROOT, 'node_modules'), dest, 'dir');
+    status('  warning: could not hard-link node_modules (different disk?); symlinked instead, Astro may fail');
+    return;
+  }
+  for (const cache of ['.astro', '.vite', '.cache']) rmSync(join(dest, cache), { recursive: true, force: true });
+}
+
+const SKIP_IN_COPY = new Set(['node_modules', 'dist', '.git', '.astro', '.cache', 'test-results', 'playwright-report']);
+
+/** A copy of the project to build in, so that dist/ and the caches of the real tree stay untouched. */
+function makeProjectCopy(target: string): void {
+  mkdirSync(target, { recursive: true });
+  for (const entry of readdirSync(ROOT)) {
+    if (SKIP_IN_COPY.has(entry) || entry.startsWith('.dist-') || entry.endsWith('.log')) continue;
+    cpSync(join(ROOT, entry), join(target, entry), { recursive: true, verbatimSymlinks: true });
+  }
+  linkNodeModules(target);
+  // Astro's content-layer store and Vite's cache default to node_modules/.astro and
+  // node_modules/.vite: through the symlink those are the real project's. Redirect them.
+  const config = join(target, 'astro.config.mjs');
+  if (existsSync(config)) {
+    renameSync(config, join(target, 'astro.config.bench-base.mjs'));
+    writeFileSync(
+      config,
+      `// Written by scripts/bench.ts in a throwaway copy: the project's config, caches kept in the copy.
+import base from './astro.config.bench-base.mjs';
+export default {
+  ...base,
+  cacheDir: './.bench-cache/astro/',
+  vite: { ...(base.vite ?? {}), cacheDir: './.bench-cache/vite/' },
+};
+`,
+    );
+  }
+}
+
+const PLAIN_CONFIG = `// A plain Starlight site: no diagrams, same locales as driftsbok. Written by scripts/bench.ts.
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+export default defineConfig({
+  cacheDir: './.bench-cache/astro/',
+  vite: { cacheDir: './.bench-cache/vite/' },
+  integrations: [
+    starlight({
+      title: { nb: 'plain', en: 'plain' },
+      defaultLocale: 'root',
+      locales: { root: { label: 'Norsk bokmål', lang: 'nb' }, en: { label: 'English', lang: 'en' } },
+      // A short fixed sidebar: the default (every page) grows with N² in a 10 000-page site.
+      sidebar: [
+        { label: 'Start', translations: { en: 'Start' }, link: '/' },
+        { label: 'Side 1', translations: { en: 'Page 1' }, link: '/p/1/' },
+      ],
+    }),
+  ],
+});
+`;
+
+const PLAIN_CONTENT_CONFIG = `import { defineCollection } from 'astro:content';
+import { docsLoader } from '@astrojs/starlight/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };
+`;
+
+function plainPage(title: string, lang: 'nb' | 'en', n: number): string {
+  const words =
+    lang === 'nb'
+      ? 'Denne siden er en vanlig side uten diagrammer. Den har litt tekst, en liste og en tabell, omtrent som en side om en maskin eller en tjeneste.'
+      : 'This page is a plain page without diagrams. It has some text, a list and a table, much like a page about a machine or a service.';
+  return `---
+title: ${JSON.stringify(title)}
+---
+
+${words}
+
+## ${lang === 'nb' ? 'Fakta' : 'Facts'}
+
+| ${lang === 'nb' ? 'Felt' : 'Field'} | ${lang === 'nb' ? 'Verdi' : 'Value'} |
+| --- | --- |
+| id | page-${n} |
+| vmid | ${100 + n} |
+| status | running |
+
+- ${lang === 'nb' ? 'Avhenger av' : 'Depends on'} [page ${Math.max(1, n - 1)}](${lang === 'en' ? '/en' : ''}/p/${Math.max(1, n - 1)}/)
+- ${lang === 'nb' ? 'Brukes av' : 'Used by'} [page ${n + 1}](${lang === 'en' ? '/en' : ''}/p/${n + 1}/)
+
+${words}
+`;
+}
+
+/**
+ * A throwaway Astro + Starlight project with `nbPages` + `enPages` Markdown pages (each count
+ * includes the language's home page), node_modules symlinked from this project.
+ */
+function makePlainProject(target: string, nbPages: number, enPages: number): void {
+  mkdirSync(join(target, 'src/content/docs/p'), { recursive: true });
+  mkdirSync(join(target, 'src/content/docs/en/p'), { recursive: true });
+  linkNodeModules(target);
+  // The same dependency list as this project: Vite decides what to bundle for SSR from it (without
+  // it, Starlight is left external and its `astro:` imports fail at render time).
+  const own = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: object; devDependencies?: object };
+  writeFileSync(
+    join(target, 'package.json'),
+    JSON.stringify({ name: 'plain-bench', private: true, type: 'module', dependencies: own.dependencies, devDependencies: own.devDependencies }, null, 2),
+  );
+  writeFileSync(join(target, 'astro.config.mjs'), PLAIN_CONFIG);
+  writeFileSync(join(target, 'src/content.config.ts'), PLAIN_CONTENT_CONFIG);
+  writeFileSync(join(target, 'tsconfig.json'), JSON.stringify({ extends: 'astro/tsconfigs/strict' }));
+  writeFileSync(join(target, 'src/content/docs/index.md'), plainPage('Forside', 'nb', 0));
+  writeFileSync(join(target, 'src/content/docs/en/index.md'), plainPage('Home', 'en', 0));
+  for (let n = 1; n < nbPages; n++) writeFileSync(join(target, `src/content/docs/p/${n}.md`), plainPage(`Side ${n}`, 'nb', n));
+  for (let n = 1; n < enPages; n++) writeFileSync(join(target, `src/content/docs/en/p/${n}.md`), plainPage(`Page ${n}`, 'en', n));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring a built site
+
+interface SiteStats {
+  pages: number;
+  enPages: number;
+  /** Pages that are not the 404 page, not under en/. */
+  nbPages: number;
+  jsBytesPerPage: number;
+  /** Pages with any JS at all. */
+  pagesWithJs: number;
+}
+
+function listHtml(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.html')) found.push(path);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return found.sort();
+}
+
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
+const STATIC_IMPORT = /(?:\bimport\s*|\bfrom\s*)["']([^"']+\.m?js)["']/g;
+
+/**
+ * JS bytes a page loads up front: every `<script src>` file plus inline script text, following the
+ * static `import`s of those scripts (module chunks), each file counted once per page. Dynamic
+ * imports (Pagefind's search UI loads on demand) are not counted. JSON scripts are not JS.
+ */
+function siteStats(outDir: string): SiteStats {
+  const pages = listHtml(outDir);
+  const sizeCache = new Map<string, { size: number; imports: string[] }>();
+  const fileInfo = (path: string) => {
+    let info = sizeCache.get(path);
+    if (!info) {
+      if (!existsSync(path)) info = { size: 0, imports: [] };
+      else {
+        const text = readFileSync(path, 'utf8');
+        const imports = [...text.matchAll(STATIC_IMPORT)].map((m) => resolveAsset(outDir, dirname(path), m[1]!));
+        info = { size: statSync(path).size, imports: imports.filter((p): p is string => p !== null) };
+      }
+      sizeCache.set(path, info);
+    }
+    return info;
+  };
+  let total = 0;
+  let withJs = 0;
+  let en = 0;
+  let notFound = 0;
+  for (const page of pages) {
+    const rel = relative(outDir, page).split(sep).join('/');
+    if (rel.startsWith('en/')) en++;
+    if (rel === '404.html' || rel === '404/index.html') notFound++;
+    const html = readFileSync(page, 'utf8');
+    const seen = new Set<string>();
+    let bytes = 0;
+    const visit = (file: string | null) => {
+      if (!file || seen.has(file)) return;
+      seen.add(file);
+      const info = fileInfo(file);
+      bytes += info.size;
+      for (const imported of info.imports) visit(imported);
+    };
+    for (const match of html.matchAll(SCRIPT)) {
+      const attrs = match[1] ?? '';
+      const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1]?.toLowerCase();
+      if (type && !['module', 'text/javascript', 'application/javascript'].includes(type)) continue;
+      const src = /\bsrc\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1];
+      if (src) visit(resolveAsset(outDir, dirname(page), src));
+      else {
+        const body = match[2] ?? '';
+        bytes += Buffer.byteLength(body, 'utf8');
+        for (const m of body.matchAll(STATIC_IMPORT)) visit(resolveAsset(outDir, dirname(page), m[1]!));
+      }
+    }
+    total += bytes;
+    if (bytes > 0) withJs++;
+  }
+  return {
+    pages: pages.length,
+    enPages: en,
+    nbPages: pages.length - en - notFound,
+    jsBytesPerPage: pages.length ? total / pages.length : 0,
+    pagesWithJs: withJs,
+  };
+}
+
+function resolveAsset(outDir: string, fromDir: string, url: string): string | null {
+  if (/^[a-z]+:\/\//i.test(url) || url.startsWith('//') || url.startsWith('data:')) return null;
+  const clean = url.split(/[?#]/)[0]!;
+  return clean.startsWith('/') ? join(outDir, clean) : join(fromDir, clean);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model check, in process
+
+interface CheckTiming {
+  ms: number;
+  steps: string[];
+  entities?: number;
+  error?: string;
+}
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+/** Imports an optional module of the project by path; null when it does not exist (yet). */
+async function optionalModule(path: string): Promise<Record<string, unknown> | null> {
+  const file = join(ROOT, path);
+  if (!existsSync(file)) return null;
+  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+}
+
+function firstFunction(mod: Record<string, unknown> | null, names: string[]): [string, AnyFn] | null {
+  if (!mod) return null;
+  for (const name of names) if (typeof mod[name] === 'function') return [name, mod[name] as AnyFn];
+  return null;
+}
+
+async function timeCheck(modelDir: string): Promise<CheckTiming> {
+  const integrity = firstFunction(await optionalModule('src/model/integrity.ts'), [
+    'checkIntegrity',
+    'integrityProblems',
+    'checkModelIntegrity',
+    'integrity',
+  ]);
+  const analyze = firstFunction(await optionalModule('src/analysis/analyze.ts'), ['analyze']);
+  const steps = ['loadModel', ...(integrity ? [integrity[0]] : []), ...(analyze ? [analyze[0]] : [])];
+  const once = (): { ms: number; entities?: number; error?: string } => {
+    const start = performance.now();
+    const loaded = loadModel(modelDir);
+    if (!loaded.ok) {
+      const p = loaded.problems[0]!;
+      return { ms: performance.now() - start, error: `${loaded.problems.length} problem(s), first: ${p.file}:${p.line}:${p.column} ${p.path} ${p.message}` };
+    }
+    // The integrity check may take the model or the load result; give it what its arity suggests.
+    if (integrity) integrity[1].length >= 2 ? integrity[1](loaded.model, loaded.files) : integrity[1](loaded.model);
+    if (analyze) analyze[1](loaded.model);
+    const m = loaded.model;
+    const entities =
+      m.locations.length + m.hosts.length + m.guests.length + m.network.length + m.storage.length + m.systems.length +
+      m.capabilities.length + m.power.length + m.plans.length + m.scenarios.length + m.notes.length;
+    return { ms: performance.now() - start, entities };
+  };
+  try {
+    once(); // warm-up: module JIT and the file cache; then the median of three
+    const runs = [once(), once(), once()];
+    const error = runs.find((r) => r.error)?.error;
+    const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
+    return { ms: sorted[1]!, steps, entities: runs[0]!.entities, ...(error ? { error } : {}) };
+  } catch (e) {
+    return { ms: NaN, steps, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One scale
+
+interface BuildMeasure {
+  ms: number;
+  ok: boolean;
+  diagrams: DiagramCounts | null;
+  log: string;
+}
+
+interface ScaleResult {
+  scale: number;
+  label: string;
+  modelDir: string;
+  entities?: number;
+  check: CheckTiming;
+  cold?: BuildMeasure;
+  warm?: BuildMeasure;
+  site?: SiteStats;
+  plain?: PlainMeasure;
+  /** Rendered diagrams ÷ the whole cold build (a floor). */
+  diagramsPerBuildSecond?: number;
+  /** 1000 ÷ the build's own "ms per diagram" (the render rate itself). */
+  diagramsPerRenderSecond?: number;
+}
+
+/** The plain Starlight site: a first build (fresh caches) and a second one (Astro's caches warm). */
+interface PlainMeasure {
+  coldMs: number;
+  warmMs?: number;
+  ok: boolean;
+  site: SiteStats;
+  log: string;
+}
+
+interface Context {
+  work: string;
+  copy: string;
+  options: Options;
+  buildCommand: { cmd: string; args: string[]; outDir: string; describe: string };
+}
+
+function baseEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH ?? '1764028800',
+    DRIFTSBOK_REVISION: process.env.DRIFTSBOK_REVISION ?? 'bench',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    // The 100× build holds ~20 000 pages; give every build (project and plain alike) the same heap.
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-old-space-size=6144'].filter(Boolean).join(' '),
+  };
+}
+
+/**
+ * How to build the project copy: through its own build script when there is one (the model check,
+ * diagrams, the move into dist/), else `astro build`. Either way the output lands in the copy.
+ */
+function pickBuildCommand(copy: string): Context['buildCommand'] {
+  if (existsSync(join(copy, 'scripts/build.ts'))) {
+    return { cmd: 'npx', args: ['tsx', 'scripts/build.ts'], outDir: join(copy, 'dist'), describe: 'npx tsx scripts/build.ts (in a copy of the project)' };
+  }
+  return { cmd: 'npx', args: ['astro', 'build'], outDir: join(copy, 'dist'), describe: 'npx astro build (in a copy; scripts/build.ts does not exist yet)' };
+}
+
+function status(line: string) {
+  const now = new Date().toISOString().slice(11, 19);
+  console.log(`[${now}] ${line}`);
+}
+
+async function buildProject(ctx: Context, modelDir: string, cache: string, log: string): Promise<BuildMeasure> {
+  rmSync(ctx.buildCommand.outDir, { recursive: true, force: true });
+  const env = { ...baseEnv(), DRIFTSBOK_MODEL_DIR: modelDir, DRIFTSBOK_DIAGRAM_CACHE: cache };
+  const result = await run(ctx.buildCommand.cmd, ctx.buildCommand.args, ctx.copy, env, log);
+  const ok = result.code === 0;
+  if (!ok) {
+    const tail = result.output.trim().split('\n').slice(-15).join('\n');
+    status(`  build FAILED (exit ${result.code}); last lines:\n${tail.replace(/^/gm, '    | ')}`);
+  }
+  return { ms: result.ms, ok, diagrams: parseDiagramLine(result.output), log };
+}
+
+async function benchScale(ctx: Context, scale: number, plainCache: Map<string, ScaleResult['plain']>): Promise<ScaleResult> {
+  const { work } = ctx;
+  let modelDir: string;
+  let label: string;
+  if (scale === 1 && existsSync(join(ctx.copy, 'model')) && loadModel(join(ctx.copy, 'model')).ok) {
+    modelDir = join(ctx.copy, 'model');
+    label = 'Saghaugen';
+  } else {
+    modelDir = join(work, 'models', `x${scale}`);
+    writeSyntheticModel(modelDir, scale);
+    label = scale === 1 ? 'synthetic 1× (model/ missing or invalid)' : `synthetic ${scale}×`;
+  }
+  status(`${label}: model check…`);
+  const check = await timeCheck(modelDir);
+  const result: ScaleResult = { scale, label, modelDir, check, entities: check.entities };
+  if (check.error) status(`  model check problem: ${check.error}`);
+
+  const cache = join(work, `diagram-cache-x${scale}`);
+  rmSync(cache, { recursive: true, force: true });
+  mkdirSync(cache, { recursive: true });
+  // Cold means cold: no diagram cache and no Astro/Vite cache from an earlier scale either.
+  rmSync(join(ctx.copy, '.bench-cache'), { recursive: true, force: true });
+  rmSync(join(ctx.copy, '.astro'), { recursive: true, force: true });
+  status(`${label}: cold build (empty caches)…`);
+  result.cold = await buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-cold.log`));
+  if (!result.cold.ok) return result;
+  result.site = siteStats(ctx.buildCommand.outDir);
+  const d = result.cold.diagrams;
+  status(`  ${fmtMs(result.cold.ms)}, ${result.site.pages} pages, diagrams: ${d ? `${d.rendered} rendered, ${d.cached} from cache` : 'no diagram line'}`);
+  if (d && d.rendered > 0) {
+    result.diagramsPerBuildSecond = d.rendered / (result.cold.ms / 1000);
+    if (d.msPerDiagram) result.diagramsPerRenderSecond = 1000 / d.msPerDiagram;
+  }
+  if (ctx.options.warm) {
+    status(`${label}: warm rebuild (same caches)…`);
+    result.warm = await buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-warm.log`));
+    const w = result.warm.diagrams;
+    status(`  ${fmtMs(result.warm.ms)}, diagrams: ${w ? `${w.rendered} rendered, ${w.cached} from cache` : 'no diagram line'}`);
+  }
+  rmSync(ctx.buildCommand.outDir, { recursive: true, force: true });
+
+  if (ctx.options.plain) {
+    const nb = Math.max(1, result.site.nbPages);
+    const en = Math.max(1, result.site.enPages);
+    const key = `${nb}+${en}`;
+    if (!plainCache.has(key)) {
+      const dir = join(work, `plain-${nb}-${en}`);
+      makePlainProject(dir, nb, en);
+      status(`${label}: plain Starlight build, ${nb} nb + ${en} en pages…`);
+      const first = await run('npx', ['astro', 'build'], dir, baseEnv(), join(work, `plain-x${scale}-cold.log`));
+      const site = siteStats(join(dir, 'dist'));
+      const measure: PlainMeasure = { coldMs: first.ms, ok: first.code === 0, site, log: first.log };
+      if (!measure.ok) status(`  plain build FAILED (exit ${first.code}); see ${first.log}`);
+      else {
+        status(`  ${fmtMs(first.ms)}, ${site.pages} pages; plain rebuild…`);
+        const second = await run('npx', ['astro', 'build'], dir, baseEnv(), join(work, `plain-x${scale}-warm.log`));
+        if (second.code === 0) measure.warmMs = second.ms;
+        status(`  ${second.code === 0 ? fmtMs(second.ms) : `rebuild FAILED (exit ${second.code})`}`);
+      }
+      plainCache.set(key, measure);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    result.plain = plainCache.get(key);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function kb(bytes: number | undefined): string {
+  return bytes === undefined ? '—' : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function report(results: ScaleResult[], ctx: Context): string {
+  const okMs = (m: BuildMeasure | undefined) => (m?.ok ? m.ms : undefined);
+  const plainCold = (r: ScaleResult | undefined) => (r?.plain?.ok ? r.plain.coldMs : undefined);
+  const plainWarm = (r: ScaleResult | undefined) => (r?.plain?.ok ? r.plain.warmMs : undefined);
+  const rows: string[][] = [
+    [
+      'model', 'entities', 'check', 'cold build', 'warm build', 'rendered', 'warm: rendered/cached',
+      'diagrams/s render', 'diagrams/s build', 'pages', 'JS/page', 'plain cold', 'plain warm', 'plain JS/page',
+      'cold/plain', 'warm/plain',
+    ],
+  ];
+  for (const r of results) {
+    const ok = r.cold?.ok;
+    rows.push([
+      r.label,
+      String(r.entities ?? '—'),
+      r.check.error ? 'invalid' : fmtMs(r.check.ms),
+      r.cold ? (ok ? fmtMs(r.cold.ms) : 'FAILED') : '—',
+      r.warm ? (r.warm.ok ? fmtMs(r.warm.ms) : 'FAILED') : '—',
+      r.cold?.diagrams ? String(r.cold.diagrams.rendered) : ok ? 'no line' : '—',
+      r.warm?.diagrams ? `${r.warm.diagrams.rendered} / ${r.warm.diagrams.cached}` : '—',
+      r.diagramsPerRenderSecond?.toFixed(1) ?? '—',
+      r.diagramsPerBuildSecond?.toFixed(1) ?? '—',
+      r.site ? String(r.site.pages) : '—',
+      kb(r.site?.jsBytesPerPage),
+      r.plain ? (r.plain.ok ? fmtMs(r.plain.coldMs) : 'FAILED') : '—',
+      fmtMs(plainWarm(r)),
+      r.plain?.ok ? kb(r.plain.site.jsBytesPerPage) : '—',
+      ratio(okMs(r.cold), plainCold(r))?.toFixed(2) ?? '—',
+      ratio(okMs(r.warm), plainWarm(r))?.toFixed(2) ?? '—',
+    ]);
+  }
+  const saghaugen = results.find((r) => r.scale === 1);
+  const x10 = results.find((r) => r.scale === 10);
+  const x100 = results.find((r) => r.scale === 100);
+  const targets = [
+    verdict('cold Saghaugen build / plain', ratio(okMs(saghaugen?.cold), plainCold(saghaugen)), 2, 'needs scale 1 and the plain build'),
+    verdict('warm Saghaugen rebuild / plain', ratio(okMs(saghaugen?.warm), plainWarm(saghaugen)), 1.2, 'needs scale 1, warm and plain builds'),
+    verdict('100× cold build / 10× cold build', ratio(okMs(x100?.cold), okMs(x10?.cold)), 10, 'needs scales 10 and 100'),
+  ];
+  const x10x100 = [
+    x10 && x100 && ratio(x100.entities, x10.entities) !== undefined
+      ? `100×/10× sizes: entities ${ratio(x100.entities, x10.entities)!.toFixed(1)}×, pages ${ratio(x100.site?.pages, x10.site?.pages)?.toFixed(1) ?? '—'}×, warm build ${ratio(okMs(x100.warm), okMs(x10.warm))?.toFixed(1) ?? '—'}×, plain build ${ratio(plainCold(x100), plainCold(x10))?.toFixed(1) ?? '—'}×`
+      : undefined,
+  ].filter(Boolean);
+  const notes = [
+    `builds: ${ctx.buildCommand.describe}; Node ${process.versions.node}; ${new Date().toISOString()}`,
+    `check = in-process median of 3 after a warm-up: ${results[0]?.check.steps.join(' + ') ?? ''}`,
+    'cold = empty diagram cache and Astro/Vite caches; warm = same caches, unchanged model',
+    'plain cold/warm = a Starlight site with the same nb/en page counts and no diagrams, built twice in this run',
+    'diagrams/s render = 1000 ÷ the build\'s "ms per diagram"; build = diagrams rendered ÷ whole cold build time',
+    'JS/page = <script src> files (with their static imports) + inline scripts, averaged over every HTML page',
+  ];
+  return `${table(rows)}\n\nTargets (issue 5):\n${targets.map((t) => `  ${t}`).join('\n')}${x10x100.length ? `\n  ${x10x100.join('\n  ')}` : ''}\n\n${notes.map((n) => `  ${n}`).join('\n')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const work = mkdtempSync(join(tmpdir(), 'driftsbok-bench-'));
+  const cleanup = () => {
+    cleanupChildren();
+    if (!options.keep) rmSync(work, { recursive: true, force: true });
+  };
+  process.on('SIGINT', () => {
+    cleanup();
+    process.exit(130);
+  });
+  process.on('SIGTERM', () => {
+    cleanup();
+    process.exit(143);
+  });
+  try {
+    const copy = join(work, 'project');
+    makeProjectCopy(copy);
+    const ctx: Context = { work, copy, options, buildCommand: pickBuildCommand(copy) };
+    status(`bench in ${work}; scales ${options.scales.join(', ')}; ${ctx.buildCommand.describe}`);
+    const plainCache = new Map<string, ScaleResult['plain']>();
+    const results: ScaleResult[] = [];
+    for (const scale of options.scales) results.push(await benchScale(ctx, scale, plainCache));
+    const text = report(results, ctx);
+    console.log(`\n${text}`);
+    const json = join(tmpdir(), 'driftsbok-bench-results.json');
+    writeFileSync(json, JSON.stringify({ date: new Date().toISOString(), node: process.versions.node, build: ctx.buildCommand.describe, results }, null, 2));
+    console.log(`\n  results: ${json}${options.keep ? `\n  kept: ${work}` : ''}`);
+  } finally {
+    cleanup();
+  }
+}
+
+if (process.argv[1] && basename(process.argv[1]) === basename(fileURLToPath(import.meta.url))) {
+  main().catch((error) => {
+    console.error(error);
+    cleanupChildren();
+    process.exit(1);
+  });
+}
