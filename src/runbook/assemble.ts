@@ -29,8 +29,8 @@ export interface RunbookPhase {
   id: string;
   /** The phase's title from the model (t = 0 has the scenario's own wording, or "At once"). */
   title: string;
-  /** When the phase begins, in words. */
-  when: string;
+  /** When the phase begins, in words; absent for t = 0. */
+  when?: string;
   /** The roots that have failed by this phase (cumulative). */
   failed: RunbookItem[];
   works: RunbookItem[];
@@ -69,11 +69,10 @@ export interface RunbookSection {
   startOrders: RunbookStartOrder[];
 }
 
+/** A symptom and every section it can point to (the same words may belong to several scenarios). */
 export interface RunbookSymptom {
   text: string;
-  sectionId: string;
-  scenarioTitle: string;
-  number: number;
+  targets: { sectionId: string; scenarioTitle: string; number: number }[];
 }
 
 export interface HostRow {
@@ -174,8 +173,9 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       if (isCapability(key)) {
         if (outcome.state === 'ok') works.push(item(key));
         else {
-          const why = [...new Set(outcome.causes.map((cause) => explain(cause)).filter(Boolean))];
-          (outcome.state === 'down' ? lost : degraded).push({ ...item(key), why });
+          const it = item(key);
+          const why = [...new Set(outcome.causes.map((cause) => withoutSubject(explain(cause), it.name)).filter(Boolean))];
+          (outcome.state === 'down' ? lost : degraded).push({ ...it, why });
         }
       } else if (outcome.state === 'down' && EQUIPMENT_KINDS.has(key.split(':')[0]!)) {
         equipmentDown.push(item(key));
@@ -184,18 +184,19 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     // Critical first, then by name: under stress the critical things are what matter.
     const tierFirst = (a: RunbookItem, b: RunbookItem) =>
       (a.tier === 'critical' ? 0 : 1) - (b.tier === 'critical' ? 0 : 1) || byName(a, b);
+    // t = 0 says so in its title already; later phases say when they begin.
     const when =
-      result.afterMinutes !== undefined
-        ? s.phaseAfterMinutes(result.afterMinutes)
-        : result.after
-          ? localized(result.after, lang)
-          : result.id === 'start'
-            ? s.phaseStart
+      result.id === 'start' || result.afterMinutes === 0
+        ? undefined
+        : result.afterMinutes !== undefined
+          ? s.phaseAfterMinutes(result.afterMinutes)
+          : result.after
+            ? localized(result.after, lang)
             : s.phaseAfterUnknown;
     return {
       id: result.id,
       title: localized(result.title, lang) || fallbackTitle,
-      when,
+      ...(when ? { when } : {}),
       failed: result.failed.map(item),
       works: works.sort(tierFirst),
       degraded: degraded.sort(tierFirst),
@@ -242,11 +243,24 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     });
   });
 
+  // One row per symptom text, in the order first met; the same words ("no internet") from several
+  // scenarios become one row pointing at each of them.
   const symptoms: RunbookSymptom[] = [];
+  const byText = new Map<string, RunbookSymptom>();
   for (const section of sections) {
     const scenario = model.scenarios.find((sc) => sc.id === section.scenarioId)!;
     for (const symptom of scenario.symptoms ?? []) {
-      symptoms.push({ text: localized(symptom.text, lang), sectionId: section.sectionId, scenarioTitle: section.title, number: section.number });
+      const text = localized(symptom.text, lang);
+      const norm = text.trim().toLocaleLowerCase(lang);
+      let row = byText.get(norm);
+      if (!row) {
+        row = { text, targets: [] };
+        byText.set(norm, row);
+        symptoms.push(row);
+      }
+      if (!row.targets.some((t) => t.sectionId === section.sectionId)) {
+        row.targets.push({ sectionId: section.sectionId, scenarioTitle: section.title, number: section.number });
+      }
     }
   }
 
@@ -311,6 +325,11 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       { sectionId: REFERENCE_SECTION_ID, title: s.reference },
     ],
   };
+}
+
+/** "Zigbee scenes: down ← zigbee2mqtt" → "down ← zigbee2mqtt" beside the name it repeats. */
+export function withoutSubject(line: string, name: string): string {
+  return line.startsWith(`${name}: `) ? line.slice(name.length + 2) : line;
 }
 
 const KIND_ORDER = ['power', 'network', 'host', 'storage', 'guest'];
