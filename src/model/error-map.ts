@@ -223,6 +223,16 @@ export function mapIssue(issue: Issue, root: AnySchema, ctx: IssueContext): Mapp
 
     case 'invalid_value': {
       const allowed = issue.values;
+      if (value === undefined) {
+        return [
+          {
+            segments,
+            missing: true,
+            message: `missing required field "${field ?? formatSegment(segments)}"`,
+            hint: `add \`${field}: …\` (${allowed.length === 1 ? JSON.stringify(allowed[0]) : `one of ${allowedList(allowed)}`})`,
+          },
+        ];
+      }
       const match = typeof value === 'string' ? suggest(value, allowed.map(String)) : undefined;
       const shown = typeof value === 'string' ? JSON.stringify(value) : describeValue(value);
       if (allowed.length === 1) {

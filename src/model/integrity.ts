@@ -14,6 +14,8 @@ export interface IntegrityProblem {
   segments: PathSegment[];
   message: string;
   hint?: string;
+  /** Another place the problem involves (the first definition of a duplicate id). */
+  related?: PathSegment[];
 }
 
 const SECTION_OF = new Map<EntityKind, string>(KIND_SECTIONS.map(([kind, section]) => [kind, section]));
@@ -97,8 +99,9 @@ export function checkIntegrity(model: Model): IntegrityProblem[] {
     if (first) {
       problems.push({
         segments: [record.section, record.index, 'id'],
-        message: `duplicate ${record.kind} id "${record.id}" (also ${first.section}[${first.index}])`,
+        message: `duplicate ${record.kind} id "${record.id}" (first defined at ${first.section}[${first.index}])`,
         hint: `ids must be unique within a kind: rename one of them`,
+        related: [first.section, first.index, 'id'],
       });
     } else byKey.set(record.key, record);
   }
@@ -109,7 +112,7 @@ export function checkIntegrity(model: Model): IntegrityProblem[] {
     duplicatesIn(phases.map((p) => p.id), (id, at, first) =>
       problems.push({
         segments: [record.section, record.index, 'phases', at, 'id'],
-        message: `duplicate phase id "${id}" (also phases[${first}])`,
+        message: `duplicate phase id "${id}" (first defined at phases[${first}])`,
         hint: 'phase ids must be unique within a scenario: rename one of them',
       }),
     );
@@ -117,7 +120,7 @@ export function checkIntegrity(model: Model): IntegrityProblem[] {
   duplicatesIn(model.site.principles.map((p) => p.id), (id, at, first) =>
     problems.push({
       segments: ['site', 'principles', at, 'id'],
-      message: `duplicate principle id "${id}" (also principles[${first}])`,
+      message: `duplicate principle id "${id}" (first defined at principles[${first}])`,
       hint: 'principle ids must be unique: rename one of them',
     }),
   );

@@ -210,7 +210,15 @@ export function loadModel(dir: string): LoadResult {
   const model = parsed.data;
 
   // Layer 4: the whole model.
-  for (const p of checkIntegrity(model)) problems.push(problemAt(p.segments, p.message, p.hint));
+  for (const p of checkIntegrity(model)) {
+    let message = p.message;
+    if (p.related) {
+      // Name the other place by file and line too: `(first defined at guests[0], model/guests.yaml:12:9)`.
+      const other = problemAt(p.related, '', undefined);
+      message = message.replace(/\)$/, `, ${other.file}:${other.line}:${other.column})`);
+    }
+    problems.push(problemAt(p.segments, message, p.hint));
+  }
   for (const missing of findMissingTranslations(model)) {
     const other = missing.missing === 'nb' ? 'en' : 'nb';
     problems.push(

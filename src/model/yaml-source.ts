@@ -215,7 +215,8 @@ export function parseModelText(file: string, text: string): ParsedFile {
       });
     } else if (error.code === 'TAB_AS_INDENT') {
       problems.push({ ...pos, segments: [], message: 'tab used for indentation', hint: 'YAML indents with spaces only' });
-    } else {
+    } else if (tabLines.length === 0) {
+      // With tabs in the indentation, the parser's other complaints follow from them: fix the tabs first.
       problems.push({
         ...pos,
         segments: [],
