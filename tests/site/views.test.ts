@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../src/model/load-model.ts';
+import type { Model } from '../../src/model/schema/model.ts';
+import { buildGraph } from '../../src/analysis/graph.ts';
+import { indexEntities } from '../../src/model/entities.ts';
+import { buildSidebar, type SidebarGroup, type SidebarLink } from '../../src/site/sidebar.ts';
+import { dependedOnByRows, dependsOnRows, fieldRows, guestRows, isSafeUrl, toValue } from '../../src/site/views.ts';
+import { FIELD_LABEL, UI } from '../../src/i18n/ui.ts';
+import { sitePaths } from '../../src/site/env.ts';
+import { docsDirFor } from '../../src/site/content-dirs.ts';
+
+function mini(): Model {
+  const result = loadModel('tests/fixtures/models/mini/model');
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.model;
+}
+
+describe('sidebar', () => {
+  const model = mini();
+  const sidebar = buildSidebar(model);
+  const groups = sidebar.filter((i): i is SidebarGroup => 'items' in i);
+
+  it('starts with the overview and architecture, then analysis, then one group per kind that has entities', () => {
+    expect((sidebar[0] as SidebarLink).link).toBe('/');
+    expect(groups.map((g) => g.translations.en)).toEqual(
+      expect.arrayContaining(['Analysis', 'Hosts', 'Guests (VMs and LXCs)', 'Network', 'Power']),
+    );
+  });
+
+  it('links each entity by its nb URL (Starlight adds /en/) with the English name as translation', () => {
+    const hosts = groups.find((g) => g.translations.en === 'Hosts')!;
+    const planned = hosts.items.find((i) => 'link' in i && i.link === '/hosts/nas-2/') as SidebarLink;
+    expect(planned.badge).toEqual({ text: { nb: 'planlagt', en: 'planned' }, variant: 'note' });
+    const network = groups.find((g) => g.translations.en === 'Network')!;
+    expect(network.items).toContainEqual({ label: 'Ruter', translations: { en: 'Router' }, link: '/network/gw/' });
+  });
+});
+
+describe('entity views', () => {
+  const model = mini();
+  const index = indexEntities(model);
+  const graph = buildGraph(model);
+  const ctx = { lang: 'en' as const, index };
+
+  it('shows every field except relations and prose shown elsewhere, with localized labels', () => {
+    const rows = fieldRows(index.get('host:fs-node')!, ctx);
+    expect(rows.map((r) => r.field)).toEqual(['id', 'name', 'kind', 'status', 'ip', 'os', 'kernel', 'proxmoxVersion', 'access']);
+    expect(rows.find((r) => r.field === 'ip')).toEqual({ field: 'ip', label: 'IP address', value: { t: 'code', text: '192.168.40.10' } });
+  });
+
+  it('derives the inverse relations with localized names and marks assumed ones with the why', () => {
+    const users = dependedOnByRows(graph, 'guest:dns', { lang: 'nb', index });
+    expect(users).toContainEqual(
+      expect.objectContaining({ relation: 'dependencyOf', label: 'er avhengighet for', targetKey: 'guest:files', assumed: true, why: 'Klientene finner filserveren ved navn.' }),
+    );
+    const needs = dependsOnRows(graph, 'guest:files', ctx);
+    expect(needs[0]).toMatchObject({ relation: 'runsOn', label: 'runs on', targetKey: 'host:fs-node' });
+  });
+
+  it('lists a host’s guests by vmid', () => {
+    const rows = guestRows(model, 'fs-node', ctx);
+    expect(rows.map((r) => r.vmid)).toEqual([...rows.map((r) => r.vmid)].sort((a, b) => a - b));
+    expect(rows[0]).toMatchObject({ vmid: 100, kind: 'LXC container', status: 'running', cores: '1', memory: '512 MB' });
+  });
+
+  it('links only http(s), mailto and site paths', () => {
+    expect(isSafeUrl('https://example.org/x')).toBe(true);
+    expect(isSafeUrl('mailto:a@b.no')).toBe(true);
+    expect(isSafeUrl('/guests/x/')).toBe(true);
+    expect(isSafeUrl('javascript:alert(1)')).toBe(false);
+    expect(isSafeUrl('//evil.example')).toBe(false);
+    expect(isSafeUrl('data:text/html,<script>')).toBe(false);
+    expect(toValue('note', 'javascript:alert(1)', ctx)).toEqual({ t: 'text', text: 'javascript:alert(1)' });
+    expect(toValue('note', 'https://example.org', ctx)).toMatchObject({ t: 'link', external: true });
+  });
+});
+
+describe('i18n', () => {
+  it('has both languages for every UI string and field label', () => {
+    for (const dict of [UI, FIELD_LABEL] as Array<Record<string, { nb: string; en: string }>>) {
+      for (const [key, value] of Object.entries(dict)) {
+        expect(value.nb, key).toBeTruthy();
+        expect(value.en, key).toBeTruthy();
+      }
+    }
+  });
+});
+
+describe('content dirs', () => {
+  it('reads docs through the src/content/docs symlink only for the default content dir', () => {
+    expect(docsDirFor(sitePaths({}, '/p'))).toEqual({ dir: '/p/content/docs', usesSymlink: true });
+    expect(docsDirFor(sitePaths({ DRIFTSBOK_CONTENT_DIR: 'tests/fixtures/models/mini/content' }, '/p'))).toEqual({
+      dir: '/p/tests/fixtures/models/mini/content/docs',
+      usesSymlink: false,
+    });
+  });
+});
