@@ -1,0 +1,113 @@
+/**
+ * The runbook assembled from the Saghaugen model and its analysis, and from the small second
+ * model (tests/fixtures/models/mini) to show nothing about Saghaugen is built in.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../src/model/load-model.ts';
+import { analyze, explainCause } from '../../src/analysis/analyze.ts';
+import { localized, type Lang } from '../../src/model/entities.ts';
+import type { Model } from '../../src/model/schema/model.ts';
+import { entityHref } from '../../src/site/urls.ts';
+import { assembleRunbook, REFERENCE_SECTION_ID, scenarioSectionId, withoutSubject } from '../../src/runbook/assemble.ts';
+
+function load(dir: string): Model {
+  const result = loadModel(dir);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
+  return result.model;
+}
+
+function runbook(model: Model, lang: Lang) {
+  const analysis = analyze(model);
+  return assembleRunbook(model, analysis, {
+    lang,
+    explain: (cause) => explainCause(cause, model, lang),
+    hrefFor: (key) => entityHref(key, lang),
+  });
+}
+
+const saghaugen = load('model');
+
+describe.each(['nb', 'en'] as const)('the Saghaugen runbook (%s)', (lang) => {
+  const data = runbook(saghaugen, lang);
+
+  it('has one section per scenario, in model order, titled in the language, then the reference', () => {
+    expect(data.sections.map((s) => s.scenarioId)).toEqual(saghaugen.scenarios.map((s) => s.id));
+    expect(data.sections.map((s) => s.title)).toEqual(saghaugen.scenarios.map((s) => localized(s.title, lang)));
+    expect(data.contents.map((c) => c.sectionId)).toEqual([...saghaugen.scenarios.map((s) => scenarioSectionId(s.id)), REFERENCE_SECTION_ID]);
+  });
+
+  it('indexes every symptom of every scenario, pointing at its section', () => {
+    for (const scenario of saghaugen.scenarios) {
+      for (const symptom of scenario.symptoms ?? []) {
+        const row = data.symptoms.find((r) => r.text === localized(symptom.text, lang));
+        expect(row, localized(symptom.text, lang)).toBeDefined();
+        expect(row!.targets.map((t) => t.sectionId)).toContain(scenarioSectionId(scenario.id));
+      }
+    }
+    // The same words from several scenarios are one row.
+    expect(new Set(data.symptoms.map((r) => r.text)).size).toBe(data.symptoms.length);
+  });
+
+  it('lists every existing capability once per phase: works, degraded or lost', () => {
+    const capabilities = saghaugen.capabilities.filter((c) => c.status !== 'planned').map((c) => `capability:${c.id}`);
+    for (const section of data.sections) {
+      for (const phase of section.phases) {
+        const listed = [...phase.works, ...phase.degraded, ...phase.lost].map((i) => i.key).sort();
+        expect(listed, `${section.scenarioId}/${phase.id}`).toEqual([...capabilities].sort());
+        for (const item of [...phase.degraded, ...phase.lost]) expect(item.why.length, item.key).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('when the Proxmox host is down, says why Zigbee scenes are lost and how to start the guests again', () => {
+    const section = data.sections.find((s) => s.scenarioId === 'proxmox-down')!;
+    const lost = section.phases[0]!.lost.find((i) => i.key === 'capability:zigbee-scenes');
+    expect(lost?.why.join(' ')).toMatch(/pve-core/);
+    expect(section.startOrders.map((o) => o.host.key)).toEqual(['host:pve-core']);
+    const commands = section.startOrders[0]!.steps.map((s) => s.command);
+    expect(commands).toContain('pct start 106');
+    expect(commands).toContain('qm start 103');
+    expect(commands.indexOf('pct start 106')).toBeLessThan(commands.indexOf('pct start 110'));
+    // Stopped guests are named, not started.
+    expect(section.startOrders[0]!.stopped.map((i) => i.key)).toEqual(['guest:zigbee2mqtt-garasje', 'guest:zwave-js-ui-garasje']);
+    expect(commands).not.toContain('pct start 111');
+  });
+
+  it('has the power cut in two phases, and no start order where no host goes down', () => {
+    const power = data.sections.find((s) => s.scenarioId === 'power-outage')!;
+    expect(power.phases.map((p) => p.id)).toEqual(['start', 'ups-empty']);
+    expect(power.phases[0]!.when).toBeUndefined();
+    expect(power.phases[1]!.when).toBeTruthy();
+    expect(power.startOrders).toHaveLength(1);
+    expect(data.sections.find((s) => s.scenarioId === 'mesh-down')!.startOrders).toEqual([]);
+  });
+
+  it('has reference tables of what exists, guests by VMID with their IP when known', () => {
+    expect(data.reference.guests.map((g) => g.vmid)).toEqual([...data.reference.guests.map((g) => g.vmid)].sort((a, b) => a - b));
+    expect(data.reference.guests.find((g) => g.name === 'claude-agents')?.ip).toBe('10.12.0.145');
+    expect(data.reference.hosts.map((h) => h.key)).not.toContain('host:garage-cm4');
+    expect(data.reference.network.map((n) => n.key)).not.toContain('network:fibre-link');
+    expect(data.reference.hosts.find((h) => h.key === 'host:pve-core')?.href).toBe(entityHref('host:pve-core', lang));
+  });
+
+  it('is deterministic', () => {
+    const again = runbook(saghaugen, lang);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(data));
+  });
+});
+
+describe('another infrastructure', () => {
+  it('builds a runbook from the mini fixture model too', () => {
+    const mini = load('tests/fixtures/models/mini/model');
+    const data = runbook(mini, 'en');
+    expect(data.sections.map((s) => s.scenarioId)).toEqual(mini.scenarios.map((s) => s.id));
+    expect(data.siteName).toBe(mini.site.name);
+  });
+});
+
+describe('withoutSubject', () => {
+  it('drops the name the row already shows', () => {
+    expect(withoutSubject('Zigbee scenes: down ← zigbee2mqtt (LXC 110) ← pve-core', 'Zigbee scenes')).toBe('down ← zigbee2mqtt (LXC 110) ← pve-core');
+    expect(withoutSubject('something else', 'Zigbee scenes')).toBe('something else');
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * The publishing workflow: valid YAML, the triggers and jobs issue 6 asks for, and the same commands
+ * as package.json's scripts and the README's test command (which .ci/run runs too).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse, parseDocument } from 'yaml';
+
+const source = readFileSync('.github/workflows/publish.yml', 'utf8');
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+
+interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  needs?: string | string[];
+  permissions?: Record<string, string>;
+  environment?: { name: string };
+  steps: Step[];
+}
+const workflow = parse(source) as { on: Record<string, unknown>; jobs: Record<string, Job> };
+const runs = Object.values(workflow.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
+const npmCommands = [...runs.matchAll(/^\s*(npm (?:run [\w:-]+|test|ci)\b[^\n]*)/gm)].map((m) => m[1]!.trim());
+
+describe('the publish workflow', () => {
+  it('parses without errors or warnings', () => {
+    const doc = parseDocument(source);
+    expect(doc.errors).toEqual([]);
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('runs on pushes to main touching the model, prose, code or config, and by hand', () => {
+    const push = workflow.on.push as { branches: string[]; paths: string[] };
+    expect(push.branches).toEqual(['main']);
+    for (const path of ['model/**', 'content/**', 'src/**', 'scripts/**', 'astro.config.mjs', 'package.json', 'package-lock.json']) {
+      expect(push.paths).toContain(path);
+    }
+    expect(workflow.on).toHaveProperty('workflow_dispatch');
+  });
+
+  it('uses Node 24 and installs Chromium and pdftotext the way a runner can', () => {
+    const setupNode = workflow.jobs.build!.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+    expect(String(setupNode?.with?.['node-version'])).toBe('24');
+    expect(runs).toMatch(/apt-get install[^\n]*poppler-utils/);
+    expect(runs).toMatch(/npx playwright install --with-deps chromium/);
+    expect(runs).toContain('CHROMIUM_PATH=');
+  });
+
+  it('runs npm ci, the model check and the README test command, all of which exist in package.json', () => {
+    expect(npmCommands[0]).toMatch(/^npm ci\b/);
+    expect(npmCommands).toContain('npm run check');
+    expect(npmCommands).toContain('npm test');
+    const readme = readFileSync('README.md', 'utf8');
+    expect(readme).toMatch(/^npm test\b/m);
+    expect(readFileSync('.ci/run', 'utf8')).toMatch(/^npm test$/m);
+    for (const command of npmCommands) {
+      const script = command.match(/^npm run ([\w:-]+)/)?.[1] ?? (command.startsWith('npm test') ? 'test' : undefined);
+      if (script) expect(pkg.scripts, command).toHaveProperty(script);
+    }
+    // npm test builds the site and both PDFs (scripts/build.ts calls buildRunbookPdfs).
+    expect(pkg.scripts.test).toContain('npm run build');
+  });
+
+  it('uploads the site for Pages and the PDFs as an artifact, after the tests', () => {
+    const steps = workflow.jobs.build!.steps;
+    const test = steps.findIndex((s) => s.run?.trim() === 'npm test');
+    const pages = steps.findIndex((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    const pdfs = steps.findIndex((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(test).toBeGreaterThan(0);
+    expect(pages).toBeGreaterThan(test);
+    expect(pdfs).toBeGreaterThan(test);
+    expect(steps[pages]!.with?.path).toBe('dist');
+    expect(String(steps[pdfs]!.with?.path)).toContain('dist/runbook-nb.pdf');
+    expect(String(steps[pdfs]!.with?.path)).toContain('dist/runbook-en.pdf');
+    expect(steps[pdfs]!.with?.['if-no-files-found']).toBe('error');
+    // No step may be made to run after a failure.
+    for (const step of steps) expect((step as { if?: string }).if ?? '').not.toMatch(/always\(\)|failure\(\)/);
+    expect(steps.some((s) => (s as { 'continue-on-error'?: boolean })['continue-on-error'])).toBe(false);
+  });
+
+  it('deploys to Pages only from a job that needs the build', () => {
+    const deploy = workflow.jobs.deploy!;
+    expect(deploy.needs).toBe('build');
+    expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy.environment?.name).toBe('github-pages');
+    expect(deploy.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@'))).toBe(true);
+    // Only the deploy job may write to Pages.
+    expect((workflow as { permissions?: Record<string, string> }).permissions).toEqual({ contents: 'read' });
+  });
+});
