@@ -15,3 +15,4 @@ export {
   entityLabel,
 } from './generators.ts';
 export { escapeLabel, escapeLine } from './escape.ts';
+export { allDiagrams, type AllDiagramsOptions } from './all.ts';

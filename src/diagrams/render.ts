@@ -9,9 +9,12 @@
  * A disk cache keyed by sha256(renderer version, Mermaid version, render options, spec id, text)
  * means a rebuild with an unchanged model never starts the browser.
  *
- * Labels: `htmlLabels: false`, so labels are SVG <text>, never <foreignObject> HTML: model strings
- * cannot become HTML elements, the SVG prints crisply, and the output is smaller. The cost is
- * Mermaid's plain-text line breaking (we break lines ourselves with <br/>).
+ * Labels: `htmlLabels: true`. Every model string is escaped to Mermaid entity codes (escape.ts), which
+ * Mermaid turns into text inside its own <foreignObject><div><span><p> wrappers, so a model string
+ * can only ever be text (assertSafeSvg checks that no other element appears there). With
+ * `htmlLabels: false` Mermaid 12 turns entity codes into literal "&#40;" text in edge labels,
+ * subgraph titles and one-line node labels, and its word wrapping splits inside them, so hostile
+ * strings could not be shown literally; HTML labels also print and lay out better.
  *
  * Theme: rendered once with theme 'default' (light). Diagram.astro inverts it for Starlight's dark
  * theme with a CSS filter keyed on <html data-theme="dark">, and print is always light.
@@ -25,7 +28,7 @@ import { launchChromium } from '../browser/chromium.ts';
 import type { DiagramSpec } from './types.ts';
 
 /** Bump when post-processing or anything else that shapes the output changes. */
-export const RENDERER_VERSION = '1';
+export const RENDERER_VERSION = '2';
 
 export const MERMAID_CONFIG = {
   startOnLoad: false,
@@ -33,7 +36,7 @@ export const MERMAID_CONFIG = {
   theme: 'default',
   // 'neo' (Mermaid 12's default) draws every box as a long curved path: ~5x the bytes.
   look: 'classic',
-  htmlLabels: false,
+  htmlLabels: true,
   flowchart: { useMaxWidth: true, curve: 'basis', padding: 8 },
   deterministicIds: true,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
@@ -269,7 +272,12 @@ export function assertSafeSvg(spec: Pick<DiagramSpec, 'id' | 'source'>, svg: str
   const problems: string[] = [];
   if (/<script/i.test(svg)) problems.push('a <script> element');
   if (/<[^>]*\son[a-z]+\s*=/i.test(svg)) problems.push('an on* event attribute');
-  if (/<foreignObject/i.test(svg)) problems.push('a <foreignObject> (HTML labels)');
+  // Inside HTML labels only Mermaid's own wrappers may appear; anything else came from a label.
+  for (const m of svg.matchAll(/<foreignObject\b[^>]*>([\s\S]*?)<\/foreignObject>/gi)) {
+    for (const tag of m[1]!.matchAll(/<([a-zA-Z][\w:-]*)/g)) {
+      if (!['div', 'span', 'p', 'br'].includes(tag[1]!.toLowerCase())) problems.push(`a <${tag[1]}> inside a label`);
+    }
+  }
   if (/(?:href|src)\s*=\s*"\s*(?:javascript|data|vbscript):/i.test(svg)) problems.push('a script or data URL');
   if (/<(?:img|iframe|object|embed)\b/i.test(svg)) problems.push('an embedded element');
   if (problems.length) throw new DiagramError(spec, `unsafe SVG output: ${problems.join(', ')}`);
