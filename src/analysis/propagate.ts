@@ -72,7 +72,15 @@ export interface FailureGraph {
   softRev: number[][];
   /** Owners of groups with fewer existing members than atLeast: down in every run. */
   structurallyDown: number[];
+  /** How many entities depend on each (hard, group or soft): used to pick specific explanations. */
+  fanout: number[];
 }
+
+/**
+ * The outcome of every ok entity: one shared, frozen object (most entities are ok in most runs, and a
+ * large model has thousands of them per phase).
+ */
+export const OK_OUTCOME: Outcome = Object.freeze({ state: 'ok', causes: Object.freeze([]) as unknown as Cause[] }) as Outcome;
 
 export function compileFailureGraph(model: Model, graph: Graph = buildGraph(model)): FailureGraph {
   const records = [...graph.records.values()].filter(isFailureEntity).sort((a, b) => cmp(a.key, b.key));
@@ -131,6 +139,7 @@ export function compileFailureGraph(model: Model, graph: Graph = buildGraph(mode
     groupRev,
     softRev,
     structurallyDown,
+    fanout: keys.map((_, i) => hardRev[i]!.length + groupRev[i]!.length + softRev[i]!.length),
   };
 }
 
@@ -213,14 +222,19 @@ export function propagate(fg: FailureGraph, roots: readonly string[]): Record<st
   const n = fg.keys.length;
   const rootSet = new Set(rootIndices(fg, roots));
   const structural = new Set(fg.structurallyDown);
-  const states = Array.from({ length: n }, (_, i) => stateOf(fg, state, i));
-  const causes: Cause[][] = Array.from({ length: n }, () => []);
+  // Causes only for entities that are not ok (usually few): a sparse map, not n arrays.
+  const causes = new Map<number, Cause[]>();
+  const addCause = (i: number, cause: Cause) => {
+    const list = causes.get(i);
+    if (list) list.push(cause);
+    else causes.set(i, [cause]);
+  };
   const sources: number[] = [];
   for (let i = 0; i < n; i++) {
     if (!state.down[i]) continue;
-    if (fg.stopped[i]) causes[i]!.push({ chain: [fg.keys[i]!], via: 'stopped', state: 'down' });
-    else if (rootSet.has(i)) causes[i]!.push({ chain: [fg.keys[i]!], via: 'root', state: 'down' });
-    else if (structural.has(i)) causes[i]!.push({ chain: [fg.keys[i]!], via: 'anyOf', state: 'down' });
+    if (fg.stopped[i]) addCause(i, { chain: [fg.keys[i]!], via: 'stopped', state: 'down' });
+    else if (rootSet.has(i)) addCause(i, { chain: [fg.keys[i]!], via: 'root', state: 'down' });
+    else if (structural.has(i)) addCause(i, { chain: [fg.keys[i]!], via: 'anyOf', state: 'down' });
     else continue;
     sources.push(i);
   }
@@ -230,10 +244,10 @@ export function propagate(fg: FailureGraph, roots: readonly string[]): Record<st
   // One breadth-first search per source, along the edges that carry its failure. Among equally short
   // chains, each step prefers the more specific dependency (fewer dependents, then key order):
   // "Zigbee scenes ← Zigbee ← zigbee2mqtt" explains more than "Zigbee scenes ← Home Assistant ← …".
-  const fanout = fg.keys.map((_, i) => fg.hardRev[i]!.length + fg.groupRev[i]!.length + fg.softRev[i]!.length);
+  const fanout = fg.fanout;
   const better = (x: number, y: number) => fanout[x]! - fanout[y]! || x - y;
   const parent = new Int32Array(n);
-  const dist = new Int32Array(n);
+  const dist = new Int32Array(n).fill(-1);
   const via: Cause['via'][] = new Array(n);
   const chainOf = (i: number): string[] => {
     const chain: string[] = [];
@@ -241,7 +255,6 @@ export function propagate(fg: FailureGraph, roots: readonly string[]): Record<st
     return chain;
   };
   for (const source of sources) {
-    dist.fill(-1);
     parent[source] = -1;
     dist[source] = 0;
     const queue = [source];
@@ -271,13 +284,16 @@ export function propagate(fg: FailureGraph, roots: readonly string[]): Record<st
       }
       for (const e of fg.softRev[x]!) if (!state.down[e]) visit(e, 'enhancedBy');
     }
-    for (const e of reached) causes[e]!.push({ chain: chainOf(e), via: via[e]!, state: state.down[e] ? 'down' : 'degraded' });
+    for (const e of reached) addCause(e, { chain: chainOf(e), via: via[e]!, state: state.down[e] ? 'down' : 'degraded' });
+    // Reset only what this search touched: a full reset per source would cost O(sources × n).
+    dist[source] = -1;
+    for (const e of reached) dist[e] = -1;
   }
 
   const outcomes: Record<string, Outcome> = {};
   for (let i = 0; i < n; i++) {
-    const st = states[i]!;
-    outcomes[fg.keys[i]!] = { state: st, causes: st === 'ok' ? [] : sortCauses(causes[i]!).slice(0, MAX_CAUSES) };
+    const st = stateOf(fg, state, i);
+    outcomes[fg.keys[i]!] = st === 'ok' ? OK_OUTCOME : { state: st, causes: sortCauses(causes.get(i) ?? []).slice(0, MAX_CAUSES) };
   }
   return outcomes;
 }
