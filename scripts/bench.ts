@@ -6,6 +6,8 @@
  *   npm run bench -- --scales 1,10     # any list; scale 1 is model/, others are synthetic
  *   npm run bench -- --keep            # keep the temp folder (builds, logs) for a look
  *   npm run bench -- --no-plain        # skip the plain Starlight comparison
+ *   npm run bench -- --no-warm         # skip the warm rebuilds
+ *   npm run bench -- --no-pdf          # build without the runbook PDFs (scripts/build.ts --no-pdf)
  *
  * For each scale it measures: the in-process model check (load + integrity + analysis), a cold
  * build (empty diagram cache), a warm rebuild (same cache), diagrams rendered and per second, pages
@@ -13,8 +15,8 @@
  * diagrams, in the same run. It prints a table and the issue's targets as ratios with pass/miss.
  * Numbers only: nothing here asserts, and nothing fails on a slow machine.
  *
- * Isolation: builds run in a throwaway copy of the project (node_modules symlinked, Astro/Vite
- * caches redirected into the copy), so the repo's dist/, .astro/ and diagram cache are untouched
+ * Isolation: builds run in a throwaway copy of the project (node_modules hard-linked, so Astro's
+ * and Vite's caches in it are the copy's own), so the repo's dist/, .astro/ and diagram cache are untouched
  * and other people's builds are not disturbed. Everything lives under one temp folder, removed at
  * the end unless --keep. The results JSON is written beside it (os.tmpdir()).
  */
@@ -27,7 +29,6 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
-  renameSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -39,7 +40,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { writeSyntheticModel } from '../src/bench/write-synthetic-model.ts';
 import { loadModel } from '../src/model/load-model.ts';
-import { parseDiagramLine, ratio, verdict, formatMs as fmtMs, textTable as table, type DiagramCounts } from '../src/bench/report.ts';
+import { parseDiagramLine, parseBuildPhases, ratio, verdict, formatMs as fmtMs, textTable as table, type DiagramCounts, type BuildPhases } from '../src/bench/report.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,10 +52,11 @@ interface Options {
   keep: boolean;
   plain: boolean;
   warm: boolean;
+  pdf: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { scales: [1, 10, 100], keep: false, plain: true, warm: true };
+  const options: Options = { scales: [1, 10, 100], keep: false, plain: true, warm: true, pdf: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -69,6 +71,7 @@ function parseArgs(argv: string[]): Options {
     } else if (flag === '--keep') options.keep = true;
     else if (flag === '--no-plain') options.plain = false;
     else if (flag === '--no-warm') options.warm = false;
+    else if (flag === '--no-pdf') options.pdf = false;
     else if (flag === '--help' || flag === '-h') {
       console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]!.replace(/^\/\*\*\n?| \* ?/gm, ''));
       process.exit(0);
@@ -151,32 +154,14 @@ function makeProjectCopy(target: string): void {
     if (SKIP_IN_COPY.has(entry) || entry.startsWith('.dist-') || entry.endsWith('.log')) continue;
     cpSync(join(ROOT, entry), join(target, entry), { recursive: true, verbatimSymlinks: true });
   }
+  // Hard-linked, so the caches Astro and Vite keep in node_modules/ (.astro, .vite) are the copy's own.
   linkNodeModules(target);
-  // Astro's content-layer store and Vite's cache default to node_modules/.astro and
-  // node_modules/.vite: through the symlink those are the real project's. Redirect them.
-  const config = join(target, 'astro.config.mjs');
-  if (existsSync(config)) {
-    renameSync(config, join(target, 'astro.config.bench-base.mjs'));
-    writeFileSync(
-      config,
-      `// Written by scripts/bench.ts in a throwaway copy: the project's config, caches kept in the copy.
-import base from './astro.config.bench-base.mjs';
-export default {
-  ...base,
-  cacheDir: './.bench-cache/astro/',
-  vite: { ...(base.vite ?? {}), cacheDir: './.bench-cache/vite/' },
-};
-`,
-    );
-  }
 }
 
 const PLAIN_CONFIG = `// A plain Starlight site: no diagrams, same locales as driftsbok. Written by scripts/bench.ts.
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 export default defineConfig({
-  cacheDir: './.bench-cache/astro/',
-  vite: { cacheDir: './.bench-cache/vite/' },
   integrations: [
     starlight({
       title: { nb: 'plain', en: 'plain' },
@@ -372,23 +357,27 @@ function firstFunction(mod: Record<string, unknown> | null, names: string[]): [s
 }
 
 async function timeCheck(modelDir: string): Promise<CheckTiming> {
-  const integrity = firstFunction(await optionalModule('src/model/integrity.ts'), [
-    'checkIntegrity',
-    'integrityProblems',
-    'checkModelIntegrity',
-    'integrity',
-  ]);
+  // What `npm run check` and the build run: scripts/check.ts checkModel (loading with integrity
+  // checks), then the analysis. Before those existed: loadModel + integrity module + analyze.
+  const checkModel = firstFunction(await optionalModule('scripts/check.ts'), ['checkModel']);
+  const integrity = checkModel
+    ? null
+    : firstFunction(await optionalModule('src/model/integrity.ts'), ['checkIntegrity', 'integrityProblems', 'checkModelIntegrity']);
   const analyze = firstFunction(await optionalModule('src/analysis/analyze.ts'), ['analyze']);
-  const steps = ['loadModel', ...(integrity ? [integrity[0]] : []), ...(analyze ? [analyze[0]] : [])];
+  const steps = [
+    checkModel ? 'checkModel (load + integrity)' : 'loadModel',
+    ...(integrity ? [integrity[0]] : []),
+    ...(analyze ? [analyze[0]] : []),
+  ];
+  const load = (checkModel?.[1] ?? loadModel) as (dir: string) => ReturnType<typeof loadModel>;
   const once = (): { ms: number; entities?: number; error?: string } => {
     const start = performance.now();
-    const loaded = loadModel(modelDir);
+    const loaded = load(modelDir);
     if (!loaded.ok) {
       const p = loaded.problems[0]!;
       return { ms: performance.now() - start, error: `${loaded.problems.length} problem(s), first: ${p.file}:${p.line}:${p.column} ${p.path} ${p.message}` };
     }
-    // The integrity check may take the model or the load result; give it what its arity suggests.
-    if (integrity) integrity[1].length >= 2 ? integrity[1](loaded.model, loaded.files) : integrity[1](loaded.model);
+    if (integrity) integrity[1](loaded.model);
     if (analyze) analyze[1](loaded.model);
     const m = loaded.model;
     const entities =
@@ -414,6 +403,7 @@ interface BuildMeasure {
   ms: number;
   ok: boolean;
   diagrams: DiagramCounts | null;
+  phases: BuildPhases;
   log: string;
 }
 
@@ -479,13 +469,14 @@ function status(line: string) {
 async function buildProject(ctx: Context, modelDir: string, cache: string, log: string): Promise<BuildMeasure> {
   rmSync(ctx.buildCommand.outDir, { recursive: true, force: true });
   const env = { ...baseEnv(), DRIFTSBOK_MODEL_DIR: modelDir, DRIFTSBOK_DIAGRAM_CACHE: cache };
-  const result = await run(ctx.buildCommand.cmd, ctx.buildCommand.args, ctx.copy, env, log);
+  const args = [...ctx.buildCommand.args, ...(ctx.options.pdf || ctx.buildCommand.args.includes('astro') ? [] : ['--no-pdf'])];
+  const result = await run(ctx.buildCommand.cmd, args, ctx.copy, env, log);
   const ok = result.code === 0;
   if (!ok) {
     const tail = result.output.trim().split('\n').slice(-15).join('\n');
     status(`  build FAILED (exit ${result.code}); last lines:\n${tail.replace(/^/gm, '    | ')}`);
   }
-  return { ms: result.ms, ok, diagrams: parseDiagramLine(result.output), log };
+  return { ms: result.ms, ok, diagrams: parseDiagramLine(result.output), phases: parseBuildPhases(result.output), log };
 }
 
 async function benchScale(ctx: Context, scale: number, plainCache: Map<string, ScaleResult['plain']>): Promise<ScaleResult> {
@@ -509,8 +500,9 @@ async function benchScale(ctx: Context, scale: number, plainCache: Map<string, S
   rmSync(cache, { recursive: true, force: true });
   mkdirSync(cache, { recursive: true });
   // Cold means cold: no diagram cache and no Astro/Vite cache from an earlier scale either.
-  rmSync(join(ctx.copy, '.bench-cache'), { recursive: true, force: true });
-  rmSync(join(ctx.copy, '.astro'), { recursive: true, force: true });
+  for (const dir of ['node_modules/.astro', 'node_modules/.vite', '.astro', '.cache']) {
+    rmSync(join(ctx.copy, dir), { recursive: true, force: true });
+  }
   status(`${label}: cold build (empty caches)…`);
   result.cold = await buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-cold.log`));
   if (!result.cold.ok) return result;
@@ -562,13 +554,18 @@ function kb(bytes: number | undefined): string {
   return bytes === undefined ? '—' : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
+function phases(m: BuildMeasure | undefined): string {
+  if (!m?.ok || m.phases.astroMs === undefined) return '—';
+  return `${fmtMs(m.phases.astroMs)}+${m.phases.pdfMs !== undefined ? fmtMs(m.phases.pdfMs) : '0'}`;
+}
+
 function report(results: ScaleResult[], ctx: Context): string {
   const okMs = (m: BuildMeasure | undefined) => (m?.ok ? m.ms : undefined);
   const plainCold = (r: ScaleResult | undefined) => (r?.plain?.ok ? r.plain.coldMs : undefined);
   const plainWarm = (r: ScaleResult | undefined) => (r?.plain?.ok ? r.plain.warmMs : undefined);
   const rows: string[][] = [
     [
-      'model', 'entities', 'check', 'cold build', 'warm build', 'rendered', 'warm: rendered/cached',
+      'model', 'entities', 'check', 'cold build', '(astro+pdf)', 'warm build', '(astro+pdf)', 'rendered', 'warm: rendered/cached',
       'diagrams/s render', 'diagrams/s build', 'pages', 'JS/page', 'plain cold', 'plain warm', 'plain JS/page',
       'cold/plain', 'warm/plain',
     ],
@@ -580,7 +577,9 @@ function report(results: ScaleResult[], ctx: Context): string {
       String(r.entities ?? '—'),
       r.check.error ? 'invalid' : fmtMs(r.check.ms),
       r.cold ? (ok ? fmtMs(r.cold.ms) : 'FAILED') : '—',
+      phases(r.cold),
       r.warm ? (r.warm.ok ? fmtMs(r.warm.ms) : 'FAILED') : '—',
+      phases(r.warm),
       r.cold?.diagrams ? String(r.cold.diagrams.rendered) : ok ? 'no line' : '—',
       r.warm?.diagrams ? `${r.warm.diagrams.rendered} / ${r.warm.diagrams.cached}` : '—',
       r.diagramsPerRenderSecond?.toFixed(1) ?? '—',
@@ -602,6 +601,14 @@ function report(results: ScaleResult[], ctx: Context): string {
     verdict('warm Saghaugen rebuild / plain', ratio(okMs(saghaugen?.warm), plainWarm(saghaugen)), 1.2, 'needs scale 1, warm and plain builds'),
     verdict('100× cold build / 10× cold build', ratio(okMs(x100?.cold), okMs(x10?.cold)), 10, 'needs scales 10 and 100'),
   ];
+  const siteOnly = (m: BuildMeasure | undefined) => (m?.ok && m.phases.pdfMs !== undefined ? m.ms - m.phases.pdfMs : undefined);
+  if (saghaugen?.cold?.phases.pdfMs !== undefined) {
+    const c = ratio(siteOnly(saghaugen.cold), plainCold(saghaugen));
+    const w = ratio(siteOnly(saghaugen.warm), plainWarm(saghaugen));
+    targets.push(
+      `without the runbook PDFs (which plain has no counterpart for): cold ${c?.toFixed(2) ?? '—'}×, warm ${w?.toFixed(2) ?? '—'}× plain`,
+    );
+  }
   const x10x100 = [
     x10 && x100 && ratio(x100.entities, x10.entities) !== undefined
       ? `100×/10× sizes: entities ${ratio(x100.entities, x10.entities)!.toFixed(1)}×, pages ${ratio(x100.site?.pages, x10.site?.pages)?.toFixed(1) ?? '—'}×, warm build ${ratio(okMs(x100.warm), okMs(x10.warm))?.toFixed(1) ?? '—'}×, plain build ${ratio(plainCold(x100), plainCold(x10))?.toFixed(1) ?? '—'}×`
@@ -610,7 +617,8 @@ function report(results: ScaleResult[], ctx: Context): string {
   const notes = [
     `builds: ${ctx.buildCommand.describe}; Node ${process.versions.node}; ${new Date().toISOString()}`,
     `check = in-process median of 3 after a warm-up: ${results[0]?.check.steps.join(' + ') ?? ''}`,
-    'cold = empty diagram cache and Astro/Vite caches; warm = same caches, unchanged model',
+    `cold = empty diagram cache and Astro/Vite caches; warm = same caches, unchanged model; ${ctx.options.pdf ? 'with' : 'WITHOUT'} the runbook PDFs`,
+    '(astro+pdf) = Astro\'s own "page(s) built in" time + the runbook PDF times the build prints; the rest is start-up, model check and the swap',
     'plain cold/warm = a Starlight site with the same nb/en page counts and no diagrams, built twice in this run',
     'diagrams/s render = 1000 ÷ the build\'s "ms per diagram"; build = diagrams rendered ÷ whole cold build time',
     'JS/page = <script src> files (with their static imports) + inline scripts, averaged over every HTML page',
@@ -642,12 +650,15 @@ async function main() {
     status(`bench in ${work}; scales ${options.scales.join(', ')}; ${ctx.buildCommand.describe}`);
     const plainCache = new Map<string, ScaleResult['plain']>();
     const results: ScaleResult[] = [];
-    for (const scale of options.scales) results.push(await benchScale(ctx, scale, plainCache));
-    const text = report(results, ctx);
-    console.log(`\n${text}`);
     const json = join(tmpdir(), 'driftsbok-bench-results.json');
-    writeFileSync(json, JSON.stringify({ date: new Date().toISOString(), node: process.versions.node, build: ctx.buildCommand.describe, results }, null, 2));
-    console.log(`\n  results: ${json}${options.keep ? `\n  kept: ${work}` : ''}`);
+    for (const scale of options.scales) {
+      results.push(await benchScale(ctx, scale, plainCache));
+      const last = scale === options.scales.at(-1);
+      // After every scale: the table so far (a long run stopped midway still leaves its numbers).
+      console.log(`\n${last ? '' : '(so far)\n'}${report(results, ctx)}\n`);
+      writeFileSync(json, JSON.stringify({ date: new Date().toISOString(), node: process.versions.node, build: ctx.buildCommand.describe, options, results }, null, 2));
+    }
+    console.log(`  results: ${json}${options.keep ? `\n  kept: ${work}` : ''}`);
   } finally {
     cleanup();
   }

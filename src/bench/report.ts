@@ -57,3 +57,22 @@ export function textTable(rows: string[][]): string {
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
+
+export interface BuildPhases {
+  /** Astro's own "N page(s) built in 12.3s" (the site, diagrams included). */
+  astroMs?: number;
+  /** The runbook PDFs: the sum of each "runbook-pdf: … N ms" line. */
+  pdfMs?: number;
+}
+
+/** The phases the build prints: Astro's page build time, and the runbook PDF times. */
+export function parseBuildPhases(output: string): BuildPhases {
+  // eslint-disable-next-line no-control-regex
+  const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+  const astro = [...plain.matchAll(/page\(s\) built in\s+([\d.]+)\s*(ms|s)\b/g)].at(-1);
+  const pdfs = [...plain.matchAll(/^runbook-pdf:.*?\b(\d+(?:\.\d+)?)\s*ms\b/gm)];
+  return {
+    ...(astro ? { astroMs: Number(astro[1]) * (astro[2] === 's' ? 1000 : 1) } : {}),
+    ...(pdfs.length ? { pdfMs: pdfs.reduce((sum, m) => sum + Number(m[1]), 0) } : {}),
+  };
+}

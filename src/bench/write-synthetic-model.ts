@@ -15,13 +15,13 @@ export function syntheticModelYaml(scale: number, seed = 1, chunk = 500): Map<st
   for (const section of SECTION_NAMES) {
     const value = model[section];
     if (!Array.isArray(value)) {
-      files.set(`${section}.yaml`, stringify({ [section]: value }, { lineWidth: 0 }));
+      files.set(`${section}.yaml`, stringify({ [section]: value }, { lineWidth: 0, aliasDuplicateObjects: false }));
       continue;
     }
     if (value.length === 0) continue;
     for (let i = 0, part = 1; i < value.length; i += chunk, part++) {
       const name = value.length > chunk ? `${section}-${String(part).padStart(3, '0')}.yaml` : `${section}.yaml`;
-      files.set(name, stringify({ [section]: value.slice(i, i + chunk) }, { lineWidth: 0 }));
+      files.set(name, stringify({ [section]: value.slice(i, i + chunk) }, { lineWidth: 0, aliasDuplicateObjects: false }));
     }
   }
   return files;

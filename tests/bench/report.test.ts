@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDiagramLine, ratio, verdict, formatMs, textTable } from '../../src/bench/report.ts';
+import { parseDiagramLine, parseBuildPhases, ratio, verdict, formatMs, textTable } from '../../src/bench/report.ts';
 
 describe('parseDiagramLine', () => {
   it('reads the last diagram line with its timing', () => {
@@ -32,5 +32,17 @@ describe('ratios and wording', () => {
     expect(formatMs(812.4)).toBe('812 ms');
     expect(formatMs(61_234)).toBe('61.2 s');
     expect(textTable([['a', 'bb'], ['ccc', 'd']])).toBe('a    bb\n---  --\nccc   d');
+  });
+});
+
+describe('parseBuildPhases', () => {
+  it('reads the Astro page build time and sums the runbook PDF times', () => {
+    const out = [
+      '17:19:55 [build] 207 page(s) built in 15.09s',
+      'runbook-pdf: runbook-nb.pdf (839 KB, 2 measuring pass(es), 14523 ms, links → unlinked (no public address))',
+      'runbook-pdf: runbook-en.pdf (789 KB, 2 measuring pass(es), 10558 ms, links → unlinked)',
+    ].join('\n');
+    expect(parseBuildPhases(out)).toEqual({ astroMs: 15090, pdfMs: 25081 });
+    expect(parseBuildPhases('nothing')).toEqual({});
   });
 });

@@ -95,12 +95,12 @@ describe('syntheticModel', () => {
   it('writes YAML that loadModel reads back to the same model', () => {
     const dir = mkdtempSync(join(tmpdir(), 'driftsbok-synth-'));
     try {
-      const files = writeSyntheticModel(dir, 2);
+      const files = writeSyntheticModel(dir, 3);
       expect(files).toContain('site.yaml');
       expect(files.length).toBe(SECTION_NAMES.length);
       const loaded = loadModel(dir);
       expect(loaded.ok ? [] : loaded.problems).toEqual([]);
-      if (loaded.ok) expect(loaded.model).toEqual(syntheticModel(2));
+      if (loaded.ok) expect(loaded.model).toEqual(syntheticModel(3));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
