@@ -17,15 +17,15 @@ interface NodeSpec {
 }
 
 /** A random DAG: node i only points at nodes j < i. */
-const dagArb = fc.integer({ min: 1, max: 14 }).chain((n) =>
+const dagArb: fc.Arbitrary<NodeSpec[]> = fc.integer({ min: 1, max: 14 }).chain((n) =>
   fc.tuple(
     ...Array.from({ length: n }, (_, i) =>
       fc.record({
         kind: fc.constantFrom<NodeSpec['kind']>('system', 'capability', 'guest'),
         planned: fc.boolean().map((b) => b && i % 3 === 0),
         stopped: fc.boolean().map((b) => b && i % 4 === 1),
-        hard: i === 0 ? fc.constant([]) : fc.uniqueArray(fc.integer({ min: 0, max: i - 1 }), { maxLength: 2 }),
-        soft: i === 0 ? fc.constant([]) : fc.uniqueArray(fc.integer({ min: 0, max: i - 1 }), { maxLength: 2 }),
+        hard: i === 0 ? fc.constant<number[]>([]) : fc.uniqueArray(fc.integer({ min: 0, max: i - 1 }), { maxLength: 2 }),
+        soft: i === 0 ? fc.constant<number[]>([]) : fc.uniqueArray(fc.integer({ min: 0, max: i - 1 }), { maxLength: 2 }),
         group:
           i < 2
             ? fc.constant(undefined)
@@ -37,7 +37,7 @@ const dagArb = fc.integer({ min: 1, max: 14 }).chain((n) =>
               ),
       }),
     ),
-  ),
+  ).map((nodes) => nodes as NodeSpec[]),
 );
 
 const keyOf = (specs: NodeSpec[], i: number) => `${specs[i]!.kind}:n${i}`;
