@@ -147,14 +147,14 @@ export function checkIntegrity(model: Model): IntegrityProblem[] {
     }
     const bare = site.impliedKind !== undefined && !site.text.includes(':');
     if (!byKey.has(formatRef(ref))) {
+      // The same id under another kind (guest:zigbee for system:zigbee) is the likeliest slip;
+      // then a near miss within the kind; then a near miss anywhere.
+      const other = bare ? undefined : records.find((r) => r.id === ref.id && (!site.mustBe || r.kind === site.mustBe));
       const sameKind = suggest(ref.id, idsByKind.get(ref.kind) ?? []);
       let suggestion: string | undefined;
-      if (sameKind !== undefined) suggestion = bare ? sameKind : `${ref.kind}:${sameKind}`;
-      else {
-        const other = records.find((r) => r.id === ref.id && (!site.mustBe || r.kind === site.mustBe));
-        if (other && !bare) suggestion = other.key;
-        else if (!bare) suggestion = suggest(site.text, allKeys);
-      }
+      if (other) suggestion = other.key;
+      else if (sameKind !== undefined) suggestion = bare ? sameKind : `${ref.kind}:${sameKind}`;
+      else if (!bare) suggestion = suggest(site.text, allKeys);
       const section = SECTION_OF.get(ref.kind) ?? ref.kind;
       problems.push({
         segments: site.segments,
@@ -269,7 +269,7 @@ export function findCycles(model: Model, byKey?: Map<string, EntityRecord>): Int
     }
   }
 
-  const problems: IntegrityProblem[] = [];
+  const problems: Array<IntegrityProblem & { order: number }> = [];
   for (const component of components) {
     const members = new Set(component);
     const first = [...component].sort((a, b) => order.get(a)! - order.get(b)!)[0]!;
@@ -278,9 +278,10 @@ export function findCycles(model: Model, byKey?: Map<string, EntityRecord>): Int
     // Shortest cycle from `first` back to itself inside the component (BFS).
     const previous = new Map<string, Edge>();
     const queue = [first];
+    let head = 0;
     let closing: Edge | undefined = selfLoop;
-    while (queue.length && !closing) {
-      const node = queue.shift()!;
+    while (head < queue.length && !closing) {
+      const node = queue[head++]!;
       for (const edge of adjacency.get(node)!) {
         if (!members.has(edge.to)) continue;
         if (edge.to === first) {
@@ -297,17 +298,19 @@ export function findCycles(model: Model, byKey?: Map<string, EntityRecord>): Int
     const path: Edge[] = [closing];
     for (let at = closing.from; at !== first; ) {
       const edge = previous.get(at)!;
-      path.unshift(edge);
+      path.push(edge);
       at = edge.from;
     }
+    path.reverse();
     const cycle = [first, ...path.map((e) => e.to)].join(' → ');
     const record = graph.records.get(first)!;
     const firstEdge = path[0]!;
     problems.push({
+      order: order.get(first)!,
       segments: [record.section, record.index, fieldOf(firstEdge, record.entity)],
       message: `dependency cycle: ${cycle}`,
       hint: 'hard dependencies (host, dependsOn, poweredBy, connectsVia, partOf) must not lead back to where they start: remove one link, or make it enhancedBy if it is only nice to have',
     });
   }
-  return problems;
+  return problems.sort((a, b) => a.order - b.order).map(({ order: _order, ...problem }) => problem);
 }

@@ -1,0 +1,115 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadModel, type Problem } from './load-model.ts';
+
+const BASE = 'tests/fixtures/model-base';
+
+/** A copy of the base model in a temporary directory, with some files replaced or added. */
+function modelWith(files: Record<string, string | null>): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'driftsbok-load-')), 'model');
+  mkdirSync(dir);
+  cpSync(BASE, dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) {
+    if (text === null) writeFileSync(join(dir, name), '');
+    else writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+function problems(dir: string): string[] {
+  const result = loadModel(dir);
+  if (result.ok) return [];
+  return result.problems.map((p: Problem) => `${p.file.slice(dir.length + 1)}:${p.line}:${p.column}  ${p.path}  ${p.message}`);
+}
+
+describe('loadModel', () => {
+  it('loads the base model, files in name order', () => {
+    const result = loadModel(BASE);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.files).toEqual([`${BASE}/infra.yaml`, `${BASE}/services.yaml`, `${BASE}/site.yaml`]);
+    expect(result.model.guests.map((g) => g.id)).toEqual(['emqx', 'zigbee2mqtt', 'homeassistant']);
+    // Defaults are applied.
+    expect(result.model.hosts[0]!.status).toBe('active');
+    expect(result.model.plans).toEqual([]);
+  });
+
+  it('concatenates list sections across files and maps merged indexes back to each file', () => {
+    const dir = modelWith({
+      'more-guests.yaml': 'guests:\n  - id: frigate\n    name: frigate\n    vmid: 105\n    kind: lxc\n    host: pve-kore\n    status: running\n',
+    });
+    expect(problems(dir)).toEqual(['more-guests.yaml:6:11  guests[3].host  unknown host "pve-kore" (did you mean "pve-core"?)']);
+  });
+
+  it('reports every schema problem at once, across files', () => {
+    const dir = modelWith({
+      'more.yaml': 'guests:\n  - id: a\n    name: a\n    vmid: 99\n    kind: lxc\n    host: pve-core\n    status: runing\n    hots: x\n',
+      'power.yaml': 'power:\n  - id: ups\n    name: UPS\n    kind: UPS\n',
+    });
+    expect(problems(dir)).toEqual([
+      'more.yaml:4:11  guests[3].vmid  Proxmox VM ids start at 100 (got 99)',
+      'more.yaml:7:13  guests[3].status  "runing" is not one of the allowed values (did you mean "running"?)',
+      'more.yaml:8:5  guests[3].hots  unknown key "hots" (did you mean "host"?)',
+      'power.yaml:4:11  power[1].kind  "UPS" is not one of the allowed values (did you mean "ups"?)',
+    ]);
+  });
+
+  it('reports problems of several files and kinds of layer-1 problems together', () => {
+    const dir = modelWith({ 'a.yaml': null, 'b.yaml': 'notes:\n\t- id: x\n' });
+    expect(problems(dir)).toEqual(['a.yaml:1:1    the file is empty', 'b.yaml:2:1    tab used for indentation']);
+  });
+
+  it('refuses an unknown section with a suggestion', () => {
+    expect(problems(modelWith({ 'x.yaml': 'guest:\n  - id: a\n' }))).toEqual(['x.yaml:1:1  guest  unknown section "guest" (did you mean "guests"?)']);
+  });
+
+  it('refuses a second site, a missing site and a section that is not a list', () => {
+    const twice = problems(modelWith({ 'z.yaml': 'site:\n  name: X\n' }));
+    expect(twice).toHaveLength(1);
+    expect(twice[0]).toMatch(/^z\.yaml:1:1 {2}site {2}"site" appears a second time \(first in .*\/site\.yaml\)$/);
+    const noSite = modelWith({});
+    writeFileSync(join(noSite, 'site.yaml'), 'locations: []\n');
+    expect(problems(noSite)).toEqual(['infra.yaml:1:1  site  no file has a "site" section']);
+    expect(problems(modelWith({ 'x.yaml': 'hosts:\n  id: a\n' }))).toEqual(['x.yaml:1:1  hosts  section "hosts" must be a list']);
+    expect(problems(modelWith({ 'x.yaml': 'hosts:\n' }))).toEqual(['x.yaml:1:1  hosts  section "hosts" is empty']);
+  });
+
+  it('says so when the directory is missing or holds no model files', () => {
+    const missing = loadModel('/nonexistent/driftsbok-model');
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.problems[0]!.message).toBe('model directory not found');
+    const empty = mkdtempSync(join(tmpdir(), 'driftsbok-empty-'));
+    const none = loadModel(empty);
+    expect(none.ok).toBe(false);
+    if (!none.ok) expect(none.problems[0]!.message).toBe('no model files (*.yaml) in this directory');
+  });
+
+  it('gives positions for every problem of every golden case', () => {
+    for (const name of ['unknown-key', 'invalid-ip', 'unquoted-version', 'cycle']) {
+      const result = loadModel(`tests/fixtures/bad-input/${name}/model`);
+      expect(result.ok).toBe(false);
+      if (!result.ok) for (const p of result.problems) expect(p.line).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('the Saghaugen model', () => {
+  it('loads without problems', () => {
+    const result = loadModel('model');
+    if (!result.ok) throw new Error(result.problems.map((p) => `${p.file}:${p.line}:${p.column}  ${p.path}  ${p.message}`).join('\n'));
+    expect(result.model.site.name).toBe('Saghaugen');
+    expect(result.model.guests.filter((g) => g.kind === 'lxc')).toHaveLength(14);
+    expect(result.model.guests.filter((g) => g.kind === 'qemu')).toHaveLength(2);
+  });
+
+  it('every model file points editors at the JSON Schema', () => {
+    const result = loadModel('model');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    for (const file of result.files) {
+      expect(readFileSync(file, 'utf8').split('\n')[0], file).toBe('# yaml-language-server: $schema=./schema/model.schema.json');
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { formatPath, locate, parseModelText, MAX_FILE_BYTES } from './yaml-source.ts';
+
+const parse = (text: string) => parseModelText('m.yaml', text);
+const brief = (text: string) => parse(text).problems.map((p) => `${p.line}:${p.column} ${formatPath(p.segments)} ${p.message}`);
+
+describe('parseModelText', () => {
+  it('reads a mapping with positions', () => {
+    const parsed = parse('hosts:\n  - id: pve-core\n    ip: 10.12.0.205\n');
+    expect(parsed.fatal).toBe(false);
+    expect(parsed.data).toEqual({ hosts: [{ id: 'pve-core', ip: '10.12.0.205' }] });
+    expect(locate(parsed, ['hosts', 0, 'ip'])).toMatchObject({ line: 3, column: 9, depth: 3, source: '10.12.0.205' });
+    expect(locate(parsed, ['hosts', 0, 'ip'], { key: true })).toMatchObject({ line: 3, column: 5 });
+    // A missing key points at the mapping that lacks it.
+    expect(locate(parsed, ['hosts', 0, 'kind'])).toMatchObject({ line: 2, column: 5, depth: 2 });
+  });
+
+  it('uses the core schema: yes/no/on/off stay text, 8.10 is a number', () => {
+    expect(parse('a: no\nb: yes\nc: on\nd: 8.10\ne: 0100\n').data).toEqual({ a: 'no', b: 'yes', c: 'on', d: 8.1, e: 100 });
+  });
+
+  it('refuses a %YAML 1.1 header, and still does not turn `no` into false', () => {
+    const parsed = parse('%YAML 1.1\n---\nlang: no\n');
+    expect(brief('%YAML 1.1\n---\nlang: no\n')).toEqual([
+      '1:1  "%YAML 1.1" is not supported: model files are read as YAML 1.2 (core schema)',
+    ]);
+    expect(parsed.data).toEqual({ lang: 'no' });
+  });
+
+  it('refuses an empty file and a comment-only file', () => {
+    expect(brief('')).toEqual(['1:1  the file is empty']);
+    expect(brief('# nothing yet\n\n')).toEqual(['1:1  the file is empty']);
+    expect(parse('').fatal).toBe(true);
+  });
+
+  it('refuses tabs in indentation, once per file, at the tab', () => {
+    expect(brief('a:\n  b: 1\n\tc: 2\n\td: 3\n')).toEqual(['3:1  tab used for indentation (and 1 more line)']);
+    // A tab inside a value is fine.
+    expect(parse('a: "x\ty"\n').problems).toEqual([]);
+  });
+
+  it('refuses duplicate keys with their path', () => {
+    expect(brief('hosts:\n  - id: a\n    id: b\n')).toEqual(['3:5 hosts[0].id duplicate key "id"']);
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses %s as a key', (key) => {
+    const parsed = parse(`guests:\n  - id: a\n    ${key}: { polluted: true }\n`);
+    expect(parsed.fatal).toBe(true);
+    expect(parsed.problems.map((p) => p.message)).toEqual([`"${key}" is not allowed as a key`]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('rejects a billion-laughs alias bomb fast', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 12; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const started = performance.now();
+    const parsed = parse(levels.join('\n') + '\n');
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(parsed.fatal).toBe(true);
+    expect(parsed.problems[0]!.message).toMatch(/^too many YAML aliases/);
+    expect(parsed.problems[0]).toMatchObject({ line: 2, column: 8 });
+  });
+
+  it('rejects a small but deep alias expansion too', () => {
+    const text = 'a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]\n';
+    const parsed = parse(text);
+    expect(parsed.fatal).toBe(true);
+  });
+
+  it('accepts a few plain aliases', () => {
+    const parsed = parse('a: &x { nb: Hei, en: Hello }\nb: *x\n');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.data).toEqual({ a: { nb: 'Hei', en: 'Hello' }, b: { nb: 'Hei', en: 'Hello' } });
+  });
+
+  it('refuses a file that is too large before parsing it', () => {
+    const parsed = parse('a: "' + 'x'.repeat(MAX_FILE_BYTES) + '"\n');
+    expect(parsed.fatal).toBe(true);
+    expect(parsed.problems[0]!.message).toMatch(/too large/);
+  });
+
+  it('refuses a second document and a top level that is not a mapping', () => {
+    expect(brief('a: 1\n---\nb: 2\n')).toEqual(['2:1  a model file holds one YAML document']);
+    expect(brief('- a\n- b\n')).toEqual(['1:1  a model file must be a mapping of sections']);
+  });
+
+  it('reports syntax errors with a position', () => {
+    const problems = brief('a: [1, 2\nb: 3\n');
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]).toMatch(/^\d+:\d+ {2}YAML syntax error: /);
+  });
+
+  it('finds secrets in values and under secret-looking keys, without echoing them', () => {
+    const parsed = parse(
+      'guests:\n  - id: a\n    password: hunter22\n    note: |\n      -----BEGIN OPENSSH PRIVATE KEY-----\n      abc\n',
+    );
+    expect(parsed.problems.map((p) => `${p.line}:${p.column} ${formatPath(p.segments)} ${p.message}`)).toEqual([
+      '3:15 guests[0].password "password" holds what looks like a secret',
+      '4:11 guests[0].note looks like a private key',
+    ]);
+    expect(JSON.stringify(parsed.problems)).not.toContain('hunter22');
+    // Secrets do not make the data unusable: the schema still reports everything else.
+    expect(parsed.fatal).toBe(false);
+  });
+});
+
+describe('formatPath', () => {
+  it('prints list indexes in brackets', () => {
+    expect(formatPath(['guests', 3, 'host'])).toBe('guests[3].host');
+    expect(formatPath(['scenarios', 1, 'phases', 0, 'alsoFails', 2])).toBe('scenarios[1].phases[0].alsoFails[2]');
+    expect(formatPath(['a b'])).toBe('["a b"]');
+    expect(formatPath([])).toBe('');
+  });
+});
