@@ -10,11 +10,27 @@
 
 const PLAIN = /^[\p{L}\p{N} ]$/u;
 
+/**
+ * Mermaid's last step replaces the characters of its own entity placeholders ("ﬂ°°35¶ß") anywhere
+ * in the finished SVG, even in label text. So ﬂ and ß (the letters of those placeholders) are sent
+ * through Mermaid as private-use pairs and put back by restorePlaceholderLetters() after rendering;
+ * U+E000 itself is doubled so the mapping stays reversible.
+ */
+const SENTINEL = '\uE000';
+const SENT: Record<string, string> = { '\uFB02': '#57344;#57345;', '\u00DF': '#57344;#57346;', [SENTINEL]: '#57344;#57344;' };
+const RESTORE: Record<string, string> = { '\uE001': '\uFB02', '\uE002': '\u00DF', '\uE000': '\uE000' };
+
+/** Undoes the private-use pairs of escapeLabel in rendered SVG text. */
+export function restorePlaceholderLetters(svg: string): string {
+  return svg.replace(/\uE000([\uE000\uE001\uE002])/g, (_, c: string) => RESTORE[c]!);
+}
+
 /** A label body for use inside double quotes: `n0["${escapeLabel(text)}"]`. */
 export function escapeLabel(text: string): string {
   let out = '';
   for (const ch of text.replace(/\r\n?/g, '\n')) {
     if (ch === '\n') out += '<br/>';
+    else if (SENT[ch]) out += SENT[ch];
     else if (PLAIN.test(ch)) out += ch;
     else out += `#${ch.codePointAt(0)};`;
   }

@@ -26,9 +26,10 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../browser/chromium.ts';
 import type { DiagramSpec } from './types.ts';
+import { restorePlaceholderLetters } from './escape.ts';
 
 /** Bump when post-processing or anything else that shapes the output changes. */
-export const RENDERER_VERSION = '2';
+export const RENDERER_VERSION = '3';
 
 export const MERMAID_CONFIG = {
   startOnLoad: false,
@@ -252,7 +253,7 @@ export function postProcess(spec: Pick<DiagramSpec, 'id' | 'source'>, svgId: str
     const id = m[1]!;
     if (id !== svgId && !id.startsWith(`${svgId}-`) && !id.startsWith(`${svgId}_`)) rename.set(id, `${svgId}-${id}`);
   }
-  let out = svg;
+  let out = restorePlaceholderLetters(svg);
   if (rename.size) {
     const swap = (id: string) => rename.get(id) ?? id;
     out = out
@@ -278,7 +279,8 @@ export function assertSafeSvg(spec: Pick<DiagramSpec, 'id' | 'source'>, svg: str
       if (!['div', 'span', 'p', 'br'].includes(tag[1]!.toLowerCase())) problems.push(`a <${tag[1]}> inside a label`);
     }
   }
-  if (/(?:href|src)\s*=\s*"\s*(?:javascript|data|vbscript):/i.test(svg)) problems.push('a script or data URL');
+  // Inside a tag (label text is serialised with &lt;, so it cannot match these).
+  if (/<[^>]*\s(?:xlink:)?(?:href|src)\s*=\s*"\s*(?:javascript|data|vbscript):/i.test(svg)) problems.push('a script or data URL');
   if (/<(?:img|iframe|object|embed)\b/i.test(svg)) problems.push('an embedded element');
   if (problems.length) throw new DiagramError(spec, `unsafe SVG output: ${problems.join(', ')}`);
 }

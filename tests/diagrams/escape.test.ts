@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assertSafeHref, escapeLabel, escapeLine, safeId } from '../../src/diagrams/escape.ts';
+import { assertSafeHref, escapeLabel, escapeLine, restorePlaceholderLetters, safeId } from '../../src/diagrams/escape.ts';
 import { HOSTILE_STRINGS } from './hostile-strings.ts';
 
 /** What a Mermaid entity-coded label means, as text. */
 function decode(label: string): string {
-  return label.replace(/<br\/>/g, '\n').replace(/#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
+  return restorePlaceholderLetters(
+    label.replace(/<br\/>/g, '\n').replace(/#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))),
+  );
 }
 
 const GRAMMAR = /^(?:[\p{L}\p{N} ]|#\d+;|<br\/>)*$/u;

@@ -1,0 +1,208 @@
+/**
+ * Rendering in Chromium: hostile labels come out as literal text and inject nothing; ids are unique
+ * with several diagrams on a page; Mermaid errors and error pictures fail naming the diagram; the
+ * disk cache serves a second render without starting the browser.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../src/browser/chromium.ts';
+import {
+  assertSafeSvg,
+  browserStarted,
+  closeRenderer,
+  postProcess,
+  renderDiagram,
+  renderStats,
+  resetRenderStats,
+} from '../../src/diagrams/render.ts';
+import { Flowchart } from '../../src/diagrams/flowchart.ts';
+import { topologyDiagram, neighbourhoodDiagram, type DiagramSpec } from '../../src/diagrams/index.ts';
+import { buildGraph } from '../../src/analysis/graph.ts';
+import { entityHref } from '../../src/site/urls.ts';
+import { HOSTILE_STRINGS } from './hostile-strings.ts';
+import { tinyModel } from './tiny-model.ts';
+
+const cache = mkdtempSync(join(tmpdir(), 'driftsbok-diagram-cache-'));
+let browser: Browser;
+
+beforeAll(async () => {
+  process.env.DRIFTSBOK_DIAGRAM_CACHE = cache;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await closeRenderer();
+  await browser?.close();
+  rmSync(cache, { recursive: true, force: true });
+});
+
+const ALLOWED_ELEMENTS = new Set([
+  'svg', 'g', 'rect', 'path', 'circle', 'ellipse', 'line', 'polygon', 'polyline', 'text', 'tspan', 'a',
+  'title', 'desc', 'style', 'defs', 'marker', 'filter', 'fedropshadow', 'foreignobject', 'div', 'span', 'p', 'br',
+]);
+
+function hostileSpec(id: string): DiagramSpec {
+  const b = new Flowchart('TB', `Title ${HOSTILE_STRINGS[7]} ${HOSTILE_STRINGS[8]}`, `Description ${HOSTILE_STRINGS[1]}`, () => '/guests/x/');
+  b.subgraph(HOSTILE_STRINGS[2]!, () => {
+    HOSTILE_STRINGS.forEach((s, i) => b.node(`k${i}`, s, { link: i % 2 === 0 }));
+  });
+  HOSTILE_STRINGS.forEach((s, i) => {
+    if (i > 0) b.edge(`k${i - 1}`, `k${i}`, { label: `E${i} ${s}` });
+  });
+  return { id, source: 'test:hostile', title: 'hostile', description: 'hostile', mermaid: b.toString() };
+}
+
+interface Inspection {
+  tags: string[];
+  onAttributes: string[];
+  links: string[];
+  labels: string[];
+  title: string | null;
+  duplicateIds: string[];
+  svgCount: number;
+  names: string[];
+}
+
+async function inspect(svgs: string[]): Promise<{ result: Inspection; requests: string[]; dialogs: number }> {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await page.route('**/*', (route) => {
+    requests.push(route.request().url());
+    void route.abort();
+  });
+  await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body>${svgs.join('\n')}</body></html>`);
+  await page.waitForTimeout(100);
+  const result = await page.evaluate(() => {
+    const all = [...document.querySelectorAll('svg, svg *')];
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    return {
+      tags: [...new Set(all.map((e) => e.localName.toLowerCase()))].sort(),
+      onAttributes: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName}@${a.name}`)),
+      links: [...document.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? ''),
+      labels: [...document.querySelectorAll('foreignObject')].map((f) => f.textContent ?? ''),
+      title: document.querySelector('svg > title')?.textContent ?? null,
+      duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
+      svgCount: document.querySelectorAll('body > svg').length,
+      names: [...document.querySelectorAll('body > svg')].map((svg) => {
+        const ref = svg.getAttribute('aria-labelledby');
+        return ref ? (document.getElementById(ref)?.textContent ?? '') : '';
+      }),
+    };
+  });
+  await page.close();
+  return { result, requests, dialogs };
+}
+
+describe('rendering hostile labels', () => {
+  it('shows every hostile string literally and injects no element, attribute or request', async () => {
+    const svg = await renderDiagram(hostileSpec('hostile-render'));
+    const { result, requests, dialogs } = await inspect([svg]);
+    expect(requests).toEqual([]);
+    expect(dialogs).toBe(0);
+    expect(result.onAttributes).toEqual([]);
+    expect(result.tags.filter((t) => !ALLOWED_ELEMENTS.has(t))).toEqual([]);
+    for (const link of result.links) expect(link).toBe('/guests/x/');
+    const labels = new Set(result.labels);
+    for (const [i, s] of HOSTILE_STRINGS.entries()) {
+      const text = s.replace(/\n/g, ''); // a line break is a <br>, not text
+      expect(labels.has(text), `node label ${JSON.stringify(s)} in ${JSON.stringify([...labels])}`).toBe(true);
+      if (i > 0) expect(labels.has(`E${i} ${text}`), `edge label ${i}`).toBe(true);
+    }
+    expect(labels.has(HOSTILE_STRINGS[2]!), 'subgraph title').toBe(true);
+    expect(result.title).toBe(`Title ${HOSTILE_STRINGS[7]} ${HOSTILE_STRINGS[8]}`);
+  });
+
+  it('renders the tiny model with hostile names (topology, neighbourhood)', async () => {
+    const model = tinyModel((s) => `${s} <img src=x onerror=alert(1)> %%{init: {"theme":"dark"}}%% "]`);
+    const href = (k: string) => entityHref(k, 'en');
+    const svgs = [
+      await renderDiagram(topologyDiagram(model, 'en', href)),
+      await renderDiagram(neighbourhoodDiagram(model, buildGraph(model), 'guest:mqtt', 'en', href)),
+    ];
+    const { result, requests, dialogs } = await inspect(svgs);
+    expect(requests).toEqual([]);
+    expect(dialogs).toBe(0);
+    expect(result.onAttributes).toEqual([]);
+    expect(result.tags.filter((t) => !ALLOWED_ELEMENTS.has(t))).toEqual([]);
+    expect(result.labels.some((l) => l.includes('mqtt <img src=x onerror=alert(1)> %%{init: {"theme":"dark"}}%% "]'))).toBe(true);
+    // Two diagrams on one page: no id appears twice, each has an accessible name.
+    expect(result.svgCount).toBe(2);
+    expect(result.duplicateIds).toEqual([]);
+    expect(result.names.every((n) => n.length > 0)).toBe(true);
+    for (const link of result.links) expect(link).toMatch(/^\/en\/(guests|hosts|network|locations)\//);
+  });
+});
+
+describe('failing loudly', () => {
+  it('a Mermaid syntax error names the diagram and its source', async () => {
+    const spec = { id: 'broken-syntax', source: 'scenario:x phase y', title: 't', description: 'd', mermaid: 'flowchart LR\n  n0["a"] -->\n' };
+    await expect(renderDiagram(spec)).rejects.toThrow(/diagram "broken-syntax" \(from scenario:x phase y\)/);
+  });
+
+  it('a diagram over Mermaid\'s size limit fails instead of shipping an error picture', async () => {
+    const lines = ['flowchart LR'];
+    for (let i = 0; i < 3000; i++) lines.push(`  n${i}["node number ${i} with a fairly long label"]`);
+    const spec = { id: 'too-big', source: 'plan:huge', title: 't', description: 'd', mermaid: lines.join('\n') };
+    await expect(renderDiagram(spec)).rejects.toThrow(/diagram "too-big" \(from plan:huge\)/);
+  });
+
+  it('refuses unsafe SVG and error pictures in post-processing', () => {
+    const spec = { id: 'x', source: 'test' };
+    expect(() => assertSafeSvg(spec, '<svg><script>alert(1)</script></svg>')).toThrow(/script/);
+    expect(() => assertSafeSvg(spec, '<svg><g onload="x()"></g></svg>')).toThrow(/on\* event/);
+    expect(() => assertSafeSvg(spec, '<svg><foreignObject><div><img src=x></div></foreignObject></svg>')).toThrow(/<img> inside a label/);
+    expect(() => assertSafeSvg(spec, '<svg><a href="javascript:alert(1)"></a></svg>')).toThrow(/script or data URL/);
+    expect(() => postProcess(spec, 'dg-x', '<svg id="dg-x"><text>Syntax error in text</text></svg>')).toThrow(/error picture/);
+    expect(() => postProcess(spec, 'dg-x', '<svg id="dg-x"><text>Maximum text size in diagram exceeded</text></svg>')).toThrow(/error picture/);
+  });
+
+  it('prefixes every id and the references to it', () => {
+    const out = postProcess({ id: 'x', source: 't' }, 'dg-x', '<svg id="dg-x" aria-labelledby="t1"><title id="t1">a</title><path id="p" marker-end="url(#m)"/><marker id="m"/><use href="#p"/></svg>');
+    expect(out).toBe('<svg id="dg-x" aria-labelledby="dg-x-t1"><title id="dg-x-t1">a</title><path id="dg-x-p" marker-end="url(#dg-x-m)"/><marker id="dg-x-m"/><use href="#dg-x-p"/></svg>');
+  });
+});
+
+describe('cache', () => {
+  it('a second render of the same spec comes from disk and never starts the browser', async () => {
+    const spec: DiagramSpec = {
+      id: 'cache-probe',
+      source: 'test:cache',
+      title: 't',
+      description: 'd',
+      mermaid: `flowchart LR\n  n0["${Date.now()}"] --> n1["b"]\n`,
+    };
+    resetRenderStats();
+    const first = await renderDiagram(spec);
+    expect(renderStats()).toMatchObject({ rendered: 1, cached: 0 });
+    await closeRenderer();
+    expect(browserStarted()).toBe(false);
+    resetRenderStats();
+    const second = await renderDiagram(spec);
+    expect(second).toBe(first);
+    expect(renderStats()).toMatchObject({ rendered: 0, cached: 1 });
+    expect(browserStarted()).toBe(false);
+  });
+
+  it('serialises concurrent renders through one page', async () => {
+    resetRenderStats();
+    const specs = Array.from({ length: 6 }, (_, i) => ({
+      id: `concurrent-${i}`,
+      source: 'test:concurrent',
+      title: 't',
+      description: 'd',
+      mermaid: `flowchart LR\n  n0["c${i} ${Date.now()}"] --> n1["x"]\n`,
+    }));
+    const svgs = await Promise.all([...specs, specs[0]!].map((s) => renderDiagram(s)));
+    expect(svgs.slice(0, 6).every((svg, i) => svg.includes(`id="dg-concurrent-${i}"`))).toBe(true);
+    expect(svgs[6]).toBe(svgs[0]);
+    expect(renderStats().rendered).toBe(6);
+  });
+});
