@@ -25,10 +25,14 @@ export function analyze(model: Model): Analysis {
   const baseline: PhaseResult = { id: 'baseline', title: { ...BASELINE_TITLE }, failed: [], outcomes: propagate(fg, []) };
   const scenarios = model.scenarios.map((scenario) => analyzeScenario(fg, scenario));
   const sweep = sweepSingleFailures(fg);
+  // Each Proxmox host failing alone, for critical-survives: the scenario's own result when one fails
+  // exactly that host, else a run of its own (only the critical entities' outcomes are kept).
   const hostFailures = new Map<string, Record<string, Outcome>>();
-  for (const key of fg.keys) {
-    const record = fg.records[fg.index.get(key)!]!;
-    if (record.kind === 'host' && record.entity.kind === 'proxmox') hostFailures.set(key, propagate(fg, [key]));
+  const isCritical = (key: string) => fg.records[fg.index.get(key)!]!.entity.tier === 'critical';
+  for (const record of fg.records) {
+    if (record.kind !== 'host' || record.entity.kind !== 'proxmox') continue;
+    const own = scenarios.find((s) => s.phases[0]!.failed.length === 1 && s.phases[0]!.failed[0] === record.key);
+    hostFailures.set(record.key, own ? own.phases[0]!.outcomes : propagate(fg, [record.key], isCritical));
   }
   const audits = runAudits({
     model,

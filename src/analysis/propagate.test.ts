@@ -184,3 +184,22 @@ describe('propagate: cycles', () => {
     expect(states(run(m, ['system:b', 'system:c']))['system:a']).toBe('down');
   });
 });
+
+describe('propagate: which of several equally short chains explains', () => {
+  it('prefers the more specific dependency (fewer dependents) at each step', () => {
+    const m = model({
+      hosts: [host('h')],
+      guests: [guest('hub', 100), guest('radio', 101)],
+      systems: [
+        sys('automation', { dependsOn: ['guest:hub'] }),
+        sys('zigbee', { dependsOn: ['guest:radio'] }),
+        sys('other1', { dependsOn: ['system:automation'] }),
+        sys('other2', { dependsOn: ['system:automation'] }),
+      ],
+      capabilities: [cap('scenes', { dependsOn: ['system:automation', 'system:zigbee'] })],
+    });
+    expect(run(m, ['host:h'])['capability:scenes']!.causes).toEqual([
+      { chain: ['capability:scenes', 'system:zigbee', 'guest:radio', 'host:h'], via: 'hard', state: 'down' },
+    ]);
+  });
+});

@@ -215,9 +215,10 @@ export function stateOf(fg: FailureGraph, s: DownState, i: number): State {
 /**
  * Full outcomes with causes. A cause is the shortest chain from the entity to one failed source
  * (a root, a stopped guest, or an entity whose anyOf group cannot be satisfied); one cause per source,
- * the shortest MAX_CAUSES kept. Sources explain only themselves.
+ * the shortest MAX_CAUSES kept. Sources explain only themselves. `include` limits which outcomes are
+ * returned (the run itself always covers the whole graph).
  */
-export function propagate(fg: FailureGraph, roots: readonly string[]): Record<string, Outcome> {
+export function propagate(fg: FailureGraph, roots: readonly string[], include?: (key: string) => boolean): Record<string, Outcome> {
   const state = downStateFor(fg, roots);
   const n = fg.keys.length;
   const rootSet = new Set(rootIndices(fg, roots));
@@ -292,6 +293,7 @@ export function propagate(fg: FailureGraph, roots: readonly string[]): Record<st
 
   const outcomes: Record<string, Outcome> = {};
   for (let i = 0; i < n; i++) {
+    if (include && !include(fg.keys[i]!)) continue;
     const st = stateOf(fg, state, i);
     outcomes[fg.keys[i]!] = st === 'ok' ? OK_OUTCOME : { state: st, causes: sortCauses(causes.get(i) ?? []).slice(0, MAX_CAUSES) };
   }
