@@ -19,6 +19,21 @@ export interface MappedIssue {
   atKey?: boolean;
   /** The issue is about a field that is missing: point at the mapping that lacks it. */
   missing?: boolean;
+  /** For an unknown key: the known key it probably means. */
+  suggested?: string;
+}
+
+/**
+ * `rfe:` instead of `ref:` gives two issues: the unknown key and the missing field. The first
+ * says it all ("did you mean ref?"), so the second is left out.
+ */
+export function dropImpliedMissing(issues: MappedIssue[]): MappedIssue[] {
+  const implied = new Set(
+    issues
+      .filter((i) => i.suggested !== undefined)
+      .map((i) => JSON.stringify([...i.segments.slice(0, -1), i.suggested])),
+  );
+  return issues.filter((i) => !(i.missing && implied.has(JSON.stringify(i.segments))));
 }
 
 export interface IssueContext {
@@ -151,6 +166,7 @@ export function mapIssue(issue: Issue, root: AnySchema, ctx: IssueContext): Mapp
         return {
           segments: [...segments, key],
           atKey: true,
+          ...(match ? { suggested: match } : {}),
           message: `unknown key "${key}"${match ? ` (did you mean "${match}"?)` : ''}`,
           hint: match ? `rename it to "${match}"` : `remove it; allowed here: ${allowed.join(', ')}`,
         };
@@ -166,7 +182,7 @@ export function mapIssue(issue: Issue, root: AnySchema, ctx: IssueContext): Mapp
             segments,
             missing: true,
             message: `missing required field "${field ?? formatSegment(segments)}"`,
-            hint: `add \`${field}: …\`${description ? ` (${lowerFirst(description.replace(/\.$/, ''))})` : ''}`,
+            hint: `add \`${field}: …\`${description ? `: ${lowerFirst(description.replace(/\.$/, ''))}` : ''}`,
           },
         ];
       }
@@ -315,6 +331,30 @@ export function mapIssue(issue: Issue, root: AnySchema, ctx: IssueContext): Mapp
     }
 
     case 'invalid_union': {
+      // A mapping that fits none of the mapping shapes: judge it against the shape it most
+      // resembles (most keys in common, then most near misses) and report that shape's issues.
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        const options = schemasAt(root, segments)
+          .flatMap(expandUnion)
+          .filter((option) => def(option).type === 'object');
+        const keys = Object.keys(value);
+        let best: AnySchema | undefined;
+        let bestScore = [-1, -1];
+        for (const option of options) {
+          const shape = Object.keys(def(option).shape);
+          const score = [keys.filter((k) => shape.includes(k)).length, keys.filter((k) => suggest(k, shape) !== undefined).length];
+          if (score[0]! > bestScore[0]! || (score[0] === bestScore[0] && score[1]! > bestScore[1]!)) {
+            best = option;
+            bestScore = score;
+          }
+        }
+        const result = best ? (best as z.ZodType).safeParse(value) : undefined;
+        if (result && !result.success) {
+          return result.error.issues.flatMap((inner) =>
+            mapIssue({ ...inner, path: [...segments, ...inner.path] } as Issue, root, ctx),
+          );
+        }
+      }
       const expected = new Set<string>();
       const collect = (errors: Issue[][]) => {
         for (const branch of errors)

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ModelSchema, SECTION_NAMES, type Model, type SectionName } from './schema/model.ts';
 import { formatPath, locate, readModelFile, type ParsedFile, type PathSegment } from './yaml-source.ts';
-import { mapIssue } from './error-map.ts';
+import { dropImpliedMissing, mapIssue } from './error-map.ts';
 import { suggest } from './suggest.ts';
 import { checkIntegrity } from './integrity.ts';
 import { findMissingTranslations, LANGUAGE_NAMES } from './translations.ts';
@@ -200,11 +200,8 @@ export function loadModel(dir: string): LoadResult {
         return complete ? found.source : undefined;
       },
     };
-    for (const issue of parsed.error.issues) {
-      for (const mapped of mapIssue(issue, ModelSchema, ctx)) {
-        problems.push(problemAt(mapped.segments, mapped.message, mapped.hint, { key: mapped.atKey ?? false }));
-      }
-    }
+    const mapped = dropImpliedMissing(parsed.error.issues.flatMap((issue) => mapIssue(issue, ModelSchema, ctx)));
+    for (const m of mapped) problems.push(problemAt(m.segments, m.message, m.hint, { key: m.atKey ?? false }));
     return { ok: false, problems: sortProblems(problems) };
   }
   const model = parsed.data;

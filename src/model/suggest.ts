@@ -16,7 +16,9 @@ export function suggest(value: string, candidates: Iterable<string>): string | u
   for (const candidate of candidates) {
     if (candidate === value) continue;
     const hay = candidate.toLowerCase();
-    const d = distance(needle, hay);
+    // Levenshtein counts a swap of two letters as two edits; count a pure reordering as one.
+    const anagram = needle.length === hay.length && [...needle].sort().join('') === [...hay].sort().join('');
+    const d = anagram ? Math.min(distance(needle, hay), 1) : distance(needle, hay);
     const longer = Math.max(needle.length, hay.length);
     const limit = longer <= 3 ? 1 : Math.min(3, Math.max(2, Math.floor(longer / 3)));
     const contains = needle.length >= 3 && hay.length >= 3 && (hay.includes(needle) || needle.includes(hay));

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { mapIssue } from '../error-map.ts';
+import { dropImpliedMissing, mapIssue } from '../error-map.ts';
 import type { PathSegment } from '../yaml-source.ts';
 import {
   CapabilitySchema,
@@ -27,10 +27,12 @@ function problems(schema: z.ZodType, value: unknown): string[] {
   if (result.success) return [];
   const valueAt = (segments: readonly PathSegment[]) =>
     segments.reduce<unknown>((v, s) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined), value);
-  return result.error.issues.flatMap((issue) =>
-    mapIssue(issue, schema, { valueAt, sourceAt: (segments) => { const v = valueAt(segments); return v === undefined ? undefined : String(v); } }).map(
-      (m) => `${m.segments.join('.')}: ${m.message}${m.hint ? ` | ${m.hint}` : ''}`,
-    ),
+  const sourceAt = (segments: readonly PathSegment[]) => {
+    const v = valueAt(segments);
+    return v === undefined ? undefined : String(v);
+  };
+  return dropImpliedMissing(result.error.issues.flatMap((issue) => mapIssue(issue, schema, { valueAt, sourceAt }))).map(
+    (m) => `${m.segments.join('.')}: ${m.message}${m.hint ? ` | ${m.hint}` : ''}`,
   );
 }
 
@@ -66,7 +68,7 @@ table('location', LocationSchema, { id: 'house', name: 'Huset', kind: 'building'
   ['name with a bell', { name: 'Hu\u0007set' }, 'name: must not contain control characters or line breaks | remove the invisible character U+0007 at character 3'],
   ['name with a newline', { name: 'Hu\nset' }, 'name: must not contain control characters or line breaks | remove the invisible character U+000A at character 3'],
   ['name as a boolean', { name: false }, 'name: expected text, got the boolean false (YAML reads an unquoted false as true/false) | quote it: "false"'],
-  ['missing name', { name: undefined }, 'name: missing required field "name" | add `name: …` (the name, the same in every language (pve-core, frigate))'],
+  ['missing name', { name: undefined }, 'name: missing required field "name" | add `name: …`: the name, the same in every language (pve-core, frigate)'],
   ['unknown key', { nmae: 'x' }, 'nmae: unknown key "nmae" (did you mean "name"?) | rename it to "name"'],
   ['description with one language', { description: { nb: 'Bolighuset' } }, null],
   ['description with no language', { description: {} }, 'description: needs a text in nb and en | write it as `{ nb: "…", en: "…" }`'],
@@ -87,6 +89,9 @@ table('host', HostSchema, { id: 'pve-core', name: 'pve-core', kind: 'proxmox', i
   ['dependsOn anyOf', { poweredBy: [{ anyOf: ['power:grid', 'power:ups'] }] }, null],
   ['anyOf of one', { poweredBy: [{ anyOf: ['power:grid'] }] }, 'poweredBy.0.anyOf: an anyOf group needs at least two members'],
   ['dependsOn with a typo key', { dependsOn: [{ ref: 'guest:a', asumed: true }] }, 'dependsOn.0.asumed: unknown key "asumed" (did you mean "assumed"?) | rename it to "assumed"'],
+  ['dependsOn with ref misspelt', { dependsOn: [{ rfe: 'guest:a' }] }, 'dependsOn.0.rfe: unknown key "rfe" (did you mean "ref"?) | rename it to "ref"'],
+  ['anyOf misspelt', { dependsOn: [{ anyof: ['guest:a', 'guest:b'] }] }, 'dependsOn.0.anyof: unknown key "anyof" (did you mean "anyOf"?) | rename it to "anyOf"'],
+  ['anyOf with a bare id', { dependsOn: [{ anyOf: ['guest:a', 'b'] }] }, 'dependsOn.0.anyOf.1: "b" must be a reference "kind:id", where kind is one of location, host, guest, network, storage, system, capability, power, plan, scenario, note | write the kind in front of the id, e.g. "guest:b" or "host:b"'],
   ['dependsOn a number', { dependsOn: [5] }, 'dependsOn.0: expected text or a mapping (key: value), got the number 5 | quote it: "5"'],
   ['dependsOn a bare id', { dependsOn: ['emqx'] }, 'dependsOn.0: "emqx" must be a reference "kind:id", where kind is one of location, host, guest, network, storage, system, capability, power, plan, scenario, note | write the kind in front of the id, e.g. "guest:emqx" or "host:emqx"'],
   ['dependsOn not a list', { dependsOn: 'guest:emqx' }, 'dependsOn: expected a list, got the text "guest:emqx" | write each item on its own line, starting with "- "'],
@@ -98,7 +103,7 @@ table('guest', GuestSchema, { id: 'emqx', name: 'emqx', vmid: 106, kind: 'lxc', 
   ['vmid as text', { vmid: '106' }, 'vmid: expected a number, got the text "106" | write it without quotes: 106'],
   ['fractional cores', { cores: 1.5 }, 'cores: expected a whole number, got 1.5 | write a whole number such as 2'],
   ['zero cores', { cores: 0 }, 'cores: must be at least 1, got 0'],
-  ['missing host', { host: undefined }, 'host: missing required field "host" | add `host: …` (the host it runs on (a host id))'],
+  ['missing host', { host: undefined }, 'host: missing required field "host" | add `host: …`: the host it runs on (a host id)'],
   ['missing kind', { kind: undefined }, 'kind: missing required field "kind" | add `kind: …` (one of lxc, qemu)'],
   ['status typo', { status: 'runing' }, 'status: "runing" is not one of the allowed values (did you mean "running"?) | allowed: running, stopped, planned'],
   ['installed software with a version', { installed: [{ name: 'Node.js', version: '22.12.0' }] }, null],
@@ -131,7 +136,7 @@ table('system', SystemSchema, { id: 'knx', name: 'KNX', category: 'building-auto
 ]);
 
 table('capability', CapabilitySchema, { id: 'internet', name: 'internet', title: text, tier: 'critical' }, [
-  ['missing title', { title: undefined }, 'title: missing required field "title" | add `title: …` (the capability in each language)'],
+  ['missing title', { title: undefined }, 'title: missing required field "title" | add `title: …`: the capability in each language'],
   ['anyOf dependency', { dependsOn: [{ anyOf: ['system:unifi-protect', 'system:frigate'], why: text }] }, null],
   ['atLeast 0', { dependsOn: [{ anyOf: ['system:a', 'system:b'], atLeast: 0 }] }, 'dependsOn.0.atLeast: must be at least 1, got 0'],
 ]);
@@ -146,7 +151,7 @@ table('plan', PlanSchema, { id: 'garage-usbip', name: 'garage-usbip', title: tex
   ['ordered', { status: 'ordered' }, null],
   ['status typo', { status: 'planed' }, 'status: "planed" is not one of the allowed values (did you mean "planned"?) | allowed: idea, planned, ordered, in-progress, done'],
   ['changes', { changes: [{ ref: 'network:udm-pro', what: text }] }, null],
-  ['changes without what', { changes: [{ ref: 'network:udm-pro' }] }, 'changes.0.what: missing required field "what" | add `what: …` (prose in Norwegian Bokmål (nb) and English (en))'],
+  ['changes without what', { changes: [{ ref: 'network:udm-pro' }] }, 'changes.0.what: missing required field "what" | add `what: …`: prose in Norwegian Bokmål (nb) and English (en)'],
 ]);
 
 table('scenario', ScenarioSchema, { id: 'power-outage', title: text, fails: ['power:grid'], phases: [{ id: 'ups-empty', title: text, alsoFails: ['power:ups-battery'] }] }, [
