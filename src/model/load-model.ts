@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ModelSchema, SECTION_NAMES, type Model, type SectionName } from './schema/model.ts';
-import { formatPath, locate, readModelFile, type ParsedFile, type PathSegment } from './yaml-source.ts';
+import { formatPath, locate, parseModelText, readModelFile, type ParsedFile, type PathSegment } from './yaml-source.ts';
 import { dropImpliedMissing, mapIssue } from './error-map.ts';
 import { suggest } from './suggest.ts';
 import { checkIntegrity } from './integrity.ts';
@@ -44,10 +44,28 @@ function shown(file: string): string {
 }
 
 export function listModelFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => (f.endsWith('.yaml') || f.endsWith('.yml')) && !f.startsWith('.'))
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => (e.name.endsWith('.yaml') || e.name.endsWith('.yml')) && !e.name.startsWith('.'))
+    .filter((e) => e.isFile() || (e.isSymbolicLink() && statSync(join(dir, e.name), { throwIfNoEntry: false })?.isFile()))
+    .map((e) => e.name)
     .sort()
     .map((f) => join(dir, f));
+}
+
+function readOrReport(file: string): ParsedFile {
+  try {
+    return readModelFile(file);
+  } catch (error) {
+    const parsed = parseModelText(file, '');
+    parsed.problems.splice(0, parsed.problems.length, {
+      line: 1,
+      column: 1,
+      segments: [],
+      message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      hint: 'check that the file exists and is readable',
+    });
+    return parsed;
+  }
 }
 
 export function loadModel(dir: string): LoadResult {
@@ -78,7 +96,7 @@ export function loadModel(dir: string): LoadResult {
 
   const problems: Problem[] = [];
   let unreliable = false;
-  const parsedFiles = files.map((file) => readModelFile(file));
+  const parsedFiles = files.map((file) => readOrReport(file));
 
   // Layer 2: merge sections, remembering where each list item came from.
   const merged: Record<string, unknown> = {};

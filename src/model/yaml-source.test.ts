@@ -116,3 +116,31 @@ describe('formatPath', () => {
     expect(formatPath([])).toBe('');
   });
 });
+
+describe('robustness', () => {
+  it('never throws, whatever the text', async () => {
+    const fc = (await import('fast-check')).default;
+    const yamlish = fc.array(
+      fc.constantFrom('a', ':', ' ', '  ', '\n', '-', '&x', '*x', '[', ']', '{', '}', '"', "'", '\t', '#', '%YAML 1.1\n', '---\n', '__proto__', '|', '>', '? ', ',', 'no', '8.10', '\u0007', '\ufeff'),
+      { maxLength: 60 },
+    ).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), yamlish), (text) => {
+        const parsed = parseModelText('m.yaml', text);
+        for (const p of parsed.problems) {
+          expect(p.line).toBeGreaterThan(0);
+          expect(p.column).toBeGreaterThan(0);
+          expect(p.message.length).toBeGreaterThan(0);
+        }
+        if (!parsed.fatal) expect(parsed.data).toBeTypeOf('object');
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('reads a byte-order mark and CRLF line ends', () => {
+    const parsed = parseModelText('m.yaml', '\ufeffhosts:\r\n  - id: a\r\n    ip: 10.0.0.1\r\n');
+    expect(parsed.problems).toEqual([]);
+    expect(locate(parsed, ['hosts', 0, 'ip'])).toMatchObject({ line: 3, column: 9 });
+  });
+});
