@@ -17,7 +17,7 @@ interface NodeSpec {
 }
 
 /** A random DAG: node i only points at nodes j < i. */
-const dagArb: fc.Arbitrary<NodeSpec[]> = fc.integer({ min: 1, max: 14 }).chain((n) =>
+const dagArb: fc.Arbitrary<NodeSpec[]> = fc.integer({ min: 1, max: 10 }).chain((n) =>
   fc.tuple(
     ...Array.from({ length: n }, (_, i) =>
       fc.record({
@@ -64,16 +64,20 @@ describe('properties over random DAGs', () => {
     fc.assert(
       fc.property(
         dagArb.chain((specs) =>
-          fc.tuple(fc.constant(specs), fc.subarray(keys(specs)), fc.subarray(keys(specs))),
+          fc.tuple(fc.constant(specs), fc.subarray(keys(specs))),
         ),
-        ([specs, a, extra]) => {
+        ([specs, a]) => {
           const fg = compileFailureGraph(toModel(specs));
           const small = propagate(fg, a);
-          const big = propagate(fg, [...a, ...extra]);
-          for (const [k, o] of Object.entries(small)) expect(severityOf(big[k]!.state)).toBeGreaterThanOrEqual(severityOf(o.state));
+          // Every superset with one more root: larger supersets follow by transitivity, and single
+          // steps hit the interesting cases (one more member of a group down) far more often.
+          for (const extra of fg.keys) {
+            const big = propagate(fg, [...a, extra]);
+            for (const [k, o] of Object.entries(small)) expect(severityOf(big[k]!.state), `${k} after also failing ${extra}`).toBeGreaterThanOrEqual(severityOf(o.state));
+          }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
