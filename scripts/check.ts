@@ -13,17 +13,21 @@ import type { Analysis, AuditFinding } from '../src/analysis/types.ts';
 
 export type Lang = 'nb' | 'en';
 
-export interface CheckResult {
-  ok: boolean;
-  /** Present when the model loaded (it may still have error-severity audit findings). */
-  model?: Model;
-  problems: Problem[];
-}
+/** The model check's verdict: the model (and its files) when sound, else every problem found. */
+export type CheckResult =
+  | { ok: true; model: Model; files: string[]; problems: [] }
+  | { ok: false; model?: undefined; problems: Problem[] };
 
-/** Loads and checks the model. Never throws for a bad model; problems say what is wrong. */
+/**
+ * Loads and checks the model (YAML, schemas, integrity, translations, secrets), in-process.
+ * Never throws for a bad model; the problems say what is wrong and where. The analysis audits are
+ * separate (`runAudits`), since they need a sound model.
+ */
 export function checkModel(dir: string): CheckResult {
   const result = loadModel(dir);
-  return result.ok ? { ok: true, model: result.model, problems: [] } : { ok: false, problems: result.problems };
+  return result.ok
+    ? { ok: true, model: result.model, files: result.files, problems: [] }
+    : { ok: false, problems: result.problems };
 }
 
 /** `model/guests.yaml:42:5  guests[3].host  unknown host …` and, when there is one, an indented hint line. */
@@ -202,7 +206,7 @@ export async function runCheck(
     return 2;
   }
   const { dir, lang } = options;
-  const result = loadModel(dir);
+  const result = checkModel(dir);
   if (!result.ok) {
     write(formatProblems(result.problems, dir));
     return 1;

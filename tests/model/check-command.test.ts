@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { checkModel, formatProblem, formatSummary, parseArgs, runCheck } from '../../scripts/check.ts';
+
+describe('checkModel', () => {
+  it('returns the model of a sound directory', () => {
+    const result = checkModel('tests/fixtures/model-base');
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.model.guests).toHaveLength(3);
+  });
+
+  it('returns every problem of a bad one', () => {
+    const result = checkModel('tests/fixtures/bad-input/dangling-reference/model');
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: 'tests/fixtures/bad-input/dangling-reference/model/infra.yaml',
+          line: 33,
+          column: 11,
+          path: 'guests[1].host',
+          message: 'unknown host "pve-kore" (did you mean "pve-core"?)',
+          hint: 'write "pve-core", or add a host with id "pve-kore" to hosts',
+        },
+      ],
+    });
+  });
+});
+
+describe('formatProblem', () => {
+  it('prints location, path, message and an indented hint', () => {
+    expect(
+      formatProblem({ file: 'model/guests.yaml', line: 42, column: 5, path: 'guests[3].host', message: 'unknown host "pve-kore" (did you mean "pve-core"?)', hint: 'write "pve-core"' }),
+    ).toBe('model/guests.yaml:42:5  guests[3].host  unknown host "pve-kore" (did you mean "pve-core"?)\n    hint: write "pve-core"');
+    expect(formatProblem({ file: 'model/a.yaml', line: 1, column: 1, path: '', message: 'the file is empty' })).toBe('model/a.yaml:1:1  the file is empty');
+  });
+});
+
+describe('the summary', () => {
+  it('is computed from the model', () => {
+    const result = checkModel('tests/fixtures/model-base');
+    if (!result.ok) throw new Error('base model must load');
+    expect(formatSummary(result.model, 'tests/fixtures/model-base', result.files.length)).toBe(
+      [
+        'Model OK: tests/fixtures/model-base (3 files)',
+        '  Site         Testgården, documented 2025-12-03',
+        '  Hosts        2: 1 active, 1 planned',
+        '  LXC          2: 2 running, 0 stopped',
+        '  VMs          1: 0 running, 1 stopped',
+        '  Allotted     7 cores, 11264 MB memory (11.0 GiB); running guests: 3 cores, 3072 MB (3.0 GiB)',
+        '  Systems      1: 0 critical, 1 comfort',
+        '  Capabilities 2: 0 critical, 2 comfort',
+        '  Scenarios    1',
+        '  Plans        0',
+        '  Also         1 locations, 0 network elements, 0 storage pools, 1 power sources, 0 notes',
+      ].join('\n'),
+    );
+    expect(formatSummary(result.model, 'm', 3, 'nb').split('\n')[3]).toBe('  LXC          2: 2 kjører, 0 stoppet');
+  });
+
+  it('is printed with the audits on success, and the exit code follows error findings', async () => {
+    const lines: string[] = [];
+    const code = await runCheck(['tests/fixtures/model-base'], {}, (t) => lines.push(t));
+    const output = lines.join('\n');
+    expect(output).toMatch(/^Model OK: tests\/fixtures\/model-base \(3 files\)/);
+    expect(output).toMatch(/\n {2}(Audits|Audits: not run)/);
+    expect(code).toBe(/\n {2}Audits {7}[1-9]\d* error/.test(output) ? 1 : 0);
+  });
+});
+
+describe('arguments', () => {
+  it('takes the directory from argv, else DRIFTSBOK_MODEL_DIR, else model', () => {
+    expect(parseArgs([], {})).toEqual({ dir: 'model', lang: 'en' });
+    expect(parseArgs([], { DRIFTSBOK_MODEL_DIR: 'x' })).toEqual({ dir: 'x', lang: 'en' });
+    expect(parseArgs(['y', '--lang', 'nb'], { DRIFTSBOK_MODEL_DIR: 'x' })).toEqual({ dir: 'y', lang: 'nb' });
+    expect(parseArgs(['--lang=nb'], {})).toEqual({ dir: 'model', lang: 'nb' });
+    expect(() => parseArgs(['--lang', 'de'], {})).toThrow('--lang must be nb or en');
+    expect(() => parseArgs(['--verbose'], {})).toThrow('unknown option --verbose');
+  });
+
+  it('exits 2 on a bad argument', async () => {
+    const lines: string[] = [];
+    expect(await runCheck(['--lang', 'sv'], {}, (t) => lines.push(t))).toBe(2);
+    expect(lines).toEqual(['--lang must be nb or en, not "sv"']);
+  });
+});
