@@ -35,8 +35,11 @@ describe('parseModelText', () => {
 
   it('refuses tabs in indentation, once per file, at the tab', () => {
     expect(brief('a:\n  b: 1\n\tc: 2\n\td: 3\n')).toEqual(['3:1  tab used for indentation (and 1 more line)']);
-    // A tab inside a value is fine.
+    // A tab inside a value is fine, also at the start of a line of a block scalar.
     expect(parse('a: "x\ty"\n').problems).toEqual([]);
+    const block = parse('run: |\n  all:\n  \tmake all\n');
+    expect(block.problems).toEqual([]);
+    expect(block.data).toEqual({ run: 'all:\n\tmake all\n' });
   });
 
   it('refuses duplicate keys with their path', () => {

@@ -102,8 +102,9 @@ export function parseModelText(file: string, text: string): ParsedFile {
     keepSourceTokens: false,
   });
 
-  // Tabs in indentation: reported once per file, at the first one, with a clear fix.
-  const tabLines = [...text.matchAll(/^([ ]*)\t/gm)];
+  // Tabs in indentation: reported once per file, at the first one, with a clear fix. Only when
+  // the parser stumbled: a tab inside a block scalar (a command, say) is content, not indentation.
+  const tabLines = doc.errors.length > 0 ? [...text.matchAll(/^([ ]*)\t/gm)] : [];
   if (tabLines.length > 0) {
     const first = tabLines[0]!;
     const pos = at(first.index! + first[1]!.length);
