@@ -1,0 +1,110 @@
+/**
+ * Diagrams on the built site (dist/): static inline SVG with an accessible name, no Mermaid
+ * JavaScript anywhere, no Mermaid error picture anywhere, unique ids on every page.
+ */
+import { test, expect } from '@playwright/test';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const DIST = process.env.DRIFTSBOK_DIST ?? 'dist';
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+const files = walk(DIST);
+const htmlFiles = files.filter((f) => f.endsWith('.html'));
+
+function urlOf(file: string): string {
+  const rel = relative(DIST, file).split(sep).join('/');
+  return '/' + rel.replace(/index\.html$/, '').replace(/\.html$/, '/');
+}
+
+/** Pages that show at least one diagram, with how many. */
+const diagramPages = htmlFiles
+  .map((file) => ({ file, url: urlOf(file), count: (readFileSync(file, 'utf8').match(/<figure[^>]*class="[^"]*driftsbok-diagram/g) ?? []).length }))
+  .filter((p) => p.count > 0);
+
+test.describe('diagrams in dist/', () => {
+  test('the site has diagrams in both languages', () => {
+    expect(htmlFiles.length, `no HTML in ${DIST}/: build the site first`).toBeGreaterThan(0);
+    expect(diagramPages.some((p) => p.url.startsWith('/en/'))).toBe(true);
+    expect(diagramPages.some((p) => !p.url.startsWith('/en/'))).toBe(true);
+  });
+
+  test('no Mermaid error picture anywhere', () => {
+    for (const file of files.filter((f) => /\.(html|svg|xml|json)$/.test(f))) {
+      const text = readFileSync(file, 'utf8');
+      expect(/Syntax error in text|Maximum text size in diagram exceeded|aria-roledescription="error"/.test(text), file).toBe(false);
+    }
+  });
+
+  test('no page loads Mermaid and no script asset contains it', () => {
+    for (const file of htmlFiles) {
+      const html = readFileSync(file, 'utf8');
+      expect(/<script[^>]*src="[^"]*mermaid/i.test(html), file).toBe(false);
+      expect(/mermaid\.(?:initialize|run|render)\s*\(/.test(html), file).toBe(false);
+    }
+    for (const file of files.filter((f) => /\.(?:js|mjs)$/.test(f))) {
+      const js = readFileSync(file, 'utf8');
+      expect(/mermaidAPI|startOnLoad/.test(js), file).toBe(false);
+    }
+  });
+
+  test('every diagram is an inline SVG with a title and a description', () => {
+    for (const { file } of diagramPages) {
+      const html = readFileSync(file, 'utf8');
+      for (const figure of html.match(/<figure[^>]*class="[^"]*driftsbok-diagram[\s\S]*?<\/figure>/g) ?? []) {
+        expect(figure, file).toMatch(/<svg[^>]*aria-labelledby="[^"]+"/);
+        expect(figure, file).toMatch(/<title id="[^"]+">[^<]+<\/title>/);
+        expect(figure, file).toMatch(/<desc id="[^"]+">[^<]+<\/desc>/);
+        expect(figure, file).not.toMatch(/<script|<img\b|<iframe/i);
+      }
+    }
+  });
+});
+
+test.describe('diagrams in the browser', () => {
+  // A spread of diagram pages: the ones with most diagrams first, then one per section and language.
+  const bySection = new Map<string, (typeof diagramPages)[number]>();
+  for (const page of [...diagramPages].sort((a, b) => b.count - a.count || a.url.localeCompare(b.url))) {
+    const section = page.url.split('/').slice(0, page.url.startsWith('/en/') ? 3 : 2).join('/');
+    if (!bySection.has(section)) bySection.set(section, page);
+  }
+  const sample = [...bySection.values()].slice(0, 24);
+
+  for (const { url, count } of sample) {
+    test(`${url}: ${count} diagram(s), accessible, unique ids, no Mermaid`, async ({ page }) => {
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(url);
+      const svgs = page.locator('figure.driftsbok-diagram svg');
+      await expect(svgs).toHaveCount(count);
+      for (let i = 0; i < count; i++) await expect(svgs.nth(i)).toHaveAccessibleName(/\S/);
+      const duplicates = await page.evaluate(() => {
+        const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+        return ids.filter((id, i) => ids.indexOf(id) !== i);
+      });
+      expect(duplicates).toEqual([]);
+      const links = await page.locator('figure.driftsbok-diagram a').evaluateAll((as) =>
+        as.map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? ''),
+      );
+      for (const href of links) expect(href).toMatch(/^\/[^/]/);
+      expect(requests.filter((r) => /mermaid/i.test(r))).toEqual([]);
+    });
+  }
+
+  test('dark theme inverts the diagram, print does not', async ({ page }) => {
+    test.skip(sample.length === 0, 'no diagram pages');
+    await page.goto(sample[0]!.url);
+    const box = page.locator('.driftsbok-diagram__svg').first();
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    expect(await box.evaluate((e) => getComputedStyle(e).filter)).toContain('invert');
+    await page.emulateMedia({ media: 'print' });
+    expect(await box.evaluate((e) => getComputedStyle(e).filter)).toBe('none');
+  });
+});
