@@ -100,3 +100,20 @@ describe('audits', () => {
     expect([...keys].sort()).toEqual(keys);
   });
 });
+
+describe('false-redundancy when one alternative depends on the other', () => {
+  it('says that the shared failure is itself one of the alternatives', () => {
+    const fs = rule(
+      audits({
+        systems: [sys('protect'), sys('frigate', { dependsOn: ['system:protect'] })],
+        capabilities: [cap('recording', { dependsOn: [{ anyOf: ['system:protect', 'system:frigate'] }] })],
+      }),
+      'false-redundancy',
+    );
+    expect(fs.map((f) => f.message.en)).toEqual([
+      'recording (en) has the alternatives frigate, protect, but all of them fail together when one of these fails: protect (itself one of the alternatives).',
+    ]);
+    expect(fs[0]!.hint.en).toBe('The redundancy is only apparent: the other alternatives depend on protect. Make them independent of it, or write the dependency without anyOf.');
+    expect(fs[0]!.hint.nb).toContain('avhenger av protect');
+  });
+});

@@ -108,8 +108,13 @@ export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): Audi
     if (!shared || shared.length === 0) continue;
     const owner = fg.keys[group.owner]!;
     const members = (lang: Lang) => group.members.map((m) => entityLabel(fg.keys[m]!, model, lang));
-    const names = (lang: Lang) => shared.map((k) => entityLabel(k, model, lang));
+    const memberKeys = new Set(group.members.map((m) => fg.keys[m]!));
+    const itself = { nb: 'selv et av alternativene', en: 'itself one of the alternatives' };
+    const names = (lang: Lang) =>
+      shared.map((k) => (memberKeys.has(k) ? `${entityLabel(k, model, lang)} (${itself[lang]})` : entityLabel(k, model, lang)));
     const ownerName = (lang: Lang) => entityLabel(owner, model, lang);
+    const first = shared[0]!;
+    const firstName = (lang: Lang) => entityLabel(first, model, lang);
     findings.push({
       rule: 'false-redundancy',
       severity: 'warning',
@@ -119,11 +124,16 @@ export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): Audi
           ? `${ownerName(lang)} har alternativene ${list(members(lang), lang)}, men alle faller samtidig hvis én av disse feiler: ${list(names(lang), lang)}.`
           : `${ownerName(lang)} has the alternatives ${list(members(lang), lang)}, but all of them fail together when one of these fails: ${list(names(lang), lang)}.`,
       ),
-      hint: both((lang) =>
-        lang === 'nb'
-          ? `Redundansen er bare tilsynelatende. Gi alternativene hver sin vei utenom ${names(lang)[0]}, eller beskriv avhengigheten uten anyOf.`
-          : `The redundancy is only apparent. Give the alternatives separate paths around ${names(lang)[0]}, or write the dependency without anyOf.`,
-      ),
+      hint: both((lang) => {
+        if (memberKeys.has(first)) {
+          return lang === 'nb'
+            ? `Redundansen er bare tilsynelatende: de andre alternativene avhenger av ${firstName(lang)}. Gjør dem uavhengige av den, eller beskriv avhengigheten uten anyOf.`
+            : `The redundancy is only apparent: the other alternatives depend on ${firstName(lang)}. Make them independent of it, or write the dependency without anyOf.`;
+        }
+        return lang === 'nb'
+          ? `Redundansen er bare tilsynelatende. Gi alternativene hver sin vei utenom ${firstName(lang)}, eller beskriv avhengigheten uten anyOf.`
+          : `The redundancy is only apparent. Give the alternatives separate paths around ${firstName(lang)}, or write the dependency without anyOf.`;
+      }),
     });
   }
   return findings;
