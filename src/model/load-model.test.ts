@@ -56,6 +56,19 @@ describe('loadModel', () => {
     ]);
   });
 
+  it('hints with the number as written: 0100 and 8.10, not 100 and 8.1', () => {
+    const dir = modelWith({
+      'more.yaml': 'guests:\n  - id: a\n    name: a\n    vmid: 120\n    kind: lxc\n    host: pve-core\n    status: running\n    tags: [iot, 0100]\n    installed:\n      - name: EMQX\n        version: 5.10\n',
+    });
+    const result = loadModel(dir);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => `${p.line}:${p.column} ${p.path} ${p.message} | ${p.hint}`)).toEqual([
+      '8:17 guests[3].tags[1] expected text, got the number 100 (YAML reads an unquoted 0100 as a number) | quote it: "0100"',
+      '11:18 guests[3].installed[0].version expected text, got the number 5.1 (YAML reads an unquoted 5.10 as a number) | quote it: "5.10"',
+    ]);
+  });
+
   it('reports problems of several files and kinds of layer-1 problems together', () => {
     const dir = modelWith({ 'a.yaml': null, 'b.yaml': 'notes:\n\t- id: x\n' });
     expect(problems(dir)).toEqual(['a.yaml:1:1    the file is empty', 'b.yaml:2:1    tab used for indentation']);
