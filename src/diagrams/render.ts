@@ -215,10 +215,10 @@ async function renderInPage(s: RendererState, spec: DiagramSpec): Promise<string
   const result = await page.evaluate(
     async ({ id, text }) => {
       const mermaid = (window as unknown as {
-        mermaid: { parse(t: string): Promise<unknown>; render(id: string, t: string): Promise<{ svg: string }> };
+        mermaid: { render(id: string, t: string): Promise<{ svg: string }> };
       }).mermaid;
       try {
-        await mermaid.parse(text);
+        // render() parses first and rejects on a syntax error; a separate parse() would do it twice.
         const { svg } = await mermaid.render(id, text);
         return { svg };
       } catch (error) {
