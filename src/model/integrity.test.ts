@@ -38,6 +38,7 @@ describe('checkIntegrity', () => {
     const [problem] = checkIntegrity(model);
     expect(problem).toEqual({
       segments: ['guests', 1, 'host'],
+      target: 'host:pve-kore',
       message: 'unknown host "pve-kore" (did you mean "pve-core"?)',
       hint: 'write "pve-core", or add a host with id "pve-kore" to hosts',
     });

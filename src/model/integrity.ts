@@ -16,6 +16,8 @@ export interface IntegrityProblem {
   hint?: string;
   /** Another place the problem involves (the first definition of a duplicate id). */
   related?: PathSegment[];
+  /** For a dangling reference: the `kind:id` it points at. */
+  target?: string;
 }
 
 const SECTION_OF = new Map<EntityKind, string>(KIND_SECTIONS.map(([kind, section]) => [kind, section]));
@@ -158,6 +160,7 @@ export function checkIntegrity(model: Model): IntegrityProblem[] {
       const section = SECTION_OF.get(ref.kind) ?? ref.kind;
       problems.push({
         segments: site.segments,
+        target: formatRef(ref),
         message: `unknown ${ref.kind} "${bare ? ref.id : site.text}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
         hint: suggestion
           ? `write "${suggestion}", or add a ${ref.kind} with id "${ref.id}" to ${section}`

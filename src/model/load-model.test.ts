@@ -69,9 +69,48 @@ describe('loadModel', () => {
     ]);
   });
 
+  it('reports schema problems and whole-model problems of the sound entities together', () => {
+    const dir = modelWith({
+      'more.yaml': [
+        'guests:',
+        '  - id: frigate', // unsound: no vmid; references to it are not dangling
+        '    name: frigate',
+        '    kind: lxc',
+        '    host: pve-core',
+        '    status: running',
+        '  - id: chirpstack', // sound, with a dangling reference and a missing translation
+        '    name: chirpstack',
+        '    vmid: 109',
+        '    kind: lxc',
+        '    host: pve-kore',
+        '    status: running',
+        '    purpose: { nb: LoRaWAN-nettverksserver }',
+        '    dependsOn: [guest:frigate, guest:emqz]',
+        '',
+      ].join('\n'),
+    });
+    expect(problems(dir)).toEqual([
+      'more.yaml:2:5  guests[3].vmid  missing required field "vmid"',
+      'more.yaml:11:11  guests[4].host  unknown host "pve-kore" (did you mean "pve-core"?)',
+      'more.yaml:13:14  guests[4].purpose  missing English (en) text',
+      'more.yaml:14:32  guests[4].dependsOn[1]  unknown guest "guest:emqz" (did you mean "guest:emqx"?)',
+    ]);
+  });
+
   it('reports problems of several files and kinds of layer-1 problems together', () => {
     const dir = modelWith({ 'a.yaml': null, 'b.yaml': 'notes:\n\t- id: x\n' });
     expect(problems(dir)).toEqual(['a.yaml:1:1    the file is empty', 'b.yaml:2:1    tab used for indentation']);
+  });
+
+  it('still checks the schemas of the readable files when one file cannot be read', () => {
+    const dir = modelWith({
+      'site.yaml': 'site:\n\tname: X\n',
+      'power.yaml': 'power:\n  - id: ups\n    name: UPS\n    kind: UPS\n',
+    });
+    expect(problems(dir)).toEqual([
+      'power.yaml:4:11  power[1].kind  "UPS" is not one of the allowed values (did you mean "ups"?)',
+      'site.yaml:2:1    tab used for indentation',
+    ]);
   });
 
   it('refuses an unknown section with a suggestion', () => {

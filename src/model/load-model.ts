@@ -5,8 +5,10 @@
  *   2. merging the files' sections (unknown sections, `site` twice, a section that is not a list)
  *   3. the zod schemas, issues turned into messages with hints  → error-map.ts
  *   4. cross-entity rules over the whole model and missing translations  → integrity.ts, translations.ts
- * A layer runs only when the layers before it found nothing that makes its input unreliable, so
- * that one mistake is not reported ten times.
+ * Every problem is reported at once where that is sound: the schemas run over every file that
+ * could be read, and the whole-model rules over every entity that passed its schema (a reference to
+ * an entity left out that way is not called dangling). A file that cannot be read, or a section
+ * that cannot be merged, stops the whole-model rules, so one mistake is not reported ten times.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -16,6 +18,7 @@ import { dropImpliedMissing, mapIssue } from './error-map.ts';
 import { suggest } from './suggest.ts';
 import { checkIntegrity } from './integrity.ts';
 import { findMissingTranslations, LANGUAGE_NAMES } from './translations.ts';
+import { KIND_SECTIONS } from './entities.ts';
 
 export interface Problem {
   /** Path of the file as given (relative to the working directory when possible). */
@@ -174,8 +177,6 @@ export function loadModel(dir: string): LoadResult {
     if (parsed.fatal) unreliable = true;
   }
 
-  if (unreliable) return { ok: false, problems: sortProblems(problems) };
-
   const resolve = (segments: readonly PathSegment[], options: { key?: boolean } = {}) => {
     const [section, index, ...rest] = segments;
     let parsed: ParsedFile | undefined;
@@ -197,8 +198,9 @@ export function loadModel(dir: string): LoadResult {
     return { file, line: found.line, column: found.column, path: formatPath(segments), message, ...(hint ? { hint } : {}) };
   };
 
-  // Layer 3: the schemas.
-  if (merged.site === undefined) {
+  // Layer 3: the schemas. Run over the files that could be read even when others could not, so
+  // that every problem shows at once; a missing site is only news when every file was read.
+  if (merged.site === undefined && !unreliable) {
     problems.push({
       file: shown(parsedFiles[0]!.file),
       line: 1,
@@ -210,7 +212,13 @@ export function loadModel(dir: string): LoadResult {
     return { ok: false, problems: sortProblems(problems) };
   }
   const parsed = ModelSchema.safeParse(merged);
-  if (!parsed.success) {
+  let model: Model | undefined;
+  /** Merged list index of each item in `model`, per section (identity when the model is whole). */
+  let indexMap: Map<string, number[]> | undefined;
+  /** `kind:id` of entities left out for their own schema problems. */
+  const leftOut = new Set<string>();
+  if (parsed.success) model = parsed.data;
+  else {
     const ctx = {
       valueAt: (segments: readonly PathSegment[]) => valueAt(merged, segments),
       sourceAt: (segments: readonly PathSegment[]) => {
@@ -218,27 +226,57 @@ export function loadModel(dir: string): LoadResult {
         return complete ? found.source : undefined;
       },
     };
-    const mapped = dropImpliedMissing(parsed.error.issues.flatMap((issue) => mapIssue(issue, ModelSchema, ctx)));
+    const issues = parsed.error.issues.filter((issue) => merged.site !== undefined || issue.path[0] !== 'site');
+    const mapped = dropImpliedMissing(issues.flatMap((issue) => mapIssue(issue, ModelSchema, ctx)));
     for (const m of mapped) problems.push(problemAt(m.segments, m.message, m.hint, { key: m.atKey ?? false }));
-    return { ok: false, problems: sortProblems(problems) };
+    // Layer 4 can still run over the entities that are sound, when only entities are unsound.
+    if (!unreliable && issues.every((issue) => typeof issue.path[0] === 'string' && issue.path[0] !== 'site' && typeof issue.path[1] === 'number')) {
+      const bad = new Set(issues.map((issue) => `${String(issue.path[0])}#${String(issue.path[1])}`));
+      const reduced: Record<string, unknown> = { ...merged };
+      indexMap = new Map();
+      for (const [kind, section] of KIND_SECTIONS) {
+        const items = merged[section] as unknown[] | undefined;
+        if (!items) continue;
+        const kept: number[] = [];
+        items.forEach((item, i) => {
+          if (!bad.has(`${section}#${i}`)) kept.push(i);
+          else {
+            const id = (item as { id?: unknown } | null)?.id;
+            if (typeof id === 'string') leftOut.add(`${kind}:${id}`);
+          }
+        });
+        reduced[section] = kept.map((i) => items[i]);
+        indexMap.set(section, kept);
+      }
+      const again = ModelSchema.safeParse(reduced);
+      if (again.success) model = again.data;
+    }
   }
-  const model = parsed.data;
+  if (!model || unreliable) return { ok: false, problems: sortProblems(problems) };
 
-  // Layer 4: the whole model.
+  // Layer 4: the whole model (or its sound part).
+  const remap = (segments: PathSegment[]): PathSegment[] => {
+    const [section, index, ...rest] = segments;
+    const original = typeof section === 'string' && typeof index === 'number' ? indexMap?.get(section)?.[index] : undefined;
+    return original === undefined ? segments : [section!, original, ...rest];
+  };
   for (const p of checkIntegrity(model)) {
+    // A reference to an entity left out above is not dangling: that entity has its own problem.
+    if (p.target && leftOut.has(p.target)) continue;
     let message = p.message;
     if (p.related) {
       // Name the other place by file and line too: `(first defined at guests[0], model/guests.yaml:12:9)`.
-      const other = problemAt(p.related, '', undefined);
-      message = message.replace(/\)$/, `, ${other.file}:${other.line}:${other.column})`);
+      const related = remap(p.related);
+      const other = problemAt(related, '', undefined);
+      message = message.replace(/ \(first defined at [^)]*\)$/, ` (first defined at ${formatPath(related.at(-1) === 'id' ? related.slice(0, -1) : related)}, ${other.file}:${other.line}:${other.column})`);
     }
-    problems.push(problemAt(p.segments, message, p.hint));
+    problems.push(problemAt(remap(p.segments), message, p.hint));
   }
   for (const missing of findMissingTranslations(model)) {
     const other = missing.missing === 'nb' ? 'en' : 'nb';
     problems.push(
       problemAt(
-        missing.segments,
+        remap(missing.segments),
         `missing ${LANGUAGE_NAMES[missing.missing]} text`,
         `add \`${missing.missing}: "…"\` next to ${other}: ${JSON.stringify(truncate(missing.present, 60))}`,
       ),
