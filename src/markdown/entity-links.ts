@@ -86,6 +86,62 @@ export function locateProblem(problem: LinkProblem, value: string, start: { line
     : { ...problem, line: start.line + lineDelta, column: columnInLine + 1 };
 }
 
+/** The inline nodes a `[[kind:id]]` may have been parsed into. */
+export interface InlineNode {
+  type: string;
+  value?: string;
+  name?: string;
+  attributes?: Record<string, unknown> | null;
+  children?: unknown[];
+  position?: { start: { line: number; column: number } };
+}
+
+/**
+ * The source text of a node that can be part of an entity link: plain text, or a bare text
+ * directive. With directives on (Starlight turns them on), `[[guest:frigate]]` parses as the text
+ * `[[guest`, a directive `:frigate`, and the text `]]`.
+ */
+export function inlineText(node: InlineNode): string | null {
+  if (node.type === 'text') return node.value ?? '';
+  if (
+    node.type === 'textDirective' &&
+    (!node.children || node.children.length === 0) &&
+    (!node.attributes || Object.keys(node.attributes).length === 0) &&
+    typeof node.name === 'string'
+  ) {
+    return `:${node.name}`;
+  }
+  return null;
+}
+
+export interface TextRun<N extends InlineNode = InlineNode> {
+  nodes: N[];
+  /** Index of the first node among its siblings. */
+  index: number;
+  text: string;
+  start: { line: number; column: number } | undefined;
+}
+
+/** Runs of consecutive siblings that together are text (see inlineText). */
+export function textRuns<N extends InlineNode>(children: readonly N[]): TextRun<N>[] {
+  const runs: TextRun<N>[] = [];
+  let current: TextRun<N> | undefined;
+  children.forEach((child, index) => {
+    const text = inlineText(child);
+    if (text === null) {
+      current = undefined;
+      return;
+    }
+    if (!current) {
+      current = { nodes: [], index, text: '', start: child.position?.start };
+      runs.push(current);
+    }
+    current.nodes.push(child);
+    current.text += text;
+  });
+  return runs;
+}
+
 /**
  * Resolves every entity link in a tree. Returns a new tree (the input is left as it was) and the
  * problems with line:column. Links inside links and code are left alone.
@@ -95,15 +151,22 @@ export function resolveEntityLinks(tree: Root, lang: Lang, resolve: EntityResolv
   const walk = <N extends Root | RootContent>(node: N): N => {
     if (node.type === 'link' || node.type === 'linkReference') return node;
     if (!('children' in node)) return node;
+    const original = (node as Parent).children as RootContent[];
+    const replaced = new Map<number, { length: number; nodes: RootContent[] }>();
+    for (const run of textRuns(original as InlineNode[])) {
+      if (!run.text.includes('[[')) continue;
+      const result = splitEntityLinks(run.text, lang, resolve);
+      for (const problem of result.problems) problems.push(locateProblem(problem, run.text, run.start));
+      if (result.changed) replaced.set(run.index, { length: run.nodes.length, nodes: piecesToMdast(result.pieces) });
+    }
     const children: RootContent[] = [];
-    for (const child of (node as Parent).children) {
-      if (child.type === 'text') {
-        const result = splitEntityLinks(child.value, lang, resolve);
-        for (const problem of result.problems) problems.push(locateProblem(problem, child.value, child.position?.start));
-        if (result.changed) children.push(...piecesToMdast(result.pieces));
-        else children.push(child);
+    for (let i = 0; i < original.length; i++) {
+      const replacement = replaced.get(i);
+      if (replacement) {
+        children.push(...replacement.nodes);
+        i += replacement.length - 1;
       } else {
-        children.push(walk(child));
+        children.push(walk(original[i]!));
       }
     }
     return { ...node, children } as N;

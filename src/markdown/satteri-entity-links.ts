@@ -10,7 +10,7 @@ import type { Model } from '../model/schema/model.ts';
 import { displayName, indexEntities, type Lang } from '../model/entities.ts';
 import { parseRef, formatRef } from '../model/refs.ts';
 import { entityHref } from '../site/urls.ts';
-import { EntityLinkError, langFromPath, locateProblem, piecesToMdast, splitEntityLinks, type EntityResolver } from './entity-links.ts';
+import { EntityLinkError, langFromPath, locateProblem, piecesToMdast, splitEntityLinks, textRuns, type EntityResolver, type InlineNode } from './entity-links.ts';
 
 export function modelResolver(model: Model, base = '/'): EntityResolver {
   const index = indexEntities(model);
@@ -23,38 +23,41 @@ export function modelResolver(model: Model, base = '/'): EntityResolver {
   };
 }
 
-interface TextNode {
-  type: 'text';
-  value: string;
-  position?: { start: { line: number; column: number } };
-}
 interface VisitorContext {
   replaceNode(node: unknown, nodes: unknown[]): void;
-  parent(node: unknown): { type: string } | undefined;
+  removeNode(node: unknown): void;
 }
 
-/** The Sätteri mdast plugin (a factory: it is told each file's URL before parsing). */
+/** Parents whose direct children may hold inline text (links are left alone). */
+const INLINE_PARENTS = ['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete'] as const;
+
+/**
+ * The Sätteri mdast plugin (a factory: it is told each file's URL before parsing). For each
+ * parent of inline content it joins runs of text (and bare directives, see inlineText), splits
+ * them with the pure function, and fails the build on an unknown entity.
+ */
 export function entityLinksSatteriPlugin(resolve: EntityResolver) {
   return ({ fileURL, source }: { fileURL: URL | undefined; source: string }) => {
     if (!source.includes('[[')) return null;
     const path = fileURL ? fileURLToPath(fileURL) : '<markdown>';
     const lang = langFromPath(path);
     const shown = fileURL ? relative(process.cwd(), path) : path;
+    const visit = (node: { children?: readonly InlineNode[] }, ctx: VisitorContext) => {
+      for (const run of textRuns(node.children ?? [])) {
+        if (!run.text.includes('[[')) continue;
+        const result = splitEntityLinks(run.text, lang, resolve);
+        if (result.problems.length) {
+          throw new EntityLinkError(shown, result.problems.map((p) => locateProblem(p, run.text, run.start)));
+        }
+        if (!result.changed) continue;
+        ctx.replaceNode(run.nodes[0], piecesToMdast(result.pieces));
+        for (const extra of run.nodes.slice(1)) ctx.removeNode(extra);
+      }
+    };
     return {
       name: 'driftsbok-entity-links',
       options: { position: true },
-      text(node: TextNode, ctx: VisitorContext) {
-        const parent = ctx.parent(node);
-        if (parent && (parent.type === 'link' || parent.type === 'linkReference')) return;
-        const result = splitEntityLinks(node.value, lang, resolve);
-        if (result.problems.length) {
-          throw new EntityLinkError(
-            shown,
-            result.problems.map((p) => locateProblem(p, node.value, node.position?.start)),
-          );
-        }
-        if (result.changed) ctx.replaceNode(node, piecesToMdast(result.pieces));
-      },
+      ...Object.fromEntries(INLINE_PARENTS.map((type) => [type, visit])),
     };
   };
 }

@@ -82,6 +82,31 @@ describe('resolveEntityLinks', () => {
   });
 });
 
+describe('with directives on (as Starlight parses Markdown)', () => {
+  it('joins [[guest + the directive :frigate + ]] back into one link', () => {
+    const input: Root = {
+      type: 'root',
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', value: 'Se [[guest', position: { start: { line: 2, column: 1, offset: 0 }, end: { line: 2, column: 11, offset: 10 } } },
+            { type: 'textDirective', name: 'frigate', attributes: {}, children: [] },
+            { type: 'text', value: ']] nå.' },
+          ],
+        } as never,
+      ],
+    };
+    const { tree: out, problems } = resolveEntityLinks(input, 'nb', resolve);
+    expect(problems).toEqual([]);
+    expect((out.children[0] as { children: unknown[] }).children).toEqual([
+      { type: 'text', value: 'Se ' },
+      { type: 'link', url: '/guests/frigate/', children: [{ type: 'text', value: 'frigate' }], data: { hProperties: { 'data-entity': 'guest:frigate' } } },
+      { type: 'text', value: ' nå.' },
+    ]);
+  });
+});
+
 describe('langFromPath', () => {
   it('reads the language folder under docs/ or entities/', () => {
     expect(langFromPath('/x/content/entities/en/guest/frigate.md')).toBe('en');

@@ -1,0 +1,29 @@
+/**
+ * The "On this page" list of an entity page: the same h2 ids EntityPage.astro writes. Pure.
+ */
+import type { EntityRecord, Lang } from '../model/entities.ts';
+import { localized } from '../model/entities.ts';
+import type { ScenarioResult } from '../analysis/types.ts';
+import { t } from '../i18n/ui.ts';
+
+export interface Heading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+export function entityHeadings(record: EntityRecord, lang: Lang, options: { scenario?: ScenarioResult; hasProse?: boolean } = {}): Heading[] {
+  const h = (slug: string, text: string): Heading => ({ depth: 2, slug, text });
+  const out: Heading[] = [];
+  if (record.kind === 'host') out.push(h('guests', t(lang, 'entity.guests')));
+  if (record.kind === 'scenario' && options.scenario) {
+    for (const phase of options.scenario.phases) {
+      const title = phase.id === 'start' ? t(lang, 'scenario.start') : localized(phase.title, lang) || phase.id;
+      out.push(h(`phase-${phase.id}`, `${t(lang, 'scenario.phase')}: ${title}`));
+    }
+  }
+  out.push(h('facts', t(lang, 'entity.fields')), h('depends-on', t(lang, 'entity.dependsOn')), h('depended-on-by', t(lang, 'entity.dependedOnBy')));
+  out.push(h('neighbourhood', t(lang, 'entity.neighbourhood')));
+  if (options.hasProse) out.push(h('prose', t(lang, 'entity.prose')));
+  return out;
+}

@@ -1,0 +1,138 @@
+/**
+ * scripts/build.ts end to end on small fixture models: a second infrastructure builds its own site,
+ * building twice gives identical HTML, a broken [[…]] link and an invalid model each fail with a
+ * clear message and leave the previous output intact, and a hostile model renders literally and
+ * runs nothing (checked in Chromium). Slow (several Astro builds); runs its cases in order.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { launchChromium } from '../../src/browser/chromium.ts';
+import { htmlFiles, brokenInternalLinks } from '../../e2e/helpers/site.ts';
+import { serveDir } from './static-server.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const MINI = join(ROOT, 'tests/fixtures/models/mini');
+const HOSTILE = join(ROOT, 'tests/fixtures/models/hostile');
+const OUT = join(ROOT, '.dist-test-site-mini');
+const OUT2 = join(ROOT, '.dist-test-site-mini-again');
+const OUT_HOSTILE = join(ROOT, '.dist-test-site-hostile');
+const TSX = createRequire(import.meta.url).resolve('tsx');
+
+function build(out: string, env: Record<string, string>): { code: number; output: string } {
+  const result = spawnSync(process.execPath, ['--import', TSX, 'scripts/build.ts', '--out', out, '--no-pdf'], {
+    cwd: ROOT,
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', DRIFTSBOK_REVISION: 'test', DRIFTSBOK_PROFILE: 'full', ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };
+}
+
+const miniEnv = { DRIFTSBOK_MODEL_DIR: join(MINI, 'model'), DRIFTSBOK_CONTENT_DIR: join(MINI, 'content') };
+let scratch = '';
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'driftsbok-site-test-'));
+});
+afterAll(() => {
+  for (const dir of [OUT, OUT2, OUT_HOSTILE, scratch]) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm run build on fixture models', () => {
+  it('builds a second infrastructure (mini) with its own title, prose and links', { timeout: 300_000 }, () => {
+    const result = build(OUT, miniEnv);
+    expect(result.code, result.output).toBe(0);
+    const model = readFileSync(join(MINI, 'model', 'site.yaml'), 'utf8');
+    const nbTitle = /title:\s*\n\s*nb:\s*(.+)/.exec(model)?.[1]?.replace(/^"|"$/g, '');
+    const home = readFileSync(join(OUT, 'index.html'), 'utf8');
+    expect(home).toContain('<html lang="nb"');
+    if (nbTitle) expect(home).toContain(nbTitle);
+    expect(home).not.toContain('Saghaugen');
+    const host = readFileSync(join(OUT, 'hosts/fs-node/index.html'), 'utf8');
+    expect(host).toMatch(/<a href="\/guests\/dns\/"[^>]*>dns<\/a>/);
+    const hostEn = readFileSync(join(OUT, 'en/hosts/fs-node/index.html'), 'utf8');
+    expect(hostEn).toContain('<html lang="en"');
+    expect(hostEn).toMatch(/<a href="\/en\/guests\/dns\/"[^>]*>dns<\/a>/);
+    // Built with --no-pdf, so the runbook's PDF links have no file behind them here.
+    expect(brokenInternalLinks(OUT).filter((b) => !b.href.endsWith('.pdf'))).toEqual([]);
+  });
+
+  it('is reproducible: building again gives the same HTML, byte for byte', { timeout: 300_000 }, () => {
+    const result = build(OUT2, miniEnv);
+    expect(result.code, result.output).toBe(0);
+    const files = htmlFiles(OUT);
+    expect(htmlFiles(OUT2)).toEqual(files);
+    const differing = files.filter((f) => readFileSync(join(OUT, f), 'utf8') !== readFileSync(join(OUT2, f), 'utf8'));
+    expect(differing).toEqual([]);
+  });
+
+  it('fails on a [[…]] link to an unknown entity with file:line, and leaves the previous output', { timeout: 300_000 }, () => {
+    const content = join(scratch, 'content-broken');
+    cpSync(join(MINI, 'content'), content, { recursive: true });
+    mkdirSync(join(content, 'entities/nb/guest'), { recursive: true });
+    writeFileSync(join(content, 'entities/nb/guest/dns.md'), 'Første linje.\n\nSe [[guest:does-not-exist]] her.\n');
+    const before = readFileSync(join(OUT, 'index.html'), 'utf8');
+    const result = build(OUT, { ...miniEnv, DRIFTSBOK_CONTENT_DIR: content });
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/entities\/nb\/guest\/dns\.md:3:4 unknown entity "guest:does-not-exist"/);
+    expect(result.output).toContain('was left as it was');
+    expect(readFileSync(join(OUT, 'index.html'), 'utf8')).toBe(before);
+  });
+
+  it('fails on an invalid model before building anything, and leaves the previous output', { timeout: 120_000 }, () => {
+    const model = join(scratch, 'model-invalid');
+    cpSync(join(MINI, 'model'), model, { recursive: true });
+    const guests = join(model, 'services.yaml');
+    expect(readFileSync(guests, 'utf8')).toContain('host: fs-node');
+    writeFileSync(guests, readFileSync(guests, 'utf8').replace('host: fs-node', 'host: fs-nod'));
+    const before = readFileSync(join(OUT, 'index.html'), 'utf8');
+    const result = build(OUT, { ...miniEnv, DRIFTSBOK_MODEL_DIR: model });
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/services\.yaml:\d+:\d+/);
+    expect(result.output).toContain('fs-nod');
+    expect(result.output).toContain('nothing was built');
+    expect(result.output).not.toContain('[build]');
+    expect(readFileSync(join(OUT, 'index.html'), 'utf8')).toBe(before);
+  });
+
+  it('shows a hostile model literally and runs nothing (Chromium)', { timeout: 300_000 }, async () => {
+    const result = build(OUT_HOSTILE, { DRIFTSBOK_MODEL_DIR: join(HOSTILE, 'model'), DRIFTSBOK_CONTENT_DIR: HOSTILE });
+    expect(result.code, result.output).toBe(0);
+    const server = await serveDir(OUT_HOSTILE);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', async (d) => {
+        dialogs.push(d.message());
+        await d.dismiss();
+      });
+      const pages = htmlFiles(OUT_HOSTILE)
+        .filter((f) => !f.startsWith('pagefind') && !f.includes('/print/'))
+        .map((f) => '/' + f.replace(/index\.html$/, ''));
+      expect(pages.length).toBeGreaterThan(10);
+      for (const path of pages) {
+        await page.goto(server.url + path);
+        const injected = await page.evaluate(() => ({
+          imgX: document.querySelectorAll('img[src="x"]').length,
+          scriptsWithAlert: [...document.scripts].filter((s) => s.textContent?.includes('alert(1)')).length,
+          jsLinks: [...document.querySelectorAll('a[href]')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
+        }));
+        expect(injected, path).toEqual({ imgX: 0, scriptsWithAlert: 0, jsLinks: 0 });
+      }
+      await page.goto(server.url + '/');
+      await expect.poll(() => page.locator('h1').innerText()).toBe('<img src=x onerror=alert(1)> (nb)');
+      await page.goto(server.url + '/en/');
+      expect(await page.locator('h1').innerText()).toBe('"] --> x (en)');
+      expect(await page.locator('main').innerText()).toContain('$$x^2$$ (en)');
+      expect(dialogs).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
