@@ -397,6 +397,54 @@ async function timeCheck(modelDir: string): Promise<CheckTiming> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Whole-model diagrams: how large their Mermaid text gets (explains a build that fails at scale)
+
+interface DiagramProbe {
+  /** The largest of topology, architecture, power and the first scenario's first failure phase (nb). */
+  largest: { id: string; bytes: number };
+  /** Mermaid's text limit as the renderer sets it (50 000 by default). */
+  maxTextSize: number;
+  over: string[];
+}
+
+async function probeWholeModelDiagrams(modelDir: string): Promise<DiagramProbe | undefined> {
+  try {
+    const gen = await optionalModule('src/diagrams/generators.ts');
+    const urls = await optionalModule('src/site/urls.ts');
+    const analysis = await optionalModule('src/analysis/analyze.ts');
+    const render = await optionalModule('src/diagrams/render.ts');
+    if (!gen || !urls || !analysis) return undefined;
+    const loaded = loadModel(modelDir);
+    if (!loaded.ok) return undefined;
+    const model = loaded.model;
+    const href = (key: string) => (urls.entityHref as AnyFn)(key, 'nb') as string;
+    type Spec = { id: string; mermaid: string };
+    const specs: Spec[] = [];
+    for (const name of ['topologyDiagram', 'architectureDiagram', 'powerDiagram']) {
+      if (typeof gen[name] === 'function') specs.push((gen[name] as AnyFn)(model, 'nb', href) as Spec);
+    }
+    const scenario = model.scenarios[0];
+    if (scenario && typeof gen.failureDiagram === 'function') {
+      const first = { ...model, scenarios: [scenario] };
+      const result = (analysis.analyze as AnyFn)(first) as { scenarios: { id: string; phases: unknown[] }[] };
+      const phase = result.scenarios[0]?.phases.at(-1);
+      if (phase) specs.push((gen.failureDiagram as AnyFn)(model, phase, scenario.id, 'nb', href) as Spec);
+    }
+    if (!specs.length) return undefined;
+    const config = render?.MERMAID_CONFIG as { maxTextSize?: number } | undefined;
+    const maxTextSize = config?.maxTextSize ?? 50_000;
+    const largest = specs.reduce((a, b) => (b.mermaid.length > a.mermaid.length ? b : a));
+    return {
+      largest: { id: largest.id, bytes: largest.mermaid.length },
+      maxTextSize,
+      over: specs.filter((s) => s.mermaid.length > maxTextSize).map((s) => s.id),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // One scale
 
 interface BuildMeasure {
@@ -405,6 +453,8 @@ interface BuildMeasure {
   diagrams: DiagramCounts | null;
   phases: BuildPhases;
   log: string;
+  /** The first error line of a failed build. */
+  error?: string;
 }
 
 interface ScaleResult {
@@ -413,6 +463,7 @@ interface ScaleResult {
   modelDir: string;
   entities?: number;
   check: CheckTiming;
+  diagramProbe?: DiagramProbe;
   cold?: BuildMeasure;
   warm?: BuildMeasure;
   site?: SiteStats;
@@ -476,7 +527,16 @@ async function buildProject(ctx: Context, modelDir: string, cache: string, log: 
     const tail = result.output.trim().split('\n').slice(-15).join('\n');
     status(`  build FAILED (exit ${result.code}); last lines:\n${tail.replace(/^/gm, '    | ')}`);
   }
-  return { ms: result.ms, ok, diagrams: parseDiagramLine(result.output), phases: parseBuildPhases(result.output), log };
+  // eslint-disable-next-line no-control-regex
+  const errorLine = ok ? undefined : result.output.replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => /\[ERROR\]|^\w*Error\b|^build: /.test(l));
+  return {
+    ms: result.ms,
+    ok,
+    diagrams: parseDiagramLine(result.output),
+    phases: parseBuildPhases(result.output),
+    log,
+    ...(errorLine ? { error: errorLine.replace(/^.*?\[ERROR\]\s*/, '').slice(0, 300) } : {}),
+  };
 }
 
 async function benchScale(ctx: Context, scale: number, plainCache: Map<string, ScaleResult['plain']>): Promise<ScaleResult> {
@@ -495,6 +555,11 @@ async function benchScale(ctx: Context, scale: number, plainCache: Map<string, S
   const check = await timeCheck(modelDir);
   const result: ScaleResult = { scale, label, modelDir, check, entities: check.entities };
   if (check.error) status(`  model check problem: ${check.error}`);
+  result.diagramProbe = await probeWholeModelDiagrams(modelDir);
+  if (result.diagramProbe) {
+    const p = result.diagramProbe;
+    status(`  largest whole-model diagram: ${p.largest.id}, ${p.largest.bytes} bytes of Mermaid (limit ${p.maxTextSize})${p.over.length ? `; over the limit: ${p.over.join(', ')}` : ''}`);
+  }
 
   const cache = join(work, `diagram-cache-x${scale}`);
   rmSync(cache, { recursive: true, force: true });
@@ -565,7 +630,7 @@ function report(results: ScaleResult[], ctx: Context): string {
   const plainWarm = (r: ScaleResult | undefined) => (r?.plain?.ok ? r.plain.warmMs : undefined);
   const rows: string[][] = [
     [
-      'model', 'entities', 'check', 'cold build', '(astro+pdf)', 'warm build', '(astro+pdf)', 'rendered', 'warm: rendered/cached',
+      'model', 'entities', 'check', 'largest diagram', 'cold build', '(astro+pdf)', 'warm build', '(astro+pdf)', 'rendered', 'warm: rendered/cached',
       'diagrams/s render', 'diagrams/s build', 'pages', 'JS/page', 'plain cold', 'plain warm', 'plain JS/page',
       'cold/plain', 'warm/plain',
     ],
@@ -576,6 +641,7 @@ function report(results: ScaleResult[], ctx: Context): string {
       r.label,
       String(r.entities ?? '—'),
       r.check.error ? 'invalid' : fmtMs(r.check.ms),
+      r.diagramProbe ? `${(r.diagramProbe.largest.bytes / 1000).toFixed(1)} kB${r.diagramProbe.over.length ? ' (over)' : ''}` : '—',
       r.cold ? (ok ? fmtMs(r.cold.ms) : 'FAILED') : '—',
       phases(r.cold),
       r.warm ? (r.warm.ok ? fmtMs(r.warm.ms) : 'FAILED') : '—',
@@ -614,6 +680,12 @@ function report(results: ScaleResult[], ctx: Context): string {
       ? `100×/10× sizes: entities ${ratio(x100.entities, x10.entities)!.toFixed(1)}×, pages ${ratio(x100.site?.pages, x10.site?.pages)?.toFixed(1) ?? '—'}×, warm build ${ratio(okMs(x100.warm), okMs(x10.warm))?.toFixed(1) ?? '—'}×, plain build ${ratio(plainCold(x100), plainCold(x10))?.toFixed(1) ?? '—'}×`
       : undefined,
   ].filter(Boolean);
+  const failures = results.flatMap((r) =>
+    [['cold', r.cold], ['warm', r.warm]].flatMap(([name, m]) => {
+      const b = m as BuildMeasure | undefined;
+      return b && !b.ok ? [`${r.label} ${name as string} build failed after ${fmtMs(b.ms)}: ${b.error ?? 'see the log'}`] : [];
+    }),
+  );
   const notes = [
     `builds: ${ctx.buildCommand.describe}; Node ${process.versions.node}; ${new Date().toISOString()}`,
     `check = in-process median of 3 after a warm-up: ${results[0]?.check.steps.join(' + ') ?? ''}`,
@@ -621,9 +693,11 @@ function report(results: ScaleResult[], ctx: Context): string {
     '(astro+pdf) = Astro\'s own "page(s) built in" time + the runbook PDF times the build prints; the rest is start-up, model check and the swap',
     'plain cold/warm = a Starlight site with the same nb/en page counts and no diagrams, built twice in this run',
     'diagrams/s render = 1000 ÷ the build\'s "ms per diagram"; build = diagrams rendered ÷ whole cold build time',
+    'largest diagram = Mermaid text of the largest whole-model diagram (topology, architecture, power, one failure phase), nb; "(over)" = past the renderer\'s maxTextSize',
     'JS/page = <script src> files (with their static imports) + inline scripts, averaged over every HTML page',
   ];
-  return `${table(rows)}\n\nTargets (issue 5):\n${targets.map((t) => `  ${t}`).join('\n')}${x10x100.length ? `\n  ${x10x100.join('\n  ')}` : ''}\n\n${notes.map((n) => `  ${n}`).join('\n')}`;
+  const failed = failures.length ? `\n\nFailed builds:\n${failures.map((f) => `  ${f}`).join('\n')}` : '';
+  return `${table(rows)}${failed}\n\nTargets (issue 5):\n${targets.map((t) => `  ${t}`).join('\n')}${x10x100.length ? `\n  ${x10x100.join('\n  ')}` : ''}\n\n${notes.map((n) => `  ${n}`).join('\n')}`;
 }
 
 // ---------------------------------------------------------------------------------------------
