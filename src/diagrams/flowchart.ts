@@ -63,6 +63,11 @@ export class Flowchart {
     return this.ids.get(key);
   }
 
+  /** Whether some node already placed carries this class. */
+  usesClass(cls: string): boolean {
+    return (this.classMembers.get(cls)?.length ?? 0) > 0;
+  }
+
   has(key: string): boolean {
     return this.ids.has(key);
   }

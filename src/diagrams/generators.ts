@@ -45,7 +45,9 @@ export function entityLabel(record: EntityRecord, lang: Lang, options: { status?
     detail = `${t(e.kind === 'qemu' ? WORDS.qemu : WORDS.lxc, lang)} ${String(e.vmid)}`;
   } else if (typeof e.kind === 'string' && SUBKIND_LABEL[e.kind] && record.kind !== 'location') {
     detail = t(SUBKIND_LABEL[e.kind]!, lang);
-    if (typeof e.count === 'number' && e.count > 1) detail += ` ×${e.count}`;
+    // "UPS / UPS", "Mains grid / grid": the kind adds nothing when the name already says it.
+    if (lines[0]!.toLowerCase().includes(detail.toLowerCase())) detail = '';
+    if (typeof e.count === 'number' && e.count > 1) detail += `${detail ? ' ' : ''}×${e.count}`;
   } else if (record.kind === 'capability' || record.kind === 'system') {
     detail = '';
   }
@@ -197,10 +199,11 @@ export function topologyDiagram(model: Model, lang: Lang, hrefFor: HrefFor): Dia
   return { id: `topology-${lang}`, source: 'topology', title, description, mermaid: b.toString() };
 }
 
+/** A legend for the lifecycle classes the diagram uses (none when it uses neither). */
 function lifecycleLegend(b: Flowchart, lang: Lang): void {
+  const used = (['stopped', 'planned'] as const).filter((cls) => b.usesClass(cls));
   b.subgraph(t(WORDS.legend, lang), () => {
-    b.node('legend:stopped', `(${t(WORDS.stopped, lang)})`, { classes: ['stopped'], link: false });
-    b.node('legend:planned', `(${t(WORDS.planned, lang)})`, { classes: ['planned'], link: false });
+    for (const cls of used) b.node(`legend:${cls}`, `(${t(WORDS[cls], lang)})`, { classes: [cls], link: false });
   }, 'LR');
 }
 
@@ -405,8 +408,12 @@ export function planDiagrams(model: Model, planId: string, lang: Lang, hrefFor: 
   const added = new Set(plan.adds ?? []);
   const changed = new Set((plan.changes ?? []).map((c) => c.ref));
   const focus = new Set([...added, ...changed]);
+  // What the plan's entities need (and where they stand), and what uses the new ones. Not every
+  // dependent of a changed entity: a changed host would pull in all its guests.
   const edges = ctx.graph.edges.filter(
-    (e) => (focus.has(e.from) || focus.has(e.to)) && (HARD_RELATIONS.has(e.relation) || e.relation === 'enhancedBy'),
+    (e) =>
+      (focus.has(e.from) && (HARD_RELATIONS.has(e.relation) || e.relation === 'enhancedBy' || e.relation === 'locatedIn')) ||
+      (added.has(e.to) && (HARD_RELATIONS.has(e.relation) || e.relation === 'enhancedBy')),
   );
   const keys = uniq([...focus, ...edges.flatMap((e) => [e.from, e.to])]).filter((k) => ctx.records.has(k));
   const make = (when: 'before' | 'after'): DiagramSpec => {
