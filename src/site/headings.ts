@@ -18,7 +18,7 @@ export function entityHeadings(record: EntityRecord, lang: Lang, options: { scen
   if (record.kind === 'host') out.push(h('guests', t(lang, 'entity.guests')));
   if (record.kind === 'scenario' && options.scenario) {
     for (const phase of options.scenario.phases) {
-      const title = phase.id === 'start' ? t(lang, 'scenario.start') : localized(phase.title, lang) || phase.id;
+      const title = localized(phase.title, lang) || (phase.id === 'start' ? t(lang, 'scenario.start') : phase.id);
       out.push(h(`phase-${phase.id}`, `${t(lang, 'scenario.phase')}: ${title}`));
     }
   }

@@ -44,11 +44,11 @@ export function phaseView(
     .sort(byModelOrder(ctx.index))
     .map(line);
   const whenParts: string[] = [];
-  if (phase.afterMinutes !== undefined) whenParts.push(t(lang, 'scenario.afterMinutes', { n: phase.afterMinutes }));
+  if (phase.afterMinutes !== undefined && phase.afterMinutes > 0) whenParts.push(t(lang, 'scenario.afterMinutes', { n: phase.afterMinutes }));
   if (phase.after) whenParts.push(localized(phase.after, lang));
   return {
     id: phase.id,
-    title: phase.id === 'start' ? t(lang, 'scenario.start') : localized(phase.title, lang) || phase.id,
+    title: localized(phase.title, lang) || (phase.id === 'start' ? t(lang, 'scenario.start') : phase.id),
     ...(whenParts.length ? { when: whenParts.join(' — ') } : {}),
     failed: phase.failed.map((k) => entityLink(k, ctx)),
     works: capabilities.filter((c) => c.state === 'ok'),
@@ -86,7 +86,8 @@ export function scenarioMatrix(model: Model, analysis: Analysis, lang: Lang) {
     const scenario = model.scenarios.find((s) => s.id === result.id);
     const name = scenario ? localized(scenario.title, lang) : result.id;
     for (const phase of result.phases) {
-      const label = result.phases.length > 1 ? `${name}: ${phase.id === 'start' ? t(lang, 'scenario.start') : localized(phase.title, lang)}` : name;
+      const phaseTitle = localized(phase.title, lang) || (phase.id === 'start' ? t(lang, 'scenario.start') : phase.id);
+      const label = result.phases.length > 1 ? `${name}: ${phaseTitle}` : name;
       columns.push({ scenarioId: result.id, phaseId: phase.id, label });
       phases.push(phase);
     }
