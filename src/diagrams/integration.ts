@@ -6,7 +6,7 @@
 import type { AstroIntegration } from 'astro';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheDir, closeRenderer, renderStats, resetRenderStats, setRendererLog } from './render.ts';
+import { cacheDir, closeRenderer, pruneCache, renderStats, resetRenderStats, setRendererLog } from './render.ts';
 
 export function diagramsIntegration(): AstroIntegration {
   return {
@@ -22,7 +22,8 @@ export function diagramsIntegration(): AstroIntegration {
         const timing = s.rendered
           ? ` (browser start ${(s.startMs / 1000).toFixed(1)} s, ${(s.renderMs / s.rendered).toFixed(0)} ms per diagram)`
           : '';
-        logger.info(`diagrams: ${s.rendered} rendered, ${s.cached} from cache${timing}`);
+        const pruned = pruneCache();
+        logger.info(`diagrams: ${s.rendered} rendered, ${s.cached} from cache${timing}${pruned ? `; ${pruned} unused for 30 days removed from the cache` : ''}`);
         // For the benchmark and the cache test: the numbers of the last build, as JSON.
         try {
           mkdirSync(cacheDir(), { recursive: true });

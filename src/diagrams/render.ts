@@ -20,7 +20,7 @@
  * theme with a CSS filter keyed on <html data-theme="dark">, and print is always light.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -192,7 +192,14 @@ export function renderDiagram(spec: DiagramSpec): Promise<string> {
   const file = join(cacheDir(), `${key}.svg`);
   if (existsSync(file)) {
     s.stats.cached++;
-    return Promise.resolve(readFileSync(file, 'utf8'));
+    const svg = readFileSync(file, 'utf8');
+    try {
+      const now = new Date();
+      utimesSync(file, now, now); // last use, for pruneCache
+    } catch {
+      /* read-only cache: fine */
+    }
+    return Promise.resolve(svg);
   }
   const job = s.queue.then(async () => {
     const svg = await renderInPage(s, spec);
@@ -283,4 +290,27 @@ export function assertSafeSvg(spec: Pick<DiagramSpec, 'id' | 'source'>, svg: str
   if (/<[^>]*\s(?:xlink:)?(?:href|src)\s*=\s*"\s*(?:javascript|data|vbscript):/i.test(svg)) problems.push('a script or data URL');
   if (/<(?:img|iframe|object|embed)\b/i.test(svg)) problems.push('an embedded element');
   if (problems.length) throw new DiagramError(spec, `unsafe SVG output: ${problems.join(', ')}`);
+}
+
+/**
+ * Deletes cached SVGs not used for `maxAgeDays` (each use refreshes a file's time), so a cache folder
+ * that CI keeps does not grow forever. Returns how many were removed.
+ */
+export function pruneCache(maxAgeDays = 30, dir = cacheDir()): number {
+  if (!existsSync(dir)) return 0;
+  const cutoff = Date.now() - maxAgeDays * 86_400_000;
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    if (!/^[0-9a-f]{64}\.svg$/.test(name)) continue;
+    const path = join(dir, name);
+    try {
+      if (statSync(path).mtimeMs < cutoff) {
+        unlinkSync(path);
+        removed++;
+      }
+    } catch {
+      /* raced with another build: fine */
+    }
+  }
+  return removed;
 }

@@ -4,7 +4,7 @@
  * disk cache serves a second render without starting the browser.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -14,6 +14,7 @@ import {
   browserStarted,
   closeRenderer,
   postProcess,
+  pruneCache,
   renderDiagram,
   renderStats,
   resetRenderStats,
@@ -189,6 +190,20 @@ describe('cache', () => {
     expect(second).toBe(first);
     expect(renderStats()).toMatchObject({ rendered: 0, cached: 1 });
     expect(browserStarted()).toBe(false);
+  });
+
+  it('prunes entries unused for longer than the limit, keeps the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'driftsbok-prune-'));
+    const old = join(dir, `${'a'.repeat(64)}.svg`);
+    const fresh = join(dir, `${'b'.repeat(64)}.svg`);
+    writeFileSync(old, '<svg/>');
+    writeFileSync(fresh, '<svg/>');
+    const longAgo = new Date(Date.now() - 40 * 86_400_000);
+    utimesSync(old, longAgo, longAgo);
+    expect(pruneCache(30, dir)).toBe(1);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('serialises concurrent renders through one page', async () => {
