@@ -29,7 +29,7 @@ import type { DiagramSpec } from './types.ts';
 import { restorePlaceholderLetters } from './escape.ts';
 
 /** Bump when post-processing or anything else that shapes the output changes. */
-export const RENDERER_VERSION = '3';
+export const RENDERER_VERSION = '4';
 
 export const MERMAID_CONFIG = {
   startOnLoad: false,
@@ -260,7 +260,7 @@ export function postProcess(spec: Pick<DiagramSpec, 'id' | 'source'>, svgId: str
     const id = m[1]!;
     if (id !== svgId && !id.startsWith(`${svgId}-`) && !id.startsWith(`${svgId}_`)) rename.set(id, `${svgId}-${id}`);
   }
-  let out = restorePlaceholderLetters(svg);
+  let out = pruneUnusedCss(restorePlaceholderLetters(svg));
   if (rename.size) {
     const swap = (id: string) => rename.get(id) ?? id;
     out = out
@@ -273,6 +273,48 @@ export function postProcess(spec: Pick<DiagramSpec, 'id' | 'source'>, svgId: str
   }
   assertSafeSvg(spec, out);
   return out;
+}
+
+/**
+ * Mermaid embeds its whole theme stylesheet (~7 KB) in every SVG; most rules style classes the
+ * diagram does not use. Drops selectors naming a class that no element carries (@-rules are kept).
+ * Output looks the same; a small neighbourhood diagram shrinks by about a fifth.
+ */
+export function pruneUnusedCss(svg: string): string {
+  const match = /<style>([\s\S]*?)<\/style>/.exec(svg);
+  if (!match) return svg;
+  const css = match[1]!;
+  const used = new Set<string>();
+  const rest = svg.slice(0, match.index) + svg.slice(match.index + match[0].length);
+  for (const m of rest.matchAll(/\sclass="([^"]*)"/g)) for (const c of m[1]!.split(/\s+/)) if (c) used.add(c);
+  let out = '';
+  let i = 0;
+  while (i < css.length) {
+    const open = css.indexOf('{', i);
+    if (open < 0) {
+      out += css.slice(i);
+      break;
+    }
+    let depth = 1;
+    let j = open + 1;
+    while (j < css.length && depth > 0) {
+      if (css[j] === '{') depth++;
+      else if (css[j] === '}') depth--;
+      j++;
+    }
+    const prelude = css.slice(i, open);
+    const block = css.slice(open, j);
+    if (prelude.trim().startsWith('@')) {
+      out += prelude + block;
+    } else {
+      const selectors = prelude
+        .split(',')
+        .filter((sel) => [...sel.matchAll(/\.([A-Za-z_][\w-]*)/g)].every((m) => used.has(m[1]!)));
+      if (selectors.length) out += selectors.join(',') + block;
+    }
+    i = j;
+  }
+  return svg.slice(0, match.index) + `<style>${out}</style>` + svg.slice(match.index + match[0].length);
 }
 
 /** No scripts, no event handlers, no HTML islands, no script URLs. */
