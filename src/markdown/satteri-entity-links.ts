@@ -47,7 +47,11 @@ export function entityLinksSatteriPlugin(resolve: EntityResolver) {
         if (!run.text.includes('[[')) continue;
         const result = splitEntityLinks(run.text, lang, resolve);
         if (result.problems.length) {
-          throw new EntityLinkError(shown, result.problems.map((p) => locateProblem(p, run.text, run.start)));
+          const error = new EntityLinkError(shown, result.problems.map((p) => locateProblem(p, run.text, run.start)));
+          // Astro's glob loader logs a render error and carries on; the integration below fails
+          // the build with every problem collected here.
+          linkProblems().push(error.message);
+          throw error;
         }
         if (!result.changed) continue;
         ctx.replaceNode(run.nodes[0], piecesToMdast(result.pieces));
@@ -60,6 +64,19 @@ export function entityLinksSatteriPlugin(resolve: EntityResolver) {
       ...Object.fromEntries(INLINE_PARENTS.map((type) => [type, visit])),
     };
   };
+}
+
+const PROBLEMS = Symbol.for('driftsbok.entity-link-problems');
+function linkProblems(): string[] {
+  const host = globalThis as { [PROBLEMS]?: string[] };
+  return (host[PROBLEMS] ??= []);
+}
+
+function failOnProblems(): void {
+  const problems = [...new Set(linkProblems())];
+  if (problems.length) {
+    throw new Error(`Broken entity links in the prose (${problems.length}):\n${problems.join('\n')}`);
+  }
 }
 
 /** Adds the plugin to whatever Sätteri processor Astro is configured with (as Starlight does). */
@@ -76,6 +93,10 @@ export function entityLinksIntegration(model: Model): AstroIntegration {
         }
         void logger;
       },
+      // Prose is rendered while content syncs, before pages are built; stop there if any link
+      // was broken, and check again at the end for prose rendered while building pages.
+      'astro:build:start': () => failOnProblems(),
+      'astro:build:done': () => failOnProblems(),
     },
   };
 }
