@@ -15,6 +15,7 @@ import {
   closeRenderer,
   postProcess,
   pruneCache,
+  pruneUnusedCss,
   renderDiagram,
   renderStats,
   resetRenderStats,
@@ -163,6 +164,11 @@ describe('failing loudly', () => {
     expect(() => assertSafeSvg(spec, '<svg><a href="javascript:alert(1)"></a></svg>')).toThrow(/script or data URL/);
     expect(() => postProcess(spec, 'dg-x', '<svg id="dg-x"><text>Syntax error in text</text></svg>')).toThrow(/error picture/);
     expect(() => postProcess(spec, 'dg-x', '<svg id="dg-x"><text>Maximum text size in diagram exceeded</text></svg>')).toThrow(/error picture/);
+  });
+
+  it('drops CSS rules for classes the diagram does not use, keeps the rest and @-rules', () => {
+    const svg = '<svg id="d" class="flowchart"><style>#d .node rect,#d .cluster rect{fill:red;}#d .unused{x:1}@keyframes k{to{a:0;}}#d{font-size:16px;}</style><g class="node"><rect/></g></svg>';
+    expect(pruneUnusedCss(svg)).toBe('<svg id="d" class="flowchart"><style>#d .node rect{fill:red;}@keyframes k{to{a:0;}}#d{font-size:16px;}</style><g class="node"><rect/></g></svg>');
   });
 
   it('prefixes every id and the references to it', () => {
