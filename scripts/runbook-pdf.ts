@@ -19,8 +19,9 @@
  *  - Links to the preview server are rewritten to the public address (site.publicUrl from the
  *    model, read from the page's <meta name="driftsbok:public-url">, else $DRIFTSBOK_PUBLIC_URL);
  *    when neither is known they are unlinked (text kept), so a PDF never points at 127.0.0.1.
- *  - The PDF's CreationDate/ModDate are set to the build date, so two builds with the same
- *    SOURCE_DATE_EPOCH give the same bytes.
+ *  - The PDF's CreationDate/ModDate are set to the build date, and the tagged-PDF structure ids
+ *    (named after DOM node ids, which vary per run) are renumbered, so two builds with the same
+ *    SOURCE_DATE_EPOCH and revision give the same bytes.
  */
 import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -41,6 +42,7 @@ import {
   findSectionPages,
   fixPdfDates,
   footerTemplate,
+  normalizeStructIds,
   publicHref,
   resolveRevision,
   sectionMarker,
@@ -259,7 +261,7 @@ export async function buildRunbookPdfs(outDir: string, options: RunbookPdfOption
       const fixed = fixPdfDates(raw, date);
       if (fixed.skipped.length) log(`runbook-pdf: warning: left PDF dates of unexpected form: ${fixed.skipped.join(', ')}`);
       const target = join(outDir, RUNBOOK_PDF_NAMES[lang]);
-      writeFileSync(target, fixed.pdf);
+      writeFileSync(target, normalizeStructIds(fixed.pdf));
       written.push(target);
       await page.close();
       log(

@@ -75,6 +75,20 @@ export function fixPdfDates(pdf: Buffer, date: Date): { pdf: Buffer; replaced: n
   return { pdf: Buffer.from(out, 'latin1'), replaced, skipped };
 }
 
+/**
+ * Chromium's tagged PDF names structure elements after DOM node ids, "(node00000028)", which
+ * differ from run to run. Renumbers them by rank (a monotone mapping, so the sorted /IDTree stays
+ * sorted) with the same number of digits (so no byte offset moves).
+ */
+export function normalizeStructIds(pdf: Buffer): Buffer {
+  const text = pdf.toString('latin1');
+  const pattern = /\(node(\d{8})\)/g;
+  const seen = [...new Set([...text.matchAll(pattern)].map((m) => m[1]!))].sort();
+  if (seen.length === 0) return pdf;
+  const rank = new Map(seen.map((id, i) => [id, String(i + 1).padStart(8, '0')]));
+  return Buffer.from(text.replace(pattern, (_, id: string) => `(node${rank.get(id)})`), 'latin1');
+}
+
 /** The model revision: DRIFTSBOK_REVISION, else what git says, else "unknown". */
 export function resolveRevision(env: NodeJS.ProcessEnv, fromGit: () => string | undefined): string {
   const set = env.DRIFTSBOK_REVISION?.trim();

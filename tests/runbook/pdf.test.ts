@@ -6,6 +6,7 @@ import {
   fixPdfDates,
   footerTemplate,
   isoDay,
+  normalizeStructIds,
   pdfDate,
   publicHref,
   resolveRevision,
@@ -60,6 +61,17 @@ describe('fixPdfDates', () => {
     const fixed = fixPdfDates(bin, new Date(0)).pdf;
     expect(fixed.subarray(0, 4)).toEqual(Buffer.from([0, 255, 128, 10]));
     expect(fixed.subarray(-3)).toEqual(Buffer.from([200, 13, 0]));
+  });
+});
+
+describe('normalizeStructIds', () => {
+  it('renumbers tagged-PDF node ids by rank, keeping length and order', () => {
+    const a = Buffer.from('/ID (node00000028) /ID (node00000031) /Names [(node00000028) 1 0 R (node00000031) 2 0 R]', 'latin1');
+    const b = Buffer.from('/ID (node00000029) /ID (node00000032) /Names [(node00000029) 1 0 R (node00000032) 2 0 R]', 'latin1');
+    const na = normalizeStructIds(a);
+    expect(na.equals(normalizeStructIds(b))).toBe(true);
+    expect(na.length).toBe(a.length);
+    expect(na.toString('latin1')).toBe('/ID (node00000001) /ID (node00000002) /Names [(node00000001) 1 0 R (node00000002) 2 0 R]');
   });
 });
 
