@@ -1,0 +1,94 @@
+/**
+ * scripts/runbook-pdf.ts end to end on a tiny hand-made site folder (no Astro build): page numbers
+ * measured into the contents, footer on every page, links to the public address, same bytes twice.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRunbookPdfs } from '../../scripts/runbook-pdf.ts';
+
+function page(lang: string, publicUrl?: string): string {
+  const filler = Array.from({ length: 60 }, (_, i) => `<p>Line ${i} of a long section.</p>`).join('');
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Runbook ${lang}</title>
+${publicUrl ? `<meta name="driftsbok:public-url" content="${publicUrl}">` : ''}
+<style>section[data-runbook-section] { break-before: page; }</style></head><body>
+<h1>Index ${lang}</h1>
+<ol><li>Alpha <span data-runbook-page-of="alpha">–</span></li><li>Beta <span data-runbook-page-of="beta">–</span></li></ol>
+<a href="/guests/frigate/">frigate</a> <a href="#beta">to beta</a> <a href="https://example.org/">elsewhere</a>
+<section data-runbook-section="alpha" id="alpha"><h2>Alpha section</h2>${filler}</section>
+<section data-runbook-section="beta" id="beta"><h2>Beta section</h2><p>short</p></section>
+</body></html>`;
+}
+
+const pdftotext = (file: string, ...args: string[]) => execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
+
+describe('buildRunbookPdfs', () => {
+  let dir: string;
+  const env = { ...process.env, SOURCE_DATE_EPOCH: '1764720000', DRIFTSBOK_REVISION: 'test123', DRIFTSBOK_PUBLIC_URL: '' };
+  let first: Buffer[];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'runbook-pdf-test-'));
+    mkdirSync(join(dir, 'runbook/print'), { recursive: true });
+    mkdirSync(join(dir, 'en/runbook/print'), { recursive: true });
+    writeFileSync(join(dir, 'runbook/print/index.html'), page('nb', 'https://driftsbok.example.no/'));
+    writeFileSync(join(dir, 'en/runbook/print/index.html'), page('en'));
+    const files = await buildRunbookPdfs(dir, { env, log: () => {} });
+    expect(files.map((f) => f.slice(dir.length + 1))).toEqual(['runbook-nb.pdf', 'runbook-en.pdf']);
+    first = files.map((f) => readFileSync(f));
+  }, 120_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the page each section starts on into the contents', () => {
+    const index = pdftotext(join(dir, 'runbook-nb.pdf'), '-f', '1', '-l', '1');
+    const pages = Number(execFileSync('pdfinfo', [join(dir, 'runbook-nb.pdf')], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)![1]);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(index).toMatch(/Alpha 2\b/);
+    expect(index).toMatch(new RegExp(`Beta ${pages}\\b`));
+    expect(pdftotext(join(dir, 'runbook-nb.pdf'), '-f', String(pages), '-l', String(pages))).toContain('Beta section');
+  });
+
+  it('prints the footer on every page, in the language', () => {
+    const text = pdftotext(join(dir, 'runbook-en.pdf'));
+    const pages = text.split('\f').filter((p) => p.trim());
+    pages.forEach((p, i) => {
+      expect(p).toContain(`Page ${i + 1} of ${pages.length}`);
+      expect(p).toContain('Built 2025-12-03');
+      expect(p).toContain('Model revision test123');
+    });
+    expect(pdftotext(join(dir, 'runbook-nb.pdf'), '-f', '1', '-l', '1')).toContain('Side 1 av');
+  });
+
+  it('leaves no measuring markers in the final PDF', () => {
+    expect(pdftotext(join(dir, 'runbook-nb.pdf'))).not.toMatch(/RBMARK/);
+  });
+
+  it('points links at the public address, or drops them, never at the preview server', () => {
+    const nb = first[0]!.toString('latin1');
+    const en = first[1]!.toString('latin1');
+    expect(nb).toContain('https://driftsbok.example.no/guests/frigate/');
+    expect(nb).toContain('https://example.org/');
+    expect(en).not.toContain('/guests/frigate/');
+    expect(en).toContain('https://example.org/');
+    for (const pdf of [nb, en]) expect(pdf).not.toContain('127.0.0.1');
+  });
+
+  it('sets the PDF dates from SOURCE_DATE_EPOCH and gives the same bytes the second time', async () => {
+    expect(first[0]!.toString('latin1')).toContain("/CreationDate (D:20251203000000+00'00')");
+    const again = (await buildRunbookPdfs(dir, { env, log: () => {} })).map((f) => readFileSync(f));
+    expect(again[0]!.equals(first[0]!)).toBe(true);
+    expect(again[1]!.equals(first[1]!)).toBe(true);
+  }, 120_000);
+
+  it('says what is missing when the print page was not built', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'runbook-pdf-empty-'));
+    try {
+      await expect(buildRunbookPdfs(empty, { env, log: () => {} })).rejects.toThrow(/runbook\/print\/index\.html is missing.*Hint:/s);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
