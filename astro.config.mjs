@@ -7,6 +7,7 @@ import starlight from '@astrojs/starlight';
 import { diagramsIntegration } from './src/diagrams/integration.ts';
 import { loadModelOrThrow, sitePaths } from './src/site/env.ts';
 import { buildSidebar } from './src/site/sidebar.ts';
+import { runbookSidebarLink } from './src/runbook/sidebar.ts';
 import { STARLIGHT_LOCALES } from './src/i18n/ui.ts';
 import { localized } from './src/model/entities.ts';
 import { entityLinksIntegration } from './src/markdown/satteri-entity-links.ts';
@@ -33,7 +34,7 @@ export default defineConfig({
       title: { nb: localized(model.site.title, 'nb'), en: localized(model.site.title, 'en') },
       defaultLocale: 'root',
       locales: STARLIGHT_LOCALES,
-      sidebar: [...buildSidebar(model), ...docPages],
+      sidebar: [...buildSidebar(model, [runbookSidebarLink()]), ...docPages],
       ...(docs.usesSymlink ? {} : { markdown: { processedDirs: [docs.dir] } }),
     }),
   ],

@@ -6,6 +6,8 @@ import type { Lang } from '../model/entities.ts';
 
 export interface RunbookStrings {
   runbookTitle: string;
+  /** The short name in the site's sidebar. */
+  navLabel: string;
   /** Shown under the title: "Made from the model on <date>, revision <rev>". */
   lead: string;
   printedNote: string;
@@ -66,6 +68,7 @@ export interface RunbookStrings {
 
 const nb: RunbookStrings = {
   runbookTitle: 'Driftshåndbok for strømbrudd og feil',
+  navLabel: 'Driftshåndbok (utskrift)',
   lead: 'Laget fra modellen. Sjekk dato og modellrevisjon nederst på hver side: et gammelt papir kan være utdatert.',
   printedNote: 'Den trykte utgaven er den du trenger når nettstedet er nede. Skriv den ut nå, og legg den ved sikringsskapet.',
   downloadPdf: 'Last ned PDF for utskrift',
@@ -125,6 +128,7 @@ const nb: RunbookStrings = {
 
 const en: RunbookStrings = {
   runbookTitle: 'Outage runbook',
+  navLabel: 'Outage runbook (print)',
   lead: 'Made from the model. Check the date and model revision at the foot of every page: an old printout may be out of date.',
   printedNote: 'The printed copy is the one you need when the site is down. Print it now and keep it by the fuse box.',
   downloadPdf: 'Download the PDF for printing',
