@@ -172,5 +172,5 @@ table('site', SiteSchema, { name: 'Saghaugen', title: text, documented: '2025-12
   ['javascript: address', { publicUrl: 'javascript:alert(1)' }, 'publicUrl: must be an http(s):// or mailto: address'],
   ['principles', { principles: [{ id: 'decentral', title: text, text }] }, null],
   ['docsCapability', { docsCapability: 'capability:docs-online' }, null],
-  ['locale key', { lang: 'no' }, 'lang: unknown key "lang" | remove it; allowed here: name, title, tagline, description, documented, source, publicUrl, principles, docsCapability, statedSummary'],
+  ['locale key', { lang: 'no' }, 'lang: unknown key "lang" | remove it; allowed here: name, title, tagline, description, documented, source, publicUrl, locales, principles, docsCapability, statedSummary'],
 ]);

@@ -28,6 +28,11 @@ export const SiteSchema = z.strictObject({
   publicUrl: SafeUrlSchema.optional().meta({
     description: 'Where the site is published. Used for links in the printed runbook. Unknown → left out.',
   }),
+  locales: z
+    .array(z.enum(['nb', 'en']))
+    .min(1)
+    .default(['nb', 'en'])
+    .meta({ description: 'The languages the site is published in; the first is the default (served at /).' }),
   principles: z.array(PrincipleSchema).default([]),
   docsCapability: RefSchema.optional().meta({
     description: 'The capability that stands for "reading these docs online"; the runbook-reachable audit uses it.',
