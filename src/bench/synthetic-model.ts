@@ -160,6 +160,7 @@ export function syntheticModel(scale: number, seed = 1): Model {
       ),
       documented: '2026-11-25',
       source: 'src/bench/synthetic-model.ts',
+      locales: ['nb', 'en'],
       principles: [
         {
           id: 'critical-decentralised',
