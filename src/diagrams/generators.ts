@@ -242,6 +242,11 @@ export function neighbourhoodDiagram(model: Model, graph: Graph, key: string, la
   };
 }
 
+/** Whether an entity has any relation to draw (scenarios and notes usually have none). */
+export function hasNeighbours(graph: Graph, key: string): boolean {
+  return (graph.outgoing.get(key)?.length ?? 0) + (graph.incoming.get(key)?.length ?? 0) > 0;
+}
+
 function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }

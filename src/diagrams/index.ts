@@ -13,6 +13,7 @@ export {
   powerDiagram,
   planDiagrams,
   entityLabel,
+  hasNeighbours,
 } from './generators.ts';
 export { escapeLabel, escapeLine } from './escape.ts';
 export { allDiagrams, type AllDiagramsOptions } from './all.ts';
