@@ -8,7 +8,7 @@ import { diagramsIntegration } from './src/diagrams/integration.ts';
 import { loadModelOrThrow, sitePaths } from './src/site/env.ts';
 import { buildSidebar } from './src/site/sidebar.ts';
 import { runbookSidebarLink } from './src/runbook/sidebar.ts';
-import { STARLIGHT_LOCALES } from './src/i18n/ui.ts';
+import { starlightLocales } from './src/i18n/ui.ts';
 import { localized } from './src/model/entities.ts';
 import { entityLinksIntegration } from './src/markdown/satteri-entity-links.ts';
 import { docsDirFor } from './src/site/content-dirs.ts';
@@ -33,7 +33,7 @@ export default defineConfig({
     starlight({
       title: { nb: localized(model.site.title, 'nb'), en: localized(model.site.title, 'en') },
       defaultLocale: 'root',
-      locales: STARLIGHT_LOCALES,
+      locales: starlightLocales(model.site.locales),
       sidebar: [...buildSidebar(model, [runbookSidebarLink()]), ...docPages],
       ...(docs.usesSymlink ? {} : { markdown: { processedDirs: [docs.dir] } }),
     }),

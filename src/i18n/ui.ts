@@ -13,6 +13,19 @@ export const STARLIGHT_LOCALES = {
   en: { label: 'English', lang: 'en' },
 } as const;
 
+/**
+ * Starlight's locales for the languages the model's site.locales lists. The URL scheme
+ * (src/site/urls.ts) serves nb at / and en at /en/, so nb must come first.
+ */
+export function starlightLocales(locales: readonly Lang[]): Record<string, { label: string; lang: string }> {
+  if (locales[0] !== 'nb') {
+    throw new Error(
+      `site.locales is ${JSON.stringify(locales)}: this site serves Norwegian Bokmål at / and English at /en/, so nb must come first.\n  hint: write locales: [nb, en] (or [nb]).`,
+    );
+  }
+  return { root: STARLIGHT_LOCALES.root, ...(locales.includes('en') ? { en: STARLIGHT_LOCALES.en } : {}) };
+}
+
 type Dict = Record<string, { nb: string; en: string }>;
 
 export const UI = {

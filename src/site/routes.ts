@@ -12,12 +12,12 @@ export function langParam(lang: Lang): string | undefined {
   return lang === 'nb' ? undefined : lang;
 }
 
-export function langPaths() {
-  return LANGS.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang } }));
+export function langPaths(langs: readonly Lang[] = LANGS) {
+  return langs.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang } }));
 }
 
-export function entityPaths(records: EntityRecord[]) {
-  return LANGS.flatMap((lang) =>
+export function entityPaths(records: EntityRecord[], langs: readonly Lang[] = LANGS) {
+  return langs.flatMap((lang) =>
     records.map((record) => ({
       params: { lang: langParam(lang), section: KIND_PATH[record.kind], id: record.id },
       props: { lang, key: record.key },
@@ -26,7 +26,7 @@ export function entityPaths(records: EntityRecord[]) {
 }
 
 /** One index page per kind that has entities. */
-export function sectionPaths(records: EntityRecord[]) {
+export function sectionPaths(records: EntityRecord[], langs: readonly Lang[] = LANGS) {
   const kinds: EntityKind[] = KIND_SECTIONS.map(([kind]) => kind).filter((kind) => records.some((r) => r.kind === kind));
-  return LANGS.flatMap((lang) => kinds.map((kind) => ({ params: { lang: langParam(lang), section: KIND_PATH[kind] }, props: { lang, kind } })));
+  return langs.flatMap((lang) => kinds.map((kind) => ({ params: { lang: langParam(lang), section: KIND_PATH[kind] }, props: { lang, kind } })));
 }
