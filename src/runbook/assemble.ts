@@ -36,7 +36,10 @@ export interface RunbookPhase {
   works: RunbookItem[];
   degraded: RunbookAffected[];
   lost: RunbookAffected[];
-  /** Hosts, guests, network and power that are down in this phase (not capabilities or systems). */
+  /**
+   * Hosts, guests, network, power and storage that are down in this phase but not in normal
+   * operation (so stopped guests are not listed again and again).
+   */
   equipmentDown: RunbookItem[];
   /** The analysis phase, for the failure diagram. */
   result: PhaseResult;
@@ -163,6 +166,12 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     };
   };
   const isCapability = (key: string) => key.startsWith('capability:');
+  // Equipment that is down in normal operation too (stopped guests) is not news in an outage.
+  const downNormally = new Set(
+    Object.entries(analysis.baseline.outcomes)
+      .filter(([, o]) => o.state === 'down')
+      .map(([key]) => key),
+  );
 
   const phaseView = (result: PhaseResult, fallbackTitle: string): RunbookPhase => {
     const works: RunbookItem[] = [];
@@ -177,7 +186,7 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
           const why = [...new Set(outcome.causes.map((cause) => withoutSubject(explain(cause), it.name)).filter(Boolean))];
           (outcome.state === 'down' ? lost : degraded).push({ ...it, why });
         }
-      } else if (outcome.state === 'down' && EQUIPMENT_KINDS.has(key.split(':')[0]!)) {
+      } else if (outcome.state === 'down' && EQUIPMENT_KINDS.has(key.split(':')[0]!) && !downNormally.has(key)) {
         equipmentDown.push(item(key));
       }
     }

@@ -82,6 +82,14 @@ describe.each(['nb', 'en'] as const)('the Saghaugen runbook (%s)', (lang) => {
     expect(data.sections.find((s) => s.scenarioId === 'mesh-down')!.startOrders).toEqual([]);
   });
 
+  it('lists equipment down because of the scenario, not what is stopped anyway', () => {
+    const mesh = data.sections.find((s) => s.scenarioId === 'mesh-down')!.phases[0]!;
+    expect(mesh.equipmentDown.map((i) => i.key)).toContain('network:mesh-link');
+    expect(mesh.equipmentDown.map((i) => i.key)).not.toContain('guest:zigbee2mqtt-garasje');
+    const proxmox = data.sections.find((s) => s.scenarioId === 'proxmox-down')!.phases[0]!;
+    expect(proxmox.equipmentDown.map((i) => i.key)).toContain('guest:emqx');
+  });
+
   it('has reference tables of what exists, guests by VMID with their IP when known', () => {
     expect(data.reference.guests.map((g) => g.vmid)).toEqual([...data.reference.guests.map((g) => g.vmid)].sort((a, b) => a - b));
     expect(data.reference.guests.find((g) => g.name === 'claude-agents')?.ip).toBe('10.12.0.145');
