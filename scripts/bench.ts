@@ -8,6 +8,7 @@
  *   npm run bench -- --no-plain        # skip the plain Starlight comparison
  *   npm run bench -- --no-warm         # skip the warm rebuilds
  *   npm run bench -- --no-pdf          # build without the runbook PDFs (scripts/build.ts --no-pdf)
+ *   npm run bench -- --timeout 15      # stop any one build after 15 minutes (reported as TIMEOUT)
  *
  * For each scale it measures: the in-process model check (load + integrity + analysis), a cold
  * build (empty diagram cache), a warm rebuild (same cache), diagrams rendered and per second, pages
@@ -53,10 +54,12 @@ interface Options {
   plain: boolean;
   warm: boolean;
   pdf: boolean;
+  /** Per build, in minutes; 0 = none. */
+  timeoutMin: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { scales: [1, 10, 100], keep: false, plain: true, warm: true, pdf: true };
+  const options: Options = { scales: [1, 10, 100], keep: false, plain: true, warm: true, pdf: true, timeoutMin: 0 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -72,6 +75,11 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--no-plain') options.plain = false;
     else if (flag === '--no-warm') options.warm = false;
     else if (flag === '--no-pdf') options.pdf = false;
+    else if (flag === '--timeout') {
+      const value = Number(inline ?? argv[++i]);
+      if (!Number.isFinite(value) || value < 0) fail('--timeout needs minutes per build, e.g. --timeout 15');
+      options.timeoutMin = value;
+    }
     else if (flag === '--help' || flag === '-h') {
       console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]!.replace(/^\/\*\*\n?| \* ?/gm, ''));
       process.exit(0);
@@ -93,17 +101,38 @@ interface RunResult {
   code: number;
   output: string;
   log: string;
+  timedOut: boolean;
 }
 
 const children = new Set<ReturnType<typeof spawn>>();
 
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, log: string): Promise<RunResult> {
+/** Ends a child and everything it started (npx → tsx → node → astro → Chromium): its process group. */
+function killGroup(child: ReturnType<typeof spawn>, signal: NodeJS.Signals): void {
+  if (!child.pid) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, log: string, timeoutMs = 0): Promise<RunResult> {
   return new Promise((resolvePromise) => {
     const out = createWriteStream(log);
     let output = '';
+    let timedOut = false;
     const start = performance.now();
-    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a timeout or Ctrl-C ends the whole tree and nothing else.
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     children.add(child);
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            killGroup(child, 'SIGTERM');
+            setTimeout(() => killGroup(child, 'SIGKILL'), 5000).unref();
+          }, timeoutMs)
+        : undefined;
     const collect = (chunk: Buffer) => {
       out.write(chunk);
       output += chunk.toString('utf8');
@@ -113,15 +142,16 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, l
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
       children.delete(child);
       out.end();
-      resolvePromise({ ms: performance.now() - start, code: code ?? 1, output, log });
+      resolvePromise({ ms: performance.now() - start, code: timedOut ? 124 : (code ?? 1), output, log, timedOut });
     });
   });
 }
 
 function cleanupChildren() {
-  for (const child of children) if (child.pid) child.kill('SIGTERM');
+  for (const child of children) killGroup(child, 'SIGTERM');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -457,6 +487,7 @@ interface BuildMeasure {
   log: string;
   /** The first error line of a failed build. */
   error?: string;
+  timedOut?: boolean;
 }
 
 interface ScaleResult {
@@ -480,6 +511,7 @@ interface ScaleResult {
 
 /** The plain Starlight site: a first build (fresh caches) and a second one (Astro's caches warm). */
 interface PlainMeasure {
+  timedOut?: boolean;
   coldMs: number;
   warmMs?: number;
   ok: boolean;
@@ -521,24 +553,68 @@ function status(line: string) {
   console.log(`[${now}] ${line}`);
 }
 
-async function buildProject(ctx: Context, modelDir: string, cache: string, log: string): Promise<BuildMeasure> {
+/** The line that best says why a build failed: Astro's first [ERROR], else an Error, else the build's verdict. */
+function firstError(output: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const lines = output.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  return (
+    lines.find((l) => /\[ERROR\]/.test(l)) ??
+    lines.find((l) => /\b\w*Error\b:/.test(l)) ??
+    lines.find((l) => /^build: .*(fail|invalid|not valid)/i.test(l)) ??
+    lines.filter((l) => l.trim()).at(-1)
+  );
+}
+
+/** The last diagram progress line and the last page Astro named, for a build that was stopped. */
+function lastProgress(output: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+  const diagrams = [...plain.matchAll(/diagrams: rendered (\d+)[^\n]*?(\d+ ms each)?\)/g)].at(-1);
+  const page = [...plain.matchAll(/[├└]─ (\S+)/g)].at(-1);
+  const pages = [...plain.matchAll(/[├└]─ /g)].length;
+  return [
+    diagrams ? `${diagrams[1]} diagrams rendered${diagrams[2] ? `, ${diagrams[2]}` : ''}` : 'no diagram progress',
+    `${pages} pages written${page ? `, last ${page[1]}` : ''}`,
+  ].join('; ');
+}
+
+/**
+ * The content folder for a synthetic model: the project's generic docs pages, but none of the
+ * Saghaugen prose (entity stories and runbook notes link to Saghaugen's entities with [[kind:id]]).
+ */
+function syntheticContentDir(ctx: Context): string {
+  const dir = join(ctx.work, 'content-synthetic');
+  if (!existsSync(dir)) {
+    mkdirSync(join(dir, 'entities'), { recursive: true });
+    mkdirSync(join(dir, 'runbook'), { recursive: true });
+    const docs = join(ctx.copy, 'content', 'docs');
+    if (existsSync(docs)) cpSync(docs, join(dir, 'docs'), { recursive: true });
+    else mkdirSync(join(dir, 'docs'), { recursive: true });
+  }
+  return dir;
+}
+
+async function buildProject(ctx: Context, modelDir: string, cache: string, log: string, synthetic: boolean): Promise<BuildMeasure> {
   rmSync(ctx.buildCommand.outDir, { recursive: true, force: true });
-  const env = { ...baseEnv(), DRIFTSBOK_MODEL_DIR: modelDir, DRIFTSBOK_DIAGRAM_CACHE: cache };
+  const env: NodeJS.ProcessEnv = { ...baseEnv(), DRIFTSBOK_MODEL_DIR: modelDir, DRIFTSBOK_DIAGRAM_CACHE: cache };
+  if (synthetic) env.DRIFTSBOK_CONTENT_DIR = syntheticContentDir(ctx);
   const args = [...ctx.buildCommand.args, ...(ctx.options.pdf || ctx.buildCommand.args.includes('astro') ? [] : ['--no-pdf'])];
-  const result = await run(ctx.buildCommand.cmd, args, ctx.copy, env, log);
+  const result = await run(ctx.buildCommand.cmd, args, ctx.copy, env, log, ctx.options.timeoutMin * 60_000);
   const ok = result.code === 0;
-  if (!ok) {
+  if (result.timedOut) status(`  build stopped after the ${ctx.options.timeoutMin}-minute timeout`);
+  else if (!ok) {
     const tail = result.output.trim().split('\n').slice(-15).join('\n');
     status(`  build FAILED (exit ${result.code}); last lines:\n${tail.replace(/^/gm, '    | ')}`);
   }
   // eslint-disable-next-line no-control-regex
-  const errorLine = ok ? undefined : result.output.replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => /\[ERROR\]|^\w*Error\b|^build: /.test(l));
+  const errorLine = ok ? undefined : result.timedOut ? `TIMEOUT: stopped after ${ctx.options.timeoutMin} min (${lastProgress(result.output)})` : firstError(result.output);
   return {
     ms: result.ms,
     ok,
     diagrams: parseDiagramLine(result.output),
     phases: parseBuildPhases(result.output),
     log,
+    ...(result.timedOut ? { timedOut: true } : {}),
     ...(errorLine ? { error: errorLine.replace(/^.*?\[ERROR\]\s*/, '').slice(0, 300) } : {}),
   };
 }
@@ -578,7 +654,8 @@ async function benchScale(
     rmSync(join(ctx.copy, dir), { recursive: true, force: true });
   }
   status(`${label}: cold build (empty caches)…`);
-  result.cold = await buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-cold.log`));
+  const synthetic = label !== 'Saghaugen';
+  result.cold = await buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-cold.log`), synthetic);
   let plainPages: { nb: number; en: number } | undefined;
   if (!result.cold.ok) {
     // The plain baseline is still worth having at this size: estimate its page counts from the
@@ -597,7 +674,7 @@ async function benchScale(
     }
     if (ctx.options.warm) {
       status(`${label}: warm rebuild (same caches)…`);
-      result.warm = await buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-warm.log`));
+      result.warm = await buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-warm.log`), synthetic);
       const w = result.warm.diagrams;
       status(`  ${fmtMs(result.warm.ms)}, diagrams: ${w ? `${w.rendered} rendered, ${w.cached} from cache` : 'no diagram line'}`);
     }
@@ -613,14 +690,14 @@ async function benchScale(
       const dir = join(work, `plain-${nb}-${en}`);
       makePlainProject(dir, nb, en);
       status(`${label}: plain Starlight build, ${result.plainPagesEstimated ? '≈' : ''}${nb} nb + ${en} en pages…`);
-      const first = await run('npx', ['astro', 'build'], dir, baseEnv(), join(work, `plain-x${scale}-cold.log`));
+      const first = await run('npx', ['astro', 'build'], dir, baseEnv(), join(work, `plain-x${scale}-cold.log`), ctx.options.timeoutMin * 60_000);
       const site = siteStats(join(dir, 'dist'));
-      const measure: PlainMeasure = { coldMs: first.ms, ok: first.code === 0, site, log: first.log };
-      if (!measure.ok) status(`  plain build FAILED (exit ${first.code}); see ${first.log}`);
+      const measure: PlainMeasure = { coldMs: first.ms, ok: first.code === 0, site, log: first.log, ...(first.timedOut ? { timedOut: true } : {}) };
+      if (!measure.ok) status(`  plain build ${first.timedOut ? 'TIMEOUT' : 'FAILED'} after ${fmtMs(first.ms)} (exit ${first.code}); see ${first.log}`);
       else if (!result.warm?.ok) status(`  ${fmtMs(first.ms)}, ${site.pages} pages (no plain rebuild: nothing warm to compare)`);
       else {
         status(`  ${fmtMs(first.ms)}, ${site.pages} pages; plain rebuild…`);
-        const second = await run('npx', ['astro', 'build'], dir, baseEnv(), join(work, `plain-x${scale}-warm.log`));
+        const second = await run('npx', ['astro', 'build'], dir, baseEnv(), join(work, `plain-x${scale}-warm.log`), ctx.options.timeoutMin * 60_000);
         if (second.code === 0) measure.warmMs = second.ms;
         status(`  ${second.code === 0 ? fmtMs(second.ms) : `rebuild FAILED (exit ${second.code})`}`);
       }
@@ -662,9 +739,9 @@ function report(results: ScaleResult[], ctx: Context): string {
       String(r.entities ?? '—'),
       r.check.error ? 'invalid' : fmtMs(r.check.ms),
       r.diagramProbe ? `${(r.diagramProbe.largest.bytes / 1000).toFixed(1)} kB${r.diagramProbe.over.length ? ' (over)' : ''}` : '—',
-      r.cold ? (ok ? fmtMs(r.cold.ms) : 'FAILED') : '—',
+      r.cold ? (ok ? fmtMs(r.cold.ms) : r.cold.timedOut ? `TIMEOUT ${fmtMs(r.cold.ms)}` : 'FAILED') : '—',
       phases(r.cold),
-      r.warm ? (r.warm.ok ? fmtMs(r.warm.ms) : 'FAILED') : '—',
+      r.warm ? (r.warm.ok ? fmtMs(r.warm.ms) : r.warm.timedOut ? `TIMEOUT ${fmtMs(r.warm.ms)}` : 'FAILED') : '—',
       phases(r.warm),
       r.cold?.diagrams ? String(r.cold.diagrams.rendered) : ok ? 'no line' : '—',
       r.warm?.diagrams ? `${r.warm.diagrams.rendered} / ${r.warm.diagrams.cached}` : '—',
@@ -672,7 +749,7 @@ function report(results: ScaleResult[], ctx: Context): string {
       r.diagramsPerBuildSecond?.toFixed(1) ?? '—',
       r.site ? String(r.site.pages) : '—',
       kb(r.site?.jsBytesPerPage),
-      r.plain ? (r.plain.ok ? `${fmtMs(r.plain.coldMs)}${r.plainPagesEstimated ? ` (≈${r.plain.site.pages} p.)` : ''}` : 'FAILED') : '—',
+      r.plain ? (r.plain.ok ? `${fmtMs(r.plain.coldMs)}${r.plainPagesEstimated ? ` (≈${r.plain.site.pages} p.)` : ''}` : r.plain.timedOut ? `TIMEOUT ${fmtMs(r.plain.coldMs)}` : 'FAILED') : '—',
       fmtMs(plainWarm(r)),
       r.plain?.ok ? kb(r.plain.site.jsBytesPerPage) : '—',
       ratio(okMs(r.cold), plainCold(r))?.toFixed(2) ?? '—',
