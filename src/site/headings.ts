@@ -12,7 +12,11 @@ export interface Heading {
   text: string;
 }
 
-export function entityHeadings(record: EntityRecord, lang: Lang, options: { scenario?: ScenarioResult; hasProse?: boolean } = {}): Heading[] {
+export function entityHeadings(
+  record: EntityRecord,
+  lang: Lang,
+  options: { scenario?: ScenarioResult; hasProse?: boolean; hasDiagram?: boolean } = {},
+): Heading[] {
   const h = (slug: string, text: string): Heading => ({ depth: 2, slug, text });
   const out: Heading[] = [];
   if (record.kind === 'host') out.push(h('guests', t(lang, 'entity.guests')));
@@ -23,7 +27,7 @@ export function entityHeadings(record: EntityRecord, lang: Lang, options: { scen
     }
   }
   out.push(h('facts', t(lang, 'entity.fields')), h('depends-on', t(lang, 'entity.dependsOn')), h('depended-on-by', t(lang, 'entity.dependedOnBy')));
-  out.push(h('neighbourhood', t(lang, 'entity.neighbourhood')));
+  if (options.hasDiagram !== false) out.push(h('neighbourhood', t(lang, 'entity.neighbourhood')));
   if (options.hasProse) out.push(h('prose', t(lang, 'entity.prose')));
   return out;
 }
