@@ -81,6 +81,19 @@ for (const lang of ['nb', 'en'] as Lang[]) {
       });
     });
 
+    test("has each scenario's hand-written procedure", () => {
+      const all = pages.join('\n');
+      const contentDir = process.env.DRIFTSBOK_CONTENT_DIR || 'content';
+      for (const scenario of model.scenarios) {
+        const file = join(contentDir, 'runbook', lang, `${scenario.id}.md`);
+        if (!existsSync(file)) continue;
+        // The first step's bold lead-in, as printed.
+        const lead = readFileSync(file, 'utf8').match(/\*\*(.+?)\*\*/)?.[1];
+        expect(lead, file).toBeTruthy();
+        expect(all, file).toContain(flat(lead!));
+      }
+    });
+
     test('has the start order commands', () => {
       const all = pages.join('\n');
       const orders = analysis.startOrders.filter((o) => o.steps.length > 0);

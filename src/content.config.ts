@@ -20,4 +20,9 @@ export const collections = {
     loader: glob({ base: entitiesDirFor(paths), pattern: '{nb,en}/*/*.md' }),
     schema: z.object({ title: z.string().optional() }).passthrough(),
   }),
+  /** The runbook's hand-written procedures: <content>/runbook/<lang>/<scenario-id>.md (src/components/runbook). */
+  runbook: defineCollection({
+    loader: glob({ base: `${paths.contentDir}/runbook`, pattern: '{nb,en}/*.md' }),
+    schema: z.object({}).passthrough(),
+  }),
 };
