@@ -4,6 +4,7 @@
 import type { EntityRecord, Lang } from '../model/entities.ts';
 import { localized } from '../model/entities.ts';
 import type { ScenarioResult } from '../analysis/types.ts';
+import type { Model } from '../model/schema/model.ts';
 import { t } from '../i18n/ui.ts';
 
 export interface Heading {
@@ -30,4 +31,25 @@ export function entityHeadings(
   if (options.hasDiagram !== false) out.push(h('neighbourhood', t(lang, 'entity.neighbourhood')));
   if (options.hasProse) out.push(h('prose', t(lang, 'entity.prose')));
   return out;
+}
+
+/** The overview's h2s (Overview.astro). */
+export function overviewHeadings(model: Model, lang: Lang): Heading[] {
+  return [
+    { depth: 2, slug: 'runs', text: t(lang, 'overview.runs') },
+    ...model.site.principles.map((p) => ({ depth: 2, slug: `principle-${p.id}`, text: localized(p.title, lang) })),
+    { depth: 2, slug: 'contents', text: t(lang, 'overview.sections') },
+    { depth: 2, slug: 'analysis', text: t(lang, 'overview.analysis') },
+  ];
+}
+
+/** The architecture page's h2s (Architecture.astro). */
+export function architectureHeadings(model: Model, lang: Lang): Heading[] {
+  const tiers = (['critical', 'comfort'] as const).filter((tier) => model.systems.some((s) => s.tier === tier));
+  return [
+    ...model.site.principles.map((p) => ({ depth: 2, slug: `principle-${p.id}`, text: localized(p.title, lang) })),
+    ...tiers.map((tier) => ({ depth: 2, slug: `tier-${tier}`, text: t(lang, tier === 'critical' ? 'architecture.critical' : 'architecture.comfort') })),
+    { depth: 2, slug: 'topology', text: t(lang, 'architecture.topology') },
+    { depth: 2, slug: 'audits', text: t(lang, 'audits.title') },
+  ];
 }
