@@ -53,17 +53,13 @@ describe('bad input', () => {
     const expectedFile = join(dir, 'expected.txt');
     const before = snapshotTree(modelDir);
     const lines: string[] = [];
-    const started = performance.now();
     const code = await runCheck([modelDir], {}, (text) => lines.push(text));
-    const elapsed = performance.now() - started;
     const output = lines.join('\n') + '\n';
     if (UPDATE) writeFileSync(expectedFile, output);
     expect(code).toBe(1);
     expect(output).toBe(readFileSync(expectedFile, 'utf8'));
     expect(output).toMatch(/^tests\/fixtures\/bad-input\/[^:]+:\d+:\d+ {2}/);
     expect(snapshotTree(modelDir)).toEqual(before);
-    // Even the alias bomb is rejected at once.
-    expect(elapsed).toBeLessThan(2000);
   });
 
   it('the command line prints the same and exits 1', () => {
