@@ -95,3 +95,27 @@ describe('content dirs', () => {
     });
   });
 });
+
+describe('field labels', () => {
+  it('name every field an entity page can show, in both languages (walks the generated JSON Schema)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const schema = JSON.parse(readFileSync('model/schema/model.schema.json', 'utf8')) as { $defs: Record<string, unknown> };
+    const kinds = ['Location', 'Host', 'Guest', 'Network', 'Storage', 'System', 'Capability', 'Power', 'Plan', 'Scenario', 'Note'];
+    const names = new Set<string>();
+    const walk = (node: unknown) => {
+      if (!node || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach(walk);
+      const record = node as Record<string, unknown>;
+      if (record.properties && typeof record.properties === 'object') {
+        for (const [name, sub] of Object.entries(record.properties as Record<string, unknown>)) {
+          if (name !== 'nb' && name !== 'en') names.add(name);
+          walk(sub);
+        }
+      }
+      for (const key of ['items', 'anyOf', 'oneOf', 'allOf']) walk(record[key]);
+    };
+    for (const kind of kinds) walk(schema.$defs[kind]);
+    const missing = [...names].filter((name) => !FIELD_LABEL[name]);
+    expect(missing).toEqual([]);
+  });
+});
