@@ -51,7 +51,7 @@ export function splitEntityLinks(
         ref,
         message: exact
           ? `unknown entity "${ref}" in [[${ref}]]: no such entity in the model`
-          : `"${whole}" is not an entity link: write [[kind:id]], e.g. [[guest:frigate]]`,
+          : `"${whole}" is not an entity link: write [[kind:id]] with a kind and an id from the model, e.g. [[host:<id>]]`,
         offset: start,
       });
       continue;

@@ -36,7 +36,7 @@ describe('splitEntityLinks', () => {
       {
         ref: 'frigate please',
         offset: 19,
-        message: '"[[frigate please]]" is not an entity link: write [[kind:id]], e.g. [[guest:frigate]]',
+        message: '"[[frigate please]]" is not an entity link: write [[kind:id]] with a kind and an id from the model, e.g. [[host:<id>]]',
       },
     ]);
   });
