@@ -58,6 +58,9 @@ describe('npm run build on fixture models', () => {
     expect(hostEn).toContain('<html lang="en"');
     expect(hostEn).toMatch(/<a href="\/en\/guests\/dns\/"[^>]*>dns<\/a>/);
     // Built with --no-pdf, so the runbook's PDF links have no file behind them here.
+    // The docs come from the fixture's content dir, not from content/docs (the src/content/docs symlink).
+    expect(readFileSync(join(OUT, 'about/index.html'), 'utf8')).toContain('Driftsboka for Fjellstua.');
+    expect(readFileSync(join(OUT, 'en/about/index.html'), 'utf8')).toContain('The operations book for Fjellstua.');
     expect(brokenInternalLinks(OUT).filter((b) => !b.href.endsWith('.pdf'))).toEqual([]);
   });
 
