@@ -14,7 +14,9 @@
  * build (empty diagram cache), a warm rebuild (same cache), diagrams rendered and per second, pages
  * built and JS bytes per page; and the same page count built as a plain Starlight site with no
  * diagrams, in the same run. It prints a table and the issue's targets as ratios with pass/miss.
- * Numbers only: nothing here asserts, and nothing fails on a slow machine.
+ * Numbers only: nothing here asserts, and nothing fails on a slow machine. When a project build
+ * fails, the table says why, and the plain site is still built at the size the project would have
+ * had (page counts estimated from scale 1 in proportion to the entities), as a baseline.
  *
  * Isolation: builds run in a throwaway copy of the project (node_modules hard-linked, so Astro's
  * and Vite's caches in it are the copy's own), so the repo's dist/, .astro/ and diagram cache are untouched
@@ -792,6 +794,9 @@ function report(results: ScaleResult[], ctx: Context): string {
     'diagrams/s render = 1000 ÷ the build\'s "ms per diagram"; build = diagrams rendered ÷ whole cold build time',
     'largest diagram = Mermaid text of the largest whole-model diagram (topology, architecture, power, one failure phase), nb; "(over)" = past the renderer\'s maxTextSize',
     'JS/page = <script src> files (with their static imports) + inline scripts, averaged over every HTML page',
+    ...(results.some((r) => r.plainPagesEstimated)
+      ? ['(≈N p.) = the project build failed; the plain site got page counts estimated from the first scale that built, in proportion to the entities']
+      : []),
   ];
   const failed = failures.length ? `\n\nFailed builds:\n${failures.map((f) => `  ${f}`).join('\n')}` : '';
   return `${table(rows)}${failed}\n\nTargets (issue 5):\n${targets.map((t) => `  ${t}`).join('\n')}${x10x100.length ? `\n  ${x10x100.join('\n  ')}` : ''}\n\n${notes.map((n) => `  ${n}`).join('\n')}`;
