@@ -16,7 +16,7 @@ export interface Heading {
 export function entityHeadings(
   record: EntityRecord,
   lang: Lang,
-  options: { scenario?: ScenarioResult; hasProse?: boolean; hasDiagram?: boolean } = {},
+  options: { scenario?: ScenarioResult; hasProse?: boolean; hasDiagram?: boolean; hasNotes?: boolean } = {},
 ): Heading[] {
   const h = (slug: string, text: string): Heading => ({ depth: 2, slug, text });
   const out: Heading[] = [];
@@ -28,6 +28,7 @@ export function entityHeadings(
     }
   }
   out.push(h('facts', t(lang, 'entity.fields')), h('depends-on', t(lang, 'entity.dependsOn')), h('depended-on-by', t(lang, 'entity.dependedOnBy')));
+  if (options.hasNotes) out.push(h('notes', t(lang, 'entity.notes')));
   if (options.hasDiagram !== false) out.push(h('neighbourhood', t(lang, 'entity.neighbourhood')));
   if (options.hasProse) out.push(h('prose', t(lang, 'entity.prose')));
   return out;

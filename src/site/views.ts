@@ -200,3 +200,8 @@ export function summaryText(record: EntityRecord, lang: Lang): string {
   const first = text.split(/\n/)[0] ?? '';
   return first.length > 160 ? `${first.slice(0, 157)}…` : first;
 }
+
+/** Notes whose `about` names this entity (notes are not relations, so the graph does not carry them). */
+export function notesAbout(model: Model, key: string, ctx: ViewContext): Value[] {
+  return model.notes.filter((n) => (n.about ?? []).includes(key)).map((n) => entityLink(`note:${n.id}`, ctx));
+}
