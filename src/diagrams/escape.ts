@@ -5,7 +5,9 @@
  * directive, `<…>` is HTML, `$$…$$` is KaTeX, `fa:fa-x` an icon, `end` a keyword, `#quot;` an
  * entity. So every character that is not a letter, a digit or a space is written as a Mermaid
  * entity code `#<codepoint>;`, which Mermaid only turns back into a character (an XML character
- * reference) after it has parsed and laid out the diagram. A newline becomes `<br/>`.
+ * reference) after it has parsed and laid out the diagram. A newline becomes `#10;` too, not `<br/>`:
+ * a `<br/>` sends the whole label down Mermaid's multi-line path, which decodes the entity codes
+ * before it looks for KaTeX (`$$…$$`) and icons (`fa:fa-x`), so those would be rendered, not shown.
  */
 
 const PLAIN = /^[\p{L}\p{N} ]$/u;
@@ -29,7 +31,7 @@ export function restorePlaceholderLetters(svg: string): string {
 export function escapeLabel(text: string): string {
   let out = '';
   for (const ch of text.replace(/\r\n?/g, '\n')) {
-    if (ch === '\n') out += '<br/>';
+    if (ch === '\n') out += '#10;';
     else if (SENT[ch]) out += SENT[ch];
     else if (PLAIN.test(ch)) out += ch;
     else out += `#${ch.codePointAt(0)};`;

@@ -16,8 +16,8 @@ describe('escapeLabel', () => {
   it('keeps letters, digits and spaces, codes everything else', () => {
     expect(escapeLabel('pve-core (LXC 110)')).toBe('pve#45;core #40;LXC 110#41;');
     expect(escapeLabel('æøå ÆØÅ')).toBe('æøå ÆØÅ');
-    expect(escapeLabel('a\nb')).toBe('a<br/>b');
-    expect(escapeLabel('a\r\nb')).toBe('a<br/>b');
+    expect(escapeLabel('a\nb')).toBe('a#10;b');
+    expect(escapeLabel('a\r\nb')).toBe('a#10;b');
     expect(escapeLabel('"')).toBe('#34;');
     expect(escapeLabel('🚒')).toBe('#128658;');
   });

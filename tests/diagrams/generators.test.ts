@@ -144,7 +144,7 @@ describe('generator details', () => {
 
   it('marks stopped and planned in the label and with dashed classes', () => {
     const m = topologyDiagram(model, 'en', href).mermaid;
-    expect(m).toContain('z2m#45;barn<br/>LXC 111 #40;stopped#41;');
+    expect(m).toContain('z2m#45;barn#10;LXC 111 #40;stopped#41;');
     expect(m).toContain('Raspberry Pi #40;planned#41;');
     expect(m).toMatch(/^classDef planned .*stroke-dasharray/m);
     expect(m).toMatch(/^classDef stopped .*stroke-dasharray/m);
