@@ -69,10 +69,13 @@ export interface BuildPhases {
 export function parseBuildPhases(output: string): BuildPhases {
   // eslint-disable-next-line no-control-regex
   const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
-  const astro = [...plain.matchAll(/page\(s\) built in\s+([\d.]+)\s*(ms|s)\b/g)].at(-1);
+  // Astro prints 812ms, 15.09s, or 1m 23s.
+  const astro = [...plain.matchAll(/page\(s\) built in\s+(?:(\d+)m\s+(\d+)s|([\d.]+)\s*(ms|s))\b/g)].at(-1);
   const pdfs = [...plain.matchAll(/^runbook-pdf:.*?\b(\d+(?:\.\d+)?)\s*ms\b/gm)];
   return {
-    ...(astro ? { astroMs: Number(astro[1]) * (astro[2] === 's' ? 1000 : 1) } : {}),
+    ...(astro
+      ? { astroMs: astro[1] !== undefined ? (Number(astro[1]) * 60 + Number(astro[2])) * 1000 : Number(astro[3]) * (astro[4] === 's' ? 1000 : 1) }
+      : {}),
     ...(pdfs.length ? { pdfMs: pdfs.reduce((sum, m) => sum + Number(m[1]), 0) } : {}),
   };
 }

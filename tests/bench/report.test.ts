@@ -44,5 +44,7 @@ describe('parseBuildPhases', () => {
     ].join('\n');
     expect(parseBuildPhases(out)).toEqual({ astroMs: 15090, pdfMs: 25081 });
     expect(parseBuildPhases('nothing')).toEqual({});
+    expect(parseBuildPhases('[build] 871 page(s) built in \u001b[1m1m 23s\u001b[22m')).toEqual({ astroMs: 83_000 });
+    expect(parseBuildPhases('[build] 7 page(s) built in 812ms')).toEqual({ astroMs: 812 });
   });
 });
