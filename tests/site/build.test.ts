@@ -20,6 +20,7 @@ const HOSTILE = join(ROOT, 'tests/fixtures/models/hostile');
 const OUT = join(ROOT, '.dist-test-site-mini');
 const OUT2 = join(ROOT, '.dist-test-site-mini-again');
 const OUT_HOSTILE = join(ROOT, '.dist-test-site-hostile');
+const OUT_PUBLIC = join(ROOT, '.dist-test-site-public');
 const TSX = createRequire(import.meta.url).resolve('tsx');
 
 function build(out: string, env: Record<string, string>): { code: number; output: string } {
@@ -39,7 +40,7 @@ beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'driftsbok-site-test-'));
 });
 afterAll(() => {
-  for (const dir of [OUT, OUT2, OUT_HOSTILE, scratch]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [OUT, OUT2, OUT_HOSTILE, OUT_PUBLIC, scratch]) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('npm run build on fixture models', () => {
@@ -71,6 +72,19 @@ describe('npm run build on fixture models', () => {
     expect(htmlFiles(OUT2)).toEqual(files);
     const differing = files.filter((f) => readFileSync(join(OUT, f), 'utf8') !== readFileSync(join(OUT2, f), 'utf8'));
     expect(differing).toEqual([]);
+  });
+
+  it('the public profile leaves out internal addresses and access notes everywhere', { timeout: 300_000 }, () => {
+    const sensitive = ['192.168.40.10', '192.168.40.1<', 'brukeren kari', 'the user kari'];
+    const everything = (dir: string) => htmlFiles(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    // The full build (first test) shows them, so their absence below means something.
+    const full = everything(OUT);
+    for (const text of sensitive) expect(full, text).toContain(text);
+    const result = build(OUT_PUBLIC, { ...miniEnv, DRIFTSBOK_PROFILE: 'public' });
+    expect(result.code, result.output).toBe(0);
+    const published = everything(OUT_PUBLIC);
+    for (const text of sensitive) expect(published, text).not.toContain(text);
+    expect(published).toContain('fs-node');
   });
 
   it('fails on a [[…]] link to an unknown entity with file:line, and leaves the previous output', { timeout: 300_000 }, () => {
