@@ -22,9 +22,16 @@
  *  - The PDF's CreationDate/ModDate are set to the build date, and the tagged-PDF structure ids
  *    (named after DOM node ids, which vary per run) are renumbered, so two builds with the same
  *    SOURCE_DATE_EPOCH and revision give the same bytes.
+ *  - A disk cache (DRIFTSBOK_PDF_CACHE, default .cache/runbook-pdf) keyed by everything the PDF is
+ *    made from: the print page's HTML (which names its hashed CSS and holds the diagrams inline), the
+ *    day and revision in the footer, the public address and whether page numbers could be measured.
+ *    A rebuild of an unchanged model and revision copies the PDFs and never starts Chromium. Within
+ *    one day without SOURCE_DATE_EPOCH a cached PDF keeps the time of day of its first print in its
+ *    metadata; what is printed on the page is the same.
  */
 import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, normalize, resolve, extname, sep } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -51,6 +58,21 @@ import {
 
 const LANGS: Lang[] = ['nb', 'en'];
 const MAX_PASSES = 4;
+/** Bump when anything here changes how a PDF is made from the same inputs. */
+const PDF_CACHE_VERSION = '1';
+
+export function pdfCacheDir(env: NodeJS.ProcessEnv): string {
+  return resolve(env.DRIFTSBOK_PDF_CACHE?.trim() || '.cache/runbook-pdf');
+}
+
+/** The cache key of one language's PDF: every input it is printed from. */
+export function pdfCacheKey(inputs: { html: string; day: string; revision: string; publicUrl: string; measured: boolean }): string {
+  return createHash('sha256')
+    .update(JSON.stringify([PDF_CACHE_VERSION, inputs.day, inputs.revision, inputs.publicUrl, inputs.measured]))
+    .update('\0')
+    .update(inputs.html)
+    .digest('hex');
+}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -210,13 +232,36 @@ export async function buildRunbookPdfs(outDir: string, options: RunbookPdfOption
   const measure = havePdftotext();
   if (!measure) log('runbook-pdf: warning: pdftotext (poppler-utils) not found; the contents print without page numbers.');
 
+  const cacheDir = pdfCacheDir(env);
+  const cacheFile = (lang: Lang) =>
+    join(
+      cacheDir,
+      `${pdfCacheKey({
+        html: readFileSync(join(outDir, RUNBOOK_PRINT_PATHS[lang], 'index.html'), 'utf8'),
+        day: date.toISOString().slice(0, 10),
+        revision,
+        publicUrl: env.DRIFTSBOK_PUBLIC_URL?.trim() ?? '',
+        measured: measure,
+      })}.pdf`,
+    );
+  const written: string[] = [];
+  const toPrint = LANGS.filter((lang) => {
+    const cached = cacheFile(lang);
+    if (!existsSync(cached)) return true;
+    const target = join(outDir, RUNBOOK_PDF_NAMES[lang]);
+    copyFileSync(cached, target);
+    written.push(target);
+    log(`runbook-pdf: ${RUNBOOK_PDF_NAMES[lang]} from cache (nothing it is made from changed)`);
+    return false;
+  });
+  if (toPrint.length === 0) return written;
+
   const server = await serveStatic(outDir);
   const browser = await launchChromium(env);
   const scratch = mkdtempSync(join(tmpdir(), 'driftsbok-runbook-'));
-  const written: string[] = [];
   try {
     const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'UTC' });
-    for (const lang of LANGS) {
+    for (const lang of toPrint) {
       const started = Date.now();
       const page = await context.newPage();
       const response = await page.goto(server.origin + RUNBOOK_PRINT_PATHS[lang], { waitUntil: 'load' });
@@ -261,8 +306,14 @@ export async function buildRunbookPdfs(outDir: string, options: RunbookPdfOption
       const fixed = fixPdfDates(raw, date);
       if (fixed.skipped.length) log(`runbook-pdf: warning: left PDF dates of unexpected form: ${fixed.skipped.join(', ')}`);
       const target = join(outDir, RUNBOOK_PDF_NAMES[lang]);
-      writeFileSync(target, normalizeStructIds(fixed.pdf));
+      const pdf = normalizeStructIds(fixed.pdf);
+      writeFileSync(target, pdf);
       written.push(target);
+      // Write-then-rename, so a build stopped halfway never leaves a truncated PDF in the cache.
+      mkdirSync(cacheDir, { recursive: true });
+      const cached = cacheFile(lang);
+      writeFileSync(`${cached}.${process.pid}.tmp`, pdf);
+      renameSync(`${cached}.${process.pid}.tmp`, cached);
       await page.close();
       log(
         `runbook-pdf: ${RUNBOOK_PDF_NAMES[lang]} (${Math.round(fixed.pdf.length / 1024)} KB, ${passes} measuring pass(es), ` +
@@ -275,7 +326,7 @@ export async function buildRunbookPdfs(outDir: string, options: RunbookPdfOption
     await server.close();
     rmSync(scratch, { recursive: true, force: true });
   }
-  return written;
+  return LANGS.map((lang) => join(outDir, RUNBOOK_PDF_NAMES[lang]));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -26,11 +26,12 @@ const pdftotext = (file: string, ...args: string[]) => execFileSync('pdftotext',
 
 describe('buildRunbookPdfs', () => {
   let dir: string;
-  const env = { ...process.env, SOURCE_DATE_EPOCH: '1764720000', DRIFTSBOK_REVISION: 'test123', DRIFTSBOK_PUBLIC_URL: '' };
+  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1764720000', DRIFTSBOK_REVISION: 'test123', DRIFTSBOK_PUBLIC_URL: '' };
   let first: Buffer[];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'runbook-pdf-test-'));
+    env.DRIFTSBOK_PDF_CACHE = join(dir, '.cache-first');
     mkdirSync(join(dir, 'runbook/print'), { recursive: true });
     mkdirSync(join(dir, 'en/runbook/print'), { recursive: true });
     writeFileSync(join(dir, 'runbook/print/index.html'), page('nb', 'https://driftsbok.example.no/'));
@@ -78,9 +79,34 @@ describe('buildRunbookPdfs', () => {
 
   it('sets the PDF dates from SOURCE_DATE_EPOCH and gives the same bytes the second time', async () => {
     expect(first[0]!.toString('latin1')).toContain("/CreationDate (D:20251203000000+00'00')");
-    const again = (await buildRunbookPdfs(dir, { env, log: () => {} })).map((f) => readFileSync(f));
+    // A fresh cache, so both PDFs are really printed a second time.
+    const lines: string[] = [];
+    const again = (
+      await buildRunbookPdfs(dir, { env: { ...env, DRIFTSBOK_PDF_CACHE: join(dir, '.cache-second') }, log: (l) => lines.push(l) })
+    ).map((f) => readFileSync(f));
+    expect(lines.filter((l) => l.includes('from cache'))).toEqual([]);
     expect(again[0]!.equals(first[0]!)).toBe(true);
     expect(again[1]!.equals(first[1]!)).toBe(true);
+  }, 120_000);
+
+  it('takes an unchanged PDF from the cache, and prints again what changed', async () => {
+    const lines: string[] = [];
+    const log = (l: string) => lines.push(l);
+    const cached = (await buildRunbookPdfs(dir, { env, log })).map((f) => readFileSync(f));
+    expect(lines.filter((l) => l.includes('from cache'))).toHaveLength(2);
+    expect(cached[0]!.equals(first[0]!)).toBe(true);
+    expect(cached[1]!.equals(first[1]!)).toBe(true);
+
+    lines.length = 0;
+    await buildRunbookPdfs(dir, { env: { ...env, DRIFTSBOK_REVISION: 'test456' }, log });
+    expect(lines.filter((l) => l.includes('from cache'))).toEqual([]);
+    expect(pdftotext(join(dir, 'runbook-en.pdf'))).toContain('Model revision test456');
+
+    lines.length = 0;
+    writeFileSync(join(dir, 'en/runbook/print/index.html'), page('en').replace('</body>', '<p>changed</p></body>'));
+    await buildRunbookPdfs(dir, { env, log });
+    expect(lines.filter((l) => l.includes('from cache'))).toEqual(['runbook-pdf: runbook-nb.pdf from cache (nothing it is made from changed)']);
+    expect(pdftotext(join(dir, 'runbook-en.pdf'))).toContain('changed');
   }, 120_000);
 
   it('says what is missing when the print page was not built', async () => {
