@@ -90,7 +90,12 @@ export function collectRefs(model: Model): RefSite[] {
   return sites;
 }
 
-export function checkIntegrity(model: Model): IntegrityProblem[] {
+/**
+ * `alsoKnown`: keys (`kind:id`) of entities that exist in the files but were left out of `model`
+ * because they failed their schema. They are not checked, but "did you mean" may suggest them: a
+ * typo in a reference to a host that also has a problem of its own still gets its suggestion.
+ */
+export function checkIntegrity(model: Model, options: { alsoKnown?: Iterable<string> } = {}): IntegrityProblem[] {
   const problems: IntegrityProblem[] = [];
   const records = listEntities(model);
 
@@ -129,12 +134,13 @@ export function checkIntegrity(model: Model): IntegrityProblem[] {
 
   // Dangling references.
   const idsByKind = new Map<EntityKind, string[]>();
-  for (const record of records) {
-    const ids = idsByKind.get(record.kind) ?? [];
-    ids.push(record.id);
-    idsByKind.set(record.kind, ids);
+  const known = [...records.map((r) => ({ kind: r.kind, id: r.id })), ...[...(options.alsoKnown ?? [])].flatMap((key) => parseRef(key) ?? [])];
+  for (const { kind, id } of known) {
+    const ids = idsByKind.get(kind) ?? [];
+    ids.push(id);
+    idsByKind.set(kind, ids);
   }
-  const allKeys = records.map((r) => r.key);
+  const allKeys = known.map((r) => formatRef(r));
   for (const site of collectRefs(model)) {
     const ref = parseRef(site.text, site.impliedKind);
     if (!ref) {

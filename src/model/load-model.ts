@@ -260,7 +260,7 @@ export function loadModel(dir: string): LoadResult {
     const original = typeof section === 'string' && typeof index === 'number' ? indexMap?.get(section)?.[index] : undefined;
     return original === undefined ? segments : [section!, original, ...rest];
   };
-  for (const p of checkIntegrity(model)) {
+  for (const p of checkIntegrity(model, { alsoKnown: leftOut })) {
     // A reference to an entity left out above is not dangling: that entity has its own problem.
     if (p.target && leftOut.has(p.target)) continue;
     let message = p.message;
