@@ -38,6 +38,8 @@ export interface NodeOptions {
   classes?: string[];
   /** Link the node to this entity's page (hrefFor(key)). Off for legend nodes. */
   link?: boolean;
+  /** Link to this key's page instead of the node's own key (summary nodes link to their host). */
+  linkTo?: string;
 }
 
 export class Flowchart {
@@ -85,7 +87,8 @@ export class Flowchart {
       this.classMembers.get(cls)!.push(id);
     }
     if (options.link !== false && this.hrefFor) {
-      this.clicks.push(`click ${id} href "${assertSafeHref(this.hrefFor(key), key)}"`);
+      const target = options.linkTo ?? key;
+      this.clicks.push(`click ${id} href "${assertSafeHref(this.hrefFor(target), target)}"`);
     }
     return id;
   }

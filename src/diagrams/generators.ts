@@ -7,7 +7,7 @@ import { displayName, indexEntities, localized, type EntityRecord, type Lang } f
 import { buildGraph, HARD_RELATIONS, type Edge, type Graph, type Relation } from '../analysis/graph.ts';
 import type { PhaseResult, State } from '../analysis/types.ts';
 import { Flowchart, type LineStyle, type Shape } from './flowchart.ts';
-import { KIND_LABEL, RELATION_LABEL, STATE_LABEL, STATE_MARK, SUBKIND_LABEL, WORDS, t } from './i18n.ts';
+import { KIND_LABEL, KIND_PLURAL, RELATION_LABEL, STATE_LABEL, STATE_MARK, SUBKIND_LABEL, WORDS, countOf, t } from './i18n.ts';
 import { safeId } from './escape.ts';
 import type { DiagramSpec, HrefFor } from './types.ts';
 
@@ -20,8 +20,23 @@ interface Ctx {
   lang: Lang;
 }
 
+/**
+ * One graph per model object: every generator used to rebuild it, so a site with n entities built
+ * the graph once per diagram (O(n) diagrams × O(n) work: 217 s for the 100× benchmark model).
+ */
+const GRAPHS = new WeakMap<Model, Graph>();
+
+function graphOf(model: Model): Graph {
+  let g = GRAPHS.get(model);
+  if (!g) {
+    g = buildGraph(model);
+    GRAPHS.set(model, g);
+  }
+  return g;
+}
+
 function context(model: Model, lang: Lang, graph?: Graph): Ctx {
-  const g = graph ?? buildGraph(model);
+  const g = graph ?? graphOf(model);
   return { model, graph: g, records: g.records.size ? g.records : indexEntities(model), lang };
 }
 
@@ -108,6 +123,11 @@ interface Decoration {
   label: (record: EntityRecord) => string;
   classes: (record: EntityRecord) => string[];
   edge: (upstream: string, downstream: string) => LineStyle;
+  /**
+   * Summary mode: each tier of a host's guests is drawn as one node (linking to the host's page)
+   * with this label and these classes, instead of one node per guest.
+   */
+  guestSummary?: (members: EntityRecord[], tierWord: string) => { label: string; classes: string[] };
 }
 
 const TOPOLOGY_RELATIONS: ReadonlySet<Relation> = new Set(['connectsVia', 'dependsOn', 'partOf']);
@@ -144,7 +164,13 @@ function drawTopology(b: Flowchart, ctx: Ctx, deco: Decoration): void {
         ['other', WORDS.tierOther],
       ] as const) {
         const members = list.filter((g) => guestTier(ctx, g.key) === tier);
-        b.subgraph(t(word, lang), () => members.forEach(placeNode), 'LR');
+        if (deco.guestSummary) {
+          if (!members.length) continue;
+          const { label, classes } = deco.guestSummary(members, t(word, lang));
+          b.node(`summary:${h.key}:${tier}`, label, { shape: 'round', classes, linkTo: h.key });
+        } else {
+          b.subgraph(t(word, lang), () => members.forEach(placeNode), 'LR');
+        }
       }
     });
     guestGroups.push([h.key, sid]);
@@ -178,25 +204,150 @@ function drawTopology(b: Flowchart, ctx: Ctx, deco: Decoration): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Size budget
+
+/**
+ * The most Mermaid text a generator produces before it falls back to a summarised drawing.
+ *
+ * Measured (scripts in the report of this change; Mermaid 12.3, this machine, one persistent page):
+ * - Mermaid refuses text over maxTextSize (50 000 characters) by drawing an error picture.
+ * - Saghaugen's largest whole-model diagram (topology) is 3.5 kB, the largest before this change
+ *   (a failure diagram of the whole model) 6 kB; the 10× synthetic model's full topology is 31 kB
+ *   (~300 nodes), architecture 22 kB, power 12 kB.
+ * - Render time grows faster than the text: ~60 ms for a 1-2 kB diagram, ~300 ms for 6 kB,
+ *   ~2.4 s for the 31 kB topology (dagre layout is superlinear in nodes and edges), and its SVG
+ *   is ~0.5 MB, ~9000 px wide: unreadable on screen without zooming and on A4 at any size.
+ * - At 100× the full topology is ~330 kB: no budget below maxTextSize can keep it whole.
+ * 20 000 characters (~120-200 nodes) keeps a full drawing for models up to ~5× Saghaugen, holds
+ * every Saghaugen diagram with 3× headroom, leaves 2.5× headroom under maxTextSize for summaries
+ * that grow with the model, and caps one diagram's render at about a second.
+ */
+export const DIAGRAM_BUDGET = 20_000;
+
+/** The first drawing (most detailed first) that fits the budget, else the last (most summarised). */
+function withinBudget(levels: Array<() => DiagramSpec>): DiagramSpec {
+  let spec: DiagramSpec | undefined;
+  for (const make of levels) {
+    spec = make();
+    if (spec.mermaid.length <= DIAGRAM_BUDGET) return spec;
+  }
+  return spec!;
+}
+
+function summarised(description: string, level: number, lang: Lang): string {
+  return level ? `${description} ${t(WORDS.summarised, lang)}` : description;
+}
+
+/** The outermost drawn location of an entity (for collapsing a big model per building). */
+function topLocation(ctx: Ctx, record: EntityRecord): string | undefined {
+  let loc = locationOf(record);
+  if (!loc || !ctx.records.has(loc)) return undefined;
+  for (let guard = 0; guard < 100; guard++) {
+    const parent = locationOf(ctx.records.get(loc)!);
+    if (!parent || !ctx.records.has(parent)) return loc;
+    loc = parent;
+  }
+  return loc;
+}
+
+/** A count label: "12 guests, 2 stopped". */
+function countLabel(members: EntityRecord[], kind: string, lang: Lang): string {
+  const stopped = members.filter(isStopped).length;
+  const planned = members.filter(isPlanned).length;
+  const extra = [
+    stopped ? `${stopped} ${t(WORDS.stopped, lang)}` : '',
+    planned ? `${planned} ${t(WORDS.planned, lang)}` : '',
+  ].filter(Boolean);
+  return `${countOf(members.length, kind, lang)}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+}
+
+/**
+ * Topology for a very large model: one box per building with what it holds, one for the
+ * internet providers and one for the links; edges wherever some member of one box uses a member
+ * of another.
+ */
+function drawTopologySummary(b: Flowchart, ctx: Ctx): void {
+  const { records, lang } = ctx;
+  const rep = new Map<string, string>();
+  const groups = new Map<string, { label: string; linkTo?: string; members: EntityRecord[] }>();
+  const add = (groupKey: string, label: string, linkTo: string | undefined, r: EntityRecord) => {
+    if (!groups.has(groupKey)) groups.set(groupKey, { label, ...(linkTo ? { linkTo } : {}), members: [] });
+    groups.get(groupKey)!.members.push(r);
+    rep.set(r.key, groupKey);
+  };
+  const hostsFirst = [...records.values()].filter((r) => r.kind === 'network' || r.kind === 'host');
+  for (const r of hostsFirst) {
+    if (r.entity.kind === 'isp') add('summary:isp', t(WORDS.internet, lang), undefined, r);
+    else if (r.entity.kind === 'link') add('summary:links', t(WORDS.links, lang), undefined, r);
+    else {
+      const loc = topLocation(ctx, r);
+      if (loc) add(`summary:${loc}`, displayName(records.get(loc)!.entity, lang), loc, r);
+      else add('summary:elsewhere', t(WORDS.otherPlaces, lang), undefined, r);
+    }
+  }
+  for (const r of records.values()) {
+    if (r.kind !== 'guest') continue;
+    const host = rep.get(`host:${String(r.entity.host)}`);
+    if (host) {
+      groups.get(host)!.members.push(r);
+      rep.set(r.key, host);
+    }
+  }
+  for (const [key, g] of groups) {
+    const lines = [g.label];
+    for (const kind of ['network', 'host', 'guest']) {
+      const members = g.members.filter((m) => m.kind === kind);
+      if (members.length) lines.push(countLabel(members, kind, lang));
+    }
+    b.node(key, lines.join('\n'), g.linkTo ? { linkTo: g.linkTo } : { link: false });
+  }
+  for (const edge of ctx.graph.edges) {
+    if (!TOPOLOGY_RELATIONS.has(edge.relation)) continue;
+    const from = rep.get(edge.from);
+    const to = rep.get(edge.to);
+    if (from && to && from !== to) b.edge(to, from);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Public generators
 
-/** Buildings → network → Proxmox host → guests by tier; stopped and planned dashed and marked. */
+/**
+ * Buildings → network → Proxmox host → guests by tier; stopped and planned dashed and marked.
+ * Over DIAGRAM_BUDGET: guests as one box per host and tier; then one box per building.
+ */
 export function topologyDiagram(model: Model, lang: Lang, hrefFor: HrefFor): DiagramSpec {
   const ctx = context(model, lang);
   const title = lang === 'nb' ? `Topologi: ${model.site.name}` : `Topology: ${model.site.name}`;
-  const description =
+  const base =
     lang === 'nb'
       ? 'Bygg, nettverk, vertsmaskiner og gjestene deres. Piler går fra det som leverer til det som bruker. Stiplet: stoppet eller planlagt.'
       : 'Buildings, network, hosts and their guests. Arrows run from what provides to what uses it. Dashed: stopped or planned.';
-  const b = new Flowchart('TB', title, description, hrefFor);
-  drawTopology(b, ctx, {
-    include: (r) => ['location', 'network', 'host', 'guest'].includes(r.kind),
-    label: (r) => entityLabel(r, lang),
-    classes: lifecycleClasses,
-    edge: (a, z) => edgeStyle(ctx, a, z),
-  });
-  lifecycleLegend(b, lang);
-  return { id: `topology-${lang}`, source: 'topology', title, description, mermaid: b.toString() };
+  const make = (level: 0 | 1 | 2) => (): DiagramSpec => {
+    const description = summarised(base, level, lang);
+    const b = new Flowchart('TB', title, description, hrefFor);
+    if (level === 2) {
+      drawTopologySummary(b, ctx);
+    } else {
+      drawTopology(b, ctx, {
+        include: (r) => ['location', 'network', 'host', 'guest'].includes(r.kind),
+        label: (r) => entityLabel(r, lang),
+        classes: lifecycleClasses,
+        edge: (a, z) => edgeStyle(ctx, a, z),
+        ...(level === 1
+          ? {
+              guestSummary: (members: EntityRecord[], tierWord: string) => ({
+                label: `${tierWord}\n${countLabel(members, 'guest', lang)}`,
+                classes: members.every(isStopped) ? ['stopped'] : [],
+              }),
+            }
+          : {}),
+      });
+      lifecycleLegend(b, lang);
+    }
+    return { id: `topology-${lang}`, source: 'topology', title, description, mermaid: b.toString() };
+  };
+  return withinBudget([make(0), make(1), make(2)]);
 }
 
 /** A legend for the lifecycle classes the diagram uses (none when it uses neither). */
@@ -268,137 +419,291 @@ function relationStyle(ctx: Ctx, e: Edge): LineStyle {
   return edgeStyle(ctx, e.from, e.to);
 }
 
+/** Kinds a failure diagram can draw (locations are the boxes around them). */
+const STATE_KINDS: ReadonlySet<string> = new Set(['network', 'host', 'guest', 'power', 'storage', 'system', 'capability']);
+/** Relations along which a failure travels (and enhancedBy, which degrades). */
+const FAILURE_RELATIONS: ReadonlySet<Relation> = new Set([...HARD_RELATIONS, 'enhancedBy']);
+
 /**
- * The topology (plus power and capabilities) in the state of one scenario phase. Readable without
- * colour: a mark in each label (✓ ! ✗), a distinct border per state, and a legend.
+ * The blast radius of one scenario phase: every entity that is not ok, the failed roots, and one hop
+ * of the ok things they depend on or that still carry them (the surviving member of an anyOf
+ * group: "camera recording: degraded" shows UniFi Protect ✓ beside Frigate ✗). The rest of the
+ * model is ok and left out; the description says how many, and the page lists them in text.
+ * Readable without colour: a mark in each label (✓ ! ✗), a distinct border per state, a legend.
+ *
+ * Layout: network and hosts inside their buildings with each host's guests by tier (as the
+ * topology), then power, storage, systems, and capabilities by state; arrows run from what
+ * provides to what uses it, dashed when the provider is not ok. Over DIAGRAM_BUDGET: a host's
+ * guests become one box per tier, and storage, systems and capabilities one box per state.
  */
 export function failureDiagram(model: Model, phase: PhaseResult, scenarioId: string, lang: Lang, hrefFor: HrefFor): DiagramSpec {
   const ctx = context(model, lang);
+  const { records, graph } = ctx;
   const scenario = model.scenarios.find((s) => s.id === scenarioId);
   const scenarioTitle = scenario ? localized(scenario.title, lang) : scenarioId;
   const phaseTitle = localized(phase.title, lang);
   const title = `${scenarioTitle}: ${phaseTitle}`;
-  const counts: Record<State, number> = { ok: 0, degraded: 0, down: 0 };
-  for (const o of Object.values(phase.outcomes)) counts[o.state]++;
-  const failedNames = phase.failed.map((k) => (ctx.records.get(k) ? displayName(ctx.records.get(k)!.entity, lang) : k));
-  const description =
-    lang === 'nb'
-      ? `Feilet: ${failedNames.join(', ') || 'ingenting'}. ${counts.down} nede, ${counts.degraded} redusert, ${counts.ok} virker. Hvert merke står i teksten: ✓ virker, ! redusert, ✗ nede.`
-      : `Failed: ${failedNames.join(', ') || 'nothing'}. ${counts.down} down, ${counts.degraded} degraded, ${counts.ok} ok. Each label carries its mark: ✓ ok, ! degraded, ✗ down.`;
   const stateOf = (key: string): State => phase.outcomes[key]?.state ?? 'ok';
-  const label = (r: EntityRecord) => `${STATE_MARK[stateOf(r.key)]} ${entityLabel(r, lang)}`;
-  const b = new Flowchart('TB', title, description, hrefFor);
-  const include = (r: EntityRecord) => r.key in phase.outcomes;
-  const deco: Decoration = {
-    include: (r) => include(r) && ['location', 'network', 'host', 'guest'].includes(r.kind),
-    label: (r) => (r.kind === 'location' ? displayName(r.entity, lang) : label(r)),
-    classes: (r) => [stateOf(r.key)],
-    edge: (upstream) => (stateOf(upstream) === 'down' ? 'dashed' : stateOf(upstream) === 'degraded' ? 'dashed' : 'solid'),
-  };
-  drawTopology(b, ctx, deco);
-  const power = [...ctx.records.values()].filter((r) => r.kind === 'power' && include(r));
-  b.subgraph(t(WORDS.power, lang), () => {
-    for (const r of power) b.node(r.key, label(r), { shape: shapeOf(r), classes: [stateOf(r.key)] });
-  }, 'LR');
-  for (const edge of ctx.graph.edges) {
-    if (edge.relation !== 'poweredBy' || !b.has(edge.from) || !b.has(edge.to)) continue;
-    b.edge(edge.to, edge.from, { style: deco.edge(edge.to, edge.from) });
+  const counts: Record<State, number> = { ok: 0, degraded: 0, down: 0 };
+  const shown = new Set<string>();
+  const failed = new Set(phase.failed);
+  // Not ok for a reason older than the scenario (a stopped guest and what needs it): the baseline
+  // shows those; drawing them in every phase would put every stopped guest of a big model in
+  // every failure diagram.
+  let before = 0;
+  for (const [key, o] of Object.entries(phase.outcomes)) {
+    counts[o.state]++;
+    if (o.state === 'ok' || !STATE_KINDS.has(records.get(key)?.kind ?? '')) continue;
+    if (failed.has(key) || o.causes.some((c) => failed.has(c.chain[c.chain.length - 1]!) || c.chain.some((k) => failed.has(k)))) shown.add(key);
+    else before++;
   }
-  const caps = [...ctx.records.values()].filter((r) => r.kind === 'capability' && include(r));
-  b.subgraph(t(WORDS.capabilities, lang), () => {
-    for (const state of ['down', 'degraded', 'ok'] as const) {
-      const list = caps.filter((r) => stateOf(r.key) === state);
-      if (!list.length) continue;
-      b.subgraph(`${STATE_MARK[state]} ${t(STATE_LABEL[state], lang)}`, () => {
-        for (const r of list) b.node(r.key, label(r), { shape: shapeOf(r), classes: [state] });
-      }, 'LR');
+  for (const key of phase.failed) if (records.has(key) && key in phase.outcomes) shown.add(key);
+  let okShown = 0;
+  for (const key of [...shown]) {
+    for (const e of graph.outgoing.get(key) ?? []) {
+      if (!FAILURE_RELATIONS.has(e.relation) || shown.has(e.to) || !(e.to in phase.outcomes)) continue;
+      if (!STATE_KINDS.has(records.get(e.to)?.kind ?? '')) continue;
+      shown.add(e.to);
+      if (stateOf(e.to) === 'ok') okShown++;
     }
-  });
-  b.subgraph(t(WORDS.legend, lang), () => {
-    for (const state of ['ok', 'degraded', 'down'] as const) {
-      b.node(`legend:${state}`, `${STATE_MARK[state]} ${t(STATE_LABEL[state], lang)}`, { classes: [state], link: false });
+  }
+  const okHidden = Math.max(0, counts.ok - okShown - [...shown].filter((k) => stateOf(k) === 'ok' && phase.failed.includes(k)).length);
+  const failedNames = phase.failed.map((k) => (records.get(k) ? displayName(records.get(k)!.entity, lang) : k));
+  const base =
+    lang === 'nb'
+      ? `Feilet: ${failedNames.join(', ') || 'ingenting'}. ${counts.down} nede, ${counts.degraded} redusert, ${counts.ok} virker. Tegnet: alt som ikke virker, og det de er avhengige av. ${okHidden === 1 ? '1 annen ting virker og er ikke tegnet' : `${okHidden} andre ting virker og er ikke tegnet`}.${before ? ` ${before} var nede eller redusert allerede før (stoppet eller avhengig av noe stoppet) og er ikke tegnet.` : ''} Hvert merke står i teksten: ✓ virker, ! redusert, ✗ nede.`
+      : `Failed: ${failedNames.join(', ') || 'nothing'}. ${counts.down} down, ${counts.degraded} degraded, ${counts.ok} ok. Drawn: everything that is not ok, and what it depends on. ${okHidden === 1 ? '1 other thing is ok and not drawn' : `${okHidden} other things are ok and not drawn`}.${before ? ` ${before} ${before === 1 ? 'was' : 'were'} down or degraded already before (stopped, or needing something stopped) and ${before === 1 ? 'is' : 'are'} not drawn.` : ''} Each label carries its mark: ✓ ok, ! degraded, ✗ down.`;
+  const label = (r: EntityRecord) => `${STATE_MARK[stateOf(r.key)]} ${entityLabel(r, lang)}`;
+  const lineOf = (upstream: string): LineStyle => (stateOf(upstream) === 'ok' ? 'solid' : 'dashed');
+  const ofKind = (kind: string) => [...shown].map((k) => records.get(k)!).filter((r) => r.kind === kind);
+  const byState = (list: EntityRecord[]) =>
+    (['down', 'degraded', 'ok'] as const).map((state) => [state, list.filter((r) => stateOf(r.key) === state)] as const).filter(([, l]) => l.length);
+  const worst = (list: EntityRecord[]): State =>
+    list.some((r) => stateOf(r.key) === 'down') ? 'down' : list.some((r) => stateOf(r.key) === 'degraded') ? 'degraded' : 'ok';
+
+  const make = (level: 0 | 1) => (): DiagramSpec => {
+    const description = summarised(base, level, lang);
+    const b = new Flowchart('LR', title, description, hrefFor);
+    /** Summarised: which box an entity is drawn in. */
+    const box = new Map<string, string>();
+    const place = (r: EntityRecord) => b.node(r.key, label(r), { shape: shapeOf(r), classes: [stateOf(r.key)] });
+    /** One box for many entities of a kind in one state (summarised drawings). */
+    const summary = (key: string, list: EntityRecord[], state: State, linkTo?: string) => {
+      b.node(key, `${STATE_MARK[state]} ${countOf(list.length, list[0]!.kind, lang)}: ${t(STATE_LABEL[state], lang)}`, {
+        shape: shapeOf(list[0]!),
+        classes: [state],
+        ...(linkTo ? { linkTo } : { link: false }),
+      });
+      for (const r of list) box.set(r.key, key);
+    };
+    // No boxes around groups (buildings, guests of a host, capabilities by state): Mermaid lays out
+    // subgraphs that arrows cross as wide rows; measured on Saghaugen's power cut: 3900-4600 px wide
+    // with boxes (~3 pt on A4), 2500 with only the capabilities boxed, 1600 flat. So each kind is
+    // listed in state order (✗, !, ✓) and the arrows, marks and legend carry the rest.
+    for (const kind of ['power', 'network', 'host'] as const) byState(ofKind(kind)).forEach(([, l]) => l.forEach(place));
+    const guests = ofKind('guest');
+    for (const h of ofKind('host')) {
+      for (const [state, list] of byState(guests.filter((g) => `host:${String(g.entity.host)}` === h.key))) {
+        if (level === 0) list.forEach(place);
+        else summary(`summary:${h.key}:${state}`, list, state, h.key);
+      }
     }
-  }, 'LR');
-  return {
-    id: `failure-${safeId(scenarioId)}-${safeId(phase.id)}-${lang}`,
-    source: `scenario:${scenarioId} phase ${phase.id}`,
-    title,
-    description,
-    mermaid: b.toString(),
+    for (const kind of ['storage', 'system'] as const) {
+      for (const [state, list] of byState(ofKind(kind))) {
+        if (level === 0) list.forEach(place);
+        else summary(`summary:${kind}:${state}`, list, state);
+      }
+    }
+    // Capabilities last: the end of every path.
+    for (const [state, list] of byState(ofKind('capability'))) {
+      if (level === 0) list.forEach(place);
+      else summary(`summary:capability:${state}`, list, state);
+    }
+    // Provider → user, dashed when the provider is not ok (or the relation is only enhancedBy).
+    for (const key of shown) {
+      const user = records.get(key)!;
+      for (const e of graph.outgoing.get(key) ?? []) {
+        if (!FAILURE_RELATIONS.has(e.relation) || !shown.has(e.to)) continue;
+        // Guest to guest: the guest pages say; drawn, they tangle the guests of a host.
+        if (user.kind === 'guest' && records.get(e.to)!.kind === 'guest') continue;
+        const from = box.get(e.to) ?? e.to;
+        const to = box.get(key) ?? key;
+        if (from === to) continue;
+        b.edge(from, to, { style: e.relation === 'enhancedBy' ? 'dashed' : lineOf(e.to) });
+      }
+    }
+    b.subgraph(t(WORDS.legend, lang), () => {
+      for (const state of ['ok', 'degraded', 'down'] as const) {
+        b.node(`legend:${state}`, `${STATE_MARK[state]} ${t(STATE_LABEL[state], lang)}`, { classes: [state], link: false });
+      }
+    }, 'LR');
+    return {
+      id: `failure-${safeId(scenarioId)}-${safeId(phase.id)}-${lang}`,
+      source: `scenario:${scenarioId} phase ${phase.id}`,
+      title,
+      description,
+      mermaid: b.toString(),
+    };
   };
+  return withinBudget([make(0), make(1)]);
 }
 
-/** Critical systems (decentralised or not) vs comfort systems, and what each needs directly. */
+/**
+ * Critical systems (decentralised or not) vs comfort systems, and what each needs directly.
+ * Over DIAGRAM_BUDGET: guests are left out (each system points at the host its guests run on);
+ * then one box per group of systems and one per kind of thing they need, with counts.
+ */
 export function architectureDiagram(model: Model, lang: Lang, hrefFor: HrefFor): DiagramSpec {
   const ctx = context(model, lang);
   const title = lang === 'nb' ? 'Arkitektur: kritiske og komfortsystemer' : 'Architecture: critical and comfort systems';
-  const description =
+  const base =
     lang === 'nb'
       ? 'Systemene gruppert etter nivå. Pilene viser hva hvert system trenger direkte, og hvor gjestene kjører. Et kritisk system med pil til Proxmox-verten tåler ikke at den går ned.'
       : 'The systems grouped by tier. Arrows show what each system needs directly, and where the guests run. A critical system with a path to the Proxmox host does not survive it going down.';
-  const b = new Flowchart('LR', title, description, hrefFor);
   const systems = [...ctx.records.values()].filter((r) => r.kind === 'system');
-  const place = (r: EntityRecord, extra: string[] = []) =>
-    b.node(r.key, entityLabel(r, lang), { shape: shapeOf(r), classes: [...extra, ...lifecycleClasses(r)] });
   const groups: Array<[string, (r: EntityRecord) => boolean, string]> = [
     [t(WORDS.criticalDecentral, lang), (r) => r.entity.tier === 'critical' && r.entity.decentralised === true, 'critical'],
     [t(WORDS.criticalCentral, lang), (r) => r.entity.tier === 'critical' && r.entity.decentralised !== true, 'critical'],
     [t(WORDS.comfort, lang), (r) => r.entity.tier !== 'critical', 'comfort'],
   ];
-  for (const [label, test, cls] of groups) b.subgraph(label, () => systems.filter(test).forEach((r) => place(r, [cls])));
   // One hop of hard dependencies from each system, then guests to their hosts.
   const deps: Edge[] = [];
   for (const s of systems) {
     for (const e of ctx.graph.outgoing.get(s.key) ?? []) if (HARD_RELATIONS.has(e.relation) || e.relation === 'enhancedBy') deps.push(e);
   }
   const targets = uniq(deps.map((e) => e.to)).map((k) => ctx.records.get(k)).filter((r): r is EntityRecord => !!r && r.kind !== 'system');
-  const hostsOfGuests = uniq(
-    targets.filter((r) => r.kind === 'guest').map((r) => `host:${String(r.entity.host)}`),
-  )
+  const hostOf = (r: EntityRecord) => `host:${String(r.entity.host)}`;
+  const hostsOfGuests = uniq(targets.filter((r) => r.kind === 'guest').map(hostOf))
     .map((k) => ctx.records.get(k))
     .filter((r): r is EntityRecord => !!r);
-  b.subgraph(lang === 'nb' ? 'Det de trenger' : 'What they need', () => {
-    targets.filter((r) => r.kind !== 'host').forEach((r) => place(r));
-    [...targets.filter((r) => r.kind === 'host'), ...hostsOfGuests].forEach((r) => place(r));
-  });
-  for (const e of deps) b.edge(e.from, e.to, { style: relationStyle(ctx, e) });
-  for (const r of targets.filter((x) => x.kind === 'guest')) b.edge(r.key, `host:${String(r.entity.host)}`, { style: edgeStyle(ctx, r.key, `host:${String(r.entity.host)}`) });
-  return { id: `architecture-${lang}`, source: 'architecture (systems)', title, description, mermaid: b.toString() };
+  const make = (level: 0 | 1 | 2) => (): DiagramSpec => {
+    const description = summarised(base, level, lang);
+    const b = new Flowchart('LR', title, description, hrefFor);
+    const place = (r: EntityRecord, extra: string[] = []) =>
+      b.node(r.key, entityLabel(r, lang), { shape: shapeOf(r), classes: [...extra, ...lifecycleClasses(r)] });
+    if (level === 2) {
+      const groupOf = new Map<string, string>();
+      groups.forEach(([label, test, cls], i) => {
+        const members = systems.filter(test);
+        if (!members.length) return;
+        b.node(`summary:systems:${i}`, `${label}\n${countLabel(members, 'system', lang)}`, { classes: [cls], link: false });
+        for (const m of members) groupOf.set(m.key, `summary:systems:${i}`);
+      });
+      b.subgraph(lang === 'nb' ? 'Det de trenger' : 'What they need', () => {
+        for (const kind of ['network', 'power', 'storage', 'capability', 'guest', 'host']) {
+          const members = [...targets, ...hostsOfGuests].filter((r) => r.kind === kind);
+          if (members.length) b.node(`summary:needs:${kind}`, countLabel(uniq(members), kind, lang), { shape: 'box', link: false });
+          for (const m of members) groupOf.set(m.key, `summary:needs:${kind}`);
+        }
+      });
+      for (const e of deps) b.edge(groupOf.get(e.from) ?? '', groupOf.get(e.to) ?? '');
+      for (const r of targets.filter((x) => x.kind === 'guest')) b.edge(`summary:needs:guest`, `summary:needs:host`);
+    } else {
+      for (const [label, test, cls] of groups) b.subgraph(label, () => systems.filter(test).forEach((r) => place(r, [cls])));
+      b.subgraph(lang === 'nb' ? 'Det de trenger' : 'What they need', () => {
+        targets.filter((r) => r.kind !== 'host' && (level === 0 || r.kind !== 'guest')).forEach((r) => place(r));
+        [...targets.filter((r) => r.kind === 'host'), ...hostsOfGuests].forEach((r) => place(r));
+      });
+      for (const e of deps) {
+        const to = ctx.records.get(e.to);
+        // Summarised: a system that needs a guest points at the guest's host.
+        if (level === 1 && to?.kind === 'guest') b.edge(e.from, hostOf(to), { style: relationStyle(ctx, e) });
+        else b.edge(e.from, e.to, { style: relationStyle(ctx, e) });
+      }
+      if (level === 0) {
+        for (const r of targets.filter((x) => x.kind === 'guest')) b.edge(r.key, hostOf(r), { style: edgeStyle(ctx, r.key, hostOf(r)) });
+      }
+    }
+    return { id: `architecture-${lang}`, source: 'architecture (systems)', title, description, mermaid: b.toString() };
+  };
+  return withinBudget([make(0), make(1), make(2)]);
 }
 
-/** Power sources and stores, and what each one carries; planned parts dashed. */
+/**
+ * Power sources and stores, and what each one carries; planned parts dashed.
+ * Over DIAGRAM_BUDGET: each source's loads as one box per kind with a count; then the sources
+ * themselves as one box per kind (grid, UPS, …) with a count.
+ */
 export function powerDiagram(model: Model, lang: Lang, hrefFor: HrefFor): DiagramSpec {
   const ctx = context(model, lang);
   const title = lang === 'nb' ? 'Strøm: kilder og forbrukere' : 'Power: sources and loads';
-  const description =
+  const base =
     lang === 'nb'
       ? 'Strømnett, UPS og det de forsyner. Planlagte deler (sol, batteri, inverter, aggregat) er stiplet. Pilene går fra kilde til forbruker.'
       : 'Grid, UPS and what they carry. Planned parts (solar, battery, inverter, generator) are dashed. Arrows run from source to load.';
-  const b = new Flowchart('LR', title, description, hrefFor);
   const power = [...ctx.records.values()].filter((r) => r.kind === 'power');
   const powerKeys = new Set(power.map((r) => r.key));
-  b.subgraph(t(WORDS.power, lang), () => {
-    for (const r of power) b.node(r.key, entityLabel(r, lang), { shape: shapeOf(r), classes: lifecycleClasses(r) });
-  });
-  const feeds = ctx.graph.edges.filter((e) => e.relation === 'poweredBy' && powerKeys.has(e.to));
+  const feeds: Edge[] = [];
+  for (const r of power) for (const e of ctx.graph.incoming.get(r.key) ?? []) if (e.relation === 'poweredBy') feeds.push(e);
+  // Planned power entities may also link by dependsOn/connectsVia (an inverter to its battery).
+  const internal: Edge[] = [];
+  for (const r of power) {
+    for (const e of ctx.graph.outgoing.get(r.key) ?? []) {
+      if (e.relation !== 'poweredBy' && powerKeys.has(e.to) && HARD_RELATIONS.has(e.relation)) internal.push(e);
+    }
+  }
   const loads = uniq(feeds.map((e) => e.from).filter((k) => !powerKeys.has(k)))
     .map((k) => ctx.records.get(k))
     .filter((r): r is EntityRecord => !!r);
-  b.subgraph(lang === 'nb' ? 'Forbrukere' : 'Loads', () => {
-    for (const r of loads) b.node(r.key, entityLabel(r, lang), { shape: shapeOf(r), classes: lifecycleClasses(r) });
-  });
-  for (const e of feeds) {
-    const label = e.group ? t(WORDS.anyOf, lang) : undefined;
-    b.edge(e.to, e.from, { ...(label ? { label } : {}), style: edgeStyle(ctx, e.to, e.from) });
-  }
-  // Planned power entities may also link by dependsOn/connectsVia (an inverter to its battery).
-  for (const e of ctx.graph.edges) {
-    if (e.relation !== 'poweredBy' && powerKeys.has(e.from) && powerKeys.has(e.to) && HARD_RELATIONS.has(e.relation)) {
-      b.edge(e.to, e.from, { style: edgeStyle(ctx, e.to, e.from) });
+  const make = (level: 0 | 1 | 2) => (): DiagramSpec => {
+    const description = summarised(base, level, lang);
+    const b = new Flowchart('LR', title, description, hrefFor);
+    // Which box each entity is drawn in (itself unless summarised).
+    const box = new Map<string, string>();
+    b.subgraph(t(WORDS.power, lang), () => {
+      if (level < 2) {
+        for (const r of power) b.node(r.key, entityLabel(r, lang), { shape: shapeOf(r), classes: lifecycleClasses(r) });
+        return;
+      }
+      const byKind = new Map<string, EntityRecord[]>();
+      for (const r of power) {
+        const k = `summary:power:${String(r.entity.kind ?? 'other')}:${isPlanned(r) ? 'planned' : 'now'}`;
+        if (!byKind.has(k)) byKind.set(k, []);
+        byKind.get(k)!.push(r);
+        box.set(r.key, k);
+      }
+      for (const [k, members] of byKind) {
+        const kind = String(members[0]!.entity.kind ?? '');
+        const name = SUBKIND_LABEL[kind] ? t(SUBKIND_LABEL[kind]!, lang) : kind;
+        b.node(k, `${name}\n${countLabel(members, 'power', lang)}`, { classes: lifecycleClasses(members[0]!), link: false });
+      }
+    });
+    b.subgraph(lang === 'nb' ? 'Forbrukere' : 'Loads', () => {
+      for (const r of loads) {
+        if (level === 0) {
+          b.node(r.key, entityLabel(r, lang), { shape: shapeOf(r), classes: lifecycleClasses(r) });
+          continue;
+        }
+        // One box per (source box, kind of load): "UniFi UPS → 3 network devices".
+        const sources = uniq(feeds.filter((e) => e.from === r.key).map((e) => box.get(e.to) ?? e.to));
+        box.set(r.key, `summary:load:${sources.join('+')}:${r.kind}`);
+      }
+      if (level === 0) return;
+      const byBox = new Map<string, EntityRecord[]>();
+      for (const r of loads) {
+        const k = box.get(r.key)!;
+        if (!byBox.has(k)) byBox.set(k, []);
+        byBox.get(k)!.push(r);
+      }
+      for (const [k, members] of byBox) {
+        const source = feeds.find((e) => e.from === members[0]!.key)!.to;
+        b.node(k, countLabel(members, members[0]!.kind, lang), {
+          shape: shapeOf(members[0]!),
+          classes: members.every(isPlanned) ? ['planned'] : [],
+          ...(level === 1 ? { linkTo: source } : { link: false }),
+        });
+      }
+    });
+    const at = (k: string) => box.get(k) ?? k;
+    for (const e of feeds) {
+      const label = e.group && level === 0 ? t(WORDS.anyOf, lang) : undefined;
+      b.edge(at(e.to), at(e.from), { ...(label ? { label } : {}), style: edgeStyle(ctx, e.to, e.from) });
     }
-  }
-  lifecycleLegend(b, lang);
-  return { id: `power-${lang}`, source: 'power', title, description, mermaid: b.toString() };
+    for (const e of internal) if (at(e.to) !== at(e.from)) b.edge(at(e.to), at(e.from), { style: edgeStyle(ctx, e.to, e.from) });
+    lifecycleLegend(b, lang);
+    return { id: `power-${lang}`, source: 'power', title, description, mermaid: b.toString() };
+  };
+  return withinBudget([make(0), make(1), make(2)]);
 }
 
 /**

@@ -43,6 +43,10 @@ export const WORDS = {
   comfort: { nb: 'Komfortsystemer', en: 'Comfort systems' },
   agents: { nb: 'Agenter', en: 'Agents' },
   lxc: { nb: 'LXC', en: 'LXC' },
+  summarised: {
+    nb: 'Oppsummert: modellen er for stor til å tegne hver ting, så like ting er slått sammen til én boks med antall, som lenker til siden der de står listet.',
+    en: 'Summarised: the model is too large to draw every thing, so alike things are drawn as one box with a count, linking to the page that lists them.',
+  },
   qemu: { nb: 'VM', en: 'VM' },
 } satisfies Record<string, T>;
 
@@ -68,6 +72,24 @@ export const KIND_LABEL: Record<string, T> = {
   scenario: { nb: 'Scenario', en: 'Scenario' },
   note: { nb: 'Notat', en: 'Note' },
 };
+
+/** "12 guests", "1 guest": counts in summarised drawings. */
+export const KIND_PLURAL: Record<string, [T, T]> = {
+  location: [{ nb: 'sted', en: 'location' }, { nb: 'steder', en: 'locations' }],
+  host: [{ nb: 'maskin', en: 'host' }, { nb: 'maskiner', en: 'hosts' }],
+  guest: [{ nb: 'gjest', en: 'guest' }, { nb: 'gjester', en: 'guests' }],
+  network: [{ nb: 'nettenhet', en: 'network device' }, { nb: 'nettenheter', en: 'network devices' }],
+  storage: [{ nb: 'lagring', en: 'storage pool' }, { nb: 'lagringer', en: 'storage pools' }],
+  system: [{ nb: 'system', en: 'system' }, { nb: 'systemer', en: 'systems' }],
+  capability: [{ nb: 'funksjon', en: 'capability' }, { nb: 'funksjoner', en: 'capabilities' }],
+  power: [{ nb: 'strømkilde', en: 'power source' }, { nb: 'strømkilder', en: 'power sources' }],
+};
+
+export function countOf(n: number, kind: string, lang: Lang): string {
+  const words = KIND_PLURAL[kind];
+  if (!words) return String(n);
+  return `${n} ${t(words[n === 1 ? 0 : 1], lang)}`;
+}
 
 export const SUBKIND_LABEL: Record<string, T> = {
   proxmox: { nb: 'Proxmox', en: 'Proxmox' },
