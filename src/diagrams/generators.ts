@@ -209,18 +209,18 @@ function drawTopology(b: Flowchart, ctx: Ctx, deco: Decoration): void {
 /**
  * The most Mermaid text a generator produces before it falls back to a summarised drawing.
  *
- * Measured (scripts in the report of this change; Mermaid 12.3, this machine, one persistent page):
- * - Mermaid refuses text over maxTextSize (50 000 characters) by drawing an error picture.
- * - Saghaugen's largest whole-model diagram (topology) is 3.5 kB, the largest before this change
- *   (a failure diagram of the whole model) 6 kB; the 10× synthetic model's full topology is 31 kB
- *   (~300 nodes), architecture 22 kB, power 12 kB.
- * - Render time grows faster than the text: ~60 ms for a 1-2 kB diagram, ~300 ms for 6 kB,
- *   ~2.4 s for the 31 kB topology (dagre layout is superlinear in nodes and edges), and its SVG
- *   is ~0.5 MB, ~9000 px wide: unreadable on screen without zooming and on A4 at any size.
- * - At 100× the full topology is ~330 kB: no budget below maxTextSize can keep it whole.
- * 20 000 characters (~120-200 nodes) keeps a full drawing for models up to ~5× Saghaugen, holds
- * every Saghaugen diagram with 3× headroom, leaves 2.5× headroom under maxTextSize for summaries
- * that grow with the model, and caps one diagram's render at about a second.
+ * Measured on this machine (Mermaid 12.3, one persistent page, `npx tsx` scripts rendering
+ * allDiagrams of the Saghaugen model and of syntheticModel(10) and (100)):
+ * - Mermaid refuses text over maxTextSize (50 000 characters) and draws an error picture instead.
+ * - Saghaugen: largest whole-model diagram 3.5 kB (topology), ~60 ms per diagram on average,
+ *   ~300 ms for the 6-7 kB failure diagrams.
+ * - 10× model, full drawings: topology 31 kB renders in ~2.0 s, architecture 22 kB in 1.7 s
+ *   (SVG 460 kB, 4200 × 14 200 px), power 12 kB in 1.0 s (1900 × 6900 px): past ~15-20 kB a
+ *   drawing takes seconds and is too large to read on a screen or on A4 anyway.
+ * - 100× model: full topology ~330 kB, summaries per building ~30 kB (1.8 s).
+ * 20 000 characters (~150 nodes) keeps every Saghaugen diagram whole with ~3× headroom, keeps the
+ * full drawing up to a few times Saghaugen's size, and leaves 2.5× headroom under maxTextSize for
+ * the summaries, which still grow with the model (one box per building or kind).
  */
 export const DIAGRAM_BUDGET = 20_000;
 
