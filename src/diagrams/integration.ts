@@ -20,7 +20,9 @@ export function diagramsIntegration(): AstroIntegration {
         await closeRenderer();
         const s = renderStats();
         const timing = s.rendered
-          ? ` (browser start ${(s.startMs / 1000).toFixed(1)} s, ${(s.renderMs / s.rendered).toFixed(0)} ms per diagram)`
+          ? ` (browser start ${(s.startMs / 1000).toFixed(1)} s, ${(s.renderMs / s.rendered).toFixed(0)} ms per diagram: ` +
+            `${((s.mermaidMs ?? 0) / s.rendered).toFixed(0)} in Mermaid, ${((s.postMs ?? 0) / s.rendered).toFixed(1)} post-processing, ` +
+            `${((s.renderMs - (s.mermaidMs ?? 0) - (s.postMs ?? 0)) / s.rendered).toFixed(1)} page round trip)`
           : '';
         const pruned = pruneCache();
         logger.info(`diagrams: ${s.rendered} rendered, ${s.cached} from cache${timing}${pruned ? `; ${pruned} unused for 30 days removed from the cache` : ''}`);

@@ -63,6 +63,10 @@ export interface RenderStats {
   renderMs: number;
   /** Milliseconds to start Chromium and load Mermaid (0 when it never started). */
   startMs: number;
+  /** Of renderMs: inside the page (mermaid.render, timed there). */
+  mermaidMs?: number;
+  /** Of renderMs: Node post-processing (ids, CSS pruning, safety checks). */
+  postMs?: number;
 }
 
 interface RendererState {
@@ -83,7 +87,7 @@ function state(): RendererState {
     s = {
       queue: Promise.resolve(),
       inflight: new Map(),
-      stats: { rendered: 0, cached: 0, renderMs: 0, startMs: 0 },
+      stats: { rendered: 0, cached: 0, renderMs: 0, startMs: 0, mermaidMs: 0, postMs: 0 },
       log: (m) => console.log(m),
     };
     g[STATE_KEY] = s;
@@ -101,7 +105,7 @@ export function renderStats(): RenderStats {
 }
 
 export function resetRenderStats(): void {
-  state().stats = { rendered: 0, cached: 0, renderMs: 0, startMs: 0 };
+  state().stats = { rendered: 0, cached: 0, renderMs: 0, startMs: 0, mermaidMs: 0, postMs: 0 };
 }
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -224,10 +228,11 @@ async function renderInPage(s: RendererState, spec: DiagramSpec): Promise<string
       const mermaid = (window as unknown as {
         mermaid: { render(id: string, t: string): Promise<{ svg: string }> };
       }).mermaid;
+      const t0 = performance.now();
       try {
         // render() parses first and rejects on a syntax error; a separate parse() would do it twice.
         const { svg } = await mermaid.render(id, text);
-        return { svg };
+        return { svg, ms: performance.now() - t0 };
       } catch (error) {
         return { error: error instanceof Error ? error.message : String(error) };
       } finally {
@@ -238,8 +243,12 @@ async function renderInPage(s: RendererState, spec: DiagramSpec): Promise<string
     { id: svgId, text: spec.mermaid },
   );
   if ('error' in result) throw new DiagramError(spec, `Mermaid: ${result.error}`);
-  const svg = postProcess(spec, svgId, result.svg);
-  s.stats.renderMs += performance.now() - started;
+  const post = performance.now();
+  const svg = postProcess(spec, svgId, result.svg!);
+  const done = performance.now();
+  s.stats.postMs = (s.stats.postMs ?? 0) + (done - post);
+  s.stats.mermaidMs = (s.stats.mermaidMs ?? 0) + (result.ms ?? 0);
+  s.stats.renderMs += done - started;
   s.stats.rendered++;
   if (s.stats.rendered === 1 || s.stats.rendered % 25 === 0) {
     s.log(`diagrams: rendered ${s.stats.rendered} (last: ${spec.id}, ${(s.stats.renderMs / s.stats.rendered).toFixed(0)} ms each)`);
