@@ -501,11 +501,16 @@ export function failureDiagram(model: Model, phase: PhaseResult, scenarioId: str
     // with boxes (~3 pt on A4), 2500 with only the capabilities boxed, 1600 flat. So each kind is
     // listed in state order (✗, !, ✓) and the arrows, marks and legend carry the rest.
     for (const kind of ['power', 'network', 'host'] as const) byState(ofKind(kind)).forEach(([, l]) => l.forEach(place));
-    const guests = ofKind('guest');
-    for (const h of ofKind('host')) {
-      for (const [state, list] of byState(guests.filter((g) => `host:${String(g.entity.host)}` === h.key))) {
+    const guestsByHost = new Map<string, EntityRecord[]>();
+    for (const g of ofKind('guest')) {
+      const host = `host:${String(g.entity.host)}`;
+      if (!guestsByHost.has(host)) guestsByHost.set(host, []);
+      guestsByHost.get(host)!.push(g);
+    }
+    for (const [host, guests] of guestsByHost) {
+      for (const [state, list] of byState(guests)) {
         if (level === 0) list.forEach(place);
-        else summary(`summary:${h.key}:${state}`, list, state, h.key);
+        else summary(`summary:${host}:${state}`, list, state, records.has(host) ? host : undefined);
       }
     }
     for (const kind of ['storage', 'system'] as const) {
