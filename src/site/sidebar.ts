@@ -34,6 +34,14 @@ export function statusBadge(record: EntityRecord): SidebarLink['badge'] {
   return undefined;
 }
 
+/**
+ * A kind with more entities than this is listed by its index page only. Starlight writes the whole
+ * sidebar into every page, so one entry per entity makes the site grow with the square of the model
+ * (a model 10× Saghaugen: ~2000 pages × ~2000 entries); past a few dozen entries a list is not
+ * navigation anyway, and the index page lists them all.
+ */
+export const MAX_SIDEBAR_ENTRIES_PER_KIND = 40;
+
 export function buildSidebar(model: Model, extraPages: SidebarLink[] = []): Array<SidebarLink | SidebarGroup> {
   const records = listEntities(model);
   const items: Array<SidebarLink | SidebarGroup> = [
@@ -64,7 +72,7 @@ export function buildSidebar(model: Model, extraPages: SidebarLink[] = []): Arra
           translations: { en: `${kindLabel(kind, 'en', true)}: ${t('en', 'section.entries').toLowerCase()}` },
           link: pagePath(KIND_PATH[kind], 'nb'),
         },
-        ...ofKind.map((record) => {
+        ...(ofKind.length > MAX_SIDEBAR_ENTRIES_PER_KIND ? [] : ofKind).map((record) => {
           const link: SidebarLink = {
             label: displayName(record.entity, 'nb'),
             translations: { en: displayName(record.entity, 'en') },

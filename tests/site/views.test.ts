@@ -3,7 +3,7 @@ import { loadModel } from '../../src/model/load-model.ts';
 import type { Model } from '../../src/model/schema/model.ts';
 import { buildGraph } from '../../src/analysis/graph.ts';
 import { indexEntities } from '../../src/model/entities.ts';
-import { buildSidebar, type SidebarGroup, type SidebarLink } from '../../src/site/sidebar.ts';
+import { buildSidebar, MAX_SIDEBAR_ENTRIES_PER_KIND, type SidebarGroup, type SidebarLink } from '../../src/site/sidebar.ts';
 import { dependedOnByRows, dependsOnRows, fieldRows, guestRows, isSafeUrl, toValue } from '../../src/site/views.ts';
 import { FIELD_LABEL, UI } from '../../src/i18n/ui.ts';
 import { sitePaths } from '../../src/site/env.ts';
@@ -25,6 +25,18 @@ describe('sidebar', () => {
     expect(groups.map((g) => g.translations.en)).toEqual(
       expect.arrayContaining(['Analysis', 'Hosts', 'Guests (VMs and LXCs)', 'Network', 'Power']),
     );
+  });
+
+  it('lists a kind with very many entities by its index page only, so pages do not grow with the model', () => {
+    const many = mini();
+    const [first] = many.guests;
+    many.guests = Array.from({ length: MAX_SIDEBAR_ENTRIES_PER_KIND + 1 }, (_, i) => ({ ...first!, id: `g${i}`, vmid: 1000 + i }));
+    const guests = buildSidebar(many)
+      .filter((i): i is SidebarGroup => 'items' in i)
+      .find((g) => g.translations.en === 'Guests (VMs and LXCs)')!;
+    expect(guests.items.map((i) => ('link' in i ? i.link : ''))).toEqual(['/guests/']);
+    const few = groups.find((g) => g.translations.en === 'Guests (VMs and LXCs)')!;
+    expect(few.items.length).toBe(model.guests.length + 1);
   });
 
   it('links each entity by its nb URL (Starlight adds /en/) with the English name as translation', () => {
