@@ -2,6 +2,7 @@
 import type { Lang } from '../model/entities.ts';
 import type { Relation } from '../analysis/graph.ts';
 import type { State } from '../analysis/types.ts';
+import { valueLabel } from '../i18n/ui.ts';
 
 type T = Record<Lang, string>;
 
@@ -91,23 +92,12 @@ export function countOf(n: number, kind: string, lang: Lang): string {
   return `${n} ${t(words[n === 1 ? 0 : 1], lang)}`;
 }
 
-export const SUBKIND_LABEL: Record<string, T> = {
-  proxmox: { nb: 'Proxmox', en: 'Proxmox' },
-  'raspberry-pi': { nb: 'Raspberry Pi', en: 'Raspberry Pi' },
-  gateway: { nb: 'ruter', en: 'gateway' },
-  switch: { nb: 'svitsj', en: 'switch' },
-  'access-point': { nb: 'tilgangspunkt', en: 'access point' },
-  camera: { nb: 'kamera', en: 'camera' },
-  link: { nb: 'forbindelse', en: 'link' },
-  isp: { nb: 'internettleverandør', en: 'internet provider' },
-  'sdn-zone': { nb: 'SDN-sone', en: 'SDN zone' },
-  grid: { nb: 'strømnett', en: 'grid' },
-  ups: { nb: 'UPS', en: 'UPS' },
-  battery: { nb: 'batteri', en: 'battery' },
-  solar: { nb: 'solceller', en: 'solar' },
-  inverter: { nb: 'inverter', en: 'inverter' },
-  generator: { nb: 'aggregat', en: 'generator' },
-};
+/** Device kinds (gateway, ups, …): the same names as on the pages. */
+export const SUBKIND_LABEL: Record<string, T> = Object.fromEntries(
+  ['proxmox', 'raspberry-pi', 'gateway', 'switch', 'access-point', 'camera', 'link', 'isp', 'sdn-zone', 'grid', 'ups', 'battery', 'solar', 'inverter', 'generator'].map(
+    (kind) => [kind, { nb: valueLabel(kind, 'nb'), en: valueLabel(kind, 'en') }],
+  ),
+);
 
 export function t(text: T, lang: Lang): string {
   return text[lang];

@@ -274,7 +274,10 @@ export function fieldLabel(field: string, lang: Lang): string {
   return FIELD_LABEL[field]?.[lang] ?? field;
 }
 
-/** Enum values worth translating; others (gateway, lvm-thin) are technical terms shown as written. */
+/**
+ * Enum values worth translating; others (lvm-thin, external) are technical terms shown as written.
+ * Pages and diagrams both read this, so a kind of device has one name everywhere.
+ */
 export const VALUE_LABEL: Dict = {
   running: { nb: 'kjører', en: 'running' },
   stopped: { nb: 'stoppet', en: 'stopped' },
@@ -294,7 +297,12 @@ export const VALUE_LABEL: Dict = {
   grid: { nb: 'strømnett', en: 'grid' },
   battery: { nb: 'batteri', en: 'battery' },
   solar: { nb: 'solceller', en: 'solar' },
-  inverter: { nb: 'vekselretter', en: 'inverter' },
+  inverter: { nb: 'inverter', en: 'inverter' },
+  ups: { nb: 'UPS', en: 'UPS' },
+  proxmox: { nb: 'Proxmox', en: 'Proxmox' },
+  'raspberry-pi': { nb: 'Raspberry Pi', en: 'Raspberry Pi' },
+  gateway: { nb: 'ruter', en: 'gateway' },
+  'sdn-zone': { nb: 'SDN-sone', en: 'SDN zone' },
   generator: { nb: 'aggregat', en: 'generator' },
   'wireless-mesh': { nb: 'trådløs mesh', en: 'wireless mesh' },
   fibre: { nb: 'fiber', en: 'fibre' },
