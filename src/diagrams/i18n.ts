@@ -1,20 +1,15 @@
 /** Words the diagrams write themselves, in both languages. */
 import type { Lang } from '../model/entities.ts';
-import type { Relation } from '../analysis/graph.ts';
+import { RELATIONS, type Relation } from '../analysis/graph.ts';
 import type { State } from '../analysis/types.ts';
-import { valueLabel } from '../i18n/ui.ts';
+import { relationLabel, valueLabel } from '../i18n/ui.ts';
 
 type T = Record<Lang, string>;
 
-export const RELATION_LABEL: Record<Relation, T> = {
-  runsOn: { nb: 'kjører på', en: 'runs on' },
-  dependsOn: { nb: 'avhenger av', en: 'depends on' },
-  enhancedBy: { nb: 'forbedres av', en: 'enhanced by' },
-  poweredBy: { nb: 'får strøm fra', en: 'powered by' },
-  connectsVia: { nb: 'kobles via', en: 'connects via' },
-  partOf: { nb: 'del av', en: 'part of' },
-  locatedIn: { nb: 'står i', en: 'located in' },
-};
+/** Relation names on edges: the same words as the pages' relation tables. */
+export const RELATION_LABEL: Record<Relation, T> = Object.fromEntries(
+  RELATIONS.map((relation) => [relation, { nb: relationLabel(relation, 'nb'), en: relationLabel(relation, 'en') }]),
+) as Record<Relation, T>;
 
 export const WORDS = {
   stopped: { nb: 'stoppet', en: 'stopped' },
