@@ -2,7 +2,7 @@
  * A uniform view over the model's entities, for code that treats all kinds alike
  * (reference resolution, the graph, the sidebar, search). Pure; no I/O.
  */
-import type { EntityKind, EntityRef } from './refs.ts';
+import type { EntityKind } from './refs.ts';
 import { formatRef } from './refs.ts';
 import type { Model, SectionName, LocalizedLabel, DependencyEntry, RefEntry } from './schema/model.ts';
 
@@ -80,8 +80,4 @@ export function displayName(entity: AnyEntity, lang: Lang): string {
 
 export function localized(text: { nb?: string; en?: string }, lang: Lang): string {
   return text[lang] ?? text[lang === 'nb' ? 'en' : 'nb'] ?? '';
-}
-
-export function refOf(record: EntityRecord): EntityRef {
-  return { kind: record.kind, id: record.id };
 }

@@ -52,6 +52,3 @@ export function parseRef(text: string, impliedKind?: EntityKind): EntityRef | nu
 export function formatRef(ref: EntityRef): string {
   return `${ref.kind}:${ref.id}`;
 }
-
-/** A stable string key for maps and sets. Same as formatRef, named for intent. */
-export const refKey = formatRef;
