@@ -53,12 +53,18 @@ export class Flowchart {
   private subgraphCount = 0;
   private depth = 1;
 
-  constructor(
-    private readonly direction: 'TB' | 'LR',
-    private readonly title: string,
-    private readonly description: string,
-    private readonly hrefFor?: HrefFor,
-  ) {}
+  private readonly direction: 'TB' | 'LR';
+  private readonly title: string;
+  private readonly description: string;
+  private readonly hrefFor?: HrefFor;
+
+  // Plain fields, not parameter properties: scripts run on Node's type stripping, which has none.
+  constructor(direction: 'TB' | 'LR', title: string, description: string, hrefFor?: HrefFor) {
+    this.direction = direction;
+    this.title = title;
+    this.description = description;
+    this.hrefFor = hrefFor;
+  }
 
   /** The generated id of a model key, or undefined when it has not been placed. */
   idOf(key: string): string | undefined {

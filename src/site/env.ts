@@ -27,12 +27,14 @@ export function formatProblem(p: Problem): string {
 }
 
 export class InvalidModelError extends Error {
-  constructor(
-    readonly dir: string,
-    readonly problems: Problem[],
-  ) {
+  readonly dir: string;
+  readonly problems: Problem[];
+
+  constructor(dir: string, problems: Problem[]) {
     super(`The model in ${dir} is not valid:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
     this.name = 'InvalidModelError';
+    this.dir = dir;
+    this.problems = problems;
   }
 }
 
