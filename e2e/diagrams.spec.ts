@@ -5,6 +5,9 @@
 import { test, expect } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { createSiteData } from '../src/site/data.ts';
+import { entityHref } from '../src/site/urls.ts';
+import { siteDiagrams } from '../src/diagrams/all.ts';
 
 const DIST = process.env.DRIFTSBOK_DIST ?? 'dist';
 
@@ -34,6 +37,17 @@ test.describe('diagrams in dist/', () => {
     expect(htmlFiles.length, `no HTML in ${DIST}/: build the site first`).toBeGreaterThan(0);
     expect(diagramPages.some((p) => p.url.startsWith('/en/'))).toBe(true);
     expect(diagramPages.some((p) => !p.url.startsWith('/en/'))).toBe(true);
+  });
+
+  test('the build renders ahead exactly the diagrams the pages show', () => {
+    // scripts/build.ts queues siteDiagrams() before Astro starts; a diagram missing from that list
+    // renders late (a page waits for it), an extra one is wasted work.
+    const data = createSiteData(process.env);
+    const planned = new Set(siteDiagrams(data.model, data.analysis, data.graph, data.model.site.locales, entityHref).map((d) => d.id));
+    const shown = new Set(htmlFiles.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/data-diagram="([^"]+)"/g)].map((m) => m[1]!)));
+    expect(shown.size).toBeGreaterThan(0);
+    expect([...shown].filter((id) => !planned.has(id)), 'shown but not rendered ahead').toEqual([]);
+    expect([...planned].filter((id) => !shown.has(id)), 'rendered ahead but on no page').toEqual([]);
   });
 
   test('no Mermaid error picture anywhere', () => {

@@ -3,23 +3,36 @@
  *
  *  1. Check the model (scripts/check.ts checkModel). An invalid model prints every problem and
  *     exits 1 before anything is written.
- *  2. `astro build` into a fresh folder inside the project (.dist-tmp-<pid>), never into dist/:
- *     Astro empties its outDir first and leaves partial files when a page throws.
- *  3. Print the runbook PDFs from that folder (scripts/runbook-pdf.ts).
- *  4. Swap it into dist/: rename the old dist/ away, rename the new one in, delete the old one.
+ *  2. Queue every diagram the pages will show that is not in the disk cache yet, and start
+ *     rendering them in Chromium at once (src/diagrams/render.ts prerenderDiagrams): they render
+ *     on the other cores while Astro starts up and builds its bundles, so pages rarely wait.
+ *  3. Astro's build, in this process (its JavaScript API), into a fresh folder inside the project
+ *     (.dist-tmp-<pid>), never into dist/: Astro empties its outDir first and leaves partial files
+ *     when a page throws. A page that needs a diagram still queued moves it to the front.
+ *  4. Print the runbook PDFs from that folder (scripts/runbook-pdf.ts), with the same browser.
+ *  5. Swap it into dist/: rename the old dist/ away, rename the new one in, delete the old one.
  *
  * On any failure the temporary folder is removed, the previous dist/ stays as it was, and the exit
  * code is 1. Settings: DRIFTSBOK_MODEL_DIR, DRIFTSBOK_CONTENT_DIR, DRIFTSBOK_PROFILE,
- * SOURCE_DATE_EPOCH, DRIFTSBOK_REVISION; `--out <dir>` builds somewhere other than dist/ (tests).
+ * SOURCE_DATE_EPOCH, DRIFTSBOK_REVISION, DRIFTSBOK_DIAGRAM_PAGES; `--out <dir>` builds somewhere
+ * other than dist/ (tests), `--no-pdf` skips the PDFs.
+ *
+ * Runs on Node's own TypeScript support (`node scripts/build.ts`): no loader to start.
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
 import { checkModel, formatProblems } from './check.ts';
 import { buildRunbookPdfs } from './runbook-pdf.ts';
 import { sitePaths } from '../src/site/env.ts';
+import { getSiteData, resetSiteData } from '../src/site/data.ts';
+import { entityHref } from '../src/site/urls.ts';
+import { siteDiagrams } from '../src/diagrams/all.ts';
+import { closeRenderer, holdRenderer, prerenderDiagrams, resetRenderStats, setRendererLog, shareBrowser } from '../src/diagrams/render.ts';
+import { finishDiagramBuild } from '../src/diagrams/report.ts';
+import { launchChromium } from '../src/browser/chromium.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -41,19 +54,28 @@ function revision(env: NodeJS.ProcessEnv): string {
   }
 }
 
-function runAstroBuild(outDir: string, env: NodeJS.ProcessEnv, cacheDir: string): Promise<number> {
-  const require = createRequire(import.meta.url);
-  const astroBin = join(resolve(require.resolve('astro/package.json'), '..'), 'bin', 'astro.mjs');
-  return new Promise((done) => {
-    // process.execPath: the same Node that runs this script (Node 24 under `npm run build`).
-    const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
-      cwd: ROOT,
-      env: { ...env, DRIFTSBOK_ASTRO_CACHE_DIR: cacheDir },
-      stdio: 'inherit',
-    });
-    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
-    child.on('error', () => done(1));
-  });
+/** An error from Astro or a page, as a person reads it: the message, where, and the hint. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const e = error as Error & { hint?: string; loc?: { file?: string; line?: number; column?: number }; title?: string };
+  if (e.loc || e.hint || e.title) {
+    const where = e.loc?.file ? `\n  at ${e.loc.file}${e.loc.line ? `:${e.loc.line}:${e.loc.column ?? 0}` : ''}` : '';
+    return `${e.name}: ${e.message}${where}${e.hint ? `\n  hint: ${e.hint}` : ''}`;
+  }
+  return e.stack ?? `${e.name}: ${e.message}`;
+}
+
+/** Runs `fn` with `env` as process.env (Astro and the pages read their settings from there). */
+async function withProcessEnv<T>(env: NodeJS.ProcessEnv, fn: () => Promise<T>): Promise<T> {
+  const previous = { ...process.env };
+  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
+  Object.assign(process.env, env);
+  try {
+    return await fn();
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in previous)) delete process.env[key];
+    Object.assign(process.env, previous);
+  }
 }
 
 /** Builds the site; returns the exit code (0 ok, 1 failed; the previous output is left intact). */
@@ -76,49 +98,70 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   const tmpDir = join(ROOT, `.dist-tmp-${tag}`);
   const oldDir = join(ROOT, `.dist-old-${tag}`);
   const cacheDir = join(ROOT, '.cache', `astro-${tag}`);
-  const cleanup = () => {
+  // One browser for the diagrams and the PDFs, started only when either needs it.
+  let browser: Promise<Browser> | undefined;
+  const sharedBrowser = () => (browser ??= launchChromium(env));
+  const cleanup = async () => {
+    await closeRenderer();
+    holdRenderer(false);
+    shareBrowser(undefined);
+    if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);
     rmSync(tmpDir, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
   };
-  try {
-    log(`build: model ${relative(ROOT, paths.modelDir) || '.'}, content ${relative(ROOT, paths.contentDir) || '.'}, revision ${env.DRIFTSBOK_REVISION}`);
-    const code = await runAstroBuild(tmpDir, env, cacheDir);
-    if (code !== 0) {
-      fail(`build: astro build failed (exit ${code}); ${relative(ROOT, outDir)}/ was left as it was.`);
-      return 1;
-    }
-    rmSync(join(tmpDir, '.prerender'), { recursive: true, force: true });
-    if (options.pdf !== false) {
-      const previous = { ...process.env };
-      Object.assign(process.env, env);
-      try {
-        const pdfs = await buildRunbookPdfs(tmpDir);
-        if (pdfs.length) log(`build: runbook ${pdfs.map((p) => relative(tmpDir, p)).join(', ')}`);
-      } finally {
-        for (const key of Object.keys(process.env)) if (!(key in previous)) delete process.env[key];
-        Object.assign(process.env, previous);
-      }
-    }
-    // Swap: the old output is moved away first, so a crash in between leaves either the old or the
-    // new site in place, never a mixture.
-    const hadOld = existsSync(outDir);
-    if (hadOld) renameSync(outDir, oldDir);
+  return withProcessEnv(env, async () => {
     try {
-      renameSync(tmpDir, outDir);
+      log(`build: model ${relative(ROOT, paths.modelDir) || '.'}, content ${relative(ROOT, paths.contentDir) || '.'}, revision ${env.DRIFTSBOK_REVISION}`);
+      resetSiteData();
+      const data = getSiteData();
+      holdRenderer(true);
+      shareBrowser(sharedBrowser);
+      resetRenderStats();
+      setRendererLog((line) => log(line));
+      const specs = siteDiagrams(data.model, data.analysis, data.graph, data.model.site.locales, entityHref);
+      const prerender = prerenderDiagrams(specs);
+      log(`diagrams: ${specs.length} on the site, ${prerender.queued} to render`);
+
+      const { build: astroBuild } = await import('astro');
+      try {
+        await astroBuild({ root: ROOT, outDir: tmpDir, cacheDir, logLevel: 'info' });
+      } catch (error) {
+        fail(`build: ${describeError(error)}`);
+        fail(`build: astro build failed; ${relative(ROOT, outDir)}/ was left as it was.`);
+        return 1;
+      }
+      // Diagrams no page asked for (there should be none) still have to render, or fail the build.
+      await prerender.done;
+      log(finishDiagramBuild());
+      await closeRenderer();
+      rmSync(join(tmpDir, '.prerender'), { recursive: true, force: true });
+      if (options.pdf !== false) {
+        const started = performance.now();
+        const pdfs = await buildRunbookPdfs(tmpDir, { env, browser: sharedBrowser });
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        if (pdfs.length) log(`build: runbook ${pdfs.map((p) => relative(tmpDir, p)).join(', ')} in ${seconds} s`);
+      }
+      // Swap: the old output is moved away first, so a crash in between leaves either the old or the
+      // new site in place, never a mixture.
+      const hadOld = existsSync(outDir);
+      if (hadOld) renameSync(outDir, oldDir);
+      try {
+        renameSync(tmpDir, outDir);
+      } catch (error) {
+        if (hadOld) renameSync(oldDir, outDir);
+        throw error;
+      }
+      rmSync(oldDir, { recursive: true, force: true });
+      log(`build: site ready in ${relative(process.cwd(), outDir) || outDir}/`);
+      return 0;
     } catch (error) {
-      if (hadOld) renameSync(oldDir, outDir);
-      throw error;
+      fail(`build: ${describeError(error)}`);
+      fail(`build: failed; ${relative(ROOT, outDir)}/ was left as it was.`);
+      return 1;
+    } finally {
+      await cleanup();
     }
-    rmSync(oldDir, { recursive: true, force: true });
-    log(`build: site ready in ${relative(process.cwd(), outDir) || outDir}/`);
-    return 0;
-  } catch (error) {
-    fail(`build: ${(error as Error).stack ?? String(error)}`);
-    fail(`build: failed; ${relative(ROOT, outDir)}/ was left as it was.`);
-    return 1;
-  } finally {
-    cleanup();
-  }
+  });
 }
 
 function parseArgs(argv: string[]): BuildOptions {
@@ -134,5 +177,7 @@ function parseArgs(argv: string[]): BuildOptions {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await buildSite(parseArgs(process.argv.slice(2)));
+  const code = await buildSite(parseArgs(process.argv.slice(2)));
+  // Astro's build can leave handles (file watchers, workers) open; the build is over either way.
+  process.exit(code);
 }

@@ -4,7 +4,16 @@
  * Node-only module.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserType, LaunchOptions } from 'playwright-core';
+
+/**
+ * Playwright, loaded on first use: importing it costs ~0.2 s, and a build whose diagrams and PDFs
+ * all come from the cache never needs it.
+ */
+function chromiumType(): BrowserType {
+  return (createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core')).chromium;
+}
 
 /** Flags that keep a headless Chromium quiet and offline-friendly on a server or in CI. */
 export const CHROMIUM_ARGS = [
@@ -47,7 +56,7 @@ export function resolveChromiumExecutable(env: NodeJS.ProcessEnv = process.env):
   }
   let bundled: string | undefined;
   try {
-    bundled = chromium.executablePath();
+    bundled = chromiumType().executablePath();
   } catch {
     bundled = undefined;
   }
@@ -62,5 +71,5 @@ export function chromiumLaunchOptions(env: NodeJS.ProcessEnv = process.env): Lau
 }
 
 export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
-  return chromium.launch(chromiumLaunchOptions(env));
+  return chromiumType().launch(chromiumLaunchOptions(env));
 }

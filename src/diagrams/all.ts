@@ -9,6 +9,7 @@ import { buildGraph, type Graph } from '../analysis/graph.ts';
 import {
   architectureDiagram,
   failureDiagram,
+  hasNeighbours,
   neighbourhoodDiagram,
   planDiagrams,
   powerDiagram,
@@ -45,4 +46,21 @@ export function allDiagrams(
   const wanted = options.neighbourhoods ?? (() => true);
   for (const key of graph.nodes) if (wanted(key)) specs.push(neighbourhoodDiagram(model, graph, key, lang, hrefFor));
   return specs;
+}
+
+/**
+ * The diagrams the site's pages show, in every language the site has: what scripts/build.ts renders
+ * ahead of the pages. Entity pages show a neighbourhood only when the entity has neighbours
+ * (EntityDiagram.astro); everything else is as allDiagrams. Pure.
+ */
+export function siteDiagrams(
+  model: Model,
+  analysis: Pick<Analysis, 'scenarios'>,
+  graph: Graph,
+  langs: readonly Lang[],
+  hrefFor: (key: string, lang: Lang) => string,
+): DiagramSpec[] {
+  return langs.flatMap((lang) =>
+    allDiagrams(model, analysis, lang, (key) => hrefFor(key, lang), { graph, neighbourhoods: (key) => hasNeighbours(graph, key) }),
+  );
 }

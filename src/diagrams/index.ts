@@ -16,4 +16,4 @@ export {
   hasNeighbours,
 } from './generators.ts';
 export { escapeLabel, escapeLine } from './escape.ts';
-export { allDiagrams, type AllDiagramsOptions } from './all.ts';
+export { allDiagrams, siteDiagrams, type AllDiagramsOptions } from './all.ts';

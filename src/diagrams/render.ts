@@ -1,10 +1,14 @@
 /**
  * Rendering Mermaid text to static SVG at build time. Node-only.
  *
- * One Chromium per build process, one page that loads mermaid.min.js once (injected from
- * node_modules, no network), diagrams rendered one after another through a queue (Astro renders
- * pages concurrently; Mermaid's page is not re-entrant). State lives on globalThis because the
- * Astro config and the pages can load this module as two copies in one process.
+ * One Chromium per build process and a few pages in it (one per core, at most 4; Mermaid's page is
+ * not re-entrant, so each page renders one diagram at a time), each loading mermaid.min.js once
+ * (injected from node_modules, no network). Workers take diagrams from one queue; a diagram a page
+ * of the site is waiting for goes to its front, diagrams queued ahead of time by
+ * prerenderDiagrams (scripts/build.ts, before Astro starts) to its back. Mermaid spends ~25 ms of
+ * every diagram on fixed costs (cloning its configuration), so parallel pages, not batching, are
+ * what makes a cold build faster. State lives on globalThis because the build script, the Astro
+ * config and the pages load this module as separate copies in one process.
  *
  * A disk cache keyed by sha256(renderer version, Mermaid version, render options, spec id, text)
  * means a rebuild with an unchanged model never starts the browser.
@@ -21,6 +25,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -29,7 +34,7 @@ import type { DiagramSpec } from './types.ts';
 import { restorePlaceholderLetters } from './escape.ts';
 
 /** Bump when post-processing or anything else that shapes the output changes. */
-export const RENDERER_VERSION = '4';
+export const RENDERER_VERSION = '5';
 
 export const MERMAID_CONFIG = {
   startOnLoad: false,
@@ -57,38 +62,77 @@ export class DiagramError extends Error {
 }
 
 export interface RenderStats {
+  /** Distinct diagrams rendered in this build. */
   rendered: number;
+  /** Distinct diagrams this build took from the disk cache. */
   cached: number;
-  /** Milliseconds spent in Mermaid (excluding browser start). */
+  /** Milliseconds of rendering, summed over the pages that render in parallel. */
   renderMs: number;
-  /** Milliseconds to start Chromium and load Mermaid (0 when it never started). */
+  /** Milliseconds to start Chromium and load Mermaid into the pages (0 when it never started). */
   startMs: number;
   /** Of renderMs: inside the page (mermaid.render, timed there). */
   mermaidMs?: number;
   /** Of renderMs: Node post-processing (ids, CSS pruning, safety checks). */
   postMs?: number;
+  /** The most Chromium pages that rendered at once. */
+  workers?: number;
+}
+
+interface Job {
+  spec: DiagramSpec;
+  key: string;
+  file: string;
+  started: boolean;
+  promise: Promise<string>;
+  resolve: (svg: string) => void;
+  reject: (error: unknown) => void;
 }
 
 interface RendererState {
-  page?: Promise<Page>;
-  browser?: Browser;
-  queue: Promise<unknown>;
-  inflight: Map<string, Promise<string>>;
+  /** The browser: launched on the first diagram that is not in the cache, or lent by shareBrowser. */
+  browser?: Promise<Browser>;
+  /** Whether this module launched the browser (and so is the one to close it). */
+  ownsBrowser: boolean;
+  /** Where the browser comes from when the build script lends one (shareBrowser). */
+  provider?: () => Promise<Browser>;
+  /** Pages with Mermaid loaded, each used by one worker at a time. */
+  pages: Promise<Page>[];
+  freePages: Promise<Page>[];
+  /** Jobs not started yet, in order; a page that asks for one moves it to the front. */
+  pending: Job[];
+  /** Every job of this build that has not finished, by cache key. */
+  inflight: Map<string, Job>;
+  workers: number;
+  renderedKeys: Set<string>;
+  cachedKeys: Set<string>;
   stats: RenderStats;
   log: (message: string) => void;
+  /** Set by scripts/build.ts, which owns the renderer's lifetime: Astro's hooks then leave it alone. */
+  held: boolean;
 }
 
 const STATE_KEY = Symbol.for('driftsbok.diagrams.renderer');
+
+function emptyStats(): RenderStats {
+  return { rendered: 0, cached: 0, renderMs: 0, startMs: 0, mermaidMs: 0, postMs: 0, workers: 0 };
+}
 
 function state(): RendererState {
   const g = globalThis as unknown as Record<symbol, RendererState | undefined>;
   let s = g[STATE_KEY];
   if (!s) {
     s = {
-      queue: Promise.resolve(),
+      ownsBrowser: false,
+      pages: [],
+      freePages: [],
+      pending: [],
       inflight: new Map(),
-      stats: { rendered: 0, cached: 0, renderMs: 0, startMs: 0, mermaidMs: 0, postMs: 0 },
+      workers: 0,
+      renderedKeys: new Set(),
+      cachedKeys: new Set(),
+      stats: emptyStats(),
       log: (m) => console.log(m),
+      held: false,
     };
     g[STATE_KEY] = s;
   }
@@ -101,11 +145,44 @@ export function setRendererLog(log: (message: string) => void): void {
 }
 
 export function renderStats(): RenderStats {
-  return { ...state().stats };
+  const s = state();
+  return { ...s.stats, rendered: s.renderedKeys.size, cached: s.cachedKeys.size };
 }
 
 export function resetRenderStats(): void {
-  state().stats = { rendered: 0, cached: 0, renderMs: 0, startMs: 0, mermaidMs: 0, postMs: 0 };
+  const s = state();
+  s.stats = emptyStats();
+  s.renderedKeys = new Set();
+  s.cachedKeys = new Set();
+}
+
+/**
+ * scripts/build.ts runs Astro in its own process and owns the renderer: it starts rendering before
+ * Astro starts, counts and closes at the end. While held, the Astro integration's hooks neither
+ * reset the counts nor close the browser.
+ */
+export function holdRenderer(held: boolean): void {
+  state().held = held;
+}
+
+export function rendererHeld(): boolean {
+  return state().held;
+}
+
+/**
+ * Renders with a browser the caller provides (launched on first use, closed by the caller), e.g. the
+ * one scripts/build.ts also prints the runbook PDF with. Pass undefined to go back to launching its own.
+ */
+export function shareBrowser(provider: (() => Promise<Browser>) | undefined): void {
+  const s = state();
+  s.provider = provider;
+}
+
+/** How many Chromium pages render at once: DRIFTSBOK_DIAGRAM_PAGES, else one per core, at most 4. */
+export function renderPageCount(env: NodeJS.ProcessEnv = process.env): number {
+  const wanted = Number(env.DRIFTSBOK_DIAGRAM_PAGES);
+  if (Number.isInteger(wanted) && wanted >= 1) return Math.min(wanted, 16);
+  return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -133,6 +210,12 @@ export function mermaidVersion(): string {
   return mermaidVersionMemo;
 }
 
+let mermaidScriptMemo: string | undefined;
+function mermaidScript(): string {
+  mermaidScriptMemo ??= readFileSync(join(findMermaidDir(), 'dist', 'mermaid.min.js'), 'utf8');
+  return mermaidScriptMemo;
+}
+
 /** The cache key of a spec: everything that decides the SVG. */
 export function cacheKey(spec: DiagramSpec): string {
   return createHash('sha256')
@@ -140,15 +223,30 @@ export function cacheKey(spec: DiagramSpec): string {
     .digest('hex');
 }
 
+function getBrowser(s: RendererState): Promise<Browser> {
+  if (!s.browser) {
+    s.ownsBrowser = !s.provider;
+    s.browser = (s.provider ?? launchChromium)().catch((error: unknown) => {
+      s.browser = undefined;
+      throw error;
+    });
+  }
+  return s.browser;
+}
+
 async function openPage(s: RendererState): Promise<Page> {
   const started = performance.now();
-  const browser = await launchChromium();
-  s.browser = browser;
+  const browser = await getBrowser(s);
   const page = await browser.newPage();
   // Mermaid is injected from disk; nothing may be fetched, ever.
   await page.route('**/*', (route) => route.abort());
-  await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
-  await page.addScriptTag({ content: readFileSync(join(findMermaidDir(), 'dist', 'mermaid.min.js'), 'utf8') });
+  // Diagrams are laid out in a hidden stage: measured like any visible element, but never painted,
+  // which saves Chromium a raster pass per diagram (about a fifth of its CPU here).
+  await page.setContent(
+    '<!doctype html><html><head><meta charset="utf-8"></head><body>' +
+      '<div id="stage" style="visibility:hidden;position:absolute;top:0;left:0;contain:paint"></div></body></html>',
+  );
+  await page.addScriptTag({ content: mermaidScript() });
   await page.evaluate((config) => {
     (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config);
   }, MERMAID_CONFIG as unknown as Record<string, unknown>);
@@ -156,86 +254,176 @@ async function openPage(s: RendererState): Promise<Page> {
   return page;
 }
 
-function getPage(s: RendererState): Promise<Page> {
-  s.page ??= openPage(s).catch((error: unknown) => {
-    s.page = undefined;
-    throw error;
+/** A page for one worker: a free one, else a new one (the pool never exceeds renderPageCount). */
+function takePage(s: RendererState): Promise<Page> {
+  const free = s.freePages.pop();
+  if (free) return free;
+  const page = openPage(s);
+  s.pages.push(page);
+  // A page that failed to open is dropped, so the next job tries again.
+  page.catch(() => {
+    s.pages = s.pages.filter((p) => p !== page);
   });
-  return s.page;
+  return page;
 }
 
 /** Whether the browser is running (tests use this to prove the cache path never starts it). */
 export function browserStarted(): boolean {
-  return state().page !== undefined;
+  const s = state();
+  return s.ownsBrowser ? s.browser !== undefined : s.pages.length > 0;
 }
 
-/** Closes the browser (end of build). Safe to call when it never started. */
+/** Closes the renderer's pages, and the browser when the renderer launched it. Safe to call when it never started. */
 export async function closeRenderer(): Promise<void> {
   const s = state();
-  const page = s.page;
-  s.page = undefined;
-  if (page) {
+  const pages = s.pages;
+  const browser = s.browser;
+  const owned = s.ownsBrowser;
+  s.pages = [];
+  s.freePages = [];
+  s.browser = undefined;
+  s.ownsBrowser = false;
+  if (owned && browser) {
     try {
-      await (await page).context().browser()?.close();
+      await (await browser).close();
     } catch {
       /* already gone */
     }
+  } else {
+    await Promise.all(pages.map(async (p) => (await p.catch(() => undefined))?.close().catch(() => undefined)));
   }
-  s.browser = undefined;
 }
 
 const SAFE_SPEC_ID = /^[a-z0-9][a-z0-9-]*$/;
 
-/** Renders a spec to an SVG string (from the cache when possible). */
-export function renderDiagram(spec: DiagramSpec): Promise<string> {
+/** Reads a cached SVG (and marks its last use for pruneCache), or undefined. */
+function readCached(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  const svg = readFileSync(file, 'utf8');
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    /* read-only cache: fine */
+  }
+  return svg;
+}
+
+/**
+ * Renders a spec to an SVG string (from the cache when possible). Diagrams render in parallel on up
+ * to renderPageCount() pages; a diagram a page is waiting for goes ahead of pre-rendered ones.
+ */
+export function renderDiagram(spec: DiagramSpec, options: { urgent?: boolean } = {}): Promise<string> {
   if (!SAFE_SPEC_ID.test(spec.id)) throw new DiagramError(spec, `the id must be lower-case letters, digits and dashes`);
+  const urgent = options.urgent ?? true;
   const s = state();
   const key = cacheKey(spec);
   const existing = s.inflight.get(key);
-  if (existing) return existing;
-  const file = join(cacheDir(), `${key}.svg`);
-  if (existsSync(file)) {
-    s.stats.cached++;
-    const svg = readFileSync(file, 'utf8');
-    try {
-      const now = new Date();
-      utimesSync(file, now, now); // last use, for pruneCache
-    } catch {
-      /* read-only cache: fine */
+  if (existing) {
+    if (urgent && !existing.started) {
+      s.pending.splice(s.pending.indexOf(existing), 1);
+      s.pending.unshift(existing);
     }
+    return existing.promise;
+  }
+  const file = join(cacheDir(), `${key}.svg`);
+  const svg = readCached(file);
+  if (svg !== undefined) {
+    if (!s.renderedKeys.has(key)) s.cachedKeys.add(key);
     return Promise.resolve(svg);
   }
-  const job = s.queue.then(async () => {
-    const svg = await renderInPage(s, spec);
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, svg);
-    renameSync(tmp, file);
-    return svg;
+  let resolveJob!: (svg: string) => void;
+  let rejectJob!: (error: unknown) => void;
+  const promise = new Promise<string>((ok, fail) => {
+    resolveJob = ok;
+    rejectJob = fail;
   });
-  s.queue = job.catch(() => undefined);
+  const job: Job = { spec, key, file, started: false, promise, resolve: resolveJob, reject: rejectJob };
   s.inflight.set(key, job);
-  void job.finally(() => s.inflight.delete(key)).catch(() => undefined);
-  return job;
+  if (urgent) s.pending.unshift(job);
+  else s.pending.push(job);
+  startWorkers(s);
+  return promise;
 }
 
-async function renderInPage(s: RendererState, spec: DiagramSpec): Promise<string> {
-  const page = await getPage(s);
+/**
+ * Queues every spec that is not in the cache yet, behind anything a page asked for, and starts the
+ * browser at once if there is any. Returns how many need rendering and a promise for all of them
+ * (it rejects with the first DiagramError). Nothing renders twice: a page that asks for a queued
+ * diagram waits for the same job.
+ */
+export function prerenderDiagrams(specs: DiagramSpec[]): { queued: number; done: Promise<void> } {
+  const s = state();
+  const jobs: Promise<string>[] = [];
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    const key = cacheKey(spec);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (s.inflight.has(key) || s.renderedKeys.has(key) || existsSync(join(cacheDir(), `${key}.svg`))) continue;
+    jobs.push(renderDiagram(spec, { urgent: false }));
+  }
+  const done = Promise.all(jobs).then(() => undefined);
+  done.catch(() => undefined); // the caller awaits it; never an unhandled rejection meanwhile
+  return { queued: jobs.length, done };
+}
+
+function startWorkers(s: RendererState): void {
+  const max = renderPageCount();
+  while (s.workers < max && s.workers < s.pending.length) {
+    s.workers++;
+    s.stats.workers = Math.max(s.stats.workers ?? 0, s.workers);
+    void worker(s);
+  }
+}
+
+async function worker(s: RendererState): Promise<void> {
+  let page: Promise<Page> | undefined;
+  try {
+    for (let job = s.pending.shift(); job; job = s.pending.shift()) {
+      job.started = true;
+      try {
+        page ??= takePage(s);
+        const svg = await renderInPage(s, await page, job.spec);
+        mkdirSync(dirname(job.file), { recursive: true });
+        const tmp = `${job.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+        writeFileSync(tmp, svg);
+        renameSync(tmp, job.file);
+        s.renderedKeys.add(job.key);
+        s.cachedKeys.delete(job.key);
+        job.resolve(svg);
+      } catch (error) {
+        job.reject(error);
+        // A page that failed (crashed, closed) is not reused.
+        if (!(error instanceof DiagramError)) page = undefined;
+      } finally {
+        s.inflight.delete(job.key);
+      }
+    }
+  } finally {
+    s.workers--;
+    if (page && s.pages.includes(page)) s.freePages.push(page);
+  }
+}
+
+async function renderInPage(s: RendererState, page: Page, spec: DiagramSpec): Promise<string> {
   const started = performance.now();
   const svgId = `dg-${spec.id}`;
   const result = await page.evaluate(
     async ({ id, text }) => {
       const mermaid = (window as unknown as {
-        mermaid: { render(id: string, t: string): Promise<{ svg: string }> };
+        mermaid: { render(id: string, t: string, container?: Element): Promise<{ svg: string }> };
       }).mermaid;
+      const stage = document.getElementById('stage')!;
       const t0 = performance.now();
       try {
         // render() parses first and rejects on a syntax error; a separate parse() would do it twice.
-        const { svg } = await mermaid.render(id, text);
+        const { svg } = await mermaid.render(id, text, stage);
         return { svg, ms: performance.now() - t0 };
       } catch (error) {
         return { error: error instanceof Error ? error.message : String(error) };
       } finally {
+        stage.replaceChildren();
         document.getElementById(id)?.remove();
         document.getElementById(`d${id}`)?.remove();
       }
@@ -249,9 +437,9 @@ async function renderInPage(s: RendererState, spec: DiagramSpec): Promise<string
   s.stats.postMs = (s.stats.postMs ?? 0) + (done - post);
   s.stats.mermaidMs = (s.stats.mermaidMs ?? 0) + (result.ms ?? 0);
   s.stats.renderMs += done - started;
-  s.stats.rendered++;
-  if (s.stats.rendered === 1 || s.stats.rendered % 25 === 0) {
-    s.log(`diagrams: rendered ${s.stats.rendered} (last: ${spec.id}, ${(s.stats.renderMs / s.stats.rendered).toFixed(0)} ms each)`);
+  const count = s.renderedKeys.size + 1;
+  if (count === 1 || count % 25 === 0) {
+    s.log(`diagrams: rendered ${count} (last: ${spec.id}, ${(s.stats.renderMs / count).toFixed(0)} ms each, ${s.pending.length} waiting)`);
   }
   return svg;
 }

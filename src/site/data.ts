@@ -34,6 +34,11 @@ export function getSiteData(): SiteData {
   return host[CACHE];
 }
 
+/** Forgets the cached data (a build script that builds twice in one process, with other settings). */
+export function resetSiteData(): void {
+  delete (globalThis as CacheHost)[CACHE];
+}
+
 export function createSiteData(env: NodeJS.ProcessEnv): SiteData {
   const { modelDir } = sitePaths(env);
   const profile = profileFromEnv(env);

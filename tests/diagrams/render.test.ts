@@ -12,9 +12,11 @@ import { launchChromium } from '../../src/browser/chromium.ts';
 import {
   assertSafeSvg,
   browserStarted,
+  cacheKey,
   closeRenderer,
   postProcess,
   pruneCache,
+  prerenderDiagrams,
   pruneUnusedCss,
   renderDiagram,
   renderStats,
@@ -213,6 +215,44 @@ describe('cache', () => {
     expect(existsSync(old)).toBe(false);
     expect(existsSync(fresh)).toBe(true);
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('renders queued diagrams once, and a diagram a page waits for goes ahead of the queue', async () => {
+    const pages = process.env.DRIFTSBOK_DIAGRAM_PAGES;
+    process.env.DRIFTSBOK_DIAGRAM_PAGES = '1';
+    try {
+      resetRenderStats();
+      const stamp = Date.now();
+      const specs = Array.from({ length: 5 }, (_, i) => ({
+        id: `queued-${i}`,
+        source: 'test:queue',
+        title: 't',
+        description: 'd',
+        mermaid: `flowchart LR\n  n0["q${i} ${stamp}"] --> n1["x"]\n`,
+      }));
+      const inCache = (spec: DiagramSpec) => existsSync(join(cache, `${cacheKey(spec)}.svg`));
+      const ahead = prerenderDiagrams([...specs, specs[1]!]);
+      expect(ahead.queued).toBe(5);
+      // The first has started; the last is asked for by a page and must not wait for 1, 2 and 3.
+      const svg = await renderDiagram(specs[4]!);
+      expect(svg).toContain('id="dg-queued-4"');
+      expect(specs.map(inCache)).toEqual([true, false, false, false, true]);
+      await ahead.done;
+      expect(specs.map(inCache)).toEqual([true, true, true, true, true]);
+      expect(renderStats()).toMatchObject({ rendered: 5, cached: 0 });
+      // Queuing them again finds them all in the cache.
+      expect(prerenderDiagrams(specs).queued).toBe(0);
+    } finally {
+      if (pages === undefined) delete process.env.DRIFTSBOK_DIAGRAM_PAGES;
+      else process.env.DRIFTSBOK_DIAGRAM_PAGES = pages;
+    }
+  });
+
+  it('a failing queued diagram fails the wait for all of them, naming it', async () => {
+    resetRenderStats();
+    const bad = { id: 'queued-bad', source: 'test:queue-bad', title: 't', description: 'd', mermaid: `flowchart LR\n  n0[["${Date.now()}"] -->\n` };
+    const ahead = prerenderDiagrams([bad]);
+    await expect(ahead.done).rejects.toThrow(/diagram "queued-bad" \(from test:queue-bad\)/);
   });
 
   it('serialises concurrent renders through one page', async () => {
