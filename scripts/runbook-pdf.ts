@@ -13,9 +13,10 @@
  *    a measuring pass puts a short text marker (RBMARK<n>Q, tiny, white, absolutely positioned so
  *    the layout does not move) at the top of every section, prints, and reads which page each
  *    marker lands on with `pdftotext` (pages are separated by form feeds). The numbers are written
- *    into the contents and symptom index (fixed-width cells, so the layout does not move either),
- *    and the pass is repeated until the numbers are stable (normally twice); the final print has no
- *    markers. Without pdftotext the contents print without page numbers and a warning is shown.
+ *    into the contents and symptom index (fixed-width cells, so the layout does not move either).
+ *    When writing them in moved nothing (same section tops, cell boxes and document height) one
+ *    measuring pass is enough; otherwise the pass is repeated until the numbers are stable. The
+ *    final print has no markers. Without pdftotext the contents print without page numbers and a warning is shown.
  *  - Links to the preview server are rewritten to the public address (site.publicUrl from the
  *    model, read from the page's <meta name="driftsbok:public-url">, else $DRIFTSBOK_PUBLIC_URL);
  *    when neither is known they are unlinked (text kept), so a PDF never points at 127.0.0.1.
@@ -33,10 +34,11 @@ import { createServer, type Server } from 'node:http';
 import { createHash } from 'node:crypto';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, normalize, resolve, extname, sep } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../src/browser/chromium.ts';
 import type { Lang } from '../src/model/entities.ts';
 import {
@@ -56,6 +58,7 @@ import {
   splitPages,
 } from '../src/runbook/pdf.ts';
 
+const execFileAsync = promisify(execFile);
 const LANGS: Lang[] = ['nb', 'en'];
 const MAX_PASSES = 4;
 /** Bump when anything here changes how a PDF is made from the same inputs. */
@@ -146,11 +149,12 @@ function havePdftotext(): boolean {
   }
 }
 
-function pdfPagesText(pdf: Buffer, scratch: string): string[] {
-  const file = join(scratch, 'measure.pdf');
+/** The text of each page of a PDF, by pdftotext (asynchronous: the other language prints meanwhile). */
+async function pdfPagesText(pdf: Buffer, scratch: string, name: string): Promise<string[]> {
+  const file = join(scratch, `measure-${name}.pdf`);
   writeFileSync(file, pdf);
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return splitPages(text);
+  const { stdout } = await execFileAsync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return splitPages(stdout);
 }
 
 /** Writes the page numbers into the page, and adds (or removes) the measuring markers. */
@@ -187,6 +191,29 @@ async function preparePage(page: Page, numbers: Record<string, number> | null, m
   );
 }
 
+/**
+ * Where everything that decides the pagination sits: the height of the document, each section's
+ * box and the box of the line each page number sits in. Equal before and after writing the numbers
+ * in = same pages.
+ */
+async function layoutFingerprint(page: Page): Promise<string> {
+  return page.evaluate(
+    ({ SECTION_ATTR, PAGE_OF_ATTR }) => {
+      const box = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return [r.top, r.left, r.width, r.height].map((n) => n.toFixed(2)).join(',');
+      };
+      return JSON.stringify([
+        document.documentElement.scrollHeight,
+        [...document.querySelectorAll(`[${SECTION_ATTR}]`)].map(box),
+        // The line or cell a number sits in, not the number itself (whose width may change).
+        [...document.querySelectorAll(`[${PAGE_OF_ATTR}]`)].map((el) => box(el.closest('li, div, td') ?? el)),
+      ]);
+    },
+    { SECTION_ATTR, PAGE_OF_ATTR },
+  );
+}
+
 /** Rewrites links (HTML and SVG) so the PDF points at the public site, never at the preview server. */
 async function rewriteLinks(page: Page, publicUrl: string | undefined): Promise<void> {
   const anchors = await page.evaluate(() =>
@@ -212,6 +239,8 @@ export interface RunbookPdfOptions {
   env?: NodeJS.ProcessEnv;
   /** Called with progress lines; default console.log. */
   log?: (line: string) => void;
+  /** A browser to print with, launched by the caller on first use and closed by it (scripts/build.ts shares the diagrams' one). */
+  browser?: () => Promise<Browser>;
 }
 
 /** Prints both runbook PDFs into `outDir` (the built site) and returns their paths. */
@@ -257,76 +286,115 @@ export async function buildRunbookPdfs(outDir: string, options: RunbookPdfOption
   if (toPrint.length === 0) return written;
 
   const server = await serveStatic(outDir);
-  const browser = await launchChromium(env);
+  const ownBrowser = options.browser ? undefined : launchChromium(env);
   const scratch = mkdtempSync(join(tmpdir(), 'driftsbok-runbook-'));
   try {
+    const browser = await (options.browser?.() ?? ownBrowser!);
     const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'UTC' });
-    for (const lang of toPrint) {
-      const started = Date.now();
-      const page = await context.newPage();
-      const response = await page.goto(server.origin + RUNBOOK_PRINT_PATHS[lang], { waitUntil: 'load' });
-      if (!response || !response.ok()) throw new Error(`runbook-pdf: ${RUNBOOK_PRINT_PATHS[lang]} answered ${response?.status()}`);
-      await page.emulateMedia({ media: 'print' });
-      await page.evaluate(() => document.fonts.ready);
-
-      const meta = await page.evaluate(() => ({
-        publicUrl: document.querySelector('meta[name="driftsbok:public-url"]')?.getAttribute('content') || undefined,
-        siteName: document.querySelector('meta[name="driftsbok:site-name"]')?.getAttribute('content') || undefined,
-      }));
-      const publicUrl = meta.publicUrl ?? (env.DRIFTSBOK_PUBLIC_URL?.trim() || undefined);
-      await rewriteLinks(page, publicUrl);
-
-      const pdfOptions = {
-        format: 'A4' as const,
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: HEADER_TEMPLATE,
-        footerTemplate: footerTemplate({ lang, date, revision, siteName: meta.siteName }),
-        margin: { top: '14mm', bottom: '18mm', left: '14mm', right: '14mm' },
-        outline: true,
-        tagged: true,
-      };
-
-      let numbers: Record<string, number> | null = null;
-      let passes = 0;
-      if (measure) {
-        for (;;) {
-          passes++;
-          const ids = await preparePage(page, numbers, true);
-          const found = findSectionPages(pdfPagesText(await page.pdf(pdfOptions), scratch), ids);
-          const missing = ids.filter((id) => found[id] === undefined);
-          if (missing.length) log(`runbook-pdf: warning: could not find the page of ${missing.join(', ')}`);
-          const stable = numbers !== null && ids.every((id) => numbers![id] === found[id]);
-          numbers = found;
-          if (stable || passes >= MAX_PASSES) break;
-        }
-      }
-      await preparePage(page, numbers, false);
-      const raw = await page.pdf(pdfOptions);
-      const fixed = fixPdfDates(raw, date);
-      if (fixed.skipped.length) log(`runbook-pdf: warning: left PDF dates of unexpected form: ${fixed.skipped.join(', ')}`);
-      const target = join(outDir, RUNBOOK_PDF_NAMES[lang]);
-      const pdf = normalizeStructIds(fixed.pdf);
-      writeFileSync(target, pdf);
-      written.push(target);
-      // Write-then-rename, so a build stopped halfway never leaves a truncated PDF in the cache.
-      mkdirSync(cacheDir, { recursive: true });
-      const cached = cacheFile(lang);
-      writeFileSync(`${cached}.${process.pid}.tmp`, pdf);
-      renameSync(`${cached}.${process.pid}.tmp`, cached);
-      await page.close();
-      log(
-        `runbook-pdf: ${RUNBOOK_PDF_NAMES[lang]} (${Math.round(fixed.pdf.length / 1024)} KB, ${passes} measuring pass(es), ` +
-          `${Date.now() - started} ms, links → ${publicUrl ?? 'unlinked (no public address)'})`,
+    try {
+      // The languages print side by side: each is one page's layout and printing, mostly in Chromium.
+      const printed = await Promise.allSettled(
+        toPrint.map((lang) => printLanguage({ context, lang, origin: server.origin, env, date, revision, measure, scratch, log })),
       );
+      const failed = printed.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      for (const [i, lang] of toPrint.entries()) {
+        const pdf = (printed[i] as PromiseFulfilledResult<Buffer>).value;
+        const target = join(outDir, RUNBOOK_PDF_NAMES[lang]);
+        writeFileSync(target, pdf);
+        written.push(target);
+        // Write-then-rename, so a build stopped halfway never leaves a truncated PDF in the cache.
+        mkdirSync(cacheDir, { recursive: true });
+        const cached = cacheFile(lang);
+        writeFileSync(`${cached}.${process.pid}.tmp`, pdf);
+        renameSync(`${cached}.${process.pid}.tmp`, cached);
+      }
+    } finally {
+      await context.close();
     }
-    await context.close();
   } finally {
-    await browser.close();
+    if (ownBrowser) await (await ownBrowser.catch(() => undefined))?.close();
     await server.close();
     rmSync(scratch, { recursive: true, force: true });
   }
   return LANGS.map((lang) => join(outDir, RUNBOOK_PDF_NAMES[lang]));
+}
+
+interface PrintJob {
+  context: BrowserContext;
+  lang: Lang;
+  origin: string;
+  env: NodeJS.ProcessEnv;
+  date: Date;
+  revision: string;
+  measure: boolean;
+  scratch: string;
+  log: (line: string) => void;
+}
+
+/** Prints one language's runbook (measuring passes for the page numbers, then the final print). */
+async function printLanguage({ context, lang, origin, env, date, revision, measure, scratch, log }: PrintJob): Promise<Buffer> {
+  const started = Date.now();
+  const page = await context.newPage();
+  try {
+    const response = await page.goto(origin + RUNBOOK_PRINT_PATHS[lang], { waitUntil: 'load' });
+    if (!response || !response.ok()) throw new Error(`runbook-pdf: ${RUNBOOK_PRINT_PATHS[lang]} answered ${response?.status()}`);
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => document.fonts.ready);
+
+    const meta = await page.evaluate(() => ({
+      publicUrl: document.querySelector('meta[name="driftsbok:public-url"]')?.getAttribute('content') || undefined,
+      siteName: document.querySelector('meta[name="driftsbok:site-name"]')?.getAttribute('content') || undefined,
+    }));
+    const publicUrl = meta.publicUrl ?? (env.DRIFTSBOK_PUBLIC_URL?.trim() || undefined);
+    await rewriteLinks(page, publicUrl);
+
+    const pdfOptions = {
+      format: 'A4' as const,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: HEADER_TEMPLATE,
+      footerTemplate: footerTemplate({ lang, date, revision, siteName: meta.siteName }),
+      margin: { top: '14mm', bottom: '18mm', left: '14mm', right: '14mm' },
+      outline: true,
+      tagged: true,
+    };
+
+    let numbers: Record<string, number> | null = null;
+    let passes = 0;
+    if (measure) {
+      for (;;) {
+        passes++;
+        const ids = await preparePage(page, numbers, true);
+        const found = findSectionPages(await pdfPagesText(await page.pdf(pdfOptions), scratch, lang), ids);
+        const missing = ids.filter((id) => found[id] === undefined);
+        if (missing.length) log(`runbook-pdf: warning: could not find the page of ${missing.join(', ')}`);
+        const stable = numbers !== null && ids.every((id) => numbers![id] === found[id]);
+        if (stable || passes >= MAX_PASSES) {
+          numbers = found;
+          break;
+        }
+        // If writing the numbers in moves nothing (the cells are fixed-width), the pages cannot
+        // change either, and another measuring print would only confirm them.
+        const before = await layoutFingerprint(page);
+        numbers = found;
+        await preparePage(page, numbers, true);
+        if ((await layoutFingerprint(page)) === before) break;
+      }
+    }
+    await preparePage(page, numbers, false);
+    const raw = await page.pdf(pdfOptions);
+    const fixed = fixPdfDates(raw, date);
+    if (fixed.skipped.length) log(`runbook-pdf: warning: left PDF dates of unexpected form: ${fixed.skipped.join(', ')}`);
+    const pdf = normalizeStructIds(fixed.pdf);
+    log(
+      `runbook-pdf: ${RUNBOOK_PDF_NAMES[lang]} (${Math.round(fixed.pdf.length / 1024)} KB, ${passes} measuring pass(es), ` +
+        `${Date.now() - started} ms, links → ${publicUrl ?? 'unlinked (no public address)'})`,
+    );
+    return pdf;
+  } finally {
+    await page.close();
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -61,7 +61,10 @@ export function textTable(rows: string[][]): string {
 export interface BuildPhases {
   /** Astro's own "N page(s) built in 12.3s" (the site, diagrams included). */
   astroMs?: number;
-  /** The runbook PDFs: the sum of each "runbook-pdf: … N ms" line. */
+  /**
+   * The runbook PDFs: the build's "build: runbook … in 2.4 s" line (wall time; the languages print
+   * in parallel), else the sum of each "runbook-pdf: … N ms" line (builds before that line existed).
+   */
   pdfMs?: number;
 }
 
@@ -72,10 +75,15 @@ export function parseBuildPhases(output: string): BuildPhases {
   // Astro prints 812ms, 15.09s, or 1m 23s.
   const astro = [...plain.matchAll(/page\(s\) built in\s+(?:(\d+)m\s+(\d+)s|([\d.]+)\s*(ms|s))\b/g)].at(-1);
   const pdfs = [...plain.matchAll(/^runbook-pdf:.*?\b(\d+(?:\.\d+)?)\s*ms\b/gm)];
+  const pdfWall = [...plain.matchAll(/^build: runbook .* in ([\d.]+) s$/gm)].at(-1);
   return {
     ...(astro
       ? { astroMs: astro[1] !== undefined ? (Number(astro[1]) * 60 + Number(astro[2])) * 1000 : Number(astro[3]) * (astro[4] === 's' ? 1000 : 1) }
       : {}),
-    ...(pdfs.length ? { pdfMs: pdfs.reduce((sum, m) => sum + Number(m[1]), 0) } : {}),
+    ...(pdfWall
+      ? { pdfMs: Number(pdfWall[1]) * 1000 }
+      : pdfs.length
+        ? { pdfMs: pdfs.reduce((sum, m) => sum + Number(m[1]), 0) }
+        : {}),
   };
 }

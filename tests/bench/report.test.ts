@@ -47,4 +47,12 @@ describe('parseBuildPhases', () => {
     expect(parseBuildPhases('[build] 871 page(s) built in \u001b[1m1m 23s\u001b[22m')).toEqual({ astroMs: 83_000 });
     expect(parseBuildPhases('[build] 7 page(s) built in 812ms')).toEqual({ astroMs: 812 });
   });
+  it('prefers the build\'s wall time for the PDFs, which print in parallel', () => {
+    const out = [
+      'runbook-pdf: runbook-en.pdf (1043 KB, 1 measuring pass(es), 2518 ms, links → unlinked)',
+      'runbook-pdf: runbook-nb.pdf (1117 KB, 1 measuring pass(es), 3005 ms, links → unlinked)',
+      'build: runbook runbook-nb.pdf, runbook-en.pdf in 3.1 s',
+    ].join('\n');
+    expect(parseBuildPhases(out)).toEqual({ pdfMs: 3100 });
+  });
 });
