@@ -108,7 +108,7 @@ interface RunResult {
 
 const children = new Set<ReturnType<typeof spawn>>();
 
-/** Ends a child and everything it started (npx → tsx → node → astro → Chromium): its process group. */
+/** Ends a child and everything it started (node → astro → Chromium): its process group. */
 function killGroup(child: ReturnType<typeof spawn>, signal: NodeJS.Signals): void {
   if (!child.pid) return;
   try {
@@ -540,14 +540,21 @@ function baseEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * How to build the project copy: through its own build script when there is one (the model check,
- * diagrams, the move into dist/), else `astro build`. Either way the output lands in the copy.
+ * How to build the project copy: with what `npm run build` runs (`node scripts/build.ts`: the model
+ * check, diagrams, Astro, PDFs, the move into dist/), started directly with this Node; before that
+ * script existed, `astro build`. The plain site is built with `astro build`, started the same way,
+ * so neither side pays for npm or npx.
  */
 function pickBuildCommand(copy: string): Context['buildCommand'] {
   if (existsSync(join(copy, 'scripts/build.ts'))) {
-    return { cmd: 'npx', args: ['tsx', 'scripts/build.ts'], outDir: join(copy, 'dist'), describe: 'npx tsx scripts/build.ts (in a copy of the project)' };
+    return { cmd: process.execPath, args: ['scripts/build.ts'], outDir: join(copy, 'dist'), describe: 'node scripts/build.ts (in a copy of the project)' };
   }
-  return { cmd: 'npx', args: ['astro', 'build'], outDir: join(copy, 'dist'), describe: 'npx astro build (in a copy; scripts/build.ts does not exist yet)' };
+  return { cmd: process.execPath, args: [astroBin(copy), 'build'], outDir: join(copy, 'dist'), describe: 'astro build (in a copy; scripts/build.ts does not exist yet)' };
+}
+
+/** Astro's command-line entry in a project's node_modules. */
+function astroBin(project: string): string {
+  return join(project, 'node_modules', 'astro', 'bin', 'astro.mjs');
 }
 
 function status(line: string) {
@@ -600,7 +607,8 @@ async function buildProject(ctx: Context, modelDir: string, cache: string, log: 
   rmSync(ctx.buildCommand.outDir, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = { ...baseEnv(), DRIFTSBOK_MODEL_DIR: modelDir, DRIFTSBOK_DIAGRAM_CACHE: cache };
   if (synthetic) env.DRIFTSBOK_CONTENT_DIR = syntheticContentDir(ctx);
-  const args = [...ctx.buildCommand.args, ...(ctx.options.pdf || ctx.buildCommand.args.includes('astro') ? [] : ['--no-pdf'])];
+  const usesBuildScript = ctx.buildCommand.args[0] === 'scripts/build.ts';
+  const args = [...ctx.buildCommand.args, ...(!ctx.options.pdf && usesBuildScript ? ['--no-pdf'] : [])];
   const result = await run(ctx.buildCommand.cmd, args, ctx.copy, env, log, ctx.options.timeoutMin * 60_000);
   const ok = result.code === 0;
   if (result.timedOut) status(`  build stopped after the ${ctx.options.timeoutMin}-minute timeout`);
@@ -692,14 +700,14 @@ async function benchScale(
       const dir = join(work, `plain-${nb}-${en}`);
       makePlainProject(dir, nb, en);
       status(`${label}: plain Starlight build, ${result.plainPagesEstimated ? '≈' : ''}${nb} nb + ${en} en pages…`);
-      const first = await run('npx', ['astro', 'build'], dir, baseEnv(), join(work, `plain-x${scale}-cold.log`), ctx.options.timeoutMin * 60_000);
+      const first = await run(process.execPath, [astroBin(dir), 'build'], dir, baseEnv(), join(work, `plain-x${scale}-cold.log`), ctx.options.timeoutMin * 60_000);
       const site = siteStats(join(dir, 'dist'));
       const measure: PlainMeasure = { coldMs: first.ms, ok: first.code === 0, site, log: first.log, ...(first.timedOut ? { timedOut: true } : {}) };
       if (!measure.ok) status(`  plain build ${first.timedOut ? 'TIMEOUT' : 'FAILED'} after ${fmtMs(first.ms)} (exit ${first.code}); see ${first.log}`);
       else if (!result.warm?.ok) status(`  ${fmtMs(first.ms)}, ${site.pages} pages (no plain rebuild: nothing warm to compare)`);
       else {
         status(`  ${fmtMs(first.ms)}, ${site.pages} pages; plain rebuild…`);
-        const second = await run('npx', ['astro', 'build'], dir, baseEnv(), join(work, `plain-x${scale}-warm.log`), ctx.options.timeoutMin * 60_000);
+        const second = await run(process.execPath, [astroBin(dir), 'build'], dir, baseEnv(), join(work, `plain-x${scale}-warm.log`), ctx.options.timeoutMin * 60_000);
         if (second.code === 0) measure.warmMs = second.ms;
         status(`  ${second.code === 0 ? fmtMs(second.ms) : `rebuild FAILED (exit ${second.code})`}`);
       }
