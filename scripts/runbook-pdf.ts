@@ -1,7 +1,7 @@
 /**
  * Prints the runbook to dist/runbook-nb.pdf and dist/runbook-en.pdf from a freshly built site
  * folder. scripts/build.ts calls buildRunbookPdfs(tmpOutDir) after `astro build` and before the
- * output replaces dist/. Can also be run alone: `npx tsx scripts/runbook-pdf.ts [dir]` (default dist).
+ * output replaces dist/. Can also be run alone: `node scripts/runbook-pdf.ts [dir]` (default dist).
  *
  * How:
  *  - The folder is served on 127.0.0.1 by a tiny static server on a free port (asset paths are
