@@ -22,11 +22,11 @@ const docPages = existsSync(docs.dir)
   : [];
 
 export default defineConfig({
-  // scripts/build.ts gives each build its own cache (content data store), so builds of different
-  // models or content dirs, or two builds at once, never read each other's entries.
   // Where the site is published, when the model knows (canonical URLs, sitemap).
   ...(model.site.publicUrl && /^https?:\/\//.test(model.site.publicUrl) ? { site: model.site.publicUrl } : {}),
-  ...(process.env.DRIFTSBOK_ASTRO_CACHE_DIR ? { cacheDir: process.env.DRIFTSBOK_ASTRO_CACHE_DIR } : {}),
+  // Pages carry a cacheKey when scripts/build.ts computed one (src/site/input-key.ts): a rebuild with
+  // nothing changed then copies last build's pages instead of rendering them again.
+  experimental: { incrementalBuild: true },
   integrations: [
     entityLinksIntegration(model),
     diagramsIntegration(),

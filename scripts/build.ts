@@ -7,21 +7,25 @@
  *     rendering them in Chromium at once (src/diagrams/render.ts prerenderDiagrams): they render
  *     on the other cores while Astro starts up and builds its bundles, so pages rarely wait.
  *  3. Astro's build, in this process (its JavaScript API), into a fresh folder inside the project
- *     (.dist-tmp-<pid>), never into dist/: Astro empties its outDir first and leaves partial files
- *     when a page throws. A page that needs a diagram still queued moves it to the front.
+ *     (.dist-tmp-…), never into dist/: Astro empties its outDir first and leaves partial files
+ *     when a page throws. A page that needs a diagram still queued moves it to the front. Pages
+ *     carry one key of all the site's inputs (src/site/input-key.ts), so when nothing changed
+ *     Astro's incremental build copies them from its cache (.cache/astro/) instead.
  *  4. Print the runbook PDFs from that folder (scripts/runbook-pdf.ts), with the same browser.
  *  5. Swap it into dist/: rename the old dist/ away, rename the new one in, delete the old one.
  *
  * On any failure the temporary folder is removed, the previous dist/ stays as it was, and the exit
  * code is 1. Settings: DRIFTSBOK_MODEL_DIR, DRIFTSBOK_CONTENT_DIR, DRIFTSBOK_PROFILE,
  * SOURCE_DATE_EPOCH, DRIFTSBOK_REVISION, DRIFTSBOK_DIAGRAM_PAGES; `--out <dir>` builds somewhere
- * other than dist/ (tests), `--no-pdf` skips the PDFs.
+ * other than dist/ (tests), `--no-pdf` skips the PDFs, `--force` renders every page even when
+ * nothing changed.
  *
  * Runs on Node's own TypeScript support (`node scripts/build.ts`): no loader to start.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { checkModel, formatProblems } from './check.ts';
@@ -30,7 +34,8 @@ import { sitePaths } from '../src/site/env.ts';
 import { getSiteData, resetSiteData } from '../src/site/data.ts';
 import { entityHref } from '../src/site/urls.ts';
 import { siteDiagrams } from '../src/diagrams/all.ts';
-import { closeRenderer, holdRenderer, prerenderDiagrams, resetRenderStats, setRendererLog, shareBrowser } from '../src/diagrams/render.ts';
+import { closeRenderer, holdRenderer, mermaidVersion, prerenderDiagrams, RENDERER_VERSION, resetRenderStats, setRendererLog, shareBrowser } from '../src/diagrams/render.ts';
+import { siteInputKey } from '../src/site/input-key.ts';
 import { finishDiagramBuild } from '../src/diagrams/report.ts';
 import { launchChromium } from '../src/browser/chromium.ts';
 
@@ -43,6 +48,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Print the runbook PDFs (default true). */
   pdf?: boolean;
+  /** Render every page again, even when nothing changed (Astro's --force). */
+  force?: boolean;
 }
 
 function revision(env: NodeJS.ProcessEnv): string {
@@ -51,6 +58,68 @@ function revision(env: NodeJS.ProcessEnv): string {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return 'unknown';
+  }
+}
+
+/**
+ * Where Astro builds and keeps its cache (content data store, incremental-build pages): one slot per
+ * model and content folder, so builds of different models never read each other's entries. The
+ * output folder's name is fixed per slot too, because Astro's incremental build hashes code that
+ * mentions it. A second build of the same folders while one runs (the lock names a live process)
+ * gets private folders, removed afterwards.
+ */
+function buildSlot(modelDir: string, contentDir: string, tag: string): { cacheDir: string; tmpDir: string; release: () => void } {
+  const id = createHash('sha256').update(`${modelDir}\0${contentDir}`).digest('hex').slice(0, 16);
+  const cacheDir = join(ROOT, '.cache', 'astro', id);
+  const lock = `${cacheDir}.lock`;
+  mkdirSync(dirname(lock), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      const tmpDir = join(ROOT, `.dist-tmp-${id}`);
+      rmSync(tmpDir, { recursive: true, force: true }); // left by a build that was killed
+      pruneSlots(dirname(cacheDir), id);
+      mkdirSync(cacheDir, { recursive: true });
+      const now = new Date();
+      utimesSync(cacheDir, now, now); // last use, for pruneSlots
+      return { cacheDir, tmpDir, release: () => rmSync(lock, { force: true }) };
+    } catch {
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(lock, 'utf8').trim());
+      } catch {
+        /* gone meanwhile */
+      }
+      let alive = false;
+      try {
+        alive = owner > 0 && owner !== process.pid && (process.kill(owner, 0), true);
+      } catch {
+        alive = false;
+      }
+      if (alive) break;
+      rmSync(lock, { force: true }); // left by a build that died: take it over
+    }
+  }
+  const own = join(ROOT, '.cache', `astro-${tag}`);
+  return { cacheDir: own, tmpDir: join(ROOT, `.dist-tmp-${tag}`), release: () => rmSync(own, { recursive: true, force: true }) };
+}
+
+/**
+ * Removes the slots of models not built for two weeks (tests build throwaway models, each in a
+ * slot of its own), unless a build holds them.
+ */
+function pruneSlots(dir: string, keep: string, maxAgeDays = 14): void {
+  const cutoff = Date.now() - maxAgeDays * 86_400_000;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (name === keep || name.endsWith('.lock') || existsSync(`${path}.lock`)) continue;
+    try {
+      if (statSync(path).mtimeMs < cutoff) rmSync(path, { recursive: true, force: true });
+    } catch {
+      /* raced with another build: fine */
+    }
   }
 }
 
@@ -95,9 +164,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   env.DRIFTSBOK_REVISION = revision(env);
 
   const tag = `${process.pid}-${Date.now()}`;
-  const tmpDir = join(ROOT, `.dist-tmp-${tag}`);
   const oldDir = join(ROOT, `.dist-old-${tag}`);
-  const cacheDir = join(ROOT, '.cache', `astro-${tag}`);
+  const slot = buildSlot(paths.modelDir, paths.contentDir, tag);
+  const { tmpDir, cacheDir } = slot;
   // One browser for the diagrams and the PDFs, started only when either needs it.
   let browser: Promise<Browser> | undefined;
   const sharedBrowser = () => (browser ??= launchChromium(env));
@@ -107,11 +176,18 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
     shareBrowser(undefined);
     if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);
     rmSync(tmpDir, { recursive: true, force: true });
-    rmSync(cacheDir, { recursive: true, force: true });
+    slot.release();
   };
   return withProcessEnv(env, async () => {
     try {
       log(`build: model ${relative(ROOT, paths.modelDir) || '.'}, content ${relative(ROOT, paths.contentDir) || '.'}, revision ${env.DRIFTSBOK_REVISION}`);
+      // Everything the pages are made from, as one key: unchanged, Astro reuses last build's pages.
+      process.env.DRIFTSBOK_SITE_KEY = siteInputKey({
+        root: ROOT,
+        paths: [paths.modelDir, paths.contentDir, ...['src', 'public', 'astro.config.mjs', 'package-lock.json'].map((p) => join(ROOT, p))],
+        env: process.env,
+        extra: [`renderer ${RENDERER_VERSION}`, `mermaid ${mermaidVersion()}`],
+      });
       resetSiteData();
       const data = getSiteData();
       holdRenderer(true);
@@ -124,7 +200,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
 
       const { build: astroBuild } = await import('astro');
       try {
-        await astroBuild({ root: ROOT, outDir: tmpDir, cacheDir, logLevel: 'info' });
+        await astroBuild({ root: ROOT, outDir: tmpDir, cacheDir, logLevel: 'info', ...(options.force ? { force: true } : {}) });
       } catch (error) {
         fail(`build: ${describeError(error)}`);
         fail(`build: astro build failed; ${relative(ROOT, outDir)}/ was left as it was.`);
@@ -171,7 +247,8 @@ function parseArgs(argv: string[]): BuildOptions {
     if (arg === '--out') options.outDir = argv[++i];
     else if (arg.startsWith('--out=')) options.outDir = arg.slice('--out='.length);
     else if (arg === '--no-pdf') options.pdf = false;
-    else throw new Error(`build: unknown argument ${arg} (usage: build [--out dir] [--no-pdf])`);
+    else if (arg === '--force') options.force = true;
+    else throw new Error(`build: unknown argument ${arg} (usage: build [--out dir] [--no-pdf] [--force])`);
   }
   return options;
 }

@@ -360,7 +360,12 @@ export function prerenderDiagrams(specs: DiagramSpec[]): { queued: number; done:
     const key = cacheKey(spec);
     if (seen.has(key)) continue;
     seen.add(key);
-    if (s.inflight.has(key) || s.renderedKeys.has(key) || existsSync(join(cacheDir(), `${key}.svg`))) continue;
+    if (s.inflight.has(key) || s.renderedKeys.has(key)) continue;
+    if (existsSync(join(cacheDir(), `${key}.svg`))) {
+      // Counted here too: a page Astro reuses from the last build never asks for its diagrams.
+      s.cachedKeys.add(key);
+      continue;
+    }
     // Only whether it worked is kept: holding every SVG until the last one is done would keep a
     // 100× model's ~17 000 diagrams (~0.5 GB) in memory.
     jobs.push(renderDiagram(spec, { urgent: false }).then(() => undefined));

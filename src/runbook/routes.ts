@@ -10,10 +10,12 @@ export interface RunbookRouteProps {
   lang: Lang;
 }
 
-export function runbookPaths() {
+/** `cacheKey`: the site's (SiteData.cacheKey), so Astro's incremental build can reuse the pages. */
+export function runbookPaths(cacheKey?: string) {
+  const keyed = cacheKey ? { cacheKey } : {};
   return [
-    { params: { lang: undefined }, props: { lang: 'nb' as Lang } },
-    { params: { lang: 'en' }, props: { lang: 'en' as Lang } },
+    { params: { lang: undefined }, props: { lang: 'nb' as Lang }, ...keyed },
+    { params: { lang: 'en' }, props: { lang: 'en' as Lang }, ...keyed },
   ];
 }
 

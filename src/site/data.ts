@@ -21,6 +21,11 @@ export interface SiteData {
   summary: Summary;
   profile: Profile;
   revision: string;
+  /**
+   * The key of everything the pages are made from (scripts/build.ts sets DRIFTSBOK_SITE_KEY): with it,
+   * Astro's incremental build reuses a page of the previous build when the key is unchanged.
+   */
+  cacheKey?: string;
   /** "Zigbee scenes: down ← zigbee2mqtt ← pve-core". */
   explain(cause: Cause, lang: Lang): string;
 }
@@ -52,6 +57,7 @@ export function createSiteData(env: NodeJS.ProcessEnv): SiteData {
     summary: summarise(model),
     profile,
     revision: env.DRIFTSBOK_REVISION || gitRevision(),
+    ...(env.DRIFTSBOK_SITE_KEY ? { cacheKey: env.DRIFTSBOK_SITE_KEY } : {}),
     explain: (cause, lang) => explainCause(cause, model, lang),
   };
 }

@@ -23,8 +23,8 @@ const OUT_HOSTILE = join(ROOT, '.dist-test-site-hostile');
 const OUT_PUBLIC = join(ROOT, '.dist-test-site-public');
 const TSX = createRequire(import.meta.url).resolve('tsx');
 
-function build(out: string, env: Record<string, string>): { code: number; output: string } {
-  const result = spawnSync(process.execPath, ['--import', TSX, 'scripts/build.ts', '--out', out, '--no-pdf'], {
+function build(out: string, env: Record<string, string>, args: string[] = []): { code: number; output: string } {
+  const result = spawnSync(process.execPath, ['--import', TSX, 'scripts/build.ts', '--out', out, '--no-pdf', ...args], {
     cwd: ROOT,
     env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', DRIFTSBOK_REVISION: 'test', DRIFTSBOK_PROFILE: 'full', ...env },
     encoding: 'utf8',
@@ -66,12 +66,36 @@ describe('npm run build on fixture models', () => {
   });
 
   it('is reproducible: building again gives the same HTML, byte for byte', { timeout: 300_000 }, () => {
-    const result = build(OUT2, miniEnv);
+    // --force: render every page again rather than reuse the first build's (incremental build).
+    const result = build(OUT2, miniEnv, ['--force']);
+    expect(result.output).not.toMatch(/\((?:cached|restored)\)/);
     expect(result.code, result.output).toBe(0);
     const files = htmlFiles(OUT);
     expect(htmlFiles(OUT2)).toEqual(files);
     const differing = files.filter((f) => readFileSync(join(OUT, f), 'utf8') !== readFileSync(join(OUT2, f), 'utf8'));
     expect(differing).toEqual([]);
+  });
+
+  it('reuses last build\'s pages when nothing changed, and renders them again when the model did', { timeout: 300_000 }, () => {
+    const model = join(scratch, 'model-edited');
+    cpSync(join(MINI, 'model'), model, { recursive: true });
+    const env = { ...miniEnv, DRIFTSBOK_MODEL_DIR: model };
+    const out = join(scratch, 'out-incremental');
+    expect(build(out, env).code).toBe(0);
+    const unchanged = build(out, env);
+    expect(unchanged.code, unchanged.output).toBe(0);
+    const reused = unchanged.output.match(/\((?:cached|restored)\)/g) ?? [];
+    expect(reused.length).toBeGreaterThan(10);
+    expect(unchanged.output).toMatch(/diagrams: 0 rendered, [1-9]\d* from cache/);
+    // The site title: every page shows it in its header.
+    const site = readFileSync(join(model, 'site.yaml'), 'utf8');
+    const title = /title:\s*\n\s*nb:\s*(.+)/.exec(site)![1]!.replace(/^"|"$/g, '');
+    writeFileSync(join(model, 'site.yaml'), site.replace(title, `${title} endret`));
+    const changed = build(out, env);
+    expect(changed.code, changed.output).toBe(0);
+    expect(changed.output).not.toMatch(/\((?:cached|restored)\)/);
+    const host = readFileSync(join(out, 'hosts/fs-node/index.html'), 'utf8');
+    expect(host).toContain(`${title} endret`);
   });
 
   it('the public profile leaves out internal addresses and access notes everywhere', { timeout: 300_000 }, () => {
