@@ -37,7 +37,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -100,6 +100,8 @@ function fail(message: string): never {
 
 interface RunResult {
   ms: number;
+  /** Core-seconds the whole machine was busy meanwhile (Linux /proc/stat), the build and its browser included. */
+  cpuSeconds?: number;
   code: number;
   output: string;
   log: string;
@@ -124,6 +126,7 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, l
     let output = '';
     let timedOut = false;
     const start = performance.now();
+    const busyBefore = busyCoreSeconds();
     // Its own process group, so a timeout or Ctrl-C ends the whole tree and nothing else.
     const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     children.add(child);
@@ -147,9 +150,26 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, l
       if (timer) clearTimeout(timer);
       children.delete(child);
       out.end();
-      resolvePromise({ ms: performance.now() - start, code: timedOut ? 124 : (code ?? 1), output, log, timedOut });
+      const busyAfter = busyCoreSeconds();
+      const cpuSeconds = busyBefore !== undefined && busyAfter !== undefined ? busyAfter - busyBefore : undefined;
+      resolvePromise({ ms: performance.now() - start, ...(cpuSeconds !== undefined ? { cpuSeconds } : {}), code: timedOut ? 124 : (code ?? 1), output, log, timedOut });
     });
   });
+}
+
+/**
+ * Core-seconds of CPU the machine has been busy since boot (Linux: /proc/stat, user + nice + system
+ * + irq + softirq + steal); undefined elsewhere. A build's delta says how much work it was, Chromium
+ * included: on 2 cores a build cannot take less wall time than half its core-seconds.
+ */
+function busyCoreSeconds(): number | undefined {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = cpu;
+    return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 function cleanupChildren() {
@@ -483,6 +503,8 @@ async function probeWholeModelDiagrams(modelDir: string): Promise<DiagramProbe |
 
 interface BuildMeasure {
   ms: number;
+  /** Busy core-seconds meanwhile (see busyCoreSeconds). */
+  cpuSeconds?: number;
   ok: boolean;
   diagrams: DiagramCounts | null;
   phases: BuildPhases;
@@ -515,6 +537,7 @@ interface ScaleResult {
 interface PlainMeasure {
   timedOut?: boolean;
   coldMs: number;
+  coldCpuSeconds?: number;
   warmMs?: number;
   ok: boolean;
   site: SiteStats;
@@ -620,6 +643,7 @@ async function buildProject(ctx: Context, modelDir: string, cache: string, log: 
   const errorLine = ok ? undefined : result.timedOut ? `TIMEOUT: stopped after ${ctx.options.timeoutMin} min (${lastProgress(result.output)})` : firstError(result.output);
   return {
     ms: result.ms,
+    ...(result.cpuSeconds !== undefined ? { cpuSeconds: result.cpuSeconds } : {}),
     ok,
     diagrams: parseDiagramLine(result.output),
     phases: parseBuildPhases(result.output),
@@ -702,7 +726,14 @@ async function benchScale(
       status(`${label}: plain Starlight build, ${result.plainPagesEstimated ? '≈' : ''}${nb} nb + ${en} en pages…`);
       const first = await run(process.execPath, [astroBin(dir), 'build'], dir, baseEnv(), join(work, `plain-x${scale}-cold.log`), ctx.options.timeoutMin * 60_000);
       const site = siteStats(join(dir, 'dist'));
-      const measure: PlainMeasure = { coldMs: first.ms, ok: first.code === 0, site, log: first.log, ...(first.timedOut ? { timedOut: true } : {}) };
+      const measure: PlainMeasure = {
+        coldMs: first.ms,
+        ...(first.cpuSeconds !== undefined ? { coldCpuSeconds: first.cpuSeconds } : {}),
+        ok: first.code === 0,
+        site,
+        log: first.log,
+        ...(first.timedOut ? { timedOut: true } : {}),
+      };
       if (!measure.ok) status(`  plain build ${first.timedOut ? 'TIMEOUT' : 'FAILED'} after ${fmtMs(first.ms)} (exit ${first.code}); see ${first.log}`);
       else if (!result.warm?.ok) status(`  ${fmtMs(first.ms)}, ${site.pages} pages (no plain rebuild: nothing warm to compare)`);
       else {
@@ -726,6 +757,10 @@ function kb(bytes: number | undefined): string {
   return bytes === undefined ? '—' : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
+function cpu(seconds: number | undefined): string {
+  return seconds === undefined ? '—' : `${seconds.toFixed(1)} core-s`;
+}
+
 function phases(m: BuildMeasure | undefined): string {
   if (!m?.ok || m.phases.astroMs === undefined) return '—';
   return `${fmtMs(m.phases.astroMs)}+${m.phases.pdfMs !== undefined ? fmtMs(m.phases.pdfMs) : '0'}`;
@@ -737,8 +772,8 @@ function report(results: ScaleResult[], ctx: Context): string {
   const plainWarm = (r: ScaleResult | undefined) => (r?.plain?.ok ? r.plain.warmMs : undefined);
   const rows: string[][] = [
     [
-      'model', 'entities', 'check', 'largest diagram', 'cold build', '(astro+pdf)', 'warm build', '(astro+pdf)', 'rendered', 'warm: rendered/cached',
-      'diagrams/s render', 'diagrams/s build', 'pages', 'JS/page', 'plain cold', 'plain warm', 'plain JS/page',
+      'model', 'entities', 'check', 'largest diagram', 'cold build', '(astro+pdf)', 'cold CPU', 'warm build', '(astro+pdf)', 'rendered', 'warm: rendered/cached',
+      'diagrams/s render', 'diagrams/s build', 'pages', 'JS/page', 'plain cold', 'plain cold CPU', 'plain warm', 'plain JS/page',
       'cold/plain', 'warm/plain',
     ],
   ];
@@ -751,6 +786,7 @@ function report(results: ScaleResult[], ctx: Context): string {
       r.diagramProbe ? `${(r.diagramProbe.largest.bytes / 1000).toFixed(1)} kB${r.diagramProbe.over.length ? ' (over)' : ''}` : '—',
       r.cold ? (ok ? fmtMs(r.cold.ms) : r.cold.timedOut ? `TIMEOUT ${fmtMs(r.cold.ms)}` : 'FAILED') : '—',
       phases(r.cold),
+      cpu(r.cold?.ok ? r.cold.cpuSeconds : undefined),
       r.warm ? (r.warm.ok ? fmtMs(r.warm.ms) : r.warm.timedOut ? `TIMEOUT ${fmtMs(r.warm.ms)}` : 'FAILED') : '—',
       phases(r.warm),
       r.cold?.diagrams ? String(r.cold.diagrams.rendered) : ok ? 'no line' : '—',
@@ -760,6 +796,7 @@ function report(results: ScaleResult[], ctx: Context): string {
       r.site ? String(r.site.pages) : '—',
       kb(r.site?.jsBytesPerPage),
       r.plain ? (r.plain.ok ? `${fmtMs(r.plain.coldMs)}${r.plainPagesEstimated ? ` (≈${r.plain.site.pages} p.)` : ''}` : r.plain.timedOut ? `TIMEOUT ${fmtMs(r.plain.coldMs)}` : 'FAILED') : '—',
+      cpu(r.plain?.ok ? r.plain.coldCpuSeconds : undefined),
       fmtMs(plainWarm(r)),
       r.plain?.ok ? kb(r.plain.site.jsBytesPerPage) : '—',
       ratio(okMs(r.cold), plainCold(r))?.toFixed(2) ?? '—',
@@ -782,6 +819,16 @@ function report(results: ScaleResult[], ctx: Context): string {
       `without the runbook PDFs (which plain has no counterpart for): cold ${c?.toFixed(2) ?? '—'}×, warm ${w?.toFixed(2) ?? '—'}× plain`,
     );
   }
+  const cores = availableParallelism();
+  const coldCpu = saghaugen?.cold?.ok ? saghaugen.cold.cpuSeconds : undefined;
+  const plainCpu = saghaugen?.plain?.ok ? saghaugen.plain.coldCpuSeconds : undefined;
+  if (coldCpu !== undefined && plainCpu !== undefined && saghaugen?.plain?.ok) {
+    // Work, not waiting: a build cannot finish faster than its core-seconds spread over every core.
+    const floor = ratio((coldCpu / cores) * 1000, plainCold(saghaugen));
+    targets.push(
+      `cold Saghaugen build: ${coldCpu.toFixed(1)} core-s of work vs plain ${plainCpu.toFixed(1)}; spread perfectly over ${cores} core(s) it would still take ${floor?.toFixed(2) ?? '—'}× the plain build`,
+    );
+  }
   const x10x100 = [
     x10 && x100 && ratio(x100.entities, x10.entities) !== undefined
       ? `100×/10× sizes: entities ${ratio(x100.entities, x10.entities)!.toFixed(1)}×, pages ${ratio(x100.site?.pages, x10.site?.pages)?.toFixed(1) ?? '—'}×, warm build ${ratio(okMs(x100.warm), okMs(x10.warm))?.toFixed(1) ?? '—'}×, plain build ${ratio(plainCold(x100), plainCold(x10))?.toFixed(1) ?? '—'}×`
@@ -802,6 +849,7 @@ function report(results: ScaleResult[], ctx: Context): string {
     'diagrams/s render = 1000 ÷ the build\'s "ms per diagram"; build = diagrams rendered ÷ whole cold build time',
     'largest diagram = Mermaid text of the largest whole-model diagram (topology, architecture, power, one failure phase), nb; "(over)" = past the renderer\'s maxTextSize',
     'JS/page = <script src> files (with their static imports) + inline scripts, averaged over every HTML page',
+    'CPU = core-seconds the machine was busy during the build (Linux /proc/stat; Chromium included); run the bench on an otherwise idle machine',
     ...(results.some((r) => r.plainPagesEstimated)
       ? ['(≈N p.) = the project build failed; the plain site got page counts estimated from the first scale that built, in proportion to the entities']
       : []),

@@ -273,9 +273,17 @@ export function browserStarted(): boolean {
   return s.ownsBrowser ? s.browser !== undefined : s.pages.length > 0;
 }
 
-/** Closes the renderer's pages, and the browser when the renderer launched it. Safe to call when it never started. */
+/**
+ * Closes the renderer's pages, and the browser when the renderer launched it; diagrams still queued
+ * fail. Safe to call when it never started.
+ */
 export async function closeRenderer(): Promise<void> {
   const s = state();
+  // Diagrams still queued (a build that failed halfway) will not be rendered: say so to whoever waits.
+  for (const job of s.pending.splice(0)) {
+    s.inflight.delete(job.key);
+    job.reject(new DiagramError(job.spec, 'the renderer was closed before this diagram was rendered'));
+  }
   const pages = s.pages;
   const browser = s.browser;
   const owned = s.ownsBrowser;
