@@ -255,6 +255,21 @@ describe('cache', () => {
     await expect(ahead.done).rejects.toThrow(/diagram "queued-bad" \(from test:queue-bad\)/);
   });
 
+  it('closing the renderer fails the diagrams still queued, naming one', async () => {
+    resetRenderStats();
+    const specs = Array.from({ length: 3 }, (_, i) => ({
+      id: `closed-${i}`,
+      source: 'test:closed',
+      title: 't',
+      description: 'd',
+      mermaid: `flowchart LR\n  n0["c${i} ${Date.now()}"] --> n1["x"]\n`,
+    }));
+    const ahead = prerenderDiagrams(specs);
+    await closeRenderer();
+    await expect(ahead.done).rejects.toThrow(/closed before this diagram was rendered/);
+    expect(browserStarted()).toBe(false);
+  });
+
   it('serialises concurrent renders through one page', async () => {
     resetRenderStats();
     const specs = Array.from({ length: 6 }, (_, i) => ({
