@@ -336,6 +336,10 @@ interface PrintJob {
 async function printLanguage({ context, lang, origin, env, date, revision, measure, scratch, log }: PrintJob): Promise<Buffer> {
   const started = Date.now();
   const page = await context.newPage();
+  // No time limit: the runbook of a large model is tens of megabytes and thousands of pages, and
+  // loading or printing it can take minutes; a stuck print is stopped by the caller, not guessed at.
+  page.setDefaultTimeout(0);
+  page.setDefaultNavigationTimeout(0);
   try {
     const response = await page.goto(origin + RUNBOOK_PRINT_PATHS[lang], { waitUntil: 'load' });
     if (!response || !response.ok()) throw new Error(`runbook-pdf: ${RUNBOOK_PRINT_PATHS[lang]} answered ${response?.status()}`);
