@@ -5,7 +5,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { diagramsIntegration } from './src/diagrams/integration.ts';
-import { loadModelOrThrow, sitePaths } from './src/site/env.ts';
+import { sitePaths } from './src/site/env.ts';
+import { getSiteData } from './src/site/data.ts';
 import { buildSidebar } from './src/site/sidebar.ts';
 import { runbookSidebarLink } from './src/runbook/sidebar.ts';
 import { starlightLocales } from './src/i18n/ui.ts';
@@ -14,7 +15,8 @@ import { entityLinksIntegration } from './src/markdown/satteri-entity-links.ts';
 import { docsDirFor } from './src/site/content-dirs.ts';
 
 const paths = sitePaths();
-const model = loadModelOrThrow(paths.modelDir);
+// The model the pages use (scripts/build.ts has loaded and checked it already, in this process).
+const model = getSiteData().model;
 const docs = docsDirFor(paths);
 // Hand-written pages at the top of the docs folder join the sidebar (label from their frontmatter).
 const docPages = existsSync(docs.dir)

@@ -31,7 +31,7 @@ import type { Browser } from 'playwright-core';
 import { checkModel, formatProblems } from './check.ts';
 import { buildRunbookPdfs } from './runbook-pdf.ts';
 import { sitePaths } from '../src/site/env.ts';
-import { getSiteData, resetSiteData } from '../src/site/data.ts';
+import { createSiteData, provideSiteData, resetSiteData } from '../src/site/data.ts';
 import { entityHref } from '../src/site/urls.ts';
 import { siteDiagrams } from '../src/diagrams/all.ts';
 import { closeRenderer, holdRenderer, mermaidVersion, prerenderDiagrams, RENDERER_VERSION, resetRenderStats, setRendererLog, shareBrowser } from '../src/diagrams/render.ts';
@@ -174,6 +174,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
     await closeRenderer();
     holdRenderer(false);
     shareBrowser(undefined);
+    resetSiteData();
     if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);
     rmSync(tmpDir, { recursive: true, force: true });
     slot.release();
@@ -188,8 +189,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
         env: process.env,
         extra: [`renderer ${RENDERER_VERSION}`, `mermaid ${mermaidVersion()}`],
       });
-      resetSiteData();
-      const data = getSiteData();
+      const data = createSiteData(process.env, checked.model);
+      provideSiteData(data);
       holdRenderer(true);
       shareBrowser(sharedBrowser);
       resetRenderStats();

@@ -44,10 +44,16 @@ export function resetSiteData(): void {
   delete (globalThis as CacheHost)[CACHE];
 }
 
-export function createSiteData(env: NodeJS.ProcessEnv): SiteData {
+/** Makes `data` what every page reads (scripts/build.ts hands over the model it has just checked). */
+export function provideSiteData(data: SiteData): void {
+  (globalThis as CacheHost)[CACHE] = data;
+}
+
+/** The site's data from the environment's settings; `checked` skips loading a model already loaded. */
+export function createSiteData(env: NodeJS.ProcessEnv, checked?: Model): SiteData {
   const { modelDir } = sitePaths(env);
   const profile = profileFromEnv(env);
-  const model = applyProfile(loadModelOrThrow(modelDir), profile);
+  const model = applyProfile(checked ?? loadModelOrThrow(modelDir), profile);
   return {
     model,
     graph: buildGraph(model),
