@@ -83,6 +83,18 @@ describe('the publish workflow', () => {
     expect(steps.some((s) => (s as { 'continue-on-error'?: boolean })['continue-on-error'])).toBe(false);
   });
 
+  it('keeps the diagram and PDF caches between runs, restored before the build', () => {
+    const steps = workflow.jobs.build!.steps;
+    const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+    const test = steps.findIndex((s) => s.run?.trim() === 'npm test');
+    expect(cache).toBeGreaterThan(-1);
+    expect(cache).toBeLessThan(test);
+    const paths = String(steps[cache]!.with?.path);
+    expect(paths).toContain('.cache/diagrams');
+    expect(paths).toContain('.cache/runbook-pdf');
+    expect(String(steps[cache]!.with?.key)).toMatch(/hashFiles\(.*model/);
+  });
+
   it('deploys to Pages only from a job that needs the build', () => {
     const deploy = workflow.jobs.deploy!;
     expect(deploy.needs).toBe('build');
