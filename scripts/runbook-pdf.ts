@@ -61,6 +61,12 @@ import {
 const execFileAsync = promisify(execFile);
 const LANGS: Lang[] = ['nb', 'en'];
 const MAX_PASSES = 4;
+/**
+ * Above this much print-page HTML (both languages together) the PDFs print one after the other:
+ * Chromium needs several times the HTML's size in memory per page it prints (a 100× synthetic model's
+ * runbook, ~1 200 diagrams per language, took over 10 GB per page).
+ */
+const PARALLEL_PRINT_MAX_HTML_BYTES = 16 * 1024 * 1024;
 /** Bump when anything here changes how a PDF is made from the same inputs. */
 const PDF_CACHE_VERSION = '1';
 
@@ -292,10 +298,17 @@ export async function buildRunbookPdfs(outDir: string, options: RunbookPdfOption
     const browser = await (options.browser?.() ?? ownBrowser!);
     const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'UTC' });
     try {
-      // The languages print side by side: each is one page's layout and printing, mostly in Chromium.
-      const printed = await Promise.allSettled(
-        toPrint.map((lang) => printLanguage({ context, lang, origin: server.origin, env, date, revision, measure, scratch, log })),
-      );
+      // The languages print side by side (each is one page's layout and printing, mostly in
+      // Chromium), unless the runbook is so large that two at once could exhaust the memory.
+      const print = (lang: Lang) => printLanguage({ context, lang, origin: server.origin, env, date, revision, measure, scratch, log });
+      const htmlBytes = toPrint.reduce((sum, lang) => sum + statSync(join(outDir, RUNBOOK_PRINT_PATHS[lang], 'index.html')).size, 0);
+      let printed: PromiseSettledResult<Buffer>[];
+      if (htmlBytes <= PARALLEL_PRINT_MAX_HTML_BYTES) printed = await Promise.allSettled(toPrint.map(print));
+      else {
+        log(`runbook-pdf: the runbook is large (${Math.round(htmlBytes / 1024 / 1024)} MB of HTML); printing one language at a time`);
+        printed = [];
+        for (const lang of toPrint) printed.push(...(await Promise.allSettled([print(lang)])));
+      }
       const failed = printed.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
       for (const [i, lang] of toPrint.entries()) {
