@@ -77,6 +77,8 @@ test.describe('diagrams in dist/', () => {
         expect(figure, file).toMatch(/<title id="[^"]+">[^<]+<\/title>/);
         expect(figure, file).toMatch(/<desc id="[^"]+">[^<]+<\/desc>/);
         expect(figure, file).not.toMatch(/<script|<img\b|<iframe/i);
+        // Search indexes the page's text, not the diagram labels that repeat it.
+        expect(figure, file).toMatch(/^<figure[^>]*data-pagefind-ignore="all"/);
       }
     }
   });
