@@ -182,6 +182,18 @@ describe('failing loudly', () => {
   });
 });
 
+/** `count` tiny diagrams that no cache has seen (their text carries the time). */
+function freshSpecs(prefix: string, count: number): DiagramSpec[] {
+  const stamp = `${Date.now()}-${Math.random()}`;
+  return Array.from({ length: count }, (_, i) => ({
+    id: `${prefix}-${i}`,
+    source: `test:${prefix}`,
+    title: 't',
+    description: 'd',
+    mermaid: `flowchart LR\n  n0["${prefix} ${i} ${stamp}"] --> n1["x"]\n`,
+  }));
+}
+
 describe('cache', () => {
   it('a second render of the same spec comes from disk and never starts the browser', async () => {
     const spec: DiagramSpec = {
@@ -222,14 +234,7 @@ describe('cache', () => {
     process.env.DRIFTSBOK_DIAGRAM_PAGES = '1';
     try {
       resetRenderStats();
-      const stamp = Date.now();
-      const specs = Array.from({ length: 5 }, (_, i) => ({
-        id: `queued-${i}`,
-        source: 'test:queue',
-        title: 't',
-        description: 'd',
-        mermaid: `flowchart LR\n  n0["q${i} ${stamp}"] --> n1["x"]\n`,
-      }));
+      const specs = freshSpecs('queued', 5);
       const inCache = (spec: DiagramSpec) => existsSync(join(cache, `${cacheKey(spec)}.svg`));
       const ahead = prerenderDiagrams([...specs, specs[1]!]);
       expect(ahead.queued).toBe(5);
@@ -257,28 +262,16 @@ describe('cache', () => {
 
   it('closing the renderer fails the diagrams still queued, naming one', async () => {
     resetRenderStats();
-    const specs = Array.from({ length: 3 }, (_, i) => ({
-      id: `closed-${i}`,
-      source: 'test:closed',
-      title: 't',
-      description: 'd',
-      mermaid: `flowchart LR\n  n0["c${i} ${Date.now()}"] --> n1["x"]\n`,
-    }));
+    const specs = freshSpecs('closed', 3);
     const ahead = prerenderDiagrams(specs);
     await closeRenderer();
     await expect(ahead.done).rejects.toThrow(/closed before this diagram was rendered/);
     expect(browserStarted()).toBe(false);
   });
 
-  it('serialises concurrent renders through one page', async () => {
+  it('renders concurrent requests once each, the same diagram asked twice once', async () => {
     resetRenderStats();
-    const specs = Array.from({ length: 6 }, (_, i) => ({
-      id: `concurrent-${i}`,
-      source: 'test:concurrent',
-      title: 't',
-      description: 'd',
-      mermaid: `flowchart LR\n  n0["c${i} ${Date.now()}"] --> n1["x"]\n`,
-    }));
+    const specs = freshSpecs('concurrent', 6);
     const svgs = await Promise.all([...specs, specs[0]!].map((s) => renderDiagram(s)));
     expect(svgs.slice(0, 6).every((svg, i) => svg.includes(`id="dg-concurrent-${i}"`))).toBe(true);
     expect(svgs[6]).toBe(svgs[0]);
