@@ -35,10 +35,10 @@ import { sitePaths } from '../src/site/env.ts';
 import { createSiteData, provideSiteData, resetSiteData } from '../src/site/data.ts';
 import { entityHref } from '../src/site/urls.ts';
 import { siteDiagrams } from '../src/diagrams/all.ts';
-import { closeRenderer, holdRenderer, mermaidVersion, prerenderDiagrams, RENDERER_VERSION, resetRenderStats, setRendererLog, shareBrowser } from '../src/diagrams/render.ts';
+import { closeRenderer, holdRenderer, isCached, mermaidVersion, prerenderDiagrams, RENDERER_VERSION, resetRenderStats, setRendererLog, shareBrowser } from '../src/diagrams/render.ts';
 import { siteInputKey } from '../src/site/input-key.ts';
 import { finishDiagramBuild } from '../src/diagrams/report.ts';
-import { launchChromium } from '../src/browser/chromium.ts';
+import { launchChromium, resolveChromiumExecutable } from '../src/browser/chromium.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -124,9 +124,13 @@ function pruneSlots(dir: string, keep: string, maxAgeDays = 14): void {
   }
 }
 
+/** Errors whose message already says what is wrong and how to fix it: no stack trace under them. */
+const EXPLAINED_ERRORS = new Set(['ChromiumNotFoundError', 'DiagramError', 'InvalidModelError']);
+
 /** An error from Astro or a page, as a person reads it: the message, where, and the hint. */
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
+  if (EXPLAINED_ERRORS.has(error.name)) return error.message;
   const e = error as Error & { hint?: string; loc?: { file?: string; line?: number; column?: number }; title?: string };
   if (e.loc || e.hint || e.title) {
     const where = e.loc?.file ? `\n  at ${e.loc.file}${e.loc.line ? `:${e.loc.line}:${e.loc.column ?? 0}` : ''}` : '';
@@ -197,6 +201,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       resetRenderStats();
       setRendererLog((line) => log(line));
       const specs = siteDiagrams(data.model, data.analysis, data.graph, data.model.site.locales, entityHref);
+      // No browser and diagrams to render: say so once, now, rather than from every page that needs one.
+      if (specs.some((spec) => !isCached(spec))) resolveChromiumExecutable(env);
       const prerender = prerenderDiagrams(specs);
       log(`diagrams: ${specs.length} on the site, ${prerender.queued} to render`);
 

@@ -354,6 +354,11 @@ export function renderDiagram(spec: DiagramSpec, options: { urgent?: boolean } =
   return promise;
 }
 
+/** Whether a spec's SVG is in the disk cache already. */
+export function isCached(spec: DiagramSpec): boolean {
+  return existsSync(join(cacheDir(), `${cacheKey(spec)}.svg`));
+}
+
 /**
  * Queues every spec that is not in the cache yet, behind anything a page asked for, and starts the
  * browser at once if there is any. Returns how many need rendering and a promise for all of them
@@ -369,7 +374,7 @@ export function prerenderDiagrams(specs: DiagramSpec[]): { queued: number; done:
     if (seen.has(key)) continue;
     seen.add(key);
     if (s.inflight.has(key) || s.renderedKeys.has(key)) continue;
-    if (existsSync(join(cacheDir(), `${key}.svg`))) {
+    if (isCached(spec)) {
       // Counted here too: a page Astro reuses from the last build never asks for its diagrams.
       s.cachedKeys.add(key);
       continue;

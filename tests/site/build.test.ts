@@ -140,6 +140,17 @@ describe('npm run build on fixture models', () => {
     expect(readFileSync(join(OUT, 'index.html'), 'utf8')).toBe(before);
   });
 
+  it('without a browser and with diagrams to render, fails once with how to fix it, before Astro starts', { timeout: 120_000 }, () => {
+    const before = readFileSync(join(OUT, 'index.html'), 'utf8');
+    const result = build(OUT, { ...miniEnv, CHROMIUM_PATH: join(scratch, 'no-such-chromium'), DRIFTSBOK_DIAGRAM_CACHE: join(scratch, 'empty-diagram-cache') });
+    expect(result.code).toBe(1);
+    expect(result.output.match(/No Chromium found/g)).toHaveLength(1);
+    expect(result.output).toContain('point CHROMIUM_PATH at a Chromium or Chrome binary');
+    expect(result.output).not.toContain('[build]');
+    expect(result.output).not.toMatch(/^\s+at /m);
+    expect(readFileSync(join(OUT, 'index.html'), 'utf8')).toBe(before);
+  });
+
   it('shows a hostile model literally and runs nothing (Chromium)', { timeout: 300_000 }, async () => {
     const result = build(OUT_HOSTILE, { DRIFTSBOK_MODEL_DIR: join(HOSTILE, 'model'), DRIFTSBOK_CONTENT_DIR: HOSTILE });
     expect(result.code, result.output).toBe(0);
