@@ -5,9 +5,9 @@
  * not re-entrant, so each page renders one diagram at a time), each loading mermaid.min.js once
  * (injected from node_modules, no network). Workers take diagrams from one queue; a diagram a page
  * of the site is waiting for goes to its front, diagrams queued ahead of time by
- * prerenderDiagrams (scripts/build.ts, before Astro starts) to its back. Mermaid spends ~25 ms of
- * every diagram on fixed costs (cloning its configuration), so parallel pages, not batching, are
- * what makes a cold build faster. State lives on globalThis because the build script, the Astro
+ * prerenderDiagrams (scripts/build.ts, before Astro starts) to its back. Even a two-node diagram
+ * costs Mermaid ~25 ms of CPU (a third of it deep-cloning its configuration on every getConfig), so
+ * rendering on every core, not batching calls, is what makes a cold build faster. State lives on globalThis because the build script, the Astro
  * config and the pages load this module as separate copies in one process.
  *
  * A disk cache keyed by sha256(renderer version, Mermaid version, render options, spec id, text)
