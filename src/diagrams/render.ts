@@ -105,7 +105,7 @@ interface RendererState {
   workers: number;
   renderedKeys: Set<string>;
   cachedKeys: Set<string>;
-  stats: RenderStats;
+  stats: RenderTimings;
   log: (message: string) => void;
   /** Set by scripts/build.ts, which owns the renderer's lifetime: Astro's hooks then leave it alone. */
   held: boolean;
@@ -113,8 +113,11 @@ interface RendererState {
 
 const STATE_KEY = Symbol.for('driftsbok.diagrams.renderer');
 
-function emptyStats(): RenderStats {
-  return { rendered: 0, cached: 0, renderMs: 0, startMs: 0, mermaidMs: 0, postMs: 0, workers: 0 };
+/** The timings; the counts come from the sets of keys (renderStats). */
+type RenderTimings = Omit<RenderStats, 'rendered' | 'cached'>;
+
+function emptyStats(): RenderTimings {
+  return { renderMs: 0, startMs: 0, mermaidMs: 0, postMs: 0, workers: 0 };
 }
 
 function state(): RendererState {
