@@ -268,17 +268,23 @@ export async function buildRunbookPdfs(outDir: string, options: RunbookPdfOption
   if (!measure) log('runbook-pdf: warning: pdftotext (poppler-utils) not found; the contents print without page numbers.');
 
   const cacheDir = pdfCacheDir(env);
-  const cacheFile = (lang: Lang) =>
-    join(
-      cacheDir,
-      `${pdfCacheKey({
-        html: readFileSync(join(outDir, RUNBOOK_PRINT_PATHS[lang], 'index.html'), 'utf8'),
-        day: date.toISOString().slice(0, 10),
-        revision,
-        publicUrl: env.DRIFTSBOK_PUBLIC_URL?.trim() ?? '',
-        measured: measure,
-      })}.pdf`,
-    );
+  // Each print page is read and hashed once (a large model's runbook is tens of megabytes).
+  const cacheFiles = new Map(
+    LANGS.map((lang) => [
+      lang,
+      join(
+        cacheDir,
+        `${pdfCacheKey({
+          html: readFileSync(join(outDir, RUNBOOK_PRINT_PATHS[lang], 'index.html'), 'utf8'),
+          day: date.toISOString().slice(0, 10),
+          revision,
+          publicUrl: env.DRIFTSBOK_PUBLIC_URL?.trim() ?? '',
+          measured: measure,
+        })}.pdf`,
+      ),
+    ]),
+  );
+  const cacheFile = (lang: Lang) => cacheFiles.get(lang)!;
   const written: string[] = [];
   const toPrint = LANGS.filter((lang) => {
     const cached = cacheFile(lang);
@@ -302,17 +308,19 @@ export async function buildRunbookPdfs(outDir: string, options: RunbookPdfOption
       // Chromium), unless the runbook is so large that two at once could exhaust the memory.
       const print = (lang: Lang) => printLanguage({ context, lang, origin: server.origin, env, date, revision, measure, scratch, log });
       const htmlBytes = toPrint.reduce((sum, lang) => sum + statSync(join(outDir, RUNBOOK_PRINT_PATHS[lang], 'index.html')).size, 0);
-      let printed: PromiseSettledResult<Buffer>[];
-      if (htmlBytes <= PARALLEL_PRINT_MAX_HTML_BYTES) printed = await Promise.allSettled(toPrint.map(print));
-      else {
+      const pdfs: Buffer[] = [];
+      if (htmlBytes <= PARALLEL_PRINT_MAX_HTML_BYTES) {
+        // allSettled: neither print is left running when the other fails.
+        const printed = await Promise.allSettled(toPrint.map(print));
+        const failed = printed.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
+        pdfs.push(...printed.map((r) => (r as PromiseFulfilledResult<Buffer>).value));
+      } else {
         log(`runbook-pdf: the runbook is large (${Math.round(htmlBytes / 1024 / 1024)} MB of HTML); printing one language at a time`);
-        printed = [];
-        for (const lang of toPrint) printed.push(...(await Promise.allSettled([print(lang)])));
+        for (const lang of toPrint) pdfs.push(await print(lang));
       }
-      const failed = printed.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
       for (const [i, lang] of toPrint.entries()) {
-        const pdf = (printed[i] as PromiseFulfilledResult<Buffer>).value;
+        const pdf = pdfs[i]!;
         const target = join(outDir, RUNBOOK_PDF_NAMES[lang]);
         writeFileSync(target, pdf);
         written.push(target);

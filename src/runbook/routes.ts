@@ -3,6 +3,7 @@
  * headings Starlight shows in the page's table of contents.
  */
 import type { Lang } from '../model/entities.ts';
+import { keyed } from '../site/routes.ts';
 import { runbookPage } from './page-data.ts';
 import { runbookStrings } from './strings.ts';
 
@@ -12,10 +13,9 @@ export interface RunbookRouteProps {
 
 /** `cacheKey`: the site's (SiteData.cacheKey), so Astro's incremental build can reuse the pages. */
 export function runbookPaths(cacheKey?: string) {
-  const keyed = cacheKey ? { cacheKey } : {};
   return [
-    { params: { lang: undefined }, props: { lang: 'nb' as Lang }, ...keyed },
-    { params: { lang: 'en' }, props: { lang: 'en' as Lang }, ...keyed },
+    { params: { lang: undefined }, props: { lang: 'nb' as Lang }, ...keyed(cacheKey) },
+    { params: { lang: 'en' }, props: { lang: 'en' as Lang }, ...keyed(cacheKey) },
   ];
 }
 

@@ -13,7 +13,8 @@ export function langParam(lang: Lang): string | undefined {
   return lang === 'nb' ? undefined : lang;
 }
 
-function keyed(cacheKey: string | undefined): { cacheKey?: string } {
+/** `{ cacheKey }` for a getStaticPaths entry when the build has a key, else nothing. */
+export function keyed(cacheKey: string | undefined): { cacheKey?: string } {
   return cacheKey ? { cacheKey } : {};
 }
 
