@@ -32,6 +32,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../browser/chromium.ts';
 import type { DiagramSpec } from './types.ts';
 import { restorePlaceholderLetters } from './escape.ts';
+import { MermaidPatchError, SPEEDUP_GLOBAL, speedUpMermaid, type SpeedupRuntime } from './mermaid-speedup.ts';
 
 /** Bump when post-processing or anything else that shapes the output changes. */
 export const RENDERER_VERSION = '5';
@@ -76,6 +77,8 @@ export interface RenderStats {
   postMs?: number;
   /** The most Chromium pages that rendered at once. */
   workers?: number;
+  /** Diagrams rendered twice because Mermaid changed a memoised config (mermaid-speedup.ts). */
+  renderedAgain?: number;
 }
 
 interface Job {
@@ -117,7 +120,7 @@ const STATE_KEY = Symbol.for('driftsbok.diagrams.renderer');
 type RenderTimings = Omit<RenderStats, 'rendered' | 'cached'>;
 
 function emptyStats(): RenderTimings {
-  return { renderMs: 0, startMs: 0, mermaidMs: 0, postMs: 0, workers: 0 };
+  return { renderMs: 0, startMs: 0, mermaidMs: 0, postMs: 0, workers: 0, renderedAgain: 0 };
 }
 
 function state(): RendererState {
@@ -213,10 +216,27 @@ export function mermaidVersion(): string {
   return mermaidVersionMemo;
 }
 
-let mermaidScriptMemo: string | undefined;
-function mermaidScript(): string {
-  mermaidScriptMemo ??= readFileSync(join(findMermaidDir(), 'dist', 'mermaid.min.js'), 'utf8');
-  return mermaidScriptMemo;
+const mermaidScripts = new Map<boolean, string>();
+/**
+ * mermaid.min.js as injected into the render pages: with mermaid-speedup.ts's patches unless
+ * DRIFTSBOK_MERMAID_SPEEDUP=0 or they do not apply to this Mermaid (then unpatched, said once).
+ */
+export function mermaidScript(speedup = process.env.DRIFTSBOK_MERMAID_SPEEDUP !== '0', log?: (message: string) => void): string {
+  let script = mermaidScripts.get(speedup);
+  if (script === undefined) {
+    const plain = readFileSync(join(findMermaidDir(), 'dist', 'mermaid.min.js'), 'utf8');
+    script = plain;
+    if (speedup) {
+      try {
+        script = speedUpMermaid(plain);
+      } catch (error) {
+        if (!(error instanceof MermaidPatchError)) throw error;
+        (log ?? console.log)(`diagrams: ${error.message}; rendering with Mermaid as it is (slower, same pictures)`);
+      }
+    }
+    mermaidScripts.set(speedup, script);
+  }
+  return script;
 }
 
 /** The cache key of a spec: everything that decides the SVG. */
@@ -237,10 +257,11 @@ function getBrowser(s: RendererState): Promise<Browser> {
   return s.browser;
 }
 
-async function openPage(s: RendererState): Promise<Page> {
-  const started = performance.now();
-  const browser = await getBrowser(s);
-  const page = await browser.newPage();
+/**
+ * Makes a blank page a render page: nothing may be fetched, a hidden stage to lay diagrams out in,
+ * and Mermaid (the given script text, see mermaidScript) loaded and initialised once.
+ */
+export async function prepareRenderPage(page: Page, script: string): Promise<void> {
   // Mermaid is injected from disk; nothing may be fetched, ever.
   await page.route('**/*', (route) => route.abort());
   // Diagrams are laid out in a hidden stage: measured like any visible element, but never painted,
@@ -249,10 +270,17 @@ async function openPage(s: RendererState): Promise<Page> {
     '<!doctype html><html><head><meta charset="utf-8"></head><body>' +
       '<div id="stage" style="visibility:hidden;position:absolute;top:0;left:0;contain:paint"></div></body></html>',
   );
-  await page.addScriptTag({ content: mermaidScript() });
+  await page.addScriptTag({ content: script });
   await page.evaluate((config) => {
     (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config);
   }, MERMAID_CONFIG as unknown as Record<string, unknown>);
+}
+
+async function openPage(s: RendererState): Promise<Page> {
+  const started = performance.now();
+  const browser = await getBrowser(s);
+  const page = await browser.newPage();
+  await prepareRenderPage(page, mermaidScript(undefined, s.log));
   s.stats.startMs += performance.now() - started;
   return page;
 }
@@ -432,39 +460,64 @@ async function worker(s: RendererState): Promise<void> {
 async function renderInPage(s: RendererState, page: Page, spec: DiagramSpec): Promise<string> {
   const started = performance.now();
   const svgId = `dg-${spec.id}`;
-  const result = await page.evaluate(
-    async ({ id, text }) => {
-      const mermaid = (window as unknown as {
-        mermaid: { render(id: string, t: string, container?: Element): Promise<{ svg: string }> };
-      }).mermaid;
-      const stage = document.getElementById('stage')!;
-      const t0 = performance.now();
-      try {
-        // render() parses first and rejects on a syntax error; a separate parse() would do it twice.
-        const { svg } = await mermaid.render(id, text, stage);
-        return { svg, ms: performance.now() - t0 };
-      } catch (error) {
-        return { error: error instanceof Error ? error.message : String(error) };
-      } finally {
-        stage.replaceChildren();
-        document.getElementById(id)?.remove();
-        document.getElementById(`d${id}`)?.remove();
-      }
-    },
-    { id: svgId, text: spec.mermaid },
-  );
+  const result = await page.evaluate(renderInBrowser, { id: svgId, text: spec.mermaid, speedup: SPEEDUP_GLOBAL });
   if ('error' in result) throw new DiagramError(spec, `Mermaid: ${result.error}`);
   const post = performance.now();
   const svg = postProcess(spec, svgId, result.svg!);
   const done = performance.now();
   s.stats.postMs = (s.stats.postMs ?? 0) + (done - post);
   s.stats.mermaidMs = (s.stats.mermaidMs ?? 0) + (result.ms ?? 0);
+  if (result.again) s.stats.renderedAgain = (s.stats.renderedAgain ?? 0) + 1;
   s.stats.renderMs += done - started;
   const count = s.renderedKeys.size + 1;
   if (count === 1 || count % 25 === 0) {
     s.log(`diagrams: rendered ${count} (last: ${spec.id}, ${(s.stats.renderMs / count).toFixed(0)} ms each, ${s.pending.length} waiting)`);
   }
   return svg;
+}
+
+export interface BrowserRenderResult {
+  svg?: string;
+  error?: string;
+  /** Milliseconds inside the page. */
+  ms?: number;
+  /** Rendered a second time with the config memo off (mermaid-speedup.ts's safety net). */
+  again?: boolean;
+}
+
+/**
+ * Runs inside a render page (passed to page.evaluate, so self-contained): one diagram into the
+ * hidden stage, cleaned up after. With the speed-up's runtime present, a render during which a
+ * memoised config was changed is done again without the memo.
+ */
+export async function renderInBrowser({ id, text, speedup }: { id: string; text: string; speedup: string }): Promise<BrowserRenderResult> {
+  const mermaid = (window as unknown as { mermaid: { render(id: string, t: string, container?: Element): Promise<{ svg: string }> } }).mermaid;
+  const runtime = (window as unknown as Record<string, SpeedupRuntime | undefined>)[speedup];
+  const stage = document.getElementById('stage')!;
+  const once = async (memo: boolean): Promise<string> => {
+    if (runtime) {
+      runtime.on = memo;
+      runtime.mutated = false;
+    }
+    try {
+      // render() parses first and rejects on a syntax error; a separate parse() would do it twice.
+      return (await mermaid.render(id, text, stage)).svg;
+    } finally {
+      runtime?.drop();
+      stage.replaceChildren();
+      document.getElementById(id)?.remove();
+      document.getElementById(`d${id}`)?.remove();
+    }
+  };
+  const t0 = performance.now();
+  try {
+    let svg = await once(true);
+    const again = runtime?.mutated === true;
+    if (again) svg = await once(false);
+    return { svg, ms: performance.now() - t0, again };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /**

@@ -21,5 +21,7 @@ export function finishDiagramBuild(): string {
   } catch {
     /* the cache folder is optional */
   }
-  return `diagrams: ${s.rendered} rendered, ${s.cached} from cache${timing}${pruned ? `; ${pruned} unused for 30 days removed from the cache` : ''}`;
+  // The speed-up's safety net caught Mermaid changing a shared config: worth knowing, not an error.
+  const again = s.renderedAgain ? `; ${s.renderedAgain} rendered twice (Mermaid changed a memoised config; see mermaid-speedup.ts)` : '';
+  return `diagrams: ${s.rendered} rendered, ${s.cached} from cache${timing}${again}${pruned ? `; ${pruned} unused for 30 days removed from the cache` : ''}`;
 }

@@ -1,3 +1,6 @@
+import { Flowchart } from '../../src/diagrams/flowchart.ts';
+import type { DiagramSpec } from '../../src/diagrams/types.ts';
+
 /** Strings that try to break out of a Mermaid label, run script, or fetch something. */
 export const HOSTILE_STRINGS = [
   'plain æøå ÆØÅ',
@@ -30,3 +33,17 @@ export const HOSTILE_STRINGS = [
   'line one\nline two',
   '{{ template }} ${x} <%= x %>',
 ];
+
+/** One diagram with every hostile string as a node label, subgraph title and edge label. */
+export function hostileSpec(id: string): DiagramSpec {
+  const b = new Flowchart('TB', `Title ${HOSTILE_STRINGS[7]} ${HOSTILE_STRINGS[8]}`, `Description ${HOSTILE_STRINGS[1]}`, () => '/guests/x/');
+  b.subgraph(HOSTILE_STRINGS[2]!, () => {
+    // Odd nodes get a second line, as generated labels do ("name\nLXC 110"): Mermaid treats
+    // multi-line labels differently, and that path must be just as literal.
+    HOSTILE_STRINGS.forEach((s, i) => b.node(`k${i}`, i % 2 ? `${s}\nline two` : s, { link: i % 2 === 0 }));
+  });
+  HOSTILE_STRINGS.forEach((s, i) => {
+    if (i > 0) b.edge(`k${i - 1}`, `k${i}`, { label: `E${i} ${s}` });
+  });
+  return { id, source: 'test:hostile', title: 'hostile', description: 'hostile', mermaid: b.toString() };
+}

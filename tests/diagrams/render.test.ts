@@ -22,11 +22,10 @@ import {
   renderStats,
   resetRenderStats,
 } from '../../src/diagrams/render.ts';
-import { Flowchart } from '../../src/diagrams/flowchart.ts';
 import { topologyDiagram, neighbourhoodDiagram, type DiagramSpec } from '../../src/diagrams/index.ts';
 import { buildGraph } from '../../src/analysis/graph.ts';
 import { entityHref } from '../../src/site/urls.ts';
-import { HOSTILE_STRINGS } from './hostile-strings.ts';
+import { HOSTILE_STRINGS, hostileSpec } from './hostile-strings.ts';
 import { tinyModel } from './tiny-model.ts';
 
 const cache = mkdtempSync(join(tmpdir(), 'driftsbok-diagram-cache-'));
@@ -47,19 +46,6 @@ const ALLOWED_ELEMENTS = new Set([
   'svg', 'g', 'rect', 'path', 'circle', 'ellipse', 'line', 'polygon', 'polyline', 'text', 'tspan', 'a',
   'title', 'desc', 'style', 'defs', 'marker', 'filter', 'fedropshadow', 'foreignobject', 'div', 'span', 'p', 'br',
 ]);
-
-function hostileSpec(id: string): DiagramSpec {
-  const b = new Flowchart('TB', `Title ${HOSTILE_STRINGS[7]} ${HOSTILE_STRINGS[8]}`, `Description ${HOSTILE_STRINGS[1]}`, () => '/guests/x/');
-  b.subgraph(HOSTILE_STRINGS[2]!, () => {
-    // Odd nodes get a second line, as generated labels do ("name\nLXC 110"): Mermaid treats
-    // multi-line labels differently, and that path must be just as literal.
-    HOSTILE_STRINGS.forEach((s, i) => b.node(`k${i}`, i % 2 ? `${s}\nline two` : s, { link: i % 2 === 0 }));
-  });
-  HOSTILE_STRINGS.forEach((s, i) => {
-    if (i > 0) b.edge(`k${i - 1}`, `k${i}`, { label: `E${i} ${s}` });
-  });
-  return { id, source: 'test:hostile', title: 'hostile', description: 'hostile', mermaid: b.toString() };
-}
 
 interface Inspection {
   tags: string[];
