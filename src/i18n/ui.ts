@@ -78,6 +78,12 @@ export const UI = {
     nb: 'Hver funksjon i hvert scenario: ✓ virker, ! redusert, ✗ borte.',
     en: 'Every capability in every scenario: ✓ works, ! degraded, ✗ lost.',
   },
+  'matrix.compactIntro': {
+    nb: 'Modellen har for mange funksjoner og scenarioer til en tabell med alle: her er bare det som ikke virker, per funksjon (! redusert, ✗ borte).',
+    en: 'The model has too many capabilities and scenarios for a table of all of them: this lists only what does not work, per capability (! degraded, ✗ lost).',
+  },
+  'matrix.notOk': { nb: 'Redusert eller borte i', en: 'Degraded or lost in' },
+  'matrix.allOk': { nb: 'Virker i alle scenarioer', en: 'Works in every scenario' },
   'matrix.capability': { nb: 'Funksjon', en: 'Capability' },
   'matrix.baseline': { nb: 'Normalt', en: 'Normal' },
   'spof.title': { nb: 'Enkeltpunkter for feil', en: 'Single points of failure' },

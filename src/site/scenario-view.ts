@@ -78,12 +78,19 @@ export interface MatrixColumn {
   href?: string;
 }
 
-/** Capabilities × (scenario, phase); the last phase of each scenario is the worst case shown. */
-export function scenarioMatrix(model: Model, analysis: Analysis, lang: Lang) {
+/**
+ * A grid past this many cells (or columns) is too big to read, and it grows with the square of the
+ * model: a model 100× Saghaugen would be a ~50 MB page of mostly "✓". Past it, the matrix page
+ * lists only what is not ok (compactMatrix), which grows with the model.
+ */
+export const MATRIX_LIMITS = { maxCells: 2_000, maxColumns: 24 };
+
+function matrixColumns(model: Model, analysis: Analysis, lang: Lang): { columns: MatrixColumn[]; phases: PhaseResult[] } {
   const columns: MatrixColumn[] = [];
   const phases: PhaseResult[] = [];
+  const scenarios = new Map(model.scenarios.map((s) => [s.id, s]));
   for (const result of analysis.scenarios) {
-    const scenario = model.scenarios.find((s) => s.id === result.id);
+    const scenario = scenarios.get(result.id);
     const name = scenario ? localized(scenario.title, lang) : result.id;
     for (const phase of result.phases) {
       const phaseTitle = localized(phase.title, lang) || (phase.id === 'start' ? t(lang, 'scenario.start') : phase.id);
@@ -92,15 +99,59 @@ export function scenarioMatrix(model: Model, analysis: Analysis, lang: Lang) {
       phases.push(phase);
     }
   }
-  const rows = model.capabilities
-    .filter((c) => c.status !== 'planned')
-    .map((c) => {
-      const key = `capability:${c.id}`;
-      const cells: MatrixCell[] = phases.map((phase) => {
-        const state = phase.outcomes[key]?.state;
-        return state ? { state, mark: STATE_MARK[state], title: t(lang, `state.${state}`) } : { mark: '–', title: '' };
-      });
-      return { key, cells };
+  return { columns, phases };
+}
+
+/** The capabilities the matrix has a row for: every one that exists (planned ones do not). */
+function matrixRowKeys(model: Model): string[] {
+  return model.capabilities.filter((c) => c.status !== 'planned').map((c) => `capability:${c.id}`);
+}
+
+/** Capabilities × (scenario, phase), every cell with a text mark. */
+export function scenarioMatrix(model: Model, analysis: Analysis, lang: Lang) {
+  const { columns, phases } = matrixColumns(model, analysis, lang);
+  const rows = matrixRowKeys(model).map((key) => {
+    const cells: MatrixCell[] = phases.map((phase) => {
+      const state = phase.outcomes[key]?.state;
+      return state ? { state, mark: STATE_MARK[state], title: t(lang, `state.${state}`) } : { mark: '–', title: '' };
     });
+    return { key, cells };
+  });
   return { columns, rows };
+}
+
+export interface CompactMatrixHit {
+  column: MatrixColumn;
+  state: 'degraded' | 'down';
+  mark: Mark;
+  title: string;
+}
+
+/**
+ * The matrix as lists: for each capability, only the (scenario, phase) columns where it is degraded
+ * or lost, in scenario order; and the capabilities that are fine in every one.
+ */
+export function compactMatrix(model: Model, analysis: Analysis, lang: Lang) {
+  const { columns, phases } = matrixColumns(model, analysis, lang);
+  const rows: Array<{ key: string; hits: CompactMatrixHit[] }> = [];
+  const allOk: string[] = [];
+  for (const key of matrixRowKeys(model)) {
+    const hits: CompactMatrixHit[] = [];
+    phases.forEach((phase, i) => {
+      const state = phase.outcomes[key]?.state;
+      if (state === 'degraded' || state === 'down') hits.push({ column: columns[i]!, state, mark: STATE_MARK[state], title: t(lang, `state.${state}`) });
+    });
+    if (hits.length) rows.push({ key, hits });
+    else allOk.push(key);
+  }
+  return { columns, rows, allOk };
+}
+
+/** The grid when it is small enough to read (MATRIX_LIMITS), else the compact lists. */
+export function matrixView(model: Model, analysis: Analysis, lang: Lang, limits = MATRIX_LIMITS) {
+  const columnCount = analysis.scenarios.reduce((n, s) => n + s.phases.length, 0);
+  const cells = columnCount * matrixRowKeys(model).length;
+  return columnCount <= limits.maxColumns && cells <= limits.maxCells
+    ? { kind: 'grid' as const, ...scenarioMatrix(model, analysis, lang) }
+    : { kind: 'compact' as const, ...compactMatrix(model, analysis, lang) };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/load-model.ts';
 import { analyze, explainCause } from '../../src/analysis/analyze.ts';
 import { indexEntities } from '../../src/model/entities.ts';
-import { phaseView, scenarioMatrix } from '../../src/site/scenario-view.ts';
+import { compactMatrix, matrixView, phaseView, scenarioMatrix } from '../../src/site/scenario-view.ts';
+import { syntheticModel } from '../../src/bench/synthetic-model.ts';
 
 const loaded = loadModel('tests/fixtures/models/mini/model');
 if (!loaded.ok) throw new Error('mini fixture does not load');
@@ -35,5 +36,28 @@ describe('scenario views', () => {
       expect(row.cells).toHaveLength(matrix.columns.length);
       for (const cell of row.cells) expect(['✓', '!', '✗']).toContain(cell.mark);
     }
+  });
+
+  it('lists exactly the grid’s degraded and lost cells when compact, and the rest as fine everywhere', () => {
+    const grid = scenarioMatrix(model, analysis, 'nb');
+    const compact = compactMatrix(model, analysis, 'nb');
+    const notOk = (key: string) =>
+      grid.rows
+        .find((r) => r.key === key)!
+        .cells.flatMap((cell, i) => (cell.state === 'degraded' || cell.state === 'down' ? [`${grid.columns[i]!.label} ${cell.mark}`] : []));
+    expect(compact.rows.length).toBeGreaterThan(0);
+    for (const row of compact.rows) expect(row.hits.map((h) => `${h.column.label} ${h.mark}`), row.key).toEqual(notOk(row.key));
+    for (const key of compact.allOk) expect(notOk(key), key).toEqual([]);
+    expect([...compact.rows.map((r) => r.key), ...compact.allOk].sort()).toEqual(grid.rows.map((r) => r.key).sort());
+  });
+
+  it('shows the grid for a small model and the compact lists past the limits', () => {
+    expect(matrixView(model, analysis, 'en').kind).toBe('grid');
+    expect(matrixView(model, analysis, 'en', { maxCells: 1, maxColumns: 100 }).kind).toBe('compact');
+    expect(matrixView(model, analysis, 'en', { maxCells: 1e9, maxColumns: 1 }).kind).toBe('compact');
+    // A model 10× Saghaugen: ~150 capabilities × ~80 phases would be a 12 000-cell grid.
+    const big = syntheticModel(10, 1);
+    const view = matrixView(big, analyze(big), 'en');
+    expect(view.kind).toBe('compact');
   });
 });
