@@ -3,12 +3,13 @@
  *
  * One Chromium per build process and a few pages in it (one per core, at most 4; Mermaid's page is
  * not re-entrant, so each page renders one diagram at a time), each loading mermaid.min.js once
- * (injected from node_modules, no network). Workers take diagrams from one queue; a diagram a page
- * of the site is waiting for goes to its front, diagrams queued ahead of time by
- * prerenderDiagrams (scripts/build.ts, before Astro starts) to its back. Even a two-node diagram
- * costs Mermaid ~25 ms of CPU (a third of it deep-cloning its configuration on every getConfig), so
- * rendering on every core, not batching calls, is what makes a cold build faster. State lives on globalThis because the build script, the Astro
- * config and the pages load this module as separate copies in one process.
+ * (injected from node_modules, no network, patched by mermaid-speedup.ts to stop copying its
+ * configuration on every call, which was ~45 % of its CPU). Workers take diagrams from one queue; a
+ * diagram a page of the site is waiting for goes to its front, diagrams queued ahead of time by
+ * prerenderDiagrams (scripts/build.ts, before Astro starts) to its back. A diagram still costs
+ * Mermaid ~30 ms of CPU on this machine, so rendering on every core, not batching calls, is what
+ * makes a cold build faster. State lives on globalThis because the build script, the Astro config
+ * and the pages load this module as separate copies in one process.
  *
  * A disk cache keyed by sha256(renderer version, Mermaid version, render options, spec id, text)
  * means a rebuild with an unchanged model never starts the browser.
