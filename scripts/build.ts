@@ -1,6 +1,9 @@
 /**
  * `npm run build`: the whole site, or nothing.
  *
+ *  0. If nothing the output is made from changed since the last successful build into the same
+ *     folder (one key over the model, prose, code, lockfile, settings), and that folder is exactly
+ *     as the build left it, say "up to date" and stop (src/site/up-to-date.ts; --force builds).
  *  1. Check the model (scripts/check.ts checkModel). An invalid model prints every problem and
  *     exits 1 before anything is written.
  *  2. Queue every diagram the pages will show that is not in the disk cache yet, and start
@@ -17,8 +20,8 @@
  * On any failure the temporary folder is removed, the previous dist/ stays as it was, and the exit
  * code is 1. Settings: DRIFTSBOK_MODEL_DIR, DRIFTSBOK_CONTENT_DIR, DRIFTSBOK_PROFILE,
  * SOURCE_DATE_EPOCH, DRIFTSBOK_REVISION, DRIFTSBOK_DIAGRAM_PAGES; `--out <dir>` builds somewhere
- * other than dist/ (tests), `--no-pdf` skips the PDFs, `--force` renders every page even when
- * nothing changed.
+ * other than dist/ (tests), `--no-pdf` skips the PDFs, `--force` builds and renders every page even
+ * when nothing changed.
  *
  * Runs on Node's own TypeScript support (`node scripts/build.ts`): no loader to start.
  */
@@ -37,6 +40,7 @@ import { entityHref } from '../src/site/urls.ts';
 import { siteDiagrams } from '../src/diagrams/all.ts';
 import { closeRenderer, holdRenderer, isCached, mermaidVersion, prerenderDiagrams, RENDERER_VERSION, resetRenderStats, setRendererLog, shareBrowser } from '../src/diagrams/render.ts';
 import { siteInputKey } from '../src/site/input-key.ts';
+import { isUpToDate, outputManifest, readBuildRecord, writeBuildRecord } from '../src/site/up-to-date.ts';
 import { finishDiagramBuild } from '../src/diagrams/report.ts';
 import { launchChromium, resolveChromiumExecutable } from '../src/browser/chromium.ts';
 
@@ -69,8 +73,17 @@ function revision(env: NodeJS.ProcessEnv): string {
  * mentions it. A second build of the same folders while one runs (the lock names a live process)
  * gets private folders, removed afterwards.
  */
+function slotId(modelDir: string, contentDir: string): string {
+  return createHash('sha256').update(`${modelDir}\0${contentDir}`).digest('hex').slice(0, 16);
+}
+
+/** Where a model's last successful build is recorded (src/site/up-to-date.ts), beside its slot. */
+function buildRecordFile(modelDir: string, contentDir: string): string {
+  return join(ROOT, '.cache', 'astro', `${slotId(modelDir, contentDir)}.last-build.json`);
+}
+
 function buildSlot(modelDir: string, contentDir: string, tag: string): { cacheDir: string; tmpDir: string; release: () => void } {
-  const id = createHash('sha256').update(`${modelDir}\0${contentDir}`).digest('hex').slice(0, 16);
+  const id = slotId(modelDir, contentDir);
   const cacheDir = join(ROOT, '.cache', 'astro', id);
   const lock = `${cacheDir}.lock`;
   mkdirSync(dirname(lock), { recursive: true });
@@ -115,7 +128,7 @@ function pruneSlots(dir: string, keep: string, maxAgeDays = 14): void {
   const cutoff = Date.now() - maxAgeDays * 86_400_000;
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (name === keep || name.endsWith('.lock') || existsSync(`${path}.lock`)) continue;
+    if (name === keep || name.endsWith('.lock') || name.endsWith('.json') || existsSync(`${path}.lock`)) continue;
     try {
       if (statSync(path).mtimeMs < cutoff) rmSync(path, { recursive: true, force: true });
     } catch {
@@ -160,13 +173,30 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   const paths = sitePaths(env, ROOT);
   const outDir = resolve(ROOT, options.outDir ?? 'dist');
 
+  env.DRIFTSBOK_REVISION = revision(env);
+  // Everything the pages are made from, as one key: unchanged, Astro reuses last build's pages.
+  env.DRIFTSBOK_SITE_KEY = siteInputKey({
+    root: ROOT,
+    paths: [paths.modelDir, paths.contentDir, ...['src', 'public', 'astro.config.mjs', 'package-lock.json'].map((p) => join(ROOT, p))],
+    env,
+    extra: [`renderer ${RENDERER_VERSION}`, `mermaid ${mermaidVersion()}`],
+  });
+  // And everything the whole output is made from: the pages, this script and the PDF settings.
+  const buildKey = createHash('sha256')
+    .update(JSON.stringify([env.DRIFTSBOK_SITE_KEY, siteInputKey({ root: ROOT, paths: [join(ROOT, 'scripts')], env: {}, extra: [] }), options.pdf !== false, env.SOURCE_DATE_EPOCH ?? '', outDir]))
+    .digest('hex');
+  const recordFile = buildRecordFile(paths.modelDir, paths.contentDir);
+  if (!options.force && isUpToDate(readBuildRecord(recordFile), buildKey, outDir)) {
+    log(`build: nothing changed since the last build, and ${relative(process.cwd(), outDir) || outDir}/ is as it left it: up to date (--force builds it again)`);
+    return 0;
+  }
+
   const checked = checkModel(paths.modelDir);
   if (!checked.ok) {
     fail(formatProblems(checked.problems, relative(process.cwd(), paths.modelDir) || paths.modelDir));
     fail('build: the model is not valid; nothing was built and dist/ was left as it was.');
     return 1;
   }
-  env.DRIFTSBOK_REVISION = revision(env);
 
   const tag = `${process.pid}-${Date.now()}`;
   const oldDir = join(ROOT, `.dist-old-${tag}`);
@@ -187,13 +217,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   return withProcessEnv(env, async () => {
     try {
       log(`build: model ${relative(ROOT, paths.modelDir) || '.'}, content ${relative(ROOT, paths.contentDir) || '.'}, revision ${env.DRIFTSBOK_REVISION}`);
-      // Everything the pages are made from, as one key: unchanged, Astro reuses last build's pages.
-      process.env.DRIFTSBOK_SITE_KEY = siteInputKey({
-        root: ROOT,
-        paths: [paths.modelDir, paths.contentDir, ...['src', 'public', 'astro.config.mjs', 'package-lock.json'].map((p) => join(ROOT, p))],
-        env: process.env,
-        extra: [`renderer ${RENDERER_VERSION}`, `mermaid ${mermaidVersion()}`],
-      });
       const data = createSiteData(process.env, checked.model);
       provideSiteData(data);
       holdRenderer(true);
@@ -236,6 +259,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
         throw error;
       }
       rmSync(oldDir, { recursive: true, force: true });
+      writeBuildRecord(recordFile, { key: buildKey, outDir, manifest: outputManifest(outDir) });
       log(`build: site ready in ${relative(process.cwd(), outDir) || outDir}/`);
       return 0;
     } catch (error) {

@@ -76,17 +76,31 @@ describe('npm run build on fixture models', () => {
     expect(differing).toEqual([]);
   });
 
-  it('reuses last build\'s pages when nothing changed, and renders them again when the model did', { timeout: 300_000 }, () => {
+  it('skips a build with nothing changed, reuses last build\'s pages when only the output went, and renders them again when the model changed', { timeout: 300_000 }, () => {
     const model = join(scratch, 'model-edited');
     cpSync(join(MINI, 'model'), model, { recursive: true });
     const env = { ...miniEnv, DRIFTSBOK_MODEL_DIR: model };
     const out = join(scratch, 'out-incremental');
     expect(build(out, env).code).toBe(0);
+    const built = readFileSync(join(out, 'index.html'), 'utf8');
+
+    // Nothing changed and the output is as the build left it: nothing runs.
     const unchanged = build(out, env);
     expect(unchanged.code, unchanged.output).toBe(0);
-    const reused = unchanged.output.match(/\((?:cached|restored)\)/g) ?? [];
+    expect(unchanged.output).toContain('up to date');
+    expect(unchanged.output).not.toContain('[build]');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(built);
+
+    // The output was touched (a page removed): Astro runs, and copies the unchanged pages from its cache.
+    rmSync(join(out, 'about'), { recursive: true, force: true });
+    const repaired = build(out, env);
+    expect(repaired.code, repaired.output).toBe(0);
+    expect(repaired.output).not.toContain('up to date');
+    const reused = repaired.output.match(/\((?:cached|restored)\)/g) ?? [];
     expect(reused.length).toBeGreaterThan(10);
-    expect(unchanged.output).toMatch(/diagrams: 0 rendered, [1-9]\d* from cache/);
+    expect(repaired.output).toMatch(/diagrams: 0 rendered, [1-9]\d* from cache/);
+    expect(readFileSync(join(out, 'about/index.html'), 'utf8')).toContain('Driftsboka for Fjellstua.');
+
     // The site title: every page shows it in its header.
     const site = readFileSync(join(model, 'site.yaml'), 'utf8');
     const title = /title:\s*\n\s*nb:\s*(.+)/.exec(site)![1]!.replace(/^"|"$/g, '');
