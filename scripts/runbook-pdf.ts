@@ -384,6 +384,9 @@ async function printLanguage({ context, lang, origin, env, date, revision, measu
       outline: true,
       tagged: true,
     };
+    // Only the page breaks matter when measuring; tagging, the outline and backgrounds do not move
+    // them, and leaving them out makes each measuring print about a quarter cheaper.
+    const measuringOptions = { ...pdfOptions, outline: false, tagged: false, printBackground: false };
 
     let numbers: Record<string, number> | null = null;
     let passes = 0;
@@ -391,7 +394,7 @@ async function printLanguage({ context, lang, origin, env, date, revision, measu
       for (;;) {
         passes++;
         const ids = await preparePage(page, numbers, true);
-        const found = findSectionPages(await pdfPagesText(await page.pdf(pdfOptions), scratch, lang), ids);
+        const found = findSectionPages(await pdfPagesText(await page.pdf(measuringOptions), scratch, lang), ids);
         const missing = ids.filter((id) => found[id] === undefined);
         if (missing.length) log(`runbook-pdf: warning: could not find the page of ${missing.join(', ')}`);
         const stable = numbers !== null && ids.every((id) => numbers![id] === found[id]);
