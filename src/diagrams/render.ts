@@ -263,19 +263,29 @@ function getBrowser(s: RendererState): Promise<Browser> {
  * and Mermaid (the given script text, see mermaidScript) loaded and initialised once.
  */
 export async function prepareRenderPage(page: Page, script: string): Promise<void> {
-  // Mermaid is injected from disk; nothing may be fetched, ever.
-  await page.route('**/*', (route) => route.abort());
-  // Diagrams are laid out in a hidden stage: measured like any visible element, but never painted,
-  // which saves Chromium a raster pass per diagram (about a fifth of its CPU here).
-  await page.setContent(
-    '<!doctype html><html><head><meta charset="utf-8"></head><body>' +
-      '<div id="stage" style="visibility:hidden;position:absolute;top:0;left:0;contain:paint"></div></body></html>',
-  );
-  await page.addScriptTag({ content: script });
+  // The page and Mermaid come from memory, under a name that can never resolve (.invalid); every
+  // other request is refused: nothing may be fetched, ever. Loading Mermaid as a script file rather
+  // than injecting its 3 MB of text through the DevTools protocol lets Chromium parse it while it
+  // arrives, off the main thread: ~0.25 s less per page.
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === RENDER_PAGE_URL) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: RENDER_PAGE_HTML });
+    if (url === MERMAID_URL) return route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: script });
+    return route.abort();
+  });
+  await page.goto(RENDER_PAGE_URL);
   await page.evaluate((config) => {
     (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config);
   }, MERMAID_CONFIG as unknown as Record<string, unknown>);
 }
+
+const RENDER_PAGE_URL = 'http://driftsbok.invalid/render';
+const MERMAID_URL = 'http://driftsbok.invalid/mermaid.min.js';
+// Diagrams are laid out in a hidden stage: measured like any visible element, but never painted,
+// which saves Chromium a raster pass per diagram (about a fifth of its CPU here).
+const RENDER_PAGE_HTML =
+  `<!doctype html><html><head><meta charset="utf-8"><script src="${MERMAID_URL}"></script></head><body>` +
+  '<div id="stage" style="visibility:hidden;position:absolute;top:0;left:0;contain:paint"></div></body></html>';
 
 async function openPage(s: RendererState): Promise<Page> {
   const started = performance.now();
