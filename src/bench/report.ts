@@ -41,8 +41,8 @@ export function ratio(a: number | undefined, b: number | undefined): number | un
 
 /** One target line: "name   1.23× pass (target ≤ 2×)", or a dash and why it was not measured. */
 export function verdict(name: string, value: number | undefined, limit: number, missing: string): string {
-  if (value === undefined) return `${name.padEnd(34)}      —  (not measured: ${missing})`;
-  return `${name.padEnd(34)} ${value.toFixed(2).padStart(6)}× ${value <= limit ? 'pass' : 'miss'} (target ≤ ${limit}×)`;
+  if (value === undefined) return `${name.padEnd(48)}      —  (not measured: ${missing})`;
+  return `${name.padEnd(48)} ${value.toFixed(2).padStart(6)}× ${value <= limit ? 'pass' : 'miss'} (target ≤ ${limit}×)`;
 }
 
 export function formatMs(ms: number | undefined): string {
