@@ -205,16 +205,16 @@ async function preparePage(page: Page, numbers: Record<string, number> | null, m
 async function layoutFingerprint(page: Page): Promise<string> {
   return page.evaluate(
     ({ SECTION_ATTR, PAGE_OF_ATTR }) => {
-      const box = (el: Element) => {
+      // No named inner function: esbuild-based loaders (tsx) would wrap it in __name(), which the page lacks.
+      const boxes = [
+        ...document.querySelectorAll(`[${SECTION_ATTR}]`),
+        // The line or cell a number sits in, not the number itself (whose width may change).
+        ...[...document.querySelectorAll(`[${PAGE_OF_ATTR}]`)].map((el) => el.closest('li, div, td') ?? el),
+      ].map((el) => {
         const r = el.getBoundingClientRect();
         return [r.top, r.left, r.width, r.height].map((n) => n.toFixed(2)).join(',');
-      };
-      return JSON.stringify([
-        document.documentElement.scrollHeight,
-        [...document.querySelectorAll(`[${SECTION_ATTR}]`)].map(box),
-        // The line or cell a number sits in, not the number itself (whose width may change).
-        [...document.querySelectorAll(`[${PAGE_OF_ATTR}]`)].map((el) => box(el.closest('li, div, td') ?? el)),
-      ]);
+      });
+      return JSON.stringify([document.documentElement.scrollHeight, document.querySelectorAll(`[${SECTION_ATTR}]`).length, boxes]);
     },
     { SECTION_ATTR, PAGE_OF_ATTR },
   );

@@ -502,29 +502,32 @@ export interface BrowserRenderResult {
  * memoised config was changed is done again without the memo.
  */
 export async function renderInBrowser({ id, text, speedup }: { id: string; text: string; speedup: string }): Promise<BrowserRenderResult> {
+  // No inner functions here: esbuild-based loaders (tsx) wrap them in __name(), which the page lacks.
   const mermaid = (window as unknown as { mermaid: { render(id: string, t: string, container?: Element): Promise<{ svg: string }> } }).mermaid;
   const runtime = (window as unknown as Record<string, SpeedupRuntime | undefined>)[speedup];
   const stage = document.getElementById('stage')!;
-  const once = async (memo: boolean): Promise<string> => {
-    if (runtime) {
-      runtime.on = memo;
-      runtime.mutated = false;
-    }
-    try {
-      // render() parses first and rejects on a syntax error; a separate parse() would do it twice.
-      return (await mermaid.render(id, text, stage)).svg;
-    } finally {
-      runtime?.drop();
-      stage.replaceChildren();
-      document.getElementById(id)?.remove();
-      document.getElementById(`d${id}`)?.remove();
-    }
-  };
   const t0 = performance.now();
+  let svg = '';
+  let again = false;
   try {
-    let svg = await once(true);
-    const again = runtime?.mutated === true;
-    if (again) svg = await once(false);
+    // First with the config memo; again without it if Mermaid changed a memoised config meanwhile.
+    for (const memo of [true, false]) {
+      if (runtime) {
+        runtime.on = memo;
+        runtime.mutated = false;
+      }
+      try {
+        // render() parses first and rejects on a syntax error; a separate parse() would do it twice.
+        svg = (await mermaid.render(id, text, stage)).svg;
+      } finally {
+        runtime?.drop();
+        stage.replaceChildren();
+        document.getElementById(id)?.remove();
+        document.getElementById(`d${id}`)?.remove();
+      }
+      if (!memo || runtime?.mutated !== true) break;
+      again = true;
+    }
     return { svg, ms: performance.now() - t0, again };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
+import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../src/browser/chromium.ts';
 import { MermaidPatchError, SPEEDUP_GLOBAL, speedUpMermaid, speedupRuntime, type SpeedupRuntime } from '../../src/diagrams/mermaid-speedup.ts';
@@ -121,6 +122,20 @@ describe('patching the bundle', () => {
     expect(patched.startsWith('"use strict";')).toBe(true);
     expect(patched.split(`var ${SPEEDUP_GLOBAL}=`).length).toBe(2);
     for (const call of ['.assignWithDepth(', '.get(', '.own(', '.drop()']) expect(patched).toContain(`${SPEEDUP_GLOBAL}${call}`);
+  });
+
+  it('injects a runtime that works however this module was compiled (tsx wraps functions in __name)', () => {
+    const tsx = createRequire(import.meta.url).resolve('tsx');
+    const printed = spawnSync(
+      process.execPath,
+      ['--import', tsx, '--input-type=module', '-e', "import { runtimeSource } from './src/diagrams/mermaid-speedup.ts'; console.log(runtimeSource())"],
+      { encoding: 'utf8' },
+    );
+    expect(printed.status, printed.stderr).toBe(0);
+    expect(printed.stdout).toContain('__name(');
+    // Evaluated alone, as the page does (no __name anywhere in scope).
+    const runtime = vm.runInNewContext(printed.stdout) as SpeedupRuntime;
+    expect(JSON.stringify(runtime.assignWithDepth({}, { a: { b: [1, 1, 2] } }, 2))).toBe('{"a":{"b":[1,2]}}');
   });
 
   it('refuses a bundle it does not recognise, naming what it missed', () => {

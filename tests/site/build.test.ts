@@ -26,7 +26,9 @@ const TSX = createRequire(import.meta.url).resolve('tsx');
 function build(out: string, env: Record<string, string>, args: string[] = []): { code: number; output: string } {
   const result = spawnSync(process.execPath, ['--import', TSX, 'scripts/build.ts', '--out', out, '--no-pdf', ...args], {
     cwd: ROOT,
-    env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', DRIFTSBOK_REVISION: 'test', DRIFTSBOK_PROFILE: 'full', ...env },
+    // A diagram cache of this file's own: the project's may hold these fixtures' diagrams already,
+    // and then no build here would render one.
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', DRIFTSBOK_REVISION: 'test', DRIFTSBOK_PROFILE: 'full', DRIFTSBOK_DIAGRAM_CACHE: join(scratch, 'diagrams'), ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
