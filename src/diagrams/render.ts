@@ -516,17 +516,27 @@ export async function renderInBrowser({ id, text, speedup }: { id: string; text:
         runtime.on = memo;
         runtime.mutated = false;
       }
+      let failed = false;
+      let failure: unknown;
       try {
         // render() parses first and rejects on a syntax error; a separate parse() would do it twice.
         svg = (await mermaid.render(id, text, stage)).svg;
+      } catch (error) {
+        failed = true;
+        failure = error;
       } finally {
         runtime?.drop();
         stage.replaceChildren();
         document.getElementById(id)?.remove();
         document.getElementById(`d${id}`)?.remove();
       }
-      if (!memo || runtime?.mutated !== true) break;
-      again = true;
+      // A changed memo may have caused the failure too: only the render without it counts then.
+      if (memo && runtime?.mutated === true) {
+        again = true;
+        continue;
+      }
+      if (failed) throw failure;
+      break;
     }
     return { svg, ms: performance.now() - t0, again };
   } catch (error) {
