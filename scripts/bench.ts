@@ -720,15 +720,14 @@ async function benchScale(
   };
   status(`${label}: cold build (empty caches)…`);
   const synthetic = label !== 'Saghaugen';
-  result.pdf = ctx.options.pdf && scale <= ctx.options.pdfMaxScale;
-  if (ctx.options.pdf && !result.pdf) status(`  (built without the runbook PDFs: scale ${scale} is above --pdf-max-scale ${ctx.options.pdfMaxScale})`);
-  // Like the rebuilds: a build of a few seconds varies by about a second from run to run here, so
-  // short ones count as the median of three, each from empty caches.
-  const coldRuns: BuildMeasure[] = [];
-  do {
-    emptyCaches();
-    coldRuns.push(await buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-cold-${coldRuns.length + 1}.log`), synthetic, result.pdf));
-  } while (coldRuns.length < 3 && coldRuns.every((r) => r.ok && r.ms < REPEAT_BELOW_MS));
+  const pdf = ctx.options.pdf && scale <= ctx.options.pdfMaxScale;
+  result.pdf = pdf;
+  if (ctx.options.pdf && !pdf) status(`  (built without the runbook PDFs: scale ${scale} is above --pdf-max-scale ${ctx.options.pdfMaxScale})`);
+  // Each from empty caches.
+  const coldRuns = await repeatShort(
+    (n) => (emptyCaches(), buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-cold-${n}.log`), synthetic, pdf)),
+    (r) => r.ok,
+  );
   result.cold = median(coldRuns);
   if (coldRuns.length > 1) status(`  cold builds: ${coldRuns.map((r) => fmtMs(r.ms)).join(', ')} (median counts)`);
   let plainPages: { nb: number; en: number } | undefined;
@@ -749,11 +748,7 @@ async function benchScale(
     }
     if (ctx.options.warm) {
       status(`${label}: warm rebuild (same caches, dist/ deleted first: Astro runs)…`);
-      // A few seconds vary by a few tenths from run to run: short rebuilds count as the median of three.
-      const warmRuns: BuildMeasure[] = [];
-      do {
-        warmRuns.push(await buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-warm-${warmRuns.length + 1}.log`), synthetic, result.pdf));
-      } while (warmRuns.length < 3 && warmRuns.every((w) => w.ok && w.ms < REPEAT_BELOW_MS));
+      const warmRuns = await repeatShort((n) => buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-warm-${n}.log`), synthetic, pdf), (r) => r.ok);
       result.warm = median(warmRuns);
       const w = result.warm.diagrams;
       status(
@@ -762,10 +757,10 @@ async function benchScale(
       );
       // What a person sees running `npm run build` twice: the last warm build's dist/ stays.
       status(`${label}: rebuild with dist/ kept (npm run build twice)…`);
-      const rebuilds: BuildMeasure[] = [];
-      do {
-        rebuilds.push(await buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-rebuild-${rebuilds.length + 1}.log`), synthetic, result.pdf, true));
-      } while (rebuilds.length < 3 && rebuilds.every((w) => w.ok && w.ms < REPEAT_BELOW_MS));
+      const rebuilds = await repeatShort(
+        (n) => buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-rebuild-${n}.log`), synthetic, pdf, true),
+        (r) => r.ok,
+      );
       result.rebuild = median(rebuilds);
       status(`  ${fmtMs(result.rebuild.ms)} (${rebuilds.map((r) => `${fmtMs(r.ms)}${r.upToDate ? ' up to date' : ''}`).join(', ')})`);
     }
@@ -781,11 +776,11 @@ async function benchScale(
       const dir = join(work, `plain-${nb}-${en}`);
       makePlainProject(dir, nb, en);
       status(`${label}: plain Starlight build, ${result.plainPagesEstimated ? '≈' : ''}${nb} nb + ${en} en pages…`);
-      const colds: RunResult[] = [];
-      do {
+      const plainBuild = (log: string) => run(process.execPath, [astroBin(dir), 'build'], dir, baseEnv(), join(work, log), ctx.options.timeoutMin * 60_000);
+      const colds = await repeatShort((n) => {
         for (const cacheDir of ['dist', 'node_modules/.astro', 'node_modules/.vite', '.astro']) rmSync(join(dir, cacheDir), { recursive: true, force: true });
-        colds.push(await run(process.execPath, [astroBin(dir), 'build'], dir, baseEnv(), join(work, `plain-x${scale}-cold-${colds.length + 1}.log`), ctx.options.timeoutMin * 60_000));
-      } while (colds.length < 3 && colds.every((r) => r.code === 0 && r.ms < REPEAT_BELOW_MS));
+        return plainBuild(`plain-x${scale}-cold-${n}.log`);
+      }, (r) => r.code === 0);
       const first = median(colds);
       if (colds.length > 1) status(`  plain cold builds: ${colds.map((r) => fmtMs(r.ms)).join(', ')} (median counts)`);
       const site = siteStats(join(dir, 'dist'));
@@ -801,12 +796,7 @@ async function benchScale(
       else if (!result.warm?.ok) status(`  ${fmtMs(first.ms)}, ${site.pages} pages (no plain rebuild: nothing warm to compare)`);
       else {
         status(`  ${fmtMs(first.ms)}, ${site.pages} pages; plain rebuild…`);
-        const rebuilds: RunResult[] = [];
-        do {
-          rebuilds.push(
-            await run(process.execPath, [astroBin(dir), 'build'], dir, baseEnv(), join(work, `plain-x${scale}-warm-${rebuilds.length + 1}.log`), ctx.options.timeoutMin * 60_000),
-          );
-        } while (rebuilds.length < 3 && rebuilds.every((r) => r.code === 0 && r.ms < REPEAT_BELOW_MS));
+        const rebuilds = await repeatShort((n) => plainBuild(`plain-x${scale}-warm-${n}.log`), (r) => r.code === 0);
         const second = median(rebuilds);
         if (second.code === 0) measure.warmMs = second.ms;
         status(
@@ -828,8 +818,19 @@ function kb(bytes: number | undefined): string {
   return bytes === undefined ? '—' : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-/** Rebuilds shorter than this run three times and count as their median. */
+/** Builds shorter than this run three times and count as their median. */
 const REPEAT_BELOW_MS = 20_000;
+
+/**
+ * Runs a measured build once, or three times while every run succeeds in under REPEAT_BELOW_MS: a
+ * build of a few seconds varies by about a second from run to run here. `n` counts from 1.
+ */
+async function repeatShort<T extends { ms: number }>(once: (n: number) => Promise<T>, ok: (run: T) => boolean): Promise<T[]> {
+  const runs: T[] = [];
+  do runs.push(await once(runs.length + 1));
+  while (runs.length < 3 && runs.every((r) => ok(r) && r.ms < REPEAT_BELOW_MS));
+  return runs;
+}
 
 /** The run with the median time (the middle one of an odd count, the faster middle of an even one). */
 function median<T extends { ms: number }>(runs: T[]): T {

@@ -8,7 +8,7 @@
  * the next build run in full; `--force` always does.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface BuildRecord {
@@ -58,10 +58,6 @@ export function writeBuildRecord(file: string, record: BuildRecord): void {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(record) + '\n');
   renameSync(tmp, file);
-}
-
-export function forgetBuildRecord(file: string): void {
-  rmSync(file, { force: true });
 }
 
 /** Whether the output in `outDir` is what a build with `key` would write. */
