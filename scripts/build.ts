@@ -121,14 +121,15 @@ function buildSlot(modelDir: string, contentDir: string, tag: string): { cacheDi
 }
 
 /**
- * Removes the slots of models not built for two weeks (tests build throwaway models, each in a
- * slot of its own), unless a build holds them.
+ * Removes the slots (and build records) of models not built for two weeks (tests build throwaway
+ * models, each in a slot of its own), unless a build holds them.
  */
 function pruneSlots(dir: string, keep: string, maxAgeDays = 14): void {
   const cutoff = Date.now() - maxAgeDays * 86_400_000;
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (name === keep || name.endsWith('.lock') || name.endsWith('.json') || existsSync(`${path}.lock`)) continue;
+    // A slot's build record (<id>.last-build.json) ages with the slot: written by its last build.
+    if (name === keep || name.endsWith('.lock') || existsSync(`${path}.lock`)) continue;
     try {
       if (statSync(path).mtimeMs < cutoff) rmSync(path, { recursive: true, force: true });
     } catch {
