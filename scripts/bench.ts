@@ -7,6 +7,7 @@
  *   npm run bench -- --keep            # keep the temp folder (builds, logs) for a look
  *   npm run bench -- --no-plain        # skip the plain Starlight comparison
  *   npm run bench -- --no-warm         # skip the warm rebuilds
+ *   npm run bench -- --no-alone        # skip rendering the diagrams alone (the floor under a cold build)
  *   npm run bench -- --no-pdf          # build without the runbook PDFs (scripts/build.ts --no-pdf)
  *   npm run bench -- --pdf-max-scale 100  # also print the PDFs above 10× (default: scales ≤ 10 only)
  *   npm run bench -- --timeout 15      # stop any one build after 15 minutes (reported as TIMEOUT)
@@ -14,8 +15,9 @@
  * For each scale it measures: the in-process model check (load + integrity + analysis), a cold
  * build (empty diagram cache), a warm rebuild (same caches, dist/ deleted first, so Astro runs), a
  * rebuild with dist/ kept (what `npm run build` twice costs), diagrams rendered and per second, pages
- * built and JS bytes per page; and the same page count built as a plain Starlight site with no
- * diagrams, in the same run. It prints a table and the issue's targets as ratios with pass/miss.
+ * built and JS bytes per page; up to scale 10, the site's diagrams rendered alone (no Astro, no
+ * PDFs: src/bench/render-diagrams.ts), a floor under any cold build of that model on this machine;
+ * and the same page count built as a plain Starlight site with no diagrams, in the same run. It prints a table and the issue's targets as ratios with pass/miss.
  * Numbers only: nothing here asserts, and nothing fails on a slow machine. When a project build
  * fails, the table says why, and the plain site is still built at the size the project would have
  * had (page counts estimated from scale 1 in proportion to the entities), as a baseline.
@@ -56,6 +58,8 @@ interface Options {
   scales: number[];
   keep: boolean;
   plain: boolean;
+  /** Render the diagrams alone (no Astro) up to this scale, to show the floor under a cold build. */
+  aloneMaxScale: number;
   warm: boolean;
   pdf: boolean;
   /**
@@ -69,7 +73,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { scales: [1, 10, 100], keep: false, plain: true, warm: true, pdf: true, pdfMaxScale: 10, timeoutMin: 0 };
+  const options: Options = { scales: [1, 10, 100], keep: false, plain: true, aloneMaxScale: 10, warm: true, pdf: true, pdfMaxScale: 10, timeoutMin: 0 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -84,6 +88,7 @@ function parseArgs(argv: string[]): Options {
     } else if (flag === '--keep') options.keep = true;
     else if (flag === '--no-plain') options.plain = false;
     else if (flag === '--no-warm') options.warm = false;
+    else if (flag === '--no-alone') options.aloneMaxScale = 0;
     else if (flag === '--no-pdf') options.pdf = false;
     else if (flag === '--pdf-max-scale') {
       const value = Number(inline ?? argv[++i]);
@@ -547,6 +552,11 @@ interface ScaleResult {
   plain?: PlainMeasure;
   /** The project build failed, so the plain site's page counts were estimated from another scale. */
   plainPagesEstimated?: boolean;
+  /**
+   * Every diagram of the site rendered from an empty cache and nothing else (no Astro, no PDFs), as
+   * the build renders them: what a cold build cannot go below here.
+   */
+  diagramsAlone?: { ms: number; cpuSeconds?: number; rendered?: number; ok: boolean; error?: string };
   /** Rendered diagrams ÷ the whole cold build (a floor). */
   diagramsPerBuildSecond?: number;
   /** 1000 ÷ the build's own "ms per diagram" (the render rate itself). */
@@ -682,6 +692,31 @@ async function buildProject(
   };
 }
 
+/**
+ * The site's diagrams rendered alone from an empty cache (src/bench/render-diagrams.ts, in the
+ * project copy, with the build's settings): the median of three when short, like the builds.
+ */
+async function renderAlone(ctx: Context, modelDir: string, cache: string, scale: number, label: string): Promise<ScaleResult['diagramsAlone']> {
+  status(`${label}: the diagrams alone (empty cache, no Astro, no PDFs)…`);
+  const runs = await repeatShort(async (n) => {
+    rmSync(cache, { recursive: true, force: true });
+    mkdirSync(cache, { recursive: true });
+    const env = { ...baseEnv(), DRIFTSBOK_MODEL_DIR: modelDir, DRIFTSBOK_DIAGRAM_CACHE: cache };
+    const r = await run(process.execPath, ['src/bench/render-diagrams.ts', modelDir], ctx.copy, env, join(ctx.work, `alone-x${scale}-${n}.log`), ctx.options.timeoutMin * 60_000);
+    const line = r.output.split('\n').find((l) => l.startsWith('{'));
+    const rendered = line ? (JSON.parse(line) as { rendered: number }).rendered : undefined;
+    return { ...r, rendered };
+  }, (r) => r.code === 0);
+  const m = median(runs);
+  if (m.code !== 0) {
+    const error = m.timedOut ? `TIMEOUT after ${fmtMs(m.ms)}` : (firstError(m.output) ?? `exit ${m.code}`);
+    status(`  FAILED: ${error}`);
+    return { ms: m.ms, ok: false, error };
+  }
+  status(`  ${fmtMs(m.ms)} for ${m.rendered ?? '?'} diagrams${runs.length > 1 ? ` (median of ${runs.map((r) => fmtMs(r.ms)).join(', ')})` : ''}`);
+  return { ms: m.ms, ok: true, ...(m.cpuSeconds !== undefined ? { cpuSeconds: m.cpuSeconds } : {}), ...(m.rendered !== undefined ? { rendered: m.rendered } : {}) };
+}
+
 async function benchScale(
   ctx: Context,
   scale: number,
@@ -764,6 +799,7 @@ async function benchScale(
       result.rebuild = median(rebuilds);
       status(`  ${fmtMs(result.rebuild.ms)} (${rebuilds.map((r) => `${fmtMs(r.ms)}${r.upToDate ? ' up to date' : ''}`).join(', ')})`);
     }
+    if (scale <= ctx.options.aloneMaxScale) result.diagramsAlone = await renderAlone(ctx, modelDir, cache, scale, label);
     plainPages = { nb: result.site.nbPages, en: result.site.enPages };
   }
   rmSync(ctx.buildCommand.outDir, { recursive: true, force: true });
@@ -854,7 +890,7 @@ function report(results: ScaleResult[], ctx: Context): string {
   const rows: string[][] = [
     [
       'model', 'entities', 'check', 'largest diagram', 'cold build', '(astro+pdf)', 'cold CPU', 'warm build', '(astro+pdf)', 'rebuild, dist kept', 'rendered', 'warm: rendered/cached',
-      'diagrams/s render', 'diagrams/s build', 'pages', 'JS/page', 'plain cold', 'plain cold CPU', 'plain warm', 'plain JS/page',
+      'diagrams/s render', 'diagrams/s build', 'diagrams alone', 'pages', 'JS/page', 'plain cold', 'plain cold CPU', 'plain warm', 'plain JS/page',
       'cold/plain', 'warm/plain', 'rebuild/plain',
     ],
   ];
@@ -875,6 +911,7 @@ function report(results: ScaleResult[], ctx: Context): string {
       r.warm?.diagrams ? `${r.warm.diagrams.rendered} / ${r.warm.diagrams.cached}` : '—',
       r.diagramsPerRenderSecond?.toFixed(1) ?? '—',
       r.diagramsPerBuildSecond?.toFixed(1) ?? '—',
+      r.diagramsAlone ? (r.diagramsAlone.ok ? fmtMs(r.diagramsAlone.ms) : 'FAILED') : '—',
       r.site ? String(r.site.pages) : '—',
       kb(r.site?.jsBytesPerPage),
       r.plain ? (r.plain.ok ? `${fmtMs(r.plain.coldMs)}${r.plainPagesEstimated ? ` (≈${r.plain.site.pages} p.)` : ''}` : r.plain.timedOut ? `TIMEOUT ${fmtMs(r.plain.coldMs)}` : 'FAILED') : '—',
@@ -909,6 +946,12 @@ function report(results: ScaleResult[], ctx: Context): string {
       `without the runbook PDFs (which plain has no counterpart for): cold ${c?.toFixed(2) ?? '—'}×, warm ${w?.toFixed(2) ?? '—'}× plain`,
     );
   }
+  const alone = saghaugen?.diagramsAlone?.ok ? saghaugen.diagramsAlone : undefined;
+  if (alone && plainCold(saghaugen) !== undefined) {
+    targets.push(
+      `the Saghaugen diagrams alone (${alone.rendered ?? '?'}, no Astro, no PDFs): ${fmtMs(alone.ms)}${alone.cpuSeconds !== undefined ? `, ${alone.cpuSeconds.toFixed(1)} core-s` : ''} = ${ratio(alone.ms, plainCold(saghaugen))!.toFixed(2)}× the plain build: no cold build that renders them can be faster on this machine`,
+    );
+  }
   const cores = availableParallelism();
   const coldCpu = saghaugen?.cold?.ok ? saghaugen.cold.cpuSeconds : undefined;
   const plainCpu = saghaugen?.plain?.ok ? saghaugen.plain.coldCpuSeconds : undefined;
@@ -937,6 +980,7 @@ function report(results: ScaleResult[], ctx: Context): string {
     '(astro+pdf) = Astro\'s own "page(s) built in" time + the runbook PDF times the build prints; the rest is start-up, model check and the swap',
     'plain cold/warm = a Starlight site with the same nb/en page counts and no diagrams, built twice in this run',
     'diagrams/s render = 1000 ÷ the build\'s "ms per diagram"; build = diagrams rendered ÷ whole cold build time',
+    `diagrams alone = node src/bench/render-diagrams.ts: every diagram of the site from an empty cache as the build renders them (same browser, pages and Mermaid), nothing else; up to scale ${ctx.options.aloneMaxScale} (--no-alone skips it)`,
     'largest diagram = Mermaid text of the largest whole-model diagram (topology, architecture, power, one failure phase), nb; "(over)" = past the renderer\'s maxTextSize',
     'JS/page = <script src> files (with their static imports) + inline scripts, averaged over every HTML page',
     'CPU = core-seconds the machine was busy during the build (Linux /proc/stat; Chromium included); run the bench on an otherwise idle machine',
