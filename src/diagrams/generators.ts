@@ -436,6 +436,60 @@ const FAILURE_RELATIONS: ReadonlySet<Relation> = new Set([...HARD_RELATIONS, 'en
  * provides to what uses it, dashed when the provider is not ok. Over DIAGRAM_BUDGET: a host's
  * guests become one box per tier, and storage, systems and capabilities one box per state.
  */
+/** What a failure diagram of one phase draws, the same in every language (failureSelection). */
+interface FailureSelection {
+  counts: Record<State, number>;
+  /** Everything not ok because of the scenario, and what those depend on. */
+  shown: Set<string>;
+  /** Of those, ok things drawn as what a failed thing depends on. */
+  okShown: number;
+  /** Not ok for a reason older than the scenario: not drawn. */
+  before: number;
+}
+
+const FAILURE_SELECTIONS = new WeakMap<Graph, WeakMap<PhaseResult, FailureSelection>>();
+
+/**
+ * Which entities a phase's failure diagram draws. It reads every outcome of the phase, so it is
+ * worked out once per phase (and graph) and shared by the languages: a 100× model has ~1 200 phases
+ * of ~8 000 outcomes each.
+ */
+function failureSelection(records: Map<string, EntityRecord>, graph: Graph, phase: PhaseResult): FailureSelection {
+  let byPhase = FAILURE_SELECTIONS.get(graph);
+  if (!byPhase) FAILURE_SELECTIONS.set(graph, (byPhase = new WeakMap()));
+  const known = byPhase.get(phase);
+  if (known) return known;
+  const outcomes = phase.outcomes;
+  const stateOf = (key: string): State => outcomes[key]?.state ?? 'ok';
+  const counts: Record<State, number> = { ok: 0, degraded: 0, down: 0 };
+  const shown = new Set<string>();
+  const failed = new Set(phase.failed);
+  // Not ok for a reason older than the scenario (a stopped guest and what needs it): the baseline
+  // shows those; drawing them in every phase would put every stopped guest of a big model in
+  // every failure diagram.
+  let before = 0;
+  for (const key in outcomes) {
+    const o = outcomes[key]!;
+    counts[o.state]++;
+    if (o.state === 'ok' || !STATE_KINDS.has(records.get(key)?.kind ?? '')) continue;
+    if (failed.has(key) || o.causes.some((c) => c.chain.some((k) => failed.has(k)))) shown.add(key);
+    else before++;
+  }
+  for (const key of phase.failed) if (records.has(key) && key in outcomes) shown.add(key);
+  let okShown = 0;
+  for (const key of [...shown]) {
+    for (const e of graph.outgoing.get(key) ?? []) {
+      if (!FAILURE_RELATIONS.has(e.relation) || shown.has(e.to) || !(e.to in outcomes)) continue;
+      if (!STATE_KINDS.has(records.get(e.to)?.kind ?? '')) continue;
+      shown.add(e.to);
+      if (stateOf(e.to) === 'ok') okShown++;
+    }
+  }
+  const selection = { counts, shown, okShown, before };
+  byPhase.set(phase, selection);
+  return selection;
+}
+
 export function failureDiagram(model: Model, phase: PhaseResult, scenarioId: string, lang: Lang, hrefFor: HrefFor): DiagramSpec {
   const ctx = context(model, lang);
   const { records, graph } = ctx;
@@ -444,29 +498,7 @@ export function failureDiagram(model: Model, phase: PhaseResult, scenarioId: str
   const phaseTitle = localized(phase.title, lang);
   const title = `${scenarioTitle}: ${phaseTitle}`;
   const stateOf = (key: string): State => phase.outcomes[key]?.state ?? 'ok';
-  const counts: Record<State, number> = { ok: 0, degraded: 0, down: 0 };
-  const shown = new Set<string>();
-  const failed = new Set(phase.failed);
-  // Not ok for a reason older than the scenario (a stopped guest and what needs it): the baseline
-  // shows those; drawing them in every phase would put every stopped guest of a big model in
-  // every failure diagram.
-  let before = 0;
-  for (const [key, o] of Object.entries(phase.outcomes)) {
-    counts[o.state]++;
-    if (o.state === 'ok' || !STATE_KINDS.has(records.get(key)?.kind ?? '')) continue;
-    if (failed.has(key) || o.causes.some((c) => failed.has(c.chain[c.chain.length - 1]!) || c.chain.some((k) => failed.has(k)))) shown.add(key);
-    else before++;
-  }
-  for (const key of phase.failed) if (records.has(key) && key in phase.outcomes) shown.add(key);
-  let okShown = 0;
-  for (const key of [...shown]) {
-    for (const e of graph.outgoing.get(key) ?? []) {
-      if (!FAILURE_RELATIONS.has(e.relation) || shown.has(e.to) || !(e.to in phase.outcomes)) continue;
-      if (!STATE_KINDS.has(records.get(e.to)?.kind ?? '')) continue;
-      shown.add(e.to);
-      if (stateOf(e.to) === 'ok') okShown++;
-    }
-  }
+  const { counts, shown, okShown, before } = failureSelection(records, graph, phase);
   const okHidden = Math.max(0, counts.ok - okShown - [...shown].filter((k) => stateOf(k) === 'ok' && phase.failed.includes(k)).length);
   const failedNames = phase.failed.map((k) => (records.get(k) ? displayName(records.get(k)!.entity, lang) : k));
   const base =
