@@ -7,7 +7,7 @@
  *   npm run bench -- --keep            # keep the temp folder (builds, logs) for a look
  *   npm run bench -- --no-plain        # skip the plain Starlight comparison
  *   npm run bench -- --no-warm         # skip the warm rebuilds
- *   npm run bench -- --no-alone        # skip rendering the diagrams alone (the floor under a cold build)
+ *   npm run bench -- --no-alone        # skip the two floors: the pages alone and the diagrams alone
  *   npm run bench -- --no-pdf          # build without the runbook PDFs (scripts/build.ts --no-pdf)
  *   npm run bench -- --pdf-max-scale 100  # also print the PDFs above 10× (default: scales ≤ 10 only)
  *   npm run bench -- --timeout 15      # stop any one build after 15 minutes (reported as TIMEOUT)
@@ -15,9 +15,10 @@
  * For each scale it measures: the in-process model check (load + integrity + analysis), a cold
  * build (empty diagram cache), a warm rebuild (same caches, dist/ deleted first, so Astro runs), a
  * rebuild with dist/ kept (what `npm run build` twice costs), diagrams rendered and per second, pages
- * built and JS bytes per page; up to scale 10, the site's diagrams rendered alone (no Astro, no
- * PDFs: src/bench/render-diagrams.ts), a floor under any cold build of that model on this machine;
- * and the same page count built as a plain Starlight site with no diagrams, in the same run. It prints a table and the issue's targets as ratios with pass/miss.
+ * built and JS bytes per page; up to scale 10, two floors under any cold build of that model on this
+ * machine: the pages alone (Astro's caches empty, every diagram and PDF from cache) and the diagrams
+ * alone (no Astro, no PDFs: src/bench/render-diagrams.ts); and the same page count built as a plain
+ * Starlight site with no diagrams, in the same run. It prints a table and the issue's targets as ratios with pass/miss.
  * Numbers only: nothing here asserts, and nothing fails on a slow machine. When a project build
  * fails, the table says why, and the plain site is still built at the size the project would have
  * had (page counts estimated from scale 1 in proportion to the entities), as a baseline.
@@ -557,6 +558,11 @@ interface ScaleResult {
    * the build renders them: what a cold build cannot go below here.
    */
   diagramsAlone?: { ms: number; cpuSeconds?: number; rendered?: number; ok: boolean; error?: string };
+  /**
+   * A build with Astro's and Vite's caches empty but every diagram and PDF in the cache: what the
+   * site's pages cost without any rendering, the other floor under a cold build.
+   */
+  pagesAlone?: BuildMeasure;
   /** Rendered diagrams ÷ the whole cold build (a floor). */
   diagramsPerBuildSecond?: number;
   /** 1000 ÷ the build's own "ms per diagram" (the render rate itself). */
@@ -781,6 +787,17 @@ async function benchScale(
       result.diagramsPerBuildSecond = d.rendered / (result.cold.ms / 1000);
       if (d.msPerDiagram) result.diagramsPerRenderSecond = 1000 / d.msPerDiagram;
     }
+    if (scale <= ctx.options.aloneMaxScale) {
+      status(`${label}: the pages alone (Astro's caches empty, every diagram and PDF from cache)…`);
+      const runs = await repeatShort((n) => {
+        // The cold build's diagram and PDF caches stay; only Astro's and Vite's go.
+        for (const dir of ['node_modules/.astro', 'node_modules/.vite', '.astro', '.cache/astro']) rmSync(join(ctx.copy, dir), { recursive: true, force: true });
+        return buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-pages-${n}.log`), synthetic, pdf);
+      }, (r) => r.ok);
+      result.pagesAlone = median(runs);
+      const d = result.pagesAlone.diagrams;
+      status(`  ${fmtMs(result.pagesAlone.ms)}${runs.length > 1 ? ` (median of ${runs.map((r) => fmtMs(r.ms)).join(', ')})` : ''}, diagrams: ${d ? `${d.rendered} rendered, ${d.cached} from cache` : 'no diagram line'}`);
+    }
     if (ctx.options.warm) {
       status(`${label}: warm rebuild (same caches, dist/ deleted first: Astro runs)…`);
       const warmRuns = await repeatShort((n) => buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-warm-${n}.log`), synthetic, pdf), (r) => r.ok);
@@ -890,7 +907,7 @@ function report(results: ScaleResult[], ctx: Context): string {
   const rows: string[][] = [
     [
       'model', 'entities', 'check', 'largest diagram', 'cold build', '(astro+pdf)', 'cold CPU', 'warm build', '(astro+pdf)', 'rebuild, dist kept', 'rendered', 'warm: rendered/cached',
-      'diagrams/s render', 'diagrams/s build', 'diagrams alone', 'pages', 'JS/page', 'plain cold', 'plain cold CPU', 'plain warm', 'plain JS/page',
+      'diagrams/s render', 'diagrams/s build', 'pages alone', 'diagrams alone', 'pages', 'JS/page', 'plain cold', 'plain cold CPU', 'plain warm', 'plain JS/page',
       'cold/plain', 'warm/plain', 'rebuild/plain',
     ],
   ];
@@ -911,6 +928,7 @@ function report(results: ScaleResult[], ctx: Context): string {
       r.warm?.diagrams ? `${r.warm.diagrams.rendered} / ${r.warm.diagrams.cached}` : '—',
       r.diagramsPerRenderSecond?.toFixed(1) ?? '—',
       r.diagramsPerBuildSecond?.toFixed(1) ?? '—',
+      r.pagesAlone ? (r.pagesAlone.ok ? fmtMs(r.pagesAlone.ms) : 'FAILED') : '—',
       r.diagramsAlone ? (r.diagramsAlone.ok ? fmtMs(r.diagramsAlone.ms) : 'FAILED') : '—',
       r.site ? String(r.site.pages) : '—',
       kb(r.site?.jsBytesPerPage),
@@ -946,12 +964,19 @@ function report(results: ScaleResult[], ctx: Context): string {
       `without the runbook PDFs (which plain has no counterpart for): cold ${c?.toFixed(2) ?? '—'}×, warm ${w?.toFixed(2) ?? '—'}× plain`,
     );
   }
+  const pagesAlone = saghaugen?.pagesAlone?.ok ? saghaugen.pagesAlone : undefined;
+  if (pagesAlone && plainCold(saghaugen) !== undefined) {
+    targets.push(
+      `floor: the Saghaugen pages alone (Astro's caches empty, every diagram${saghaugen?.pdf ? ' and PDF' : ''} from cache): ${fmtMs(pagesAlone.ms)} = ${ratio(pagesAlone.ms, plainCold(saghaugen))!.toFixed(2)}× the plain build`,
+    );
+  }
   const alone = saghaugen?.diagramsAlone?.ok ? saghaugen.diagramsAlone : undefined;
   if (alone && plainCold(saghaugen) !== undefined) {
     targets.push(
-      `the Saghaugen diagrams alone (${alone.rendered ?? '?'}, no Astro, no PDFs): ${fmtMs(alone.ms)}${alone.cpuSeconds !== undefined ? `, ${alone.cpuSeconds.toFixed(1)} core-s` : ''} = ${ratio(alone.ms, plainCold(saghaugen))!.toFixed(2)}× the plain build: no cold build that renders them can be faster on this machine`,
+      `floor: the Saghaugen diagrams alone (${alone.rendered ?? '?'}, no Astro, no PDFs): ${fmtMs(alone.ms)}${alone.cpuSeconds !== undefined ? `, ${alone.cpuSeconds.toFixed(1)} core-s` : ''} = ${ratio(alone.ms, plainCold(saghaugen))!.toFixed(2)}× the plain build`,
     );
   }
+  if (pagesAlone || alone) targets.push('  (a cold build does both, on the same cores: it cannot be faster than either floor on this machine)');
   const cores = availableParallelism();
   const coldCpu = saghaugen?.cold?.ok ? saghaugen.cold.cpuSeconds : undefined;
   const plainCpu = saghaugen?.plain?.ok ? saghaugen.plain.coldCpuSeconds : undefined;
@@ -980,7 +1005,7 @@ function report(results: ScaleResult[], ctx: Context): string {
     '(astro+pdf) = Astro\'s own "page(s) built in" time + the runbook PDF times the build prints; the rest is start-up, model check and the swap',
     'plain cold/warm = a Starlight site with the same nb/en page counts and no diagrams, built twice in this run',
     'diagrams/s render = 1000 ÷ the build\'s "ms per diagram"; build = diagrams rendered ÷ whole cold build time',
-    `diagrams alone = node src/bench/render-diagrams.ts: every diagram of the site from an empty cache as the build renders them (same browser, pages and Mermaid), nothing else; up to scale ${ctx.options.aloneMaxScale} (--no-alone skips it)`,
+    `pages alone = the build with Astro's and Vite's caches emptied, every diagram and PDF from the cold build's caches; diagrams alone = node src/bench/render-diagrams.ts: every diagram of the site from an empty cache as the build renders them (same browser, pages and Mermaid), nothing else; both up to scale ${ctx.options.aloneMaxScale} (--no-alone skips them)`,
     'largest diagram = Mermaid text of the largest whole-model diagram (topology, architecture, power, one failure phase), nb; "(over)" = past the renderer\'s maxTextSize',
     'JS/page = <script src> files (with their static imports) + inline scripts, averaged over every HTML page',
     'CPU = core-seconds the machine was busy during the build (Linux /proc/stat; Chromium included); run the bench on an otherwise idle machine',

@@ -11,6 +11,7 @@ import type { Analysis, Cause, Outcome, PhaseResult, StartOrder } from '../analy
 import { displayName, indexEntities, localized, type AnyEntity, type EntityRecord, type Lang } from '../model/entities.ts';
 import type { Model } from '../model/schema/model.ts';
 import { runbookStrings } from './strings.ts';
+import { shortList } from '../site/short-list.ts';
 
 export interface RunbookItem {
   key: string;
@@ -33,7 +34,10 @@ export interface RunbookPhase {
   when?: string;
   /** The roots that have failed by this phase (cumulative). */
   failed: RunbookItem[];
+  /** What still works; for a large model only the critical capabilities (src/site/short-list.ts). */
   works: RunbookItem[];
+  /** Capabilities that still work and are not in `works` (0: it is complete). */
+  worksOmitted: number;
   degraded: RunbookAffected[];
   lost: RunbookAffected[];
   /**
@@ -135,6 +139,8 @@ export interface AssembleOptions {
   explain: (cause: Cause) => string;
   /** The site URL of an entity page. */
   hrefFor: (key: string) => string;
+  /** Past this many, "still works" lists only the critical capabilities (src/site/short-list.ts). */
+  listLimit?: number;
 }
 
 export const REFERENCE_SECTION_ID = 'reference';
@@ -193,6 +199,8 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     // Critical first, then by name: under stress the critical things are what matter.
     const tierFirst = (a: RunbookItem, b: RunbookItem) =>
       (a.tier === 'critical' ? 0 : 1) - (b.tier === 'critical' ? 0 : 1) || byName(a, b);
+    // A large model's list would name nearly every capability, in every phase: the critical ones only.
+    const stillWorks = shortList(works.sort(tierFirst), (it) => it.tier === 'critical', { limit: options.listLimit });
     // t = 0 says so in its title already; later phases say when they begin.
     const when =
       result.id === 'start' || result.afterMinutes === 0
@@ -207,7 +215,8 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       title: localized(result.title, lang) || fallbackTitle,
       ...(when ? { when } : {}),
       failed: result.failed.map(item),
-      works: works.sort(tierFirst),
+      works: stillWorks.items,
+      worksOmitted: stillWorks.omitted,
       degraded: degraded.sort(tierFirst),
       lost: lost.sort(tierFirst),
       equipmentDown: equipmentDown.sort(

@@ -26,6 +26,10 @@ export interface RunbookStrings {
   phaseAfterUnknown: string;
   failedHere: string;
   stillWorks: string;
+  /** After the critical capabilities that still work, when the rest are not listed. */
+  worksOmittedMore: (n: number) => string;
+  /** Instead of the list, when none of it is listed. */
+  worksOmittedAll: (n: number) => string;
   degraded: string;
   lost: string;
   why: string;
@@ -86,6 +90,8 @@ const nb: RunbookStrings = {
   phaseAfterUnknown: 'Senere (tiden er ukjent)',
   failedHere: 'Feilet',
   stillWorks: 'Virker fortsatt',
+  worksOmittedMore: (n) => `Og ${n} andre funksjoner (ikke kritiske). Modellen er stor, så bare de kritiske står her.`,
+  worksOmittedAll: (n) => `${n} funksjoner: alle som ikke står under «Virker delvis» eller «Virker ikke». Modellen er stor, så de er ikke listet.`,
   degraded: 'Virker delvis',
   lost: 'Virker ikke',
   why: 'Hvorfor',
@@ -146,6 +152,8 @@ const en: RunbookStrings = {
   phaseAfterUnknown: 'Later (time unknown)',
   failedHere: 'Failed',
   stillWorks: 'Still works',
+  worksOmittedMore: (n) => `And ${n} other capabilities (not critical). The model is large, so only the critical ones are listed.`,
+  worksOmittedAll: (n) => `${n} capabilities: every one not under “Partly works” or “Does not work”. The model is large, so they are not listed.`,
   degraded: 'Partly works',
   lost: 'Does not work',
   why: 'Why',

@@ -7,6 +7,7 @@ import type { PhaseResult, Cause, State, Analysis } from '../analysis/types.ts';
 import { localized, type EntityRecord, type Lang } from '../model/entities.ts';
 import { entityLink, type Value, type ViewContext } from './views.ts';
 import { t } from '../i18n/ui.ts';
+import { shortList } from './short-list.ts';
 
 export interface CapabilityLine {
   key: string;
@@ -20,10 +21,23 @@ export interface PhaseView {
   title: string;
   when?: string;
   failed: Value[];
+  /** The capabilities that work; for a large model only the critical ones (short-list.ts). */
   works: CapabilityLine[];
+  /** Capabilities that work and are not in `works` (0: it is complete). */
+  worksOmitted: number;
   degraded: CapabilityLine[];
   lost: CapabilityLine[];
+  /** Everything else that is down; for a large model only what the scenario took down. */
   otherDown: CapabilityLine[];
+  /** Down already before the scenario (stopped, or needing something stopped) and not in `otherDown`. */
+  otherDownOmitted: number;
+}
+
+export interface PhaseViewOptions {
+  /** The normal state (Analysis.baseline): what was down before the scenario. */
+  baseline?: PhaseResult;
+  /** See short-list.ts. */
+  listLimit?: number;
 }
 
 export function phaseView(
@@ -31,6 +45,7 @@ export function phaseView(
   phase: PhaseResult,
   ctx: ViewContext,
   explain: (cause: Cause, lang: Lang) => string,
+  options: PhaseViewOptions = {},
 ): PhaseView {
   const { lang } = ctx;
   const line = (key: string): CapabilityLine => {
@@ -38,11 +53,16 @@ export function phaseView(
     return { key, link: entityLink(key, ctx), state: outcome.state, explanations: outcome.causes.map((c) => explain(c, lang)) };
   };
   const capabilityKeys = model.capabilities.map((c) => `capability:${c.id}`).filter((k) => phase.outcomes[k]);
-  const capabilities = capabilityKeys.map(line);
-  const otherDown = Object.keys(phase.outcomes)
-    .filter((k) => !k.startsWith('capability:') && phase.outcomes[k]!.state === 'down')
-    .sort(byModelOrder(ctx.index))
-    .map(line);
+  const stateIs = (state: State) => (key: string) => phase.outcomes[key]!.state === state;
+  const works = shortList(capabilityKeys.filter(stateIs('ok')), (key) => ctx.index.get(key)?.entity.tier === 'critical', { limit: options.listLimit });
+  const downBefore = (key: string) => options.baseline?.outcomes[key]?.state === 'down';
+  const otherDown = shortList(
+    Object.keys(phase.outcomes)
+      .filter((k) => !k.startsWith('capability:') && phase.outcomes[k]!.state === 'down')
+      .sort(byModelOrder(ctx.index)),
+    (key) => !downBefore(key),
+    { limit: options.listLimit, keyAlways: true },
+  );
   const whenParts: string[] = [];
   if (phase.afterMinutes !== undefined && phase.afterMinutes > 0) whenParts.push(t(lang, 'scenario.afterMinutes', { n: phase.afterMinutes }));
   if (phase.after) whenParts.push(localized(phase.after, lang));
@@ -51,15 +71,20 @@ export function phaseView(
     title: localized(phase.title, lang) || (phase.id === 'start' ? t(lang, 'scenario.start') : phase.id),
     ...(whenParts.length ? { when: whenParts.join(' — ') } : {}),
     failed: phase.failed.map((k) => entityLink(k, ctx)),
-    works: capabilities.filter((c) => c.state === 'ok'),
-    degraded: capabilities.filter((c) => c.state === 'degraded'),
-    lost: capabilities.filter((c) => c.state === 'down'),
-    otherDown,
+    works: works.items.map(line),
+    worksOmitted: works.omitted,
+    degraded: capabilityKeys.filter(stateIs('degraded')).map(line),
+    lost: capabilityKeys.filter(stateIs('down')).map(line),
+    otherDown: otherDown.items.map(line),
+    otherDownOmitted: otherDown.omitted,
   };
 }
 
+const MODEL_ORDERS = new WeakMap<Map<string, EntityRecord>, Map<string, number>>();
+
 function byModelOrder(index: Map<string, EntityRecord>) {
-  const order = new Map([...index.keys()].map((k, i) => [k, i]));
+  let order = MODEL_ORDERS.get(index);
+  if (!order) MODEL_ORDERS.set(index, (order = new Map([...index.keys()].map((k, i) => [k, i]))));
   return (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
 }
 

@@ -8,6 +8,7 @@ import { analyze, explainCause } from '../../src/analysis/analyze.ts';
 import { localized, type Lang } from '../../src/model/entities.ts';
 import type { Model } from '../../src/model/schema/model.ts';
 import { entityHref } from '../../src/site/urls.ts';
+import { syntheticModel } from '../../src/bench/synthetic-model.ts';
 import { assembleRunbook, REFERENCE_SECTION_ID, scenarioSectionId, withoutSubject } from '../../src/runbook/assemble.ts';
 
 function load(dir: string): Model {
@@ -52,6 +53,7 @@ describe.each(['nb', 'en'] as const)('the Saghaugen runbook (%s)', (lang) => {
     const capabilities = saghaugen.capabilities.filter((c) => c.status !== 'planned').map((c) => `capability:${c.id}`);
     for (const section of data.sections) {
       for (const phase of section.phases) {
+        expect(phase.worksOmitted).toBe(0);
         const listed = [...phase.works, ...phase.degraded, ...phase.lost].map((i) => i.key).sort();
         expect(listed, `${section.scenarioId}/${phase.id}`).toEqual([...capabilities].sort());
         for (const item of [...phase.degraded, ...phase.lost]) expect(item.why.length, item.key).toBeGreaterThan(0);
@@ -110,6 +112,28 @@ describe('another infrastructure', () => {
     const data = runbook(mini, 'en');
     expect(data.sections.map((s) => s.scenarioId)).toEqual(mini.scenarios.map((s) => s.id));
     expect(data.siteName).toBe(mini.site.name);
+  });
+});
+
+describe('a large infrastructure', () => {
+  it('lists only the critical capabilities that still work, and counts the others', () => {
+    const big = syntheticModel(3);
+    const existing = big.capabilities.filter((c) => c.status !== 'planned').map((c) => `capability:${c.id}`);
+    expect(existing.length).toBeGreaterThan(40);
+    const data = runbook(big, 'nb');
+    let shortened = 0;
+    for (const section of data.sections) {
+      for (const phase of section.phases) {
+        const working = phase.works.length + phase.worksOmitted;
+        expect(working + phase.degraded.length + phase.lost.length).toBe(existing.length);
+        expect(phase.worksOmitted > 0, `${section.scenarioId}/${phase.id}`).toBe(working > 40);
+        if (phase.worksOmitted > 0) {
+          shortened++;
+          for (const item of phase.works) expect(item.tier, item.key).toBe('critical');
+        }
+      }
+    }
+    expect(shortened).toBeGreaterThan(0);
   });
 });
 

@@ -22,6 +22,43 @@ describe('scenario views', () => {
     for (const line of view.works) expect(line.explanations).toEqual([]);
   });
 
+  it('lists everything for Saghaugen: no phase of it has a list long enough to shorten', () => {
+    const saghaugen = loadModel('model');
+    if (!saghaugen.ok) throw new Error('model/ does not load');
+    const m = saghaugen.model;
+    const a = analyze(m);
+    const idx = indexEntities(m);
+    for (const result of a.scenarios) {
+      for (const phase of result.phases) {
+        const view = phaseView(m, phase, { lang: 'nb', index: idx }, (c, lang) => explainCause(c, m, lang), { baseline: a.baseline });
+        expect([view.worksOmitted, view.otherDownOmitted], `${result.id}/${phase.id}`).toEqual([0, 0]);
+      }
+    }
+  });
+
+  it('past the list limit names only the critical capabilities that work and only what the scenario took down', () => {
+    const big = syntheticModel(3);
+    const a = analyze(big);
+    const idx = indexEntities(big);
+    const existing = big.capabilities.filter((c) => c.status !== 'planned').map((c) => `capability:${c.id}`);
+    expect(existing.length).toBeGreaterThan(40);
+    const phase = a.scenarios.find((s) => s.id.startsWith('isp-down'))!.phases[0]!;
+    const view = phaseView(big, phase, { lang: 'en', index: idx }, (c, lang) => explainCause(c, big, lang), { baseline: a.baseline, listLimit: 40 });
+    expect(view.worksOmitted).toBeGreaterThan(0);
+    expect(view.works.length + view.worksOmitted + view.degraded.length + view.lost.length).toBe(existing.length);
+    for (const line of view.works) expect(idx.get(line.key)!.entity.tier, line.key).toBe('critical');
+    const okCritical = existing.filter((k) => phase.outcomes[k]!.state === 'ok' && idx.get(k)!.entity.tier === 'critical');
+    expect(view.works.map((l) => l.key)).toEqual(okCritical);
+    // Everything else down: what the scenario took down is listed, what was down before is counted.
+    const downBefore = (k: string) => a.baseline.outcomes[k]?.state === 'down';
+    const otherDown = Object.keys(phase.outcomes).filter((k) => !k.startsWith('capability:') && phase.outcomes[k]!.state === 'down');
+    expect(otherDown.length).toBeGreaterThan(4);
+    const small = phaseView(big, phase, { lang: 'en', index: idx }, (c, lang) => explainCause(c, big, lang), { baseline: a.baseline, listLimit: 4 });
+    expect(small.otherDown.map((l) => l.key).sort()).toEqual(otherDown.filter((k) => !downBefore(k)).sort());
+    expect(small.otherDownOmitted).toBe(otherDown.filter(downBefore).length);
+    expect(small.otherDownOmitted).toBeGreaterThan(0);
+  });
+
   it('gives a later phase its title and when it begins', () => {
     const result = analysis.scenarios.find((s) => s.id === 'power-cut')!;
     const later = phaseView(model, result.phases[1]!, { lang: 'nb', index }, (c, lang) => explainCause(c, model, lang));
