@@ -7,7 +7,10 @@
  * limit, only the items that matter most are listed, and the rest are counted. Pure.
  */
 
-/** Longer than this, a once-per-phase list is shortened. Saghaugen's longest is 14. */
+/**
+ * Longer than this, a once-per-phase list is shortened. Saghaugen's longest: 17 capabilities that
+ * still work, 44 other things down in the power cut's last phase (2 of them down before it).
+ */
 export const LONG_LIST_LIMIT = 40;
 
 export interface ShortList<T> {
