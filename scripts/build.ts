@@ -169,6 +169,12 @@ async function withProcessEnv<T>(env: NodeJS.ProcessEnv, fn: () => Promise<T>): 
 /** Builds the site; returns the exit code (0 ok, 1 failed; the previous output is left intact). */
 export async function buildSite(options: BuildOptions = {}): Promise<number> {
   const env = { ...(options.env ?? process.env) };
+  // How the build was started, not what it builds: the shell's `_` (the command it ran) and npm's
+  // record of which script runs. Astro copies every environment variable whose name occurs in a
+  // server module into that module's code, `_` always, and Astro's incremental build hashes that
+  // code: with them, `npm test` after `npm run build`, or a build started another way, rendered
+  // every page again instead of reusing them.
+  for (const volatile of ['_', 'npm_command', 'npm_lifecycle_event', 'npm_lifecycle_script']) delete env[volatile];
   const log = options.log ?? ((line: string) => console.log(line));
   const fail = (line: string) => console.error(line);
   const paths = sitePaths(env, ROOT);
