@@ -118,13 +118,14 @@ export const UI = {
   'scenario.afterMinutes': { nb: 'Etter {n} minutter', en: 'After {n} minutes' },
   'scenario.none': { nb: 'Ingen.', en: 'None.' },
   'scenario.worksOmittedMore': {
-    nb: 'Ikke listet: {n} andre funksjoner (ikke kritiske) som også virker. Modellen er stor, så bare de kritiske står her; scenariomatrisen viser alt.',
-    en: 'Not listed: {n} other capabilities (not critical) that also work. The model is large, so only the critical ones are listed here; the scenario matrix shows everything.',
+    nb: 'Ikke listet: {n} andre funksjoner (ikke kritiske) som også virker. Modellen er stor, så bare de kritiske står her.',
+    en: 'Not listed: {n} other capabilities (not critical) that also work. The model is large, so only the critical ones are listed here.',
   },
   'scenario.worksOmittedAll': {
-    nb: 'Ikke listet: {n} funksjoner virker – alle som ikke står som borte eller redusert over. Modellen er stor; scenariomatrisen viser alt.',
-    en: 'Not listed: {n} capabilities work – every one not listed as lost or degraded above. The model is large; the scenario matrix shows everything.',
+    nb: 'Ikke listet: {n} funksjoner virker – alle som ikke står som borte eller redusert over. Modellen er stor.',
+    en: 'Not listed: {n} capabilities work – every one not listed as lost or degraded above. The model is large.',
   },
+  'scenario.seeMatrix': { nb: 'Scenariomatrisen viser hver funksjon i hvert scenario.', en: 'The scenario matrix shows every capability in every scenario.' },
   'scenario.otherDownOmitted': {
     nb: 'Ikke listet: {n} til som var nede allerede før scenariet (stoppet, eller avhengig av noe stoppet). Modellen er stor, så bare det scenariet selv tar ned, står her.',
     en: 'Not listed: {n} more that were down before the scenario already (stopped, or needing something stopped). The model is large, so only what the scenario itself takes down is listed here.',

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { launchChromium } from '../../src/browser/chromium.ts';
 import { htmlFiles, brokenInternalLinks } from '../../e2e/helpers/site.ts';
 import { serveDir } from './static-server.ts';
+import { writeSyntheticModel } from '../../src/bench/write-synthetic-model.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MINI = join(ROOT, 'tests/fixtures/models/mini');
@@ -78,6 +79,32 @@ describe('npm run build on fixture models', () => {
     expect(readFileSync(join(OUT, 'about/index.html'), 'utf8')).toContain('Driftsboka for Fjellstua.');
     expect(readFileSync(join(OUT, 'en/about/index.html'), 'utf8')).toContain('The operations book for Fjellstua.');
     expect(brokenInternalLinks(OUT).filter((b) => !b.href.endsWith('.pdf'))).toEqual([]);
+  });
+
+  it('shortens the once-per-phase lists of a large model, and says so, in both languages (synthetic 3×)', { timeout: 300_000 }, () => {
+    const model = join(scratch, 'synthetic-x3');
+    writeSyntheticModel(model, 3);
+    const content = join(scratch, 'content-empty');
+    mkdirSync(join(content, 'docs'), { recursive: true });
+    const out = join(scratch, 'out-x3');
+    const result = build(out, { DRIFTSBOK_MODEL_DIR: model, DRIFTSBOK_CONTENT_DIR: content });
+    expect(result.code, result.output).toBe(0);
+    const page = readFileSync(join(out, 'scenarios/isp-down-000/index.html'), 'utf8');
+    const works = /<h3 id="phase-start-works"[^>]*>Virker \((\d+)\)<\/h3>/.exec(page);
+    expect(Number(works?.[1])).toBeGreaterThan(40);
+    const note = /<p class="omitted[^"]*" data-omitted="(\d+)">([^<]*)<a href="\/scenario-matrix\/"/.exec(page);
+    expect(note?.[2]).toContain('Ikke listet:');
+    // Listed (critical) + left out = the heading's count.
+    const section = page.slice(page.indexOf('id="phase-start-works"'), page.indexOf('id="phase-start-other"'));
+    const listed = (section.match(/<li data-key="capability:/g) ?? []).length;
+    expect(listed + Number(note?.[1])).toBe(Number(works?.[1]));
+    const en = readFileSync(join(out, 'en/scenarios/isp-down-000/index.html'), 'utf8');
+    expect(en).toMatch(/<p class="omitted[^"]*" data-omitted="\d+">Not listed: [^<]*<a href="\/en\/scenario-matrix\/"/);
+    for (const [file, words] of [['runbook/index.html', 'Modellen er stor'], ['en/runbook/index.html', 'The model is large']] as const) {
+      const runbook = readFileSync(join(out, file), 'utf8');
+      expect((runbook.match(/class="rb-omitted[^"]*" data-omitted="\d+"/g) ?? []).length, file).toBeGreaterThan(0);
+      expect(runbook).toContain(words);
+    }
   });
 
   it('is reproducible: building again gives the same HTML, byte for byte', { timeout: 300_000 }, () => {
