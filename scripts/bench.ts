@@ -719,7 +719,7 @@ async function renderAlone(ctx: Context, modelDir: string, cache: string, scale:
     status(`  FAILED: ${error}`);
     return { ms: m.ms, ok: false, error };
   }
-  status(`  ${fmtMs(m.ms)} for ${m.rendered ?? '?'} diagrams${runs.length > 1 ? ` (median of ${runs.map((r) => fmtMs(r.ms)).join(', ')})` : ''}`);
+  status(`  ${fmtMs(m.ms)} for ${m.rendered ?? '?'} diagrams${ofMedian(runs)}`);
   return { ms: m.ms, ok: true, ...(m.cpuSeconds !== undefined ? { cpuSeconds: m.cpuSeconds } : {}), ...(m.rendered !== undefined ? { rendered: m.rendered } : {}) };
 }
 
@@ -782,7 +782,7 @@ async function benchScale(
   } else {
     result.site = siteStats(ctx.buildCommand.outDir);
     const d = result.cold.diagrams;
-    status(`  ${fmtMs(result.cold.ms)}, ${result.site.pages} pages, diagrams: ${d ? `${d.rendered} rendered, ${d.cached} from cache` : 'no diagram line'}`);
+    status(`  ${fmtMs(result.cold.ms)}, ${result.site.pages} pages, diagrams: ${diagramCounts(d)}`);
     if (d && d.rendered > 0) {
       result.diagramsPerBuildSecond = d.rendered / (result.cold.ms / 1000);
       if (d.msPerDiagram) result.diagramsPerRenderSecond = 1000 / d.msPerDiagram;
@@ -796,7 +796,7 @@ async function benchScale(
       }, (r) => r.ok);
       result.pagesAlone = median(runs);
       const d = result.pagesAlone.diagrams;
-      status(`  ${fmtMs(result.pagesAlone.ms)}${runs.length > 1 ? ` (median of ${runs.map((r) => fmtMs(r.ms)).join(', ')})` : ''}, diagrams: ${d ? `${d.rendered} rendered, ${d.cached} from cache` : 'no diagram line'}`);
+      status(`  ${fmtMs(result.pagesAlone.ms)}${ofMedian(runs)}, diagrams: ${diagramCounts(d)}`);
     }
     if (ctx.options.warm) {
       status(`${label}: warm rebuild (same caches, dist/ deleted first: Astro runs)…`);
@@ -804,8 +804,8 @@ async function benchScale(
       result.warm = median(warmRuns);
       const w = result.warm.diagrams;
       status(
-        `  ${fmtMs(result.warm.ms)}${warmRuns.length > 1 ? ` (median of ${warmRuns.map((r) => fmtMs(r.ms)).join(', ')})` : ''}, ` +
-          `diagrams: ${w ? `${w.rendered} rendered, ${w.cached} from cache` : 'no diagram line'}`,
+        `  ${fmtMs(result.warm.ms)}${ofMedian(warmRuns)}, ` +
+          `diagrams: ${diagramCounts(w)}`,
       );
       // What a person sees running `npm run build` twice: the last warm build's dist/ stays.
       status(`${label}: rebuild with dist/ kept (npm run build twice)…`);
@@ -853,7 +853,7 @@ async function benchScale(
         const second = median(rebuilds);
         if (second.code === 0) measure.warmMs = second.ms;
         status(
-          `  ${second.code === 0 ? fmtMs(second.ms) : `rebuild FAILED (exit ${second.code})`}${rebuilds.length > 1 ? ` (median of ${rebuilds.map((r) => fmtMs(r.ms)).join(', ')})` : ''}`,
+          `  ${second.code === 0 ? fmtMs(second.ms) : `rebuild FAILED (exit ${second.code})`}${ofMedian(rebuilds)}`,
         );
       }
       plainCache.set(key, measure);
@@ -883,6 +883,16 @@ async function repeatShort<T extends { ms: number }>(once: (n: number) => Promis
   do runs.push(await once(runs.length + 1));
   while (runs.length < 3 && runs.every((r) => ok(r) && r.ms < REPEAT_BELOW_MS));
   return runs;
+}
+
+/** " (median of 3.1 s, 3.4 s, 3.2 s)" when there were several runs, else nothing. */
+function ofMedian(runs: Array<{ ms: number }>): string {
+  return runs.length > 1 ? ` (median of ${runs.map((r) => fmtMs(r.ms)).join(', ')})` : '';
+}
+
+/** "176 rendered, 0 from cache", from the build's diagram line. */
+function diagramCounts(d: DiagramCounts | null | undefined): string {
+  return d ? `${d.rendered} rendered, ${d.cached} from cache` : 'no diagram line';
 }
 
 /** The run with the median time (the middle one of an odd count, the faster middle of an even one). */

@@ -7,8 +7,9 @@
  * configuration on every call, which was ~45 % of its CPU). Workers take diagrams from one queue; a
  * diagram a page of the site is waiting for goes to its front, diagrams queued ahead of time by
  * prerenderDiagrams (scripts/build.ts, before Astro starts) to its back. A diagram still costs
- * Mermaid ~30 ms of CPU on this machine, so rendering on every core, not batching calls, is what
- * makes a cold build faster. State lives on globalThis because the build script, the Astro config
+ * Mermaid ~35-45 ms of CPU on this machine (~19 ms of it fixed, even for two boxes: ELK, DOMPurify
+ * over the SVG, configuration), so rendering on every core, not batching calls, is what makes a
+ * cold build faster. State lives on globalThis because the build script, the Astro config
  * and the pages load this module as separate copies in one process.
  *
  * A disk cache keyed by sha256(renderer version, Mermaid version, render options, spec id, text)
