@@ -13,6 +13,7 @@ import { starlightLocales } from './src/i18n/ui.ts';
 import { localized } from './src/model/entities.ts';
 import { entityLinksIntegration } from './src/markdown/satteri-entity-links.ts';
 import { docsDirFor } from './src/site/content-dirs.ts';
+import { siteBase } from './src/site/base.ts';
 
 const paths = sitePaths();
 // The model the pages use (scripts/build.ts has loaded and checked it already, in this process).
@@ -24,6 +25,8 @@ const docPages = existsSync(docs.dir)
   : [];
 
 export default defineConfig({
+  // The path the site is served under (DRIFTSBOK_BASE, default /): e.g. /driftsbok/ on GitHub Pages.
+  base: siteBase(),
   // Where the site is published, when the model knows (canonical URLs, sitemap).
   ...(model.site.publicUrl && /^https?:\/\//.test(model.site.publicUrl) ? { site: model.site.publicUrl } : {}),
   // Pages carry a cacheKey when scripts/build.ts computed one (src/site/input-key.ts): a rebuild with

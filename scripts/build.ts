@@ -19,7 +19,7 @@
  *
  * On any failure the temporary folder is removed, the previous dist/ stays as it was, and the exit
  * code is 1. Settings: DRIFTSBOK_MODEL_DIR, DRIFTSBOK_CONTENT_DIR, DRIFTSBOK_PROFILE,
- * SOURCE_DATE_EPOCH, DRIFTSBOK_REVISION, DRIFTSBOK_DIAGRAM_PAGES; `--out <dir>` builds somewhere
+ * SOURCE_DATE_EPOCH, DRIFTSBOK_REVISION, DRIFTSBOK_DIAGRAM_PAGES, DRIFTSBOK_BASE; `--out <dir>` builds somewhere
  * other than dist/ (tests), `--no-pdf` skips the PDFs, `--force` builds and renders every page even
  * when nothing changed.
  *
@@ -40,6 +40,7 @@ import { entityHref } from '../src/site/urls.ts';
 import { siteDiagrams } from '../src/diagrams/all.ts';
 import { closeRenderer, holdRenderer, isCached, mermaidVersion, prerenderDiagrams, RENDERER_VERSION, resetRenderStats, setRendererLog, shareBrowser } from '../src/diagrams/render.ts';
 import { siteInputKey } from '../src/site/input-key.ts';
+import { siteBase, SiteBaseError } from '../src/site/base.ts';
 import { isUpToDate, outputManifest, readBuildRecord, writeBuildRecord } from '../src/site/up-to-date.ts';
 import { finishDiagramBuild } from '../src/diagrams/report.ts';
 import { launchChromium, resolveChromiumExecutable } from '../src/browser/chromium.ts';
@@ -179,6 +180,16 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   const fail = (line: string) => console.error(line);
   const paths = sitePaths(env, ROOT);
   const outDir = resolve(ROOT, options.outDir ?? 'dist');
+
+  // A base path that cannot be one fails here, not deep inside Astro's config.
+  try {
+    siteBase(env);
+  } catch (error) {
+    if (!(error instanceof SiteBaseError)) throw error;
+    fail(error.message);
+    fail('build: nothing was built and dist/ was left as it was.');
+    return 1;
+  }
 
   env.DRIFTSBOK_REVISION = revision(env);
   // Everything the pages are made from, as one key: unchanged, Astro reuses last build's pages.

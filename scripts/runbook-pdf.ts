@@ -40,6 +40,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../src/browser/chromium.ts';
+import { siteBase, withBase, withoutBase } from '../src/site/base.ts';
 import type { Lang } from '../src/model/entities.ts';
 import {
   HEADER_TEMPLATE,
@@ -102,8 +103,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-/** A static file server for `root` on 127.0.0.1 and a free port. */
-export async function serveStatic(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
+/** A static file server for `root` on 127.0.0.1 and a free port, serving it under `sitePath` (the site's base). */
+export async function serveStatic(root: string, sitePath = '/'): Promise<{ origin: string; close: () => Promise<void> }> {
   const base = resolve(root);
   const server: Server = createServer((req, res) => {
     let pathname: string;
@@ -113,6 +114,13 @@ export async function serveStatic(root: string): Promise<{ origin: string; close
       res.writeHead(400).end();
       return;
     }
+    // The pages name their files under the site's base path (/driftsbok/_astro/…); the folder has them at its top.
+    const below = withoutBase(pathname, sitePath);
+    if (below === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    pathname = below;
     let file = normalize(join(base, pathname));
     if (file !== base && !file.startsWith(base + sep)) {
       res.writeHead(403).end();
@@ -221,7 +229,7 @@ async function layoutFingerprint(page: Page): Promise<string> {
 }
 
 /** Rewrites links (HTML and SVG) so the PDF points at the public site, never at the preview server. */
-async function rewriteLinks(page: Page, publicUrl: string | undefined): Promise<void> {
+async function rewriteLinks(page: Page, publicUrl: string | undefined, base: string): Promise<void> {
   const anchors = await page.evaluate(() =>
     [...document.querySelectorAll('a')].map((a, i) => {
       a.setAttribute('data-rb-link', String(i));
@@ -229,7 +237,7 @@ async function rewriteLinks(page: Page, publicUrl: string | undefined): Promise<
     }),
   );
   const pageUrl = page.url();
-  const mapped = anchors.map((href) => (href ? publicHref(href, pageUrl, publicUrl) : null));
+  const mapped = anchors.map((href) => (href ? publicHref(href, pageUrl, publicUrl, base) : null));
   await page.evaluate((mapped) => {
     for (const a of document.querySelectorAll('a[data-rb-link]')) {
       const target = mapped[Number(a.getAttribute('data-rb-link'))];
@@ -297,7 +305,8 @@ export async function buildRunbookPdfs(outDir: string, options: RunbookPdfOption
   });
   if (toPrint.length === 0) return written;
 
-  const server = await serveStatic(outDir);
+  const base = siteBase(env);
+  const server = await serveStatic(outDir, base);
   const ownBrowser = options.browser ? undefined : launchChromium(env);
   const scratch = mkdtempSync(join(tmpdir(), 'driftsbok-runbook-'));
   try {
@@ -306,7 +315,7 @@ export async function buildRunbookPdfs(outDir: string, options: RunbookPdfOption
     try {
       // The languages print side by side (each is one page's layout and printing, mostly in
       // Chromium), unless the runbook is so large that two at once could exhaust the memory.
-      const print = (lang: Lang) => printLanguage({ context, lang, origin: server.origin, env, date, revision, measure, scratch, log });
+      const print = (lang: Lang) => printLanguage({ context, lang, origin: server.origin, base, env, date, revision, measure, scratch, log });
       const htmlBytes = toPrint.reduce((sum, lang) => sum + statSync(join(outDir, RUNBOOK_PRINT_PATHS[lang], 'index.html')).size, 0);
       const pdfs: Buffer[] = [];
       if (htmlBytes <= PARALLEL_PRINT_MAX_HTML_BYTES) {
@@ -345,6 +354,8 @@ interface PrintJob {
   context: BrowserContext;
   lang: Lang;
   origin: string;
+  /** The site's base path (src/site/base.ts). */
+  base: string;
   env: NodeJS.ProcessEnv;
   date: Date;
   revision: string;
@@ -354,7 +365,7 @@ interface PrintJob {
 }
 
 /** Prints one language's runbook (measuring passes for the page numbers, then the final print). */
-async function printLanguage({ context, lang, origin, env, date, revision, measure, scratch, log }: PrintJob): Promise<Buffer> {
+async function printLanguage({ context, lang, origin, base, env, date, revision, measure, scratch, log }: PrintJob): Promise<Buffer> {
   const started = Date.now();
   const page = await context.newPage();
   // No time limit: the runbook of a large model is tens of megabytes and thousands of pages, and
@@ -362,7 +373,7 @@ async function printLanguage({ context, lang, origin, env, date, revision, measu
   page.setDefaultTimeout(0);
   page.setDefaultNavigationTimeout(0);
   try {
-    const response = await page.goto(origin + RUNBOOK_PRINT_PATHS[lang], { waitUntil: 'load' });
+    const response = await page.goto(origin + withBase(RUNBOOK_PRINT_PATHS[lang], base), { waitUntil: 'load' });
     if (!response || !response.ok()) throw new Error(`runbook-pdf: ${RUNBOOK_PRINT_PATHS[lang]} answered ${response?.status()}`);
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => document.fonts.ready);
@@ -372,7 +383,7 @@ async function printLanguage({ context, lang, origin, env, date, revision, measu
       siteName: document.querySelector('meta[name="driftsbok:site-name"]')?.getAttribute('content') || undefined,
     }));
     const publicUrl = meta.publicUrl ?? (env.DRIFTSBOK_PUBLIC_URL?.trim() || undefined);
-    await rewriteLinks(page, publicUrl);
+    await rewriteLinks(page, publicUrl, base);
 
     const pdfOptions = {
       format: 'A4' as const,

@@ -59,11 +59,16 @@ export function htmlFiles(dir = DIST): string[] {
 const decode = (s: string) =>
   s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
-/** href values and element ids in an HTML text (good enough for the generated, well-formed HTML). */
-export function linksAndIds(html: string): { hrefs: string[]; ids: Set<string> } {
-  const hrefs = [...html.matchAll(/<a\b[^>]*?\shref="([^"]*)"/g)].map((m) => decode(m[1]!));
+/**
+ * Link targets (`<a href>`, and `xlink:href` in diagrams), the files a page loads (`<link href>`,
+ * `<script src>`, `<img src>`) and element ids in an HTML text (good enough for the generated,
+ * well-formed HTML).
+ */
+export function linksAndIds(html: string): { hrefs: string[]; assets: string[]; ids: Set<string> } {
+  const hrefs = [...html.matchAll(/<a\b[^>]*?\s(?:xlink:)?href="([^"]*)"/g)].map((m) => decode(m[1]!));
+  const assets = [...html.matchAll(/<(?:link|script|img|source)\b[^>]*?\s(?:href|src)="([^"]*)"/g)].map((m) => decode(m[1]!));
   const ids = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => decode(m[1]!)));
-  return { hrefs, ids };
+  return { hrefs, assets, ids };
 }
 
 /** The file a site path is served from, or undefined. */
@@ -79,8 +84,12 @@ export interface BrokenLink {
   why: string;
 }
 
-/** Crawls the built HTML for internal links that lead nowhere, or to an anchor that is not there. */
-export function brokenInternalLinks(dir = DIST): BrokenLink[] {
+/**
+ * Crawls the built HTML for internal links and loaded files that lead nowhere, or to an anchor that
+ * is not there. `base` is the path the site is served under (DRIFTSBOK_BASE): every page is at
+ * base + its folder, and a link or file outside the base cannot be served by the site.
+ */
+export function brokenInternalLinks(dir = DIST, base = '/'): BrokenLink[] {
   const files = htmlFiles(dir);
   const idsCache = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
@@ -89,13 +98,17 @@ export function brokenInternalLinks(dir = DIST): BrokenLink[] {
   };
   const broken: BrokenLink[] = [];
   for (const file of files) {
-    const { hrefs } = linksAndIds(readFileSync(join(dir, file), 'utf8'));
-    const pagePath = '/' + file.replace(/index\.html$/, '').replace(/\\/g, '/');
-    for (const href of hrefs) {
-      if (/^(https?:|mailto:|tel:)/i.test(href) || href === '') continue;
+    const { hrefs, assets } = linksAndIds(readFileSync(join(dir, file), 'utf8'));
+    const pagePath = base + file.replace(/index\.html$/, '').replace(/\\/g, '/');
+    for (const href of [...hrefs, ...assets]) {
+      if (/^(https?:|mailto:|tel:|data:)/i.test(href) || href === '') continue;
       const url = new URL(href, `http://site${pagePath}`);
       if (url.host !== 'site') continue;
-      const target = fileForPath(url.pathname, dir);
+      if (!url.pathname.startsWith(base) && url.pathname !== base.slice(0, -1)) {
+        broken.push({ from: file, href, why: `outside the site's base path ${base}` });
+        continue;
+      }
+      const target = fileForPath(url.pathname.slice(base.length - 1), dir);
       if (!target) {
         broken.push({ from: file, href, why: 'no such page' });
         continue;

@@ -3,6 +3,7 @@
  * page-number detection for the table of contents, public links, and fixed PDF dates.
  * No I/O here; scripts/runbook-pdf.ts drives Chromium and the file system.
  */
+import { withoutBase } from '../site/base.ts';
 import type { Lang } from '../model/entities.ts';
 import { runbookStrings } from './strings.ts';
 
@@ -157,7 +158,7 @@ export function splitPages(text: string): string[] {
  * to the public site when its address is known, and are dropped (null: keep the text, no link)
  * when it is not, so a PDF never points at 127.0.0.1. In-document anchors and other sites stay.
  */
-export function publicHref(href: string, pageUrl: string, publicUrl: string | undefined): string | null {
+export function publicHref(href: string, pageUrl: string, publicUrl: string | undefined, base = '/'): string | null {
   if (href.startsWith('#')) return href;
   let url: URL;
   try {
@@ -169,6 +170,8 @@ export function publicHref(href: string, pageUrl: string, publicUrl: string | un
   if (url.origin !== page.origin) return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' ? href : null;
   if (url.pathname === page.pathname && url.hash) return url.hash;
   if (!publicUrl) return null;
-  const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
-  return new URL(url.pathname.replace(/^\/+/, '') + url.search + url.hash, base).toString();
+  // The public address is where the site's base is served, so the path below the base is what follows it.
+  const path = withoutBase(url.pathname, base) ?? url.pathname;
+  const root = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
+  return new URL(path.replace(/^\/+/, '') + url.search + url.hash, root).toString();
 }

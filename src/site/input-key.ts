@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 const SKIP = new Set(['node_modules', '.git', '.cache', '.astro', 'dist']);
 
 /** The settings pages read from the environment (the model and content folders are hashed by content). */
-export const PAGE_SETTINGS = ['DRIFTSBOK_PROFILE', 'DRIFTSBOK_REVISION', 'DRIFTSBOK_PUBLIC_URL'] as const;
+export const PAGE_SETTINGS = ['DRIFTSBOK_PROFILE', 'DRIFTSBOK_REVISION', 'DRIFTSBOK_PUBLIC_URL', 'DRIFTSBOK_BASE'] as const;
 
 function listFiles(dir: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;

@@ -5,7 +5,7 @@
  */
 import type { Model } from '../model/schema/model.ts';
 import { displayName, KIND_SECTIONS, listEntities, type EntityRecord } from '../model/entities.ts';
-import { entityHref, pagePath, KIND_PATH } from './urls.ts';
+import { entityHref, pagePath, KIND_PATH, STARLIGHT_ADDS_BASE } from './urls.ts';
 import { kindLabel, PAGE_SLUGS, t, valueLabel, type UiKey } from '../i18n/ui.ts';
 
 export interface SidebarLink {
@@ -46,15 +46,15 @@ export function buildSidebar(model: Model, extraPages: SidebarLink[] = []): Arra
   const records = listEntities(model);
   const items: Array<SidebarLink | SidebarGroup> = [
     uiLink('sidebar.overview', '/'),
-    uiLink('architecture.title', pagePath(PAGE_SLUGS.architecture, 'nb')),
+    uiLink('architecture.title', pagePath(PAGE_SLUGS.architecture, 'nb', STARLIGHT_ADDS_BASE)),
     {
       label: t('nb', 'sidebar.analysis'),
       translations: { en: t('en', 'sidebar.analysis') },
       items: [
-        uiLink('matrix.title', pagePath(PAGE_SLUGS.matrix, 'nb')),
-        uiLink('spof.title', pagePath(PAGE_SLUGS.spof, 'nb')),
-        uiLink('audits.title', pagePath(PAGE_SLUGS.audits, 'nb')),
-        uiLink('startOrder.title', pagePath(PAGE_SLUGS.startOrder, 'nb')),
+        uiLink('matrix.title', pagePath(PAGE_SLUGS.matrix, 'nb', STARLIGHT_ADDS_BASE)),
+        uiLink('spof.title', pagePath(PAGE_SLUGS.spof, 'nb', STARLIGHT_ADDS_BASE)),
+        uiLink('audits.title', pagePath(PAGE_SLUGS.audits, 'nb', STARLIGHT_ADDS_BASE)),
+        uiLink('startOrder.title', pagePath(PAGE_SLUGS.startOrder, 'nb', STARLIGHT_ADDS_BASE)),
         ...extraPages,
       ],
     },
@@ -70,13 +70,13 @@ export function buildSidebar(model: Model, extraPages: SidebarLink[] = []): Arra
         {
           label: `${kindLabel(kind, 'nb', true)}: ${t('nb', 'section.entries').toLowerCase()}`,
           translations: { en: `${kindLabel(kind, 'en', true)}: ${t('en', 'section.entries').toLowerCase()}` },
-          link: pagePath(KIND_PATH[kind], 'nb'),
+          link: pagePath(KIND_PATH[kind], 'nb', STARLIGHT_ADDS_BASE),
         },
         ...(ofKind.length > MAX_SIDEBAR_ENTRIES_PER_KIND ? [] : ofKind).map((record) => {
           const link: SidebarLink = {
             label: displayName(record.entity, 'nb'),
             translations: { en: displayName(record.entity, 'en') },
-            link: entityHref(record.key, 'nb'),
+            link: entityHref(record.key, 'nb', STARLIGHT_ADDS_BASE),
           };
           const badge = statusBadge(record);
           if (badge) link.badge = badge;

@@ -134,6 +134,14 @@ describe('links in the PDF', () => {
     );
     expect(publicHref('http://127.0.0.1:43123/runbook-nb.pdf', page, 'https://x.no/')).toBe('https://x.no/runbook-nb.pdf');
   });
+  it('under a base path, points the path below the base at the public address (which is where the base is served)', () => {
+    const basePage = 'http://127.0.0.1:43123/driftsbok/runbook/print/';
+    const publicUrl = 'https://example.github.io/driftsbok/';
+    expect(publicHref('/driftsbok/en/hosts/pve-core/', basePage, publicUrl, '/driftsbok/')).toBe('https://example.github.io/driftsbok/en/hosts/pve-core/');
+    expect(publicHref('/driftsbok/runbook-nb.pdf', basePage, publicUrl, '/driftsbok/')).toBe('https://example.github.io/driftsbok/runbook-nb.pdf');
+    expect(publicHref('/driftsbok/runbook/print/#reference', basePage, undefined, '/driftsbok/')).toBe('#reference');
+    expect(publicHref('/driftsbok/guests/frigate/', basePage, undefined, '/driftsbok/')).toBeNull();
+  });
   it('keeps in-document anchors, also written as the page URL', () => {
     expect(publicHref('#scenario-proxmox-down', page, undefined)).toBe('#scenario-proxmox-down');
     expect(publicHref('/runbook/print/#reference', page, undefined)).toBe('#reference');

@@ -118,3 +118,34 @@ describe('buildRunbookPdfs', () => {
     }
   });
 });
+
+describe('buildRunbookPdfs for a site served under a base path (DRIFTSBOK_BASE)', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'runbook-pdf-base-test-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loads the pages and their stylesheets from under the base, and links to the public address once', async () => {
+    // As Astro writes it: files at the top of the folder, every reference to them under the base.
+    const print = (lang: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Runbook</title>
+<meta name="driftsbok:public-url" content="https://owner.example.io/drift/">
+<link rel="stylesheet" href="/drift/_astro/print.css"></head><body>
+<h1>Runbook ${lang}</h1><p class="styled">text</p><a href="/drift/guests/frigate/">frigate</a></body></html>`;
+    mkdirSync(join(dir, 'runbook/print'), { recursive: true });
+    mkdirSync(join(dir, 'en/runbook/print'), { recursive: true });
+    mkdirSync(join(dir, '_astro'), { recursive: true });
+    writeFileSync(join(dir, 'runbook/print/index.html'), print('nb'));
+    writeFileSync(join(dir, 'en/runbook/print/index.html'), print('en'));
+    writeFileSync(join(dir, '_astro/print.css'), '.styled::before { content: "STYLESHEET-LOADED "; }');
+    const env = { ...process.env, DRIFTSBOK_BASE: '/drift/', DRIFTSBOK_PDF_CACHE: join(dir, '.cache'), DRIFTSBOK_REVISION: 'test', DRIFTSBOK_PUBLIC_URL: '' };
+    const files = await buildRunbookPdfs(dir, { env, log: () => {} });
+    for (const file of files) {
+      expect(pdftotext(file)).toContain('STYLESHEET-LOADED');
+      const pdf = readFileSync(file).toString('latin1');
+      expect(pdf).toContain('https://owner.example.io/drift/guests/frigate/');
+      expect(pdf).not.toContain('/drift/drift/');
+    }
+  }, 120_000);
+});

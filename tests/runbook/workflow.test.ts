@@ -83,6 +83,18 @@ describe('the publish workflow', () => {
     expect(steps.some((s) => (s as { 'continue-on-error'?: boolean })['continue-on-error'])).toBe(false);
   });
 
+  it('publishes a build for the path Pages serves the site under, made after the tests', () => {
+    const steps = workflow.jobs.build!.steps;
+    const test = steps.findIndex((s) => s.run?.trim() === 'npm test');
+    const build = steps.findIndex((s) => s.run?.trim() === 'npm run build');
+    const pages = steps.findIndex((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(build).toBeGreaterThan(test);
+    expect(build).toBeLessThan(pages);
+    expect(steps[build]!.env?.DRIFTSBOK_BASE).toBe('${{ steps.pages.outputs.base_path }}');
+    expect(steps[build]!.env?.DRIFTSBOK_PUBLIC_URL).toBe('${{ steps.pages.outputs.base_url }}');
+    expect(steps.find((s) => s.id === 'pages')?.uses).toMatch(/^actions\/configure-pages@/);
+  });
+
   it('keeps the diagram and PDF caches between runs, restored before the build', () => {
     const steps = workflow.jobs.build!.steps;
     const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));

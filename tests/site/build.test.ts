@@ -21,6 +21,7 @@ const OUT = join(ROOT, '.dist-test-site-mini');
 const OUT2 = join(ROOT, '.dist-test-site-mini-again');
 const OUT_HOSTILE = join(ROOT, '.dist-test-site-hostile');
 const OUT_PUBLIC = join(ROOT, '.dist-test-site-public');
+const OUT_BASE = join(ROOT, '.dist-test-site-base');
 
 /**
  * The environment without what vitest adds to it (its own flags, and Vite's BASE_URL, MODE, DEV,
@@ -56,7 +57,7 @@ beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'driftsbok-site-test-'));
 });
 afterAll(() => {
-  for (const dir of [OUT, OUT2, OUT_HOSTILE, OUT_PUBLIC, scratch]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [OUT, OUT2, OUT_HOSTILE, OUT_PUBLIC, OUT_BASE, scratch]) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('npm run build on fixture models', () => {
@@ -170,6 +171,29 @@ describe('npm run build on fixture models', () => {
     const published = everything(OUT_PUBLIC);
     for (const text of sensitive) expect(published, text).not.toContain(text);
     expect(published).toContain('fs-node');
+  });
+
+  it('builds for a sub-path (DRIFTSBOK_BASE): every link, diagram link and file a page loads is under it and exists', { timeout: 300_000 }, () => {
+    const base = '/owner-site/drift/';
+    const result = build(OUT_BASE, { ...miniEnv, DRIFTSBOK_BASE: base });
+    expect(result.code, result.output).toBe(0);
+    const host = readFileSync(join(OUT_BASE, 'hosts/fs-node/index.html'), 'utf8');
+    expect(host).toMatch(/<a href="\/owner-site\/drift\/guests\/dns\/"[^>]*>dns<\/a>/);
+    expect(host).toContain('xlink:href="/owner-site/drift/guests/dns/"');
+    expect(readFileSync(join(OUT_BASE, 'en/hosts/fs-node/index.html'), 'utf8')).toMatch(/<a href="\/owner-site\/drift\/en\/guests\/dns\/"[^>]*>dns<\/a>/);
+    // Built with --no-pdf: the runbook's PDF links have no file behind them here (the PDF print under
+    // a base path is tested in tests/runbook/runbook-pdf.test.ts).
+    expect(brokenInternalLinks(OUT_BASE, base).filter((b) => !b.href.endsWith('.pdf'))).toEqual([]);
+    // The same pages read as a root site would be broken everywhere: the check above means something.
+    expect(brokenInternalLinks(OUT_BASE, '/').length).toBeGreaterThan(100);
+  });
+
+  it('refuses a base path that is not one, before building anything', { timeout: 120_000 }, () => {
+    const result = build(OUT_BASE, { ...miniEnv, DRIFTSBOK_BASE: 'https://example.org/drift/' });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('DRIFTSBOK_BASE="https://example.org/drift/" is an address, not a path');
+    expect(result.output).toContain('hint: give the path the site is served under');
+    expect(result.output).not.toContain('    at ');
   });
 
   it('fails on a [[…]] link to an unknown entity with file:line, and leaves the previous output', { timeout: 300_000 }, () => {
