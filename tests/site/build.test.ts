@@ -188,6 +188,39 @@ describe('npm run build on fixture models', () => {
     expect(brokenInternalLinks(OUT_BASE, '/').length).toBeGreaterThan(100);
   });
 
+  it('under a sub-path, works in Chromium: styles and scripts load, a diagram link and search lead to pages', { timeout: 120_000 }, async () => {
+    const base = '/owner-site/drift/';
+    const server = await serveDir(OUT_BASE, base);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const failed: string[] = [];
+      page.on('response', (r) => {
+        if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+      });
+      // ERR_ABORTED is a request cut short by the next navigation; a missing file shows as a 404 above.
+      page.on('requestfailed', (r) => {
+        if (r.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`${r.failure()?.errorText} ${r.url()}`);
+      });
+      await page.goto(`${server.url}${base}en/hosts/fs-node/`);
+      // Starlight's stylesheet is in effect (its sidebar is laid out as a flex column).
+      expect(await page.locator('.sidebar-content').evaluate((el) => getComputedStyle(el).display)).toBe('flex');
+      const diagramLink = page.locator('.driftsbok-diagram a').first();
+      const target = await diagramLink.evaluate((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href'));
+      expect(target).toMatch(/^\/owner-site\/drift\/en\//);
+      expect((await page.goto(server.url + target!))?.status()).toBe(200);
+      await page.goto(`${server.url}${base}en/`);
+      await page.locator('button[data-open-modal]').first().click();
+      await page.locator('dialog[open] input').fill('dns');
+      const hit = page.locator('dialog[open] a[href*="/guests/dns/"]').first();
+      await expect.poll(() => hit.getAttribute('href'), { timeout: 10_000 }).toBe(`${base}en/guests/dns/`);
+      expect(failed).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+
   it('refuses a base path that is not one, before building anything', { timeout: 120_000 }, () => {
     const result = build(OUT_BASE, { ...miniEnv, DRIFTSBOK_BASE: 'https://example.org/drift/' });
     expect(result.code).toBe(1);

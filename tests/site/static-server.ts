@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { withoutBase } from '../../src/site/base.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -11,11 +12,17 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
   '.pdf': 'application/pdf',
+  '.pf_meta': 'application/octet-stream',
 };
 
-export async function serveDir(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+/** Serves `dir` under `base` (the site's base path, as a host would): anything outside it is 404. */
+export async function serveDir(dir: string, base = '/'): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = withoutBase(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname), base);
+    if (path === undefined) {
+      res.writeHead(404).end('not found');
+      return;
+    }
     let file = normalize(join(dir, path));
     if (!file.startsWith(normalize(dir) + sep) && file !== normalize(dir)) {
       res.writeHead(403).end();
