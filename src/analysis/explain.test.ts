@@ -47,7 +47,8 @@ describe('explainCause', () => {
 
 describe('stateLabel', () => {
   it('has one word per state and language', () => {
-    expect(['ok', 'degraded', 'down'].map((s) => stateLabel(s as 'ok', 'nb'))).toEqual(['ok', 'redusert', 'nede']);
-    expect(['ok', 'degraded', 'down'].map((s) => stateLabel(s as 'ok', 'en'))).toEqual(['ok', 'degraded', 'down']);
+    expect(['ok', 'degraded', 'down'].map((s) => stateLabel(s as 'ok', 'nb'))).toEqual(['virker', 'redusert', 'nede']);
+    expect(['ok', 'degraded', 'down'].map((s) => stateLabel(s as 'ok', 'en'))).toEqual(['works', 'degraded', 'down']);
   });
+
 });

@@ -8,14 +8,22 @@ import type { Model } from '../model/schema/model.ts';
 import { displayName, indexEntities, type EntityRecord, type Lang } from '../model/entities.ts';
 import type { Cause, State } from './types.ts';
 
-const STATE_LABELS: Record<Lang, Record<State, string>> = {
-  nb: { ok: 'ok', degraded: 'redusert', down: 'nede' },
-  en: { ok: 'ok', degraded: 'degraded', down: 'down' },
+/**
+ * The one vocabulary for states: the pages, the diagrams, the printed runbook and these explanations
+ * all use it, so a reader meets the same word and mark for the same state on screen and on paper.
+ */
+export const STATE_WORDS: Record<State, Record<Lang, string>> = {
+  ok: { nb: 'virker', en: 'works' },
+  degraded: { nb: 'redusert', en: 'degraded' },
+  down: { nb: 'nede', en: 'down' },
 };
 
-/** The word for a state: nb ok/redusert/nede, en ok/degraded/down. */
+/** Marks that make a state readable without colour: diagram labels, tables, the printed runbook. */
+export const STATE_MARK = { ok: '✓', degraded: '!', down: '✗' } as const satisfies Record<State, string>;
+
+/** The word for a state: nb virker/redusert/nede, en works/degraded/down. */
 export function stateLabel(state: State, lang: Lang): string {
-  return STATE_LABELS[lang][state];
+  return STATE_WORDS[state][lang];
 }
 
 const WORDS = {

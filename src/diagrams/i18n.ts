@@ -2,6 +2,7 @@
 import type { Lang } from '../model/entities.ts';
 import { RELATIONS, type Relation } from '../analysis/graph.ts';
 import type { State } from '../analysis/types.ts';
+import { STATE_MARK, STATE_WORDS } from '../analysis/explain.ts';
 import { relationLabel, valueLabel } from '../i18n/ui.ts';
 
 type T = Record<Lang, string>;
@@ -46,14 +47,9 @@ export const WORDS = {
   qemu: { nb: 'VM', en: 'VM' },
 } satisfies Record<string, T>;
 
-export const STATE_LABEL: Record<State, T> = {
-  ok: { nb: 'virker', en: 'ok' },
-  degraded: { nb: 'redusert', en: 'degraded' },
-  down: { nb: 'nede', en: 'down' },
-};
-
-/** Marks that make state readable without colour. */
-export const STATE_MARK: Record<State, string> = { ok: '✓', degraded: '!', down: '✗' };
+/** The states' words and marks are the analysis's (src/analysis/explain.ts), shared with pages and runbook. */
+export const STATE_LABEL: Record<State, T> = STATE_WORDS;
+export { STATE_MARK };
 
 export const KIND_LABEL: Record<string, T> = {
   location: { nb: 'Sted', en: 'Location' },

@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../model/entities.ts';
 import type { EntityKind } from '../model/refs.ts';
+import { STATE_WORDS } from '../analysis/explain.ts';
 
 export const LANGS: readonly Lang[] = ['nb', 'en'];
 
@@ -156,9 +157,9 @@ export const UI = {
   'section.name': { nb: 'Navn', en: 'Name' },
   'section.status': { nb: 'Status', en: 'Status' },
   'section.summary': { nb: 'Kort', en: 'Summary' },
-  'state.ok': { nb: 'virker', en: 'works' },
-  'state.degraded': { nb: 'redusert', en: 'degraded' },
-  'state.down': { nb: 'nede', en: 'down' },
+  'state.ok': STATE_WORDS.ok,
+  'state.degraded': STATE_WORDS.degraded,
+  'state.down': STATE_WORDS.down,
   'yes': { nb: 'ja', en: 'yes' },
   'no': { nb: 'nei', en: 'no' },
   'sidebar.overview': { nb: 'Oversikt', en: 'Overview' },

@@ -62,7 +62,6 @@ export interface RunbookStrings {
   purpose: string;
   notKnown: string;
   statusLabels: Record<string, string>;
-  stateMarks: { ok: string; degraded: string; down: string };
   footerPage: string;
   footerOf: string;
   footerBuilt: string;
@@ -124,7 +123,6 @@ const nb: RunbookStrings = {
   purpose: 'Formål',
   notKnown: '–',
   statusLabels: { running: 'kjører', stopped: 'stoppet', planned: 'planlagt', active: 'i drift' },
-  stateMarks: { ok: '✓ virker', degraded: '◐ delvis', down: '✗ nede' },
   footerPage: 'Side',
   footerOf: 'av',
   footerBuilt: 'Laget',
@@ -186,7 +184,6 @@ const en: RunbookStrings = {
   purpose: 'Purpose',
   notKnown: '–',
   statusLabels: { running: 'running', stopped: 'stopped', planned: 'planned', active: 'in service' },
-  stateMarks: { ok: '✓ works', degraded: '◐ partly', down: '✗ down' },
   footerPage: 'Page',
   footerOf: 'of',
   footerBuilt: 'Built',

@@ -8,6 +8,7 @@ import { localized, type EntityRecord, type Lang } from '../model/entities.ts';
 import { entityLink, type Value, type ViewContext } from './views.ts';
 import { t } from '../i18n/ui.ts';
 import { shortList } from './short-list.ts';
+import { STATE_MARK } from '../analysis/explain.ts';
 
 export interface CapabilityLine {
   key: string;
@@ -88,8 +89,8 @@ function byModelOrder(index: Map<string, EntityRecord>) {
   return (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
 }
 
-export type Mark = '✓' | '!' | '✗' | '–';
-export const STATE_MARK: Record<State, Mark> = { ok: '✓', degraded: '!', down: '✗' };
+export type Mark = (typeof STATE_MARK)[State] | '–';
+export { STATE_MARK };
 
 export interface MatrixCell {
   state?: State;
