@@ -17,9 +17,19 @@ export class SiteBaseError extends Error {
 
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
+// The last value read and its path: every link on every page asks (urls.ts), with the same value.
+let last: { raw: string; base: string } | undefined;
+
 /** DRIFTSBOK_BASE as a path that starts and ends with `/` (`/` when unset); SiteBaseError when it cannot be one. */
 export function siteBase(env: NodeJS.ProcessEnv = process.env): string {
   const raw = env.DRIFTSBOK_BASE ?? '';
+  if (last?.raw === raw) return last.base;
+  const base = parseBase(raw);
+  last = { raw, base };
+  return base;
+}
+
+function parseBase(raw: string): string {
   const value = raw.trim();
   if (value === '' || value === '/') return '/';
   if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) {
