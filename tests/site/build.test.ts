@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../../src/browser/chromium.ts';
 import { htmlFiles, brokenInternalLinks } from '../../e2e/helpers/site.ts';
-import { serveDir } from './static-server.ts';
+import { serveStatic } from '../../scripts/runbook-pdf.ts';
 import { writeSyntheticModel } from '../../src/bench/write-synthetic-model.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -190,7 +190,7 @@ describe('npm run build on fixture models', () => {
 
   it('under a sub-path, works in Chromium: styles and scripts load, a diagram link and search lead to pages', { timeout: 120_000 }, async () => {
     const base = '/owner-site/drift/';
-    const server = await serveDir(OUT_BASE, base);
+    const server = await serveStatic(OUT_BASE, base);
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
@@ -202,14 +202,14 @@ describe('npm run build on fixture models', () => {
       page.on('requestfailed', (r) => {
         if (r.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`${r.failure()?.errorText} ${r.url()}`);
       });
-      await page.goto(`${server.url}${base}en/hosts/fs-node/`);
+      await page.goto(`${server.origin}${base}en/hosts/fs-node/`);
       // Starlight's stylesheet is in effect (its sidebar is laid out as a flex column).
       expect(await page.locator('.sidebar-content').evaluate((el) => getComputedStyle(el).display)).toBe('flex');
       const diagramLink = page.locator('.driftsbok-diagram a').first();
       const target = await diagramLink.evaluate((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href'));
       expect(target).toMatch(/^\/owner-site\/drift\/en\//);
-      expect((await page.goto(server.url + target!))?.status()).toBe(200);
-      await page.goto(`${server.url}${base}en/`);
+      expect((await page.goto(server.origin + target!))?.status()).toBe(200);
+      await page.goto(`${server.origin}${base}en/`);
       await page.locator('button[data-open-modal]').first().click();
       await page.locator('dialog[open] input').fill('dns');
       const hit = page.locator('dialog[open] a[href*="/guests/dns/"]').first();
@@ -272,7 +272,7 @@ describe('npm run build on fixture models', () => {
   it('shows a hostile model literally and runs nothing (Chromium)', { timeout: 300_000 }, async () => {
     const result = build(OUT_HOSTILE, { DRIFTSBOK_MODEL_DIR: join(HOSTILE, 'model'), DRIFTSBOK_CONTENT_DIR: HOSTILE });
     expect(result.code, result.output).toBe(0);
-    const server = await serveDir(OUT_HOSTILE);
+    const server = await serveStatic(OUT_HOSTILE);
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
@@ -286,7 +286,7 @@ describe('npm run build on fixture models', () => {
         .map((f) => '/' + f.replace(/index\.html$/, ''));
       expect(pages.length).toBeGreaterThan(10);
       for (const path of pages) {
-        await page.goto(server.url + path);
+        await page.goto(server.origin + path);
         const injected = await page.evaluate(() => ({
           imgX: document.querySelectorAll('img[src="x"]').length,
           scriptsWithAlert: [...document.scripts].filter((s) => s.textContent?.includes('alert(1)')).length,
@@ -294,9 +294,9 @@ describe('npm run build on fixture models', () => {
         }));
         expect(injected, path).toEqual({ imgX: 0, scriptsWithAlert: 0, jsLinks: 0 });
       }
-      await page.goto(server.url + '/');
+      await page.goto(server.origin + '/');
       await expect.poll(() => page.locator('h1').innerText()).toBe('<img src=x onerror=alert(1)> (nb)');
-      await page.goto(server.url + '/en/');
+      await page.goto(server.origin + '/en/');
       expect(await page.locator('h1').innerText()).toBe('"] --> x (en)');
       expect(await page.locator('main').innerText()).toContain('$$x^2$$ (en)');
       expect(dialogs).toEqual([]);
