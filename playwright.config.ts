@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './src/browser/chromium.ts';
 
-const PORT = 4322;
+// DRIFTSBOK_E2E_PORT lets two checkouts run their end-to-end tests side by side.
+const PORT = Number(process.env.DRIFTSBOK_E2E_PORT ?? 4322);
 
 export default defineConfig({
   testDir: './e2e',
