@@ -274,7 +274,11 @@ export async function prepareRenderPage(page: Page, script: string): Promise<voi
     if (url === MERMAID_URL) return route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: script });
     return route.abort();
   });
-  await page.goto(RENDER_PAGE_URL);
+  // No time limit: the page and Mermaid come from memory, so a slow load means a busy machine (two
+  // cores shared with Astro or other builds), never a network that will not answer; 30 s was not
+  // always enough under load, and failed whole builds.
+  page.setDefaultTimeout(0);
+  await page.goto(RENDER_PAGE_URL, { timeout: 0 });
   await page.evaluate((config) => {
     (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config);
   }, MERMAID_CONFIG as unknown as Record<string, unknown>);
