@@ -14,6 +14,7 @@ import { localized } from './src/model/entities.ts';
 import { entityLinksIntegration } from './src/markdown/satteri-entity-links.ts';
 import { docsDirFor } from './src/site/content-dirs.ts';
 import { siteBase } from './src/site/base.ts';
+import { offlineHead } from './src/offline/head.ts';
 
 const paths = sitePaths();
 // The model the pages use (scripts/build.ts has loaded and checked it already, in this process).
@@ -40,6 +41,9 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: starlightLocales(model.site.locales),
       sidebar: [...buildSidebar(model, [runbookSidebarLink()]), ...docPages],
+      // The offline app (src/offline/): its files are written into the output by scripts/build.ts.
+      head: offlineHead(siteBase()),
+      customCss: ['./src/styles/offline.css'],
       ...(docs.usesSymlink ? {} : { markdown: { processedDirs: [docs.dir] } }),
     }),
   ],

@@ -13,6 +13,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions(),
+    // The offline app's service worker would fetch the whole site in the background of every test;
+    // tests/site/offline.test.ts tests it on builds of its own.
+    serviceWorkers: 'block',
   },
   webServer: {
     // Through npm so that the Node 24 from devDependencies serves the site.

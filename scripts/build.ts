@@ -44,6 +44,9 @@ import { siteBase, SiteBaseError } from '../src/site/base.ts';
 import { isUpToDate, outputManifest, readBuildRecord, writeBuildRecord } from '../src/site/up-to-date.ts';
 import { finishDiagramBuild } from '../src/diagrams/report.ts';
 import { launchChromium, resolveChromiumExecutable } from '../src/browser/chromium.ts';
+import { DEFAULT_OFFLINE_BUDGET_MB, describeOfflineApp, writeOfflineApp } from '../src/offline/write-offline-app.ts';
+import { buildDate } from '../src/runbook/pdf.ts';
+import { localized } from '../src/model/entities.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -266,6 +269,18 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         if (pdfs.length) log(`build: runbook ${pdfs.map((p) => relative(tmpDir, p)).join(', ')} in ${seconds} s`);
       }
+      // Last, so that it lists every page and both PDFs with their final content.
+      const offline = writeOfflineApp({
+        outDir: tmpDir,
+        base: siteBase(env),
+        titles: Object.fromEntries(data.model.site.locales.map((lang) => [lang, localized(data.model.site.title, lang)])),
+        locales: data.model.site.locales,
+        revision: env.DRIFTSBOK_REVISION,
+        profile: data.profile,
+        built: buildDate(env),
+        budgetBytes: offlineBudgetMb(env) * 1024 * 1024,
+      });
+      log(describeOfflineApp(offline));
       // Swap: the old output is moved away first, so a crash in between leaves either the old or the
       // new site in place, never a mixture.
       const hadOld = existsSync(outDir);
@@ -288,6 +303,15 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       await cleanup();
     }
   });
+}
+
+/** DRIFTSBOK_OFFLINE_BUDGET_MB: how much the offline app fetches when installed (the rest once read). */
+function offlineBudgetMb(env: NodeJS.ProcessEnv): number {
+  const raw = env.DRIFTSBOK_OFFLINE_BUDGET_MB?.trim();
+  if (!raw) return DEFAULT_OFFLINE_BUDGET_MB;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`DRIFTSBOK_OFFLINE_BUDGET_MB must be a number of megabytes, got ${JSON.stringify(raw)}.\n  hint: DRIFTSBOK_OFFLINE_BUDGET_MB=60`);
+  return value;
 }
 
 function parseArgs(argv: string[]): BuildOptions {

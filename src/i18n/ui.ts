@@ -57,6 +57,17 @@ export const UI = {
     en: 'Must work without the central server.',
   },
   'architecture.comfortIntro': { nb: 'Kjekt å ha; kan være sentraliserte.', en: 'Nice to have; may be centralised.' },
+  'offline.description': {
+    nb: 'Driftsbok: hva som virker, hva som er nede og hva du gjør – også uten nett.',
+    en: 'Operations book: what works, what is down and what to do – offline too.',
+  },
+  'offline.built': { nb: 'Denne utgaven ble laget {date} (versjon {revision}).', en: 'This copy was made on {date} (version {revision}).' },
+  'offline.saved': { nb: 'Den er lagret på enheten og kan leses uten nett.', en: 'It is saved on this device and can be read offline.' },
+  'offline.offline': {
+    nb: 'Ingen nettforbindelse: dette er den lagrede kopien fra {date}. Det kan ha skjedd endringer siden.',
+    en: 'No network: this is the saved copy from {date}. Things may have changed since.',
+  },
+  'offline.newer': { nb: 'Det finnes en nyere utgave. Last inn siden på nytt for å se den.', en: 'A newer copy exists. Reload the page to see it.' },
   'architecture.decentralised': { nb: 'Desentralisert', en: 'Decentralised' },
   'architecture.centralised': { nb: 'Sentralisert', en: 'Centralised' },
   'architecture.dependsOn': { nb: 'Avhenger av', en: 'Depends on' },
