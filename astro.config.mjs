@@ -39,7 +39,7 @@ export default defineConfig({
       title: { nb: localized(model.site.title, 'nb'), en: localized(model.site.title, 'en') },
       defaultLocale: 'root',
       locales: starlightLocales(model.site.locales),
-      sidebar: [...buildSidebar(model, [runbookSidebarLink()]), ...docPages],
+      sidebar: [...buildSidebar(model, [], [runbookSidebarLink()]), ...docPages],
       ...(docs.usesSymlink ? {} : { markdown: { processedDirs: [docs.dir] } }),
     }),
   ],
