@@ -40,7 +40,7 @@ export default defineConfig({
       title: { nb: localized(model.site.title, 'nb'), en: localized(model.site.title, 'en') },
       defaultLocale: 'root',
       locales: starlightLocales(model.site.locales),
-      sidebar: [...buildSidebar(model, [runbookSidebarLink()]), ...docPages],
+      sidebar: [...buildSidebar(model, [], [runbookSidebarLink()]), ...docPages],
       // The offline app (src/offline/): its files are written into the output by scripts/build.ts.
       head: offlineHead(siteBase()),
       customCss: ['./src/styles/offline.css'],

@@ -48,7 +48,7 @@ export function analyze(model: Model): Analysis {
     scenarios,
     singlePointsOfFailure: sweep.singlePointsOfFailure,
     audits,
-    startOrders: computeStartOrders(graph),
+    startOrders: computeStartOrders(graph, fg),
   };
 }
 

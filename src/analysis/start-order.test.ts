@@ -25,18 +25,56 @@ describe('start order', () => {
     expect(orders.map((o) => o.host)).toEqual(['host:h', 'host:other']);
   });
 
-  it('topological through systems, soft links count, ties by vmid', () => {
+  it('topological through systems, soft links count; comfort before the rest, ties by vmid', () => {
     const h = orders[0]!;
-    expect(h.steps.map((s) => s.vmid)).toEqual([100, 106, 108, 110, 103]);
+    // docs (100) serves nothing with a tier, so it comes after every comfort guest.
+    expect(h.steps.map((s) => s.vmid)).toEqual([106, 108, 110, 103, 100]);
     expect(h.steps.find((s) => s.vmid === 103)).toEqual({
-      position: 5,
+      position: 4,
       guest: 'guest:ha',
       vmid: 103,
       kind: 'qemu',
       command: 'qm start 103',
       waitsFor: ['guest:grafana', 'guest:z2m'],
+      reason: { rank: 'comfort', ownRank: 'comfort', serves: ['capability:c'], neededBy: [] },
     });
-    expect(h.steps[1]!.command).toBe('pct start 106');
+    expect(h.steps[0]!.command).toBe('pct start 106');
+  });
+
+  it('says why: what goes down without it, or which higher guest waits for it', () => {
+    const reason = (vmid: number) => orders[0]!.steps.find((s) => s.vmid === vmid)!.reason;
+    // mqtt alone takes z2m, the Zigbee system, ha and the capability down.
+    expect(reason(106)).toEqual({ rank: 'comfort', ownRank: 'comfort', serves: ['capability:c'], neededBy: [] });
+    // grafana only enhances ha (degraded, not down): its own rank is 'other', ha lifts it.
+    expect(reason(108)).toEqual({ rank: 'comfort', ownRank: 'other', serves: [], neededBy: ['guest:ha'] });
+    expect(reason(100)).toEqual({ rank: 'other', ownRank: 'other', serves: [], neededBy: [] });
+  });
+
+  it('starts what a critical capability needs before anything comfortable, dependencies first', () => {
+    const c = model({
+      hosts: [host('h')],
+      guests: [
+        guest('tools', 100),
+        guest('scenes', 101),
+        guest('broker', 130),
+        guest('sensors', 120, { dependsOn: ['guest:broker'] }),
+        guest('alarm', 110, { dependsOn: ['system:radio'] }),
+      ],
+      systems: [sys('radio', { tier: 'critical', dependsOn: ['guest:sensors'] })],
+      capabilities: [
+        cap('readings', { tier: 'critical', dependsOn: ['system:radio'] }),
+        cap('fun', { dependsOn: ['guest:scenes'] }),
+        // Only degraded without tools: not a reason to start it early.
+        cap('extra', { tier: 'critical', dependsOn: [{ anyOf: ['guest:tools', 'guest:scenes'] }] }),
+      ],
+    });
+    const [order] = computeStartOrders(buildGraph(c));
+    // broker (130) starts first: sensors, which the critical radio needs, waits for it. alarm needs
+    // the radio but nothing needs alarm, so it comes last (by vmid after tools).
+    expect(order!.steps.map((s) => s.guest)).toEqual(['guest:broker', 'guest:sensors', 'guest:scenes', 'guest:tools', 'guest:alarm']);
+    expect(order!.steps[0]!.reason).toEqual({ rank: 'critical', ownRank: 'critical', serves: ['capability:readings'], neededBy: [] });
+    expect(order!.steps[2]!.reason).toEqual({ rank: 'comfort', ownRank: 'comfort', serves: ['capability:fun'], neededBy: [] });
+    expect(order!.steps[4]!.reason).toEqual({ rank: 'other', ownRank: 'other', serves: [], neededBy: [] });
   });
 
   it('lists stopped guests separately and leaves planned ones out', () => {
@@ -45,7 +83,17 @@ describe('start order', () => {
   });
 
   it('ignores dependencies on guests of other hosts', () => {
-    expect(orders[1]!.steps).toEqual([{ position: 1, guest: 'guest:elsewhere', vmid: 120, kind: 'lxc', command: 'pct start 120', waitsFor: [] }]);
+    expect(orders[1]!.steps).toEqual([
+      {
+        position: 1,
+        guest: 'guest:elsewhere',
+        vmid: 120,
+        kind: 'lxc',
+        command: 'pct start 120',
+        waitsFor: [],
+        reason: { rank: 'other', ownRank: 'other', serves: [], neededBy: [] },
+      },
+    ]);
   });
 
   it('still returns every guest once when there is a cycle', () => {

@@ -74,6 +74,25 @@ export interface StartStep {
   command: string;
   /** Guests (keys) that must be up before this one. */
   waitsFor: string[];
+  /**
+   * Why the guest is at this place: its rank (critical, comfort, other) and what gives it that rank.
+   * Optional so hand-written StartSteps (fixtures) stay valid; computeStartOrders always sets it.
+   */
+  reason?: StartReason;
+}
+
+/** The tiers that order a start: critical before comfort before the rest. */
+export type StartRank = 'critical' | 'comfort' | 'other';
+
+export interface StartReason {
+  /** The rank it starts with: its own, or that of a guest that waits for it, whichever is higher. */
+  rank: StartRank;
+  /** Its own rank: the highest tier of what goes down when this guest alone is down. */
+  ownRank: StartRank;
+  /** Capabilities of its own rank that go down without it (keys, sorted). Empty for 'other'. */
+  serves: string[];
+  /** Guests of a higher rank that wait for it, when they are what moved it up (keys, by vmid). */
+  neededBy: string[];
 }
 
 export interface StartOrder {

@@ -3,15 +3,19 @@
  * under stress needs it. A pure function of the model and its analysis; explanations and links are
  * passed in, so this module needs neither the analysis internals nor the site's config.
  *
- * Order: the symptom index (symptoms → section), then one section per scenario (what still works,
- * what is degraded or lost and why, per phase; which equipment is down; the start order when a
- * host comes back), then reference tables (hosts, guests, network and where they are).
+ * Order: the symptom index (symptoms → section), then one section per scenario in the order a
+ * person in trouble needs it (what happened; what to do: the written procedure, then the start
+ * order when a host comes back; what still works, what is degraded or lost and why, per phase,
+ * with the equipment that is down; the failure diagrams last), then reference tables (hosts,
+ * guests, network and where they are).
  */
 import type { Analysis, Cause, Outcome, PhaseResult, StartOrder } from '../analysis/types.ts';
 import { displayName, indexEntities, localized, type AnyEntity, type EntityRecord, type Lang } from '../model/entities.ts';
 import type { Model } from '../model/schema/model.ts';
 import { runbookStrings } from './strings.ts';
 import { shortList } from '../site/short-list.ts';
+import { scenarioStartOrders, startReasonText, type StartReasonText } from '../site/start-order-view.ts';
+import { EQUIPMENT_KINDS, isStoppedByFailure } from '../analysis/equipment.ts';
 
 export interface RunbookItem {
   key: string;
@@ -45,6 +49,13 @@ export interface RunbookPhase {
    * operation (so stopped guests are not listed again and again).
    */
   equipmentDown: RunbookItem[];
+  /**
+   * Equipment that is down only because something it uses is gone, and keeps running (Frigate's LXC
+   * without UniFi Protect): not restarted, so not in `equipmentDown` (src/analysis/equipment.ts).
+   */
+  equipmentIdle: RunbookAffected[];
+  /** Equipment that still runs, but degraded (a UPS on its battery), and why. */
+  equipmentDegraded: RunbookAffected[];
   /** The analysis phase, for the failure diagram. */
   result: PhaseResult;
 }
@@ -56,6 +67,8 @@ export interface RunbookStartStep {
   kind: 'lxc' | 'qemu';
   command: string;
   waitsFor: RunbookItem[];
+  /** Why it is at this place ("Kritisk. Trengs for: …"). */
+  reason?: StartReasonText;
 }
 
 export interface RunbookStartOrder {
@@ -74,6 +87,10 @@ export interface RunbookSection {
   phases: RunbookPhase[];
   /** Start orders of the hosts that go down in any phase of this scenario. */
   startOrders: RunbookStartOrder[];
+  /** Hosts that go down in this scenario and have no guest to start (a Raspberry Pi). */
+  hostsWithoutGuests: RunbookItem[];
+  /** The scenario's page on the site. */
+  href: string;
 }
 
 /** A symptom and every section it can point to (the same words may belong to several scenarios). */
@@ -149,9 +166,6 @@ export function scenarioSectionId(scenarioId: string): string {
   return `scenario-${scenarioId}`;
 }
 
-/** Kinds listed under "equipment that is down". */
-const EQUIPMENT_KINDS = new Set(['host', 'guest', 'network', 'power', 'storage']);
-
 function byName(a: { name: string }, b: { name: string }): number {
   return a.name.localeCompare(b.name, 'nb');
 }
@@ -184,16 +198,23 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     const degraded: RunbookAffected[] = [];
     const lost: RunbookAffected[] = [];
     const equipmentDown: RunbookItem[] = [];
+    const equipmentIdle: RunbookAffected[] = [];
+    const equipmentDegraded: RunbookAffected[] = [];
+    const affected = (key: string, outcome: Outcome): RunbookAffected => {
+      const it = item(key);
+      return { ...it, why: [...new Set(outcome.causes.map((cause) => withoutSubject(explain(cause), it.name)).filter(Boolean))] };
+    };
     for (const [key, outcome] of Object.entries(result.outcomes) as [string, Outcome][]) {
       if (isCapability(key)) {
         if (outcome.state === 'ok') works.push(item(key));
-        else {
-          const it = item(key);
-          const why = [...new Set(outcome.causes.map((cause) => withoutSubject(explain(cause), it.name)).filter(Boolean))];
-          (outcome.state === 'down' ? lost : degraded).push({ ...it, why });
-        }
-      } else if (outcome.state === 'down' && EQUIPMENT_KINDS.has(key.split(':')[0]!) && !downNormally.has(key)) {
-        equipmentDown.push(item(key));
+        else (outcome.state === 'down' ? lost : degraded).push(affected(key, outcome));
+      } else if (!EQUIPMENT_KINDS.has(key.split(':')[0]!) || downNormally.has(key)) {
+        continue;
+      } else if (outcome.state === 'degraded') {
+        equipmentDegraded.push(affected(key, outcome));
+      } else if (outcome.state === 'down') {
+        if (isStoppedByFailure(outcome)) equipmentDown.push(item(key));
+        else equipmentIdle.push(affected(key, outcome));
       }
     }
     // Critical first, then by name: under stress the critical things are what matter.
@@ -219,23 +240,28 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       worksOmitted: stillWorks.omitted,
       degraded: degraded.sort(tierFirst),
       lost: lost.sort(tierFirst),
-      equipmentDown: equipmentDown.sort(
-        (a, b) => kindOrder(a.key) - kindOrder(b.key) || byName(a, b),
-      ),
+      equipmentDown: equipmentDown.sort(byKindThenName),
+      equipmentIdle: equipmentIdle.sort(byKindThenName),
+      equipmentDegraded: equipmentDegraded.sort(byKindThenName),
       result,
     };
   };
 
+  const nameOf = (key: string) => item(key).name;
   const startOrderView = (order: StartOrder): RunbookStartOrder => ({
     host: item(order.host),
-    steps: order.steps.map((step) => ({
-      position: step.position,
-      guest: item(step.guest),
-      vmid: step.vmid,
-      kind: step.kind,
-      command: step.command,
-      waitsFor: step.waitsFor.map(item),
-    })),
+    steps: order.steps.map((step) => {
+      const reason = startReasonText(step, lang, nameOf);
+      return {
+        position: step.position,
+        guest: item(step.guest),
+        vmid: step.vmid,
+        kind: step.kind,
+        command: step.command,
+        waitsFor: step.waitsFor.map(item),
+        ...(reason ? { reason } : {}),
+      };
+    }),
     stopped: order.stopped.map(item),
   });
 
@@ -247,9 +273,7 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     const number = sections.length + 1;
     const title = localized(scenario.title, lang);
     const phases = result.phases.map((p) => phaseView(p, title));
-    const hostsDown = new Set<string>();
-    for (const p of result.phases)
-      for (const [key, o] of Object.entries(p.outcomes)) if (key.startsWith('host:') && o.state === 'down') hostsDown.add(key);
+    const restart = scenarioStartOrders(analysis, scenario.id);
     sections.push({
       sectionId: scenarioSectionId(scenario.id),
       scenarioId: scenario.id,
@@ -257,7 +281,9 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       title,
       ...(scenario.description ? { description: localized(scenario.description, lang) } : {}),
       phases,
-      startOrders: analysis.startOrders.filter((o) => hostsDown.has(o.host) && o.steps.length > 0).map(startOrderView),
+      startOrders: restart.orders.map(startOrderView),
+      hostsWithoutGuests: restart.hostsWithoutGuests.map(item),
+      href: hrefFor(`scenario:${scenario.id}`),
     });
   });
 
@@ -351,6 +377,9 @@ export function withoutSubject(line: string, name: string): string {
 }
 
 const KIND_ORDER = ['power', 'network', 'host', 'storage', 'guest'];
+function byKindThenName(a: RunbookItem, b: RunbookItem): number {
+  return kindOrder(a.key) - kindOrder(b.key) || byName(a, b);
+}
 function kindOrder(key: string): number {
   const i = KIND_ORDER.indexOf(key.split(':')[0]!);
   return i < 0 ? KIND_ORDER.length : i;

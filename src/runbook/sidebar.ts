@@ -1,5 +1,5 @@
 /**
- * The runbook's entry in the site's sidebar (passed to buildSidebar's extra pages in
+ * The runbook's entry in the site's sidebar (passed to buildSidebar's outage pages, right under the overview, in
  * astro.config.mjs). Written for the root locale; Starlight prefixes /en/ for English.
  */
 import { pagePath, STARLIGHT_ADDS_BASE } from '../site/urls.ts';

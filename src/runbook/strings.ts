@@ -46,6 +46,18 @@ export interface RunbookStrings {
   command: string;
   waitsFor: string;
   stoppedOnPurpose: string;
+  /** The column that says why a guest is at its place in the start order. */
+  whyHere: string;
+  /** After the start order: hosts that go down too but have no guests to start. */
+  hostsWithoutGuests: (names: string) => string;
+  /** Heading over what works, what is degraded and what is lost. */
+  statusTitle: string;
+  /** Equipment that runs without what it needs (not restarted). */
+  equipmentIdle: string;
+  equipmentIdleNote: string;
+  equipmentDegraded: string;
+  /** The link from a section to its scenario's page on the site. */
+  onSite: string;
   reference: string;
   hosts: string;
   guests: string;
@@ -71,7 +83,7 @@ export interface RunbookStrings {
 
 const nb: RunbookStrings = {
   runbookTitle: 'Driftshåndbok for strømbrudd og feil',
-  navLabel: 'Driftshåndbok (utskrift)',
+  navLabel: 'Driftshåndbok',
   lead: 'Laget fra modellen. Sjekk dato og modellrevisjon nederst på hver side: et gammelt papir kan være utdatert.',
   printedNote: 'Den trykte utgaven er den du trenger når nettstedet er nede. Skriv den ut nå, og legg den ved sikringsskapet.',
   downloadPdf: 'Last ned PDF for utskrift',
@@ -107,6 +119,13 @@ const nb: RunbookStrings = {
   command: 'Kommando',
   waitsFor: 'Venter på',
   stoppedOnPurpose: 'Stoppet med vilje, startes ikke',
+  whyHere: 'Hvorfor her',
+  hostsWithoutGuests: (names) => `Går også ned, uten gjester å starte: ${names}.`,
+  statusTitle: 'Hva virker, og hva virker ikke',
+  equipmentIdle: 'Kjører, men mangler det den trenger',
+  equipmentIdleNote: 'Disse går fortsatt og skal ikke startes på nytt. De virker igjen når det de mangler, er tilbake.',
+  equipmentDegraded: 'Utstyr som virker delvis',
+  onSite: 'Scenarioet på nettstedet',
   reference: 'Oppslag',
   hosts: 'Verter',
   guests: 'Gjester (VM og LXC)',
@@ -132,7 +151,7 @@ const nb: RunbookStrings = {
 
 const en: RunbookStrings = {
   runbookTitle: 'Outage runbook',
-  navLabel: 'Outage runbook (print)',
+  navLabel: 'Outage runbook',
   lead: 'Made from the model. Check the date and model revision at the foot of every page: an old printout may be out of date.',
   printedNote: 'The printed copy is the one you need when the site is down. Print it now and keep it by the fuse box.',
   downloadPdf: 'Download the PDF for printing',
@@ -168,6 +187,13 @@ const en: RunbookStrings = {
   command: 'Command',
   waitsFor: 'Waits for',
   stoppedOnPurpose: 'Stopped on purpose, not started',
+  whyHere: 'Why here',
+  hostsWithoutGuests: (names) => `Also down, with no guests to start: ${names}.`,
+  statusTitle: 'What works and what does not',
+  equipmentIdle: 'Running, but without what it needs',
+  equipmentIdleNote: 'These are still running and are not to be restarted. They work again once what they lack is back.',
+  equipmentDegraded: 'Equipment that partly works',
+  onSite: 'This scenario on the site',
   reference: 'Reference',
   hosts: 'Hosts',
   guests: 'Guests (VMs and LXCs)',

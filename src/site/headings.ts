@@ -21,22 +21,28 @@ export function entityHeadings(
   const h = (slug: string, text: string): Heading => ({ depth: 2, slug, text });
   const out: Heading[] = [];
   if (record.kind === 'host') out.push(h('guests', t(lang, 'entity.guests')));
+  // A scenario: what to do first, then what works and what does not (ScenarioBody.astro).
   if (record.kind === 'scenario' && options.scenario) {
+    out.push(h('what-to-do', t(lang, 'scenario.whatToDo')), { depth: 3, slug: 'start-order', text: t(lang, 'scenario.startOrder') });
+    out.push(h('status', t(lang, 'scenario.status')));
     for (const phase of options.scenario.phases) {
       const title = localized(phase.title, lang) || (phase.id === 'start' ? t(lang, 'scenario.start') : phase.id);
-      out.push(h(`phase-${phase.id}`, `${t(lang, 'scenario.phase')}: ${title}`));
+      out.push({ depth: 3, slug: `phase-${phase.id}`, text: `${t(lang, 'scenario.phase')}: ${title}` });
     }
   }
   out.push(h('facts', t(lang, 'entity.fields')), h('depends-on', t(lang, 'entity.dependsOn')), h('depended-on-by', t(lang, 'entity.dependedOnBy')));
   if (options.hasNotes) out.push(h('notes', t(lang, 'entity.notes')));
   if (options.hasDiagram !== false) out.push(h('neighbourhood', t(lang, 'entity.neighbourhood')));
   if (options.hasProse) out.push(h('prose', t(lang, 'entity.prose')));
+  // Its failure diagrams last (ScenarioDiagrams.astro).
+  if (record.kind === 'scenario' && options.scenario?.phases.length) out.push(h('scenario-diagram', t(lang, 'scenario.diagram')));
   return out;
 }
 
 /** The overview's h2s (Overview.astro). */
 export function overviewHeadings(model: Model, lang: Lang): Heading[] {
   return [
+    ...(model.scenarios.length ? [{ depth: 2, slug: 'something-down', text: t(lang, 'outage.title') }] : []),
     { depth: 2, slug: 'runs', text: t(lang, 'overview.runs') },
     ...model.site.principles.map((p) => ({ depth: 2, slug: `principle-${p.id}`, text: localized(p.title, lang) })),
     { depth: 2, slug: 'contents', text: t(lang, 'overview.sections') },

@@ -9,6 +9,7 @@ import { entityLink, type Value, type ViewContext } from './views.ts';
 import { t } from '../i18n/ui.ts';
 import { shortList } from './short-list.ts';
 import { STATE_MARK } from '../analysis/explain.ts';
+import { isEquipment, isStoppedByFailure } from '../analysis/equipment.ts';
 
 export interface CapabilityLine {
   key: string;
@@ -32,6 +33,10 @@ export interface PhaseView {
   otherDown: CapabilityLine[];
   /** Down already before the scenario (stopped, or needing something stopped) and not in `otherDown`. */
   otherDownOmitted: number;
+  /** Equipment that keeps running without something it uses (src/analysis/equipment.ts): not in `otherDown`. */
+  idle: CapabilityLine[];
+  /** Everything that is not a capability and is degraded (a UPS on battery, a cluster short of a member). */
+  otherDegraded: CapabilityLine[];
 }
 
 export interface PhaseViewOptions {
@@ -57,10 +62,13 @@ export function phaseView(
   const stateIs = (state: State) => (key: string) => phase.outcomes[key]!.state === state;
   const works = shortList(capabilityKeys.filter(stateIs('ok')), (key) => ctx.index.get(key)?.entity.tier === 'critical', { limit: options.listLimit });
   const downBefore = (key: string) => options.baseline?.outcomes[key]?.state === 'down';
+  const notCapability = Object.keys(phase.outcomes)
+    .filter((k) => !k.startsWith('capability:'))
+    .sort(byModelOrder(ctx.index));
+  // Running, only without what it uses: equipment down through a system or capability alone.
+  const isIdle = (key: string) => isEquipment(key) && !downBefore(key) && !isStoppedByFailure(phase.outcomes[key]!);
   const otherDown = shortList(
-    Object.keys(phase.outcomes)
-      .filter((k) => !k.startsWith('capability:') && phase.outcomes[k]!.state === 'down')
-      .sort(byModelOrder(ctx.index)),
+    notCapability.filter((k) => phase.outcomes[k]!.state === 'down' && !isIdle(k)),
     (key) => !downBefore(key),
     { limit: options.listLimit, keyAlways: true },
   );
@@ -78,6 +86,8 @@ export function phaseView(
     lost: capabilityKeys.filter(stateIs('down')).map(line),
     otherDown: otherDown.items.map(line),
     otherDownOmitted: otherDown.omitted,
+    idle: notCapability.filter((k) => phase.outcomes[k]!.state === 'down' && isIdle(k)).map(line),
+    otherDegraded: notCapability.filter(stateIs('degraded')).map(line),
   };
 }
 

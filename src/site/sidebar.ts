@@ -42,10 +42,17 @@ export function statusBadge(record: EntityRecord): SidebarLink['badge'] {
  */
 export const MAX_SIDEBAR_ENTRIES_PER_KIND = 40;
 
-export function buildSidebar(model: Model, extraPages: SidebarLink[] = []): Array<SidebarLink | SidebarGroup> {
+/**
+ * `extraPages` join the analysis group; `outagePages` (the runbook) come right after the overview,
+ * followed by the scenarios: what someone with something down looks for comes first.
+ */
+export function buildSidebar(model: Model, extraPages: SidebarLink[] = [], outagePages: SidebarLink[] = []): Array<SidebarLink | SidebarGroup> {
   const records = listEntities(model);
   const items: Array<SidebarLink | SidebarGroup> = [
     uiLink('sidebar.overview', '/'),
+    ...outagePages,
+  ];
+  const rest: Array<SidebarLink | SidebarGroup> = [
     uiLink('architecture.title', pagePath(PAGE_SLUGS.architecture, 'nb', STARLIGHT_ADDS_BASE)),
     {
       label: t('nb', 'sidebar.analysis'),
@@ -62,10 +69,11 @@ export function buildSidebar(model: Model, extraPages: SidebarLink[] = []): Arra
   for (const [kind] of KIND_SECTIONS) {
     const ofKind = records.filter((r) => r.kind === kind);
     if (ofKind.length === 0) continue;
-    items.push({
+    // The scenarios stay open right under the overview and the runbook.
+    (kind === 'scenario' ? items : rest).push({
       label: kindLabel(kind, 'nb', true),
       translations: { en: kindLabel(kind, 'en', true) },
-      collapsed: ofKind.length > 8,
+      collapsed: kind === 'scenario' ? false : ofKind.length > 8,
       items: [
         {
           label: `${kindLabel(kind, 'nb', true)}: ${t('nb', 'section.entries').toLowerCase()}`,
@@ -85,5 +93,5 @@ export function buildSidebar(model: Model, extraPages: SidebarLink[] = []): Arra
       ],
     });
   }
-  return items;
+  return [...items, ...rest];
 }

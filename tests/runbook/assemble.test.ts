@@ -92,6 +92,36 @@ describe.each(['nb', 'en'] as const)('the Saghaugen runbook (%s)', (lang) => {
     expect(proxmox.equipmentDown.map((i) => i.key)).toContain('guest:emqx');
   });
 
+  it("keeps Frigate's running LXC out of the equipment that is down when only the UDM-Pro fails", () => {
+    const udm = data.sections.find((s) => s.scenarioId === 'udm-pro-down')!.phases[0]!;
+    expect(udm.equipmentDown.map((i) => i.key)).toEqual(['network:udm-pro']);
+    expect(udm.equipmentIdle.map((i) => i.key)).toEqual(['guest:frigate']);
+    expect(udm.equipmentIdle[0]!.why.join(' ')).toMatch(/UniFi Protect/);
+    const proxmox = data.sections.find((s) => s.scenarioId === 'proxmox-down')!.phases[0]!;
+    expect(proxmox.equipmentDown.map((i) => i.key)).toContain('guest:frigate');
+    expect(proxmox.equipmentIdle).toEqual([]);
+  });
+
+  it('lists equipment that runs degraded, with why (the UPS on its battery in a power cut)', () => {
+    const power = data.sections.find((s) => s.scenarioId === 'power-outage')!;
+    expect(power.phases[0]!.equipmentDegraded.map((i) => i.key)).toEqual(['power:unifi-ups']);
+    expect(power.phases[0]!.equipmentDegraded[0]!.why.length).toBeGreaterThan(0);
+    // Once the battery is empty the UPS is down, not degraded.
+    expect(power.phases[1]!.equipmentDegraded).toEqual([]);
+    expect(power.phases[1]!.equipmentDown.map((i) => i.key)).toContain('power:unifi-ups');
+  });
+
+  it('names a failed host with no guests to start, and starts ChirpStack first with the reason why', () => {
+    const power = data.sections.find((s) => s.scenarioId === 'power-outage')!;
+    expect(power.hostsWithoutGuests.map((h) => h.key)).toEqual(['host:lorawan-gateway']);
+    expect(power.href).toBe(entityHref('scenario:power-outage', lang));
+    const first = power.startOrders[0]!.steps[0]!;
+    expect(first.guest.key).toBe('guest:chirpstack');
+    expect(first.reason?.rank).toBe('critical');
+    expect(first.reason?.text).toContain(lang === 'nb' ? 'Avlesninger fra LoRaWAN-sensorene' : 'LoRaWAN sensor readings');
+    for (const step of power.startOrders[0]!.steps) expect(step.reason?.text, step.guest.key).toBeTruthy();
+  });
+
   it('has reference tables of what exists, guests by VMID with their IP when known', () => {
     expect(data.reference.guests.map((g) => g.vmid)).toEqual([...data.reference.guests.map((g) => g.vmid)].sort((a, b) => a - b));
     expect(data.reference.guests.find((g) => g.name === 'claude-agents')?.ip).toBe('10.12.0.145');

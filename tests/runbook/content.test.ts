@@ -6,6 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/load-model.ts';
+import { analyze } from '../../src/analysis/analyze.ts';
+import { isStoppedByFailure } from '../../src/analysis/equipment.ts';
 
 const result = loadModel('model');
 if (!result.ok) throw new Error('model/ does not load');
@@ -41,5 +43,24 @@ describe('runbook procedures', () => {
     const nb = model.scenarios.map((s) => readFileSync(join(dir, 'nb', `${s.id}.md`), 'utf8')).join('\n');
     expect(nb).toMatch(/[æøå]/);
     expect(nb).not.toMatch(/\b(stroem|broeyt|naar|paa|foer)\b/i);
+  });
+
+  it('UDM-Pro down: the procedure says what the analysis says (the LAN and the guests keep running)', () => {
+    const phase = analyze(model).scenarios.find((sc) => sc.id === 'udm-pro-down')!.phases[0]!;
+    // What the procedure's first step says still works, and what it says is gone.
+    expect(phase.outcomes['capability:home-automations']!.state).toBe('ok');
+    expect(phase.outcomes['capability:lights-wall-switches']!.state).toBe('ok');
+    expect(phase.outcomes['capability:network-garage-barn']!.state).toBe('down');
+    expect(phase.outcomes['capability:internet']!.state).toBe('down');
+    expect(phase.outcomes['host:pve-core']!.state).toBe('ok');
+    // No guest is stopped by it: "do not restart the Proxmox guests".
+    const stopped = model.guests.filter((g) => g.status === 'running' && isStoppedByFailure(phase.outcomes[`guest:${g.id}`]!));
+    expect(stopped).toEqual([]);
+    const nb = readFileSync(join(dir, 'nb', 'udm-pro-down.md'), 'utf8');
+    const en = readFileSync(join(dir, 'en', 'udm-pro-down.md'), 'utf8');
+    expect(nb).not.toMatch(/kontakt med hverandre|Home Assistant svarer ikke/);
+    expect(en).not.toMatch(/cannot reach each other|Home Assistant do(es)? not answer/);
+    expect(nb).toMatch(/garasjen\/låven er uten nett/);
+    expect(en).toMatch(/garage\/barn has no network/);
   });
 });

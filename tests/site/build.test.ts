@@ -91,7 +91,7 @@ describe('npm run build on fixture models', () => {
     const result = build(out, { DRIFTSBOK_MODEL_DIR: model, DRIFTSBOK_CONTENT_DIR: content });
     expect(result.code, result.output).toBe(0);
     const page = readFileSync(join(out, 'scenarios/isp-down-000/index.html'), 'utf8');
-    const works = /<h3 id="phase-start-works"[^>]*>Virker \((\d+)\)<\/h3>/.exec(page);
+    const works = /<h4 id="phase-start-works"[^>]*>Virker \((\d+)\)<\/h4>/.exec(page);
     expect(Number(works?.[1])).toBeGreaterThan(40);
     const note = /<p class="omitted[^"]*" data-omitted="(\d+)">([^<]*)<a href="\/scenario-matrix\/"/.exec(page);
     expect(note?.[2]).toContain('Ikke listet:');

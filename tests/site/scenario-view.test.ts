@@ -36,6 +36,30 @@ describe('scenario views', () => {
     }
   });
 
+  it("lists what else is degraded, and keeps a running guest that lacks its input out of what is down (Saghaugen)", () => {
+    const saghaugen = loadModel('model');
+    if (!saghaugen.ok) throw new Error('model/ does not load');
+    const m = saghaugen.model;
+    const a = analyze(m);
+    const idx = indexEntities(m);
+    const view = (scenarioId: string, phase = 0) =>
+      phaseView(m, a.scenarios.find((s) => s.id === scenarioId)!.phases[phase]!, { lang: 'nb', index: idx }, (c, lang) => explainCause(c, m, lang), {
+        baseline: a.baseline,
+      });
+    // The UPS runs on its battery when the grid is gone: degraded, and said so in the text.
+    const power = view('power-outage');
+    expect(power.otherDegraded.map((l) => l.key)).toEqual(['power:unifi-ups']);
+    expect(power.otherDegraded[0]!.explanations.join(' ')).toMatch(/Strømnettet/);
+    expect(power.idle).toEqual([]);
+    // Without the UDM-Pro, Frigate's LXC still runs on pve-core; it only gets no video from Protect.
+    const udm = view('udm-pro-down');
+    expect(udm.idle.map((l) => l.key)).toEqual(['guest:frigate']);
+    expect(udm.otherDown.map((l) => l.key)).not.toContain('guest:frigate');
+    expect(udm.otherDown.map((l) => l.key)).toContain('network:udm-pro');
+    // When pve-core itself is down, Frigate's LXC is down with it.
+    expect(view('proxmox-down').otherDown.map((l) => l.key)).toContain('guest:frigate');
+  });
+
   it('past the list limit names only the critical capabilities that work and only what the scenario took down', () => {
     const big = syntheticModel(3);
     const a = analyze(big);

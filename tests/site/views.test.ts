@@ -27,6 +27,19 @@ describe('sidebar', () => {
     );
   });
 
+  it('puts the runbook and the scenarios right under the overview, the scenarios open', () => {
+    const runbook = { label: 'Driftshåndbok', translations: { en: 'Outage runbook' }, link: '/runbook/' };
+    const withRunbook = buildSidebar(model, [], [runbook]);
+    expect(withRunbook[0]).toMatchObject({ link: '/' });
+    expect(withRunbook[1]).toEqual(runbook);
+    const scenarios = withRunbook[2] as SidebarGroup;
+    expect(scenarios.translations.en).toBe('Scenarios');
+    expect(scenarios.collapsed).toBe(false);
+    expect(scenarios.items.length).toBe(model.scenarios.length + 1);
+    // Nothing is lost on the way: the same entries as without the runbook, plus it.
+    expect(withRunbook.length).toBe(sidebar.length + 1);
+  });
+
   it('lists a kind with very many entities by its index page only, so pages do not grow with the model', () => {
     const many = mini();
     const [first] = many.guests;

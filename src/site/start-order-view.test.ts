@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { joinNames, scenarioStartOrders, startReasonText } from './start-order-view.ts';
+import type { StartStep } from '../analysis/types.ts';
+import { analyze } from '../analysis/analyze.ts';
+import { cap, guest, host, model, scenario, sys } from '../../tests/analysis/helpers.ts';
+
+const step = (reason: StartStep['reason']): StartStep => ({ position: 1, guest: 'guest:x', vmid: 1, kind: 'lxc', command: 'pct start 1', waitsFor: [], reason });
+const name = (key: string) => key.split(':')[1]!;
+
+describe('joinNames', () => {
+  it('joins as a person writes a list, and says how many more', () => {
+    expect(joinNames([], 'nb')).toBe('');
+    expect(joinNames(['a'], 'nb')).toBe('a');
+    expect(joinNames(['a', 'b'], 'nb')).toBe('a og b');
+    expect(joinNames(['a', 'b', 'c'], 'en')).toBe('a, b and c');
+    expect(joinNames(['a', 'b', 'c', 'd', 'e'], 'nb')).toBe('a, b, c og 2 til');
+  });
+});
+
+describe('startReasonText', () => {
+  it('names what needs the guest, or the guest that waits for it, or says nothing needs it', () => {
+    expect(startReasonText(step({ rank: 'critical', ownRank: 'critical', serves: ['capability:readings'], neededBy: [] }), 'nb', name)).toEqual({
+      rank: 'critical',
+      label: 'Kritisk',
+      text: 'Trengs for: readings.',
+    });
+    expect(startReasonText(step({ rank: 'comfort', ownRank: 'other', serves: [], neededBy: ['guest:ha', 'guest:z2m'] }), 'en', name)!.text).toBe(
+      'Must be up before ha and z2m.',
+    );
+    expect(startReasonText(step({ rank: 'other', ownRank: 'other', serves: [], neededBy: [] }), 'nb', name)).toEqual({
+      rank: 'other',
+      label: 'Resten',
+      text: 'Ingen kritisk funksjon eller komfortfunksjon trenger den.',
+    });
+    expect(startReasonText(step(undefined), 'nb', name)).toBeUndefined();
+  });
+});
+
+describe('scenarioStartOrders', () => {
+  const m = model({
+    hosts: [host('h'), host('pi', { kind: 'raspberry-pi' })],
+    guests: [guest('a', 100)],
+    systems: [sys('s', { dependsOn: ['host:pi'] })],
+    capabilities: [cap('c', { dependsOn: ['guest:a', 'system:s'] })],
+    scenarios: [scenario('both', ['host:h', 'host:pi']), scenario('pi', ['host:pi']), scenario('sys', ['system:s'])],
+  });
+  const analysis = analyze(m);
+
+  it("gives the start order of a failed host with guests, and names a failed host that has none", () => {
+    const both = scenarioStartOrders(analysis, 'both');
+    expect(both.orders.map((o) => o.host)).toEqual(['host:h']);
+    expect(both.hostsWithoutGuests).toEqual(['host:pi']);
+    expect(scenarioStartOrders(analysis, 'pi')).toEqual({ orders: [], hostsWithoutGuests: ['host:pi'] });
+    expect(scenarioStartOrders(analysis, 'sys')).toEqual({ orders: [], hostsWithoutGuests: [] });
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The start order as a reader needs it: which guests of a scenario's failed hosts to start, and in
+ * words why each one is where it is ("Kritisk. Trengs for: Avlesninger fra LoRaWAN-sensorene.").
+ * Pure; names are passed in, so the site and the runbook word it the same way.
+ */
+import type { Analysis, StartOrder, StartReason, StartStep } from '../analysis/types.ts';
+import type { Lang } from '../model/entities.ts';
+import { t } from '../i18n/ui.ts';
+
+/** How many names a reason lists before "and N more". */
+const REASON_NAMES = 3;
+
+/** "A", "A og B", "A, B og C", "A, B, C og 2 til". */
+export function joinNames(names: string[], lang: Lang, max = REASON_NAMES): string {
+  const shown = names.length > max ? [...names.slice(0, max), t(lang, 'list.more', { n: names.length - max })] : names;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} ${t(lang, 'list.and')} ${shown.at(-1)}`;
+}
+
+export interface StartReasonText {
+  rank: StartReason['rank'];
+  /** "Kritisk", "Komfort", "Resten". */
+  label: string;
+  /** The sentence after the label. */
+  text: string;
+}
+
+/** A step's reason in words; `name` gives an entity's display name from its key. */
+export function startReasonText(step: StartStep, lang: Lang, name: (key: string) => string): StartReasonText | undefined {
+  const reason = step.reason;
+  if (!reason) return undefined;
+  const label = t(lang, `startOrder.rank.${reason.rank}`);
+  const text = reason.neededBy.length
+    ? t(lang, 'startOrder.reason.neededBy', { guests: joinNames(reason.neededBy.map(name), lang) })
+    : reason.serves.length
+      ? t(lang, 'startOrder.reason.serves', { what: joinNames(reason.serves.map(name), lang) })
+      : t(lang, 'startOrder.reason.nothing');
+  return { rank: reason.rank, label, text };
+}
+
+/**
+ * What a scenario takes down that must be started again: the start orders of the hosts that are
+ * down in any of its phases (those with guests to start), and the hosts that go down with no
+ * guest to start (a Raspberry Pi, a Proxmox host with no running guest).
+ */
+export function scenarioStartOrders(analysis: Analysis, scenarioId: string): { orders: StartOrder[]; hostsWithoutGuests: string[] } {
+  const result = analysis.scenarios.find((s) => s.id === scenarioId);
+  const hostsDown = new Set<string>();
+  for (const phase of result?.phases ?? [])
+    for (const [key, outcome] of Object.entries(phase.outcomes))
+      if (key.startsWith('host:') && outcome.state === 'down' && analysis.baseline.outcomes[key]?.state !== 'down') hostsDown.add(key);
+  const orders = analysis.startOrders.filter((o) => hostsDown.has(o.host) && o.steps.length > 0);
+  const withOrder = new Set(orders.map((o) => o.host));
+  return { orders, hostsWithoutGuests: [...hostsDown].filter((h) => !withOrder.has(h)).sort() };
+}
