@@ -9,7 +9,7 @@ import { sitePaths } from './src/site/env.ts';
 import { getSiteData } from './src/site/data.ts';
 import { buildSidebar } from './src/site/sidebar.ts';
 import { runbookSidebarLink } from './src/runbook/sidebar.ts';
-import { starlightLocales } from './src/i18n/ui.ts';
+import { starlightLocales, STARLIGHT_TRANSLATIONS } from './src/i18n/ui.ts';
 import { localized } from './src/model/entities.ts';
 import { entityLinksIntegration } from './src/markdown/satteri-entity-links.ts';
 import { docsDirFor } from './src/site/content-dirs.ts';
@@ -43,8 +43,21 @@ export default defineConfig({
       sidebar: [...buildSidebar(model, [], [runbookSidebarLink()]), ...docPages],
       // The offline app (src/offline/): its files are written into the output by scripts/build.ts.
       head: offlineHead(siteBase()),
-      customCss: ['./src/styles/offline.css'],
       ...(docs.usesSymlink ? {} : { markdown: { processedDirs: [docs.dir] } }),
+      // Tables that fit the column or scroll in a frame that shows it (src/components/TableFrame.astro).
+      // The offline notice (src/offline/) styles offline.css.
+      customCss: ['./src/styles/tables.css', './src/styles/offline.css'],
+      // Starlight's Norwegian lacks Pagefind's words ("Load more results" on a Norwegian page).
+      plugins: [
+        {
+          name: 'driftsbok-translations',
+          hooks: {
+            'i18n:setup': ({ injectTranslations }) => injectTranslations(STARLIGHT_TRANSLATIONS),
+            // Starlight requires this hook of every plugin; there is nothing to configure.
+            'config:setup': () => {},
+          },
+        },
+      ],
     }),
   ],
 });

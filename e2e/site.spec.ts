@@ -72,11 +72,12 @@ test('the sidebar lists entities by kind and links English pages to /en/', async
 });
 
 test.describe('search', () => {
-  const withIp = model.guests.find((g) => g.ip && g.status === 'running') ?? model.guests[0]!;
+  const ipOf = (g: (typeof model.guests)[number]) => g.reach?.ips?.[0] ?? g.ip;
+  const withIp = model.guests.find((g) => ipOf(g) && g.status === 'running') ?? model.guests[0]!;
   const cases = [
     { what: 'name', query: withIp.name },
     { what: 'vmid', query: String(withIp.vmid) },
-    ...(withIp.ip && (process.env.DRIFTSBOK_PROFILE ?? 'full') === 'full' ? [{ what: 'IP', query: withIp.ip }] : []),
+    ...(ipOf(withIp) && (process.env.DRIFTSBOK_PROFILE ?? 'full') === 'full' ? [{ what: 'IP', query: ipOf(withIp)! }] : []),
   ];
   for (const lang of ['nb', 'en'] as const) {
     test(`Pagefind finds a guest by ${cases.map((c) => c.what).join(', ')} (${lang})`, async ({ page }) => {

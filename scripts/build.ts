@@ -194,7 +194,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
     return 1;
   }
 
-  env.DRIFTSBOK_REVISION = revision(env);
+  const buildRevision = revision(env);
+  env.DRIFTSBOK_REVISION = buildRevision;
   // Everything the pages are made from, as one key: unchanged, Astro reuses last build's pages.
   env.DRIFTSBOK_SITE_KEY = siteInputKey({
     root: ROOT,
@@ -275,7 +276,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
         base: siteBase(env),
         titles: Object.fromEntries(data.model.site.locales.map((lang) => [lang, localized(data.model.site.title, lang)])),
         locales: data.model.site.locales,
-        revision: env.DRIFTSBOK_REVISION,
+        revision: buildRevision,
         profile: data.profile,
         built: buildDate(env),
         budgetBytes: offlineBudgetMb(env) * 1024 * 1024,

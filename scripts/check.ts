@@ -62,7 +62,8 @@ export async function runAudits(model: Model): Promise<AuditRun> {
 export function formatAudit(finding: AuditFinding, lang: Lang): string {
   const subject = finding.subject ? `  ${finding.subject}` : '';
   const scenario = finding.scenario ? `  (scenario:${finding.scenario})` : '';
-  return `${finding.severity.padEnd(7)} ${finding.rule}${subject}${scenario}  ${finding.message[lang]}\n    hint: ${finding.hint[lang]}`;
+  const modelHint = finding.modelHint ? `\n    in the model: ${finding.modelHint}` : '';
+  return `${finding.severity.padEnd(7)} ${finding.rule}${subject}${scenario}  ${finding.message[lang]}\n    hint: ${finding.hint[lang]}${modelHint}`;
 }
 
 const SUMMARY_TEXT = {

@@ -8,6 +8,7 @@ import { loadModel } from '../../src/model/load-model.ts';
 import type { Model } from '../../src/model/schema/model.ts';
 import { listEntities, displayName, type EntityRecord, type Lang } from '../../src/model/entities.ts';
 import { entityHref } from '../../src/site/urls.ts';
+import { reachOf } from '../../src/analysis/reach.ts';
 
 export const DIST = process.env.DRIFTSBOK_DIST_DIR || 'dist';
 
@@ -34,8 +35,9 @@ export function entityExpectations(model: Model, profile = process.env.DRIFTSBOK
       const e = record.entity as Record<string, unknown>;
       const facts: string[] = [];
       if (typeof e.vmid === 'number') facts.push(String(e.vmid));
-      if (typeof e.ip === 'string' && profile === 'full') facts.push(e.ip);
-      if (typeof e.name === 'string') facts.push(e.name);
+      if (profile === 'full') facts.push(...(reachOf(record)?.ips ?? []));
+      // A translated title replaces the name in the heading; the name itself is not repeated below.
+      if (typeof e.name === 'string' && !e.title) facts.push(e.name);
       out.push({ key: record.key, lang, url: entityHref(record.key, lang), name: displayName(record.entity, lang), facts, record });
     }
   }

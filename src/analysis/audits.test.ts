@@ -38,11 +38,14 @@ describe('audits', () => {
       ['system:lorawan', 'warning', 'host-down'],
     ]);
     expect(fs[0]!.message).toEqual({
-      nb: 'LoRaWAN-avlesninger er kritisk, men er nede når pve feiler: LoRaWAN-avlesninger ← lorawan ← chirpstack (LXC 109) ← pve.',
+      nb: 'LoRaWAN-avlesninger hører til det kritiske, men er nede når pve feiler: LoRaWAN-avlesninger ← lorawan ← chirpstack (LXC 109) ← pve.',
       en: 'LoRaWAN readings is critical but is down when pve fails: LoRaWAN readings ← lorawan ← chirpstack (LXC 109) ← pve.',
     });
     expect(fs[0]!.hint.en).toContain('Move chirpstack (LXC 109) to a machine that does not depend on pve');
     expect(fs[0]!.hint.nb).toContain('Flytt chirpstack (LXC 109)');
+    // The homeowner reads the hint; the model's own words are kept apart for whoever edits it.
+    expect(fs[0]!.hint.nb).not.toContain('tier');
+    expect(fs[0]!.modelHint).toBe('tier: comfort');
   });
 
   it('critical-survives runs for every Proxmox host even without a scenario', () => {
@@ -55,8 +58,10 @@ describe('audits', () => {
     const fs = rule(all, 'false-redundancy');
     expect(fs).toHaveLength(1);
     expect(fs[0]!.subject).toBe('capability:recording');
-    expect(fs[0]!.message.en).toBe('recording (en) has the alternatives frigate, protect, but all of them fail together when one of these fails: gw, grid.');
-    expect(fs[0]!.message.nb).toContain('gw, grid');
+    expect(fs[0]!.message.en).toBe('recording (en) has the alternatives frigate, protect, but both fail together when one of these fails: gw, grid.');
+    expect(fs[0]!.message.nb).toBe('recording (nb) har alternativene frigate, protect, men begge faller samtidig hvis én av disse feiler: gw, grid.');
+    expect(fs[0]!.modelHint).toBe('anyOf');
+    expect(fs[0]!.hint.en).not.toContain('anyOf');
   });
 
   it('runbook-reachable: one finding per scenario in which the docs are not ok', () => {
@@ -90,8 +95,9 @@ describe('audits', () => {
   it('stated-summary compares the stated counts with the computed ones', () => {
     const fs = rule(audits(base, { statedSummary: { runningLxc: 2, stoppedLxc: 3, runningQemu: 0 } }), 'stated-summary');
     expect(fs.map((f) => f.message.en)).toEqual([
-      'The source states 3 stopped LXC containers, but the model has 1 (site.statedSummary.stoppedLxc).',
+      'The documentation says 3 stopped LXC containers, but the model has 1.',
     ]);
+    expect(fs[0]!.modelHint).toBe('site.statedSummary.stoppedLxc');
     expect(fs[0]!.severity).toBe('warning');
   });
 
@@ -111,9 +117,10 @@ describe('false-redundancy when one alternative depends on the other', () => {
       'false-redundancy',
     );
     expect(fs.map((f) => f.message.en)).toEqual([
-      'recording (en) has the alternatives frigate, protect, but all of them fail together when one of these fails: protect (itself one of the alternatives).',
+      'recording (en) has the alternatives frigate, protect, but both fail together when this fails: protect (itself one of the alternatives).',
     ]);
-    expect(fs[0]!.hint.en).toBe('The redundancy is only apparent: the other alternatives depend on protect. Make them independent of it, or write the dependency without anyOf.');
+    expect(fs[0]!.message.nb).toContain('men begge faller samtidig hvis denne feiler: protect (selv ett av alternativene)');
+    expect(fs[0]!.hint.en).toBe('The backup is only apparent: the other alternative depends on protect. Make it independent of it, or describe it as one plain dependency instead of alternatives.');
     expect(fs[0]!.hint.nb).toContain('avhenger av protect');
   });
 });

@@ -81,7 +81,7 @@ export function criticalSurvives({ model, fg, scenarios, hostFailures }: AuditIn
         ...(scenario ? { scenario } : {}),
         message: both((lang) =>
           lang === 'nb'
-            ? `${name(lang)} er kritisk, men er ${stateLabel(outcome.state, lang)} når ${hostName(lang)} feiler: ${chainText(chain, model, lang)}.`
+            ? `${name(lang)} hører til det kritiske, men er ${stateLabel(outcome.state, lang)} når ${hostName(lang)} feiler: ${chainText(chain, model, lang)}.`
             : `${name(lang)} is critical but is ${stateLabel(outcome.state, lang)} when ${hostName(lang)} fails: ${chainText(chain, model, lang)}.`,
         ),
         hint: both((lang) => {
@@ -92,9 +92,10 @@ export function criticalSurvives({ model, fg, scenarios, hostFailures }: AuditIn
           }
           const what = culprit ? entityLabel(culprit, model, lang) : name(lang);
           return lang === 'nb'
-            ? `Designprinsippet sier at alt kritisk skal virke uten ${hostName(lang)}. Flytt ${what} til en maskin som ikke avhenger av ${hostName(lang)}, eller merk ${name(lang)} som komfort (tier: comfort) hvis det ikke er kritisk.`
-            : `The design principle says everything critical works without ${hostName(lang)}. Move ${what} to a machine that does not depend on ${hostName(lang)}, or mark ${name(lang)} as comfort (tier: comfort) if it is not critical.`;
+            ? `Designprinsippet sier at alt kritisk skal virke uten ${hostName(lang)}. Flytt ${what} til en maskin som ikke avhenger av ${hostName(lang)}, eller merk ${name(lang)} som komfort hvis det ikke er kritisk.`
+            : `The design principle says everything critical works without ${hostName(lang)}. Move ${what} to a machine that does not depend on ${hostName(lang)}, or mark ${name(lang)} as comfort if it is not critical.`;
         }),
+        ...(down ? { modelHint: 'tier: comfort' } : {}),
       });
     }
   }
@@ -109,7 +110,7 @@ export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): Audi
     const owner = fg.keys[group.owner]!;
     const members = (lang: Lang) => group.members.map((m) => entityLabel(fg.keys[m]!, model, lang));
     const memberKeys = new Set(group.members.map((m) => fg.keys[m]!));
-    const itself = { nb: 'selv et av alternativene', en: 'itself one of the alternatives' };
+    const itself = { nb: 'selv ett av alternativene', en: 'itself one of the alternatives' };
     const names = (lang: Lang) =>
       shared.map((k) => (memberKeys.has(k) ? `${entityLabel(k, model, lang)} (${itself[lang]})` : entityLabel(k, model, lang)));
     const ownerName = (lang: Lang) => entityLabel(owner, model, lang);
@@ -121,19 +122,20 @@ export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): Audi
       subject: owner,
       message: both((lang) =>
         lang === 'nb'
-          ? `${ownerName(lang)} har alternativene ${list(members(lang), lang)}, men alle faller samtidig hvis én av disse feiler: ${list(names(lang), lang)}.`
-          : `${ownerName(lang)} has the alternatives ${list(members(lang), lang)}, but all of them fail together when one of these fails: ${list(names(lang), lang)}.`,
+          ? `${ownerName(lang)} har alternativene ${list(members(lang), lang)}, men ${group.members.length === 2 ? 'begge' : 'alle'} faller samtidig hvis ${shared.length === 1 ? 'denne feiler' : 'én av disse feiler'}: ${list(names(lang), lang)}.`
+          : `${ownerName(lang)} has the alternatives ${list(members(lang), lang)}, but ${group.members.length === 2 ? 'both' : 'all of them'} fail together when ${shared.length === 1 ? 'this fails' : 'one of these fails'}: ${list(names(lang), lang)}.`,
       ),
       hint: both((lang) => {
         if (memberKeys.has(first)) {
           return lang === 'nb'
-            ? `Redundansen er bare tilsynelatende: de andre alternativene avhenger av ${firstName(lang)}. Gjør dem uavhengige av den, eller beskriv avhengigheten uten anyOf.`
-            : `The redundancy is only apparent: the other alternatives depend on ${firstName(lang)}. Make them independent of it, or write the dependency without anyOf.`;
+            ? `Reserven er bare tilsynelatende: ${group.members.length === 2 ? 'det andre alternativet' : 'de andre alternativene'} avhenger av ${firstName(lang)}. Gjør ${group.members.length === 2 ? 'det' : 'dem'} uavhengig av den, eller beskriv det som én vanlig avhengighet i stedet for alternativer.`
+            : `The backup is only apparent: the other ${group.members.length === 2 ? 'alternative depends' : 'alternatives depend'} on ${firstName(lang)}. Make ${group.members.length === 2 ? 'it' : 'them'} independent of it, or describe it as one plain dependency instead of alternatives.`;
         }
         return lang === 'nb'
-          ? `Redundansen er bare tilsynelatende. Gi alternativene hver sin vei utenom ${firstName(lang)}, eller beskriv avhengigheten uten anyOf.`
-          : `The redundancy is only apparent. Give the alternatives separate paths around ${firstName(lang)}, or write the dependency without anyOf.`;
+          ? `Reserven er bare tilsynelatende. Gi alternativene hver sin vei utenom ${firstName(lang)}, eller beskriv det som én vanlig avhengighet i stedet for alternativer.`
+          : `The backup is only apparent. Give the alternatives separate paths around ${firstName(lang)}, or describe it as one plain dependency instead of alternatives.`;
       }),
+      modelHint: 'anyOf',
     });
   }
   return findings;
@@ -164,7 +166,7 @@ export function runbookReachable({ model, scenarios }: AuditInput): AuditFinding
       ),
       hint: both((lang) =>
         lang === 'nb'
-          ? `Runbooken for «${title(lang)}» må finnes på papir eller lagret lokalt: skriv ut PDF-en og oppbevar den der den trengs.`
+          ? `Driftshåndboka for «${title(lang)}» må finnes på papir eller lagret lokalt: skriv ut PDF-en og oppbevar den der den trengs.`
           : `The runbook for “${title(lang)}” must be on paper or stored offline: print the PDF and keep it where it is needed.`,
       ),
     });
@@ -235,13 +237,14 @@ export function statedSummary({ model, summary }: AuditInput): AuditFinding[] {
       rule: 'stated-summary',
       severity: 'warning',
       message: {
-        nb: `Kilden sier ${said} ${what.nb}, men modellen har ${computed} (site.statedSummary.${field}).`,
-        en: `The source states ${said} ${what.en}, but the model has ${computed} (site.statedSummary.${field}).`,
+        nb: `Dokumentasjonen sier ${said} ${what.nb}, men modellen har ${computed}.`,
+        en: `The documentation says ${said} ${what.en}, but the model has ${computed}.`,
       },
       hint: {
-        nb: `Rett site.statedSummary.${field} til ${computed}, eller rett gjestene i modellen hvis kilden har rett.`,
-        en: `Set site.statedSummary.${field} to ${computed}, or correct the guests in the model if the source is right.`,
+        nb: `Rett tallet i oppsummeringen til ${computed}, eller rett gjestene i modellen hvis dokumentasjonen har rett.`,
+        en: `Change the number in the summary to ${computed}, or correct the guests in the model if the documentation is right.`,
       },
+      modelHint: `site.statedSummary.${field}`,
     });
   }
   return findings;

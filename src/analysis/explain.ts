@@ -27,8 +27,8 @@ export function stateLabel(state: State, lang: Lang): string {
 }
 
 const WORDS = {
-  nb: { stopped: 'stoppet', root: 'feiler i scenariet', anyOf: 'for få av alternativene finnes', unknown: 'ukjent' },
-  en: { stopped: 'stopped', root: 'fails in the scenario', anyOf: 'too few of the alternatives exist', unknown: 'unknown' },
+  nb: { stopped: 'stoppet', root: 'feiler i scenariet', anyOf: 'for få av alternativene virker', unknown: 'ukjent' },
+  en: { stopped: 'stopped', root: 'fails in the scenario', anyOf: 'too few of the alternatives work', unknown: 'unknown' },
 } as const;
 
 // Index per model object, so explaining many causes does not re-index the model each time.

@@ -62,6 +62,11 @@ export interface AuditFinding {
   scenario?: string;
   message: { nb: string; en: string };
   hint: { nb: string; en: string };
+  /**
+   * For whoever edits the model: the field or words to change (`tier: comfort`, `anyOf`). Messages and
+   * hints are written for the homeowner; this is printed by `npm run check` and kept in a tooltip.
+   */
+  modelHint?: string;
 }
 
 export interface StartStep {

@@ -366,7 +366,7 @@ export function neighbourhoodDiagram(model: Model, graph: Graph, key: string, la
   const name = displayName(center.entity, lang);
   const out = graph.outgoing.get(key) ?? [];
   const inc = graph.incoming.get(key) ?? [];
-  const title = lang === 'nb' ? `Naboskap: ${name}` : `Neighbourhood: ${name}`;
+  const title = lang === 'nb' ? `Sammenhenger: ${name}` : `Connections: ${name}`;
   const description =
     lang === 'nb'
       ? `${name} avhenger av ${countWord(uniq(out.map((e) => e.to)).length, lang)} og brukes av ${countWord(uniq(inc.map((e) => e.from)).length, lang)}. Pilene leses som setninger: A avhenger av B.`

@@ -29,17 +29,41 @@ export function starlightLocales(locales: readonly Lang[]): Record<string, { lab
 
 type Dict = Record<string, { nb: string; en: string }>;
 
+/**
+ * The glossary: the product's own words for what it knows and does not know, one per language,
+ * written for the person who lives in the house rather than for whoever wrote the model. Pages and
+ * the printed runbook take these words from here, so one idea has one name everywhere.
+ */
+export const GLOSSARY = {
+  /** What the model does not say. Never "the source does not say": the owner is the source. */
+  notDocumented: { nb: 'ikke dokumentert', en: 'not documented' },
+  /** On paper, before a blank line: the reader writes the missing value in. */
+  writeIn: { nb: 'ukjent – skriv inn:', en: 'unknown – write in:' },
+  /** A dependency the documentation does not state but the analysis needs. */
+  assumed: { nb: 'antatt', en: 'assumed' },
+  /** The model's git revision, as printed on pages and paper. */
+  version: { nb: 'Versjon', en: 'Version' },
+  /** The audits, as a page. */
+  setupCheck: { nb: 'Sjekk av oppsettet', en: 'Set-up check' },
+  /** Single points of failure. */
+  weakPoints: { nb: 'Svake punkter', en: 'Weak points' },
+  /** What a person in the house gets (a "capability" in the model). */
+  capability: { nb: 'funksjon', en: 'capability' },
+  /** What the runbook calls itself. */
+  runbook: { nb: 'Driftshåndbok', en: 'Outage runbook' },
+} satisfies Dict;
+
 export const UI = {
   'overview.title': { nb: 'Oversikt', en: 'Overview' },
   'overview.runs': { nb: 'Hva som kjører', en: 'What runs here' },
-  'overview.counts': { nb: 'Tall fra modellen', en: 'Counts from the model' },
+  'overview.counts': { nb: 'I tall', en: 'In numbers' },
   'overview.documented': { nb: 'Dokumentert', en: 'Documented' },
-  'overview.source': { nb: 'Kilde', en: 'Source' },
-  'overview.revision': { nb: 'Modellrevisjon', en: 'Model revision' },
+  'overview.source': { nb: 'Bygger på', en: 'Based on' },
+  'overview.revision': GLOSSARY.version,
   'overview.principles': { nb: 'Designprinsipp', en: 'Design principle' },
   'overview.sections': { nb: 'Innhold', en: 'Contents' },
   'overview.analysis': { nb: 'Analyse', en: 'Analysis' },
-  'overview.stated': { nb: 'Oppgitt i kilden', en: 'Stated in the source' },
+  'overview.stated': { nb: 'Ifølge dokumentasjonen', en: 'According to the documentation' },
   'counts.runningLxc': { nb: 'LXC-containere som kjører', en: 'Running LXC containers' },
   'counts.stoppedLxc': { nb: 'LXC-containere som er stoppet', en: 'Stopped LXC containers' },
   'counts.runningQemu': { nb: 'VM-er som kjører', en: 'Running VMs' },
@@ -75,9 +99,9 @@ export const UI = {
   'architecture.kind': { nb: 'Type', en: 'Kind' },
   'architecture.capabilities': { nb: 'Funksjoner', en: 'Capabilities' },
   'architecture.topology': { nb: 'Topologi', en: 'Topology' },
-  'audits.title': { nb: 'Revisjonsfunn', en: 'Audit findings' },
+  'audits.title': GLOSSARY.setupCheck,
   'audits.none': { nb: 'Ingen funn.', en: 'No findings.' },
-  'audits.rule': { nb: 'Regel', en: 'Rule' },
+  'audits.rule': { nb: 'Hva som er sjekket', en: 'What was checked' },
   'audits.severity': { nb: 'Alvorlighet', en: 'Severity' },
   'audits.subject': { nb: 'Gjelder', en: 'About' },
   'audits.message': { nb: 'Funn', en: 'Finding' },
@@ -98,15 +122,15 @@ export const UI = {
   'matrix.allOk': { nb: 'Virker i alle scenarioer', en: 'Works in every scenario' },
   'matrix.capability': { nb: 'Funksjon', en: 'Capability' },
   'matrix.baseline': { nb: 'Normalt', en: 'Normal' },
-  'spof.title': { nb: 'Enkeltpunkter for feil', en: 'Single points of failure' },
+  'spof.title': GLOSSARY.weakPoints,
   'spof.intro': {
-    nb: 'Det som alene tar ned flest funksjoner, flest først.',
-    en: 'What alone takes down the most capabilities, most first.',
+    nb: 'Ting som alene tar ned én eller flere funksjoner når de svikter – de som tar ned flest, først.',
+    en: 'Things that on their own take down one or more capabilities when they fail – those that take down the most, first.',
   },
   'spof.what': { nb: 'Hva som feiler', en: 'What fails' },
   'spof.down': { nb: 'Funksjoner borte', en: 'Capabilities lost' },
   'spof.degraded': { nb: 'Funksjoner redusert', en: 'Capabilities degraded' },
-  'spof.none': { nb: 'Ingen enkeltpunkter for feil funnet.', en: 'No single points of failure found.' },
+  'spof.none': { nb: 'Ingen svake punkter funnet.', en: 'No weak points found.' },
   'startOrder.title': { nb: 'Oppstartsrekkefølge', en: 'Start order' },
   'startOrder.intro': {
     nb: 'Rekkefølgen gjestene startes i etter en omstart av verten, med kommandoene.',
@@ -202,10 +226,10 @@ export const UI = {
   'entity.relation': { nb: 'Relasjon', en: 'Relation' },
   'entity.target': { nb: 'Mål', en: 'Target' },
   'entity.note': { nb: 'Merknad', en: 'Note' },
-  'entity.assumed': { nb: 'antatt', en: 'assumed' },
-  'entity.anyOf': { nb: 'én av gruppen holder (minst {n})', en: 'any one of the group will do (at least {n})' },
+  'entity.assumed': GLOSSARY.assumed,
+  'entity.anyOf': { nb: 'det holder med {n} av disse', en: '{n} of these is enough' },
   'entity.none': { nb: 'Ingen.', en: 'None.' },
-  'entity.neighbourhood': { nb: 'Nabolag', en: 'Neighbourhood' },
+  'entity.neighbourhood': { nb: 'Sammenhenger', en: 'Connections' },
   'entity.guests': { nb: 'Gjester', en: 'Guests' },
   'entity.prose': { nb: 'Mer om dette', en: 'More about this' },
   'entity.notes': { nb: 'Notater', en: 'Notes' },
@@ -223,10 +247,49 @@ export const UI = {
   'sidebar.overview': { nb: 'Oversikt', en: 'Overview' },
   'sidebar.analysis': { nb: 'Analyse', en: 'Analysis' },
   'sidebar.about': { nb: 'Om nettstedet', en: 'About the site' },
+  'reach.title': { nb: 'Adresser og tilgang', en: 'Addresses and access' },
+  'reach.ips': { nb: 'IP-adresse', en: 'IP address' },
+  'reach.webUi': { nb: 'Nettside for oppsett', en: 'Web interface' },
+  'reach.ssh': { nb: 'SSH', en: 'SSH' },
+  'reach.console': { nb: 'Konsoll', en: 'Console' },
+  'reach.note': { nb: 'Merknad', en: 'Note' },
+  'reach.typedOn': { nb: 'skrives på {host}', en: 'typed on {host}' },
+  'reach.proxmoxPort': { nb: 'Proxmox bruker port 8006 når ikke annet er satt opp', en: 'Proxmox uses port 8006 unless set up otherwise' },
+  'reach.withheld': {
+    nb: 'Adresser og tilgang er utelatt i den offentlige utgaven av nettstedet.',
+    en: 'Addresses and access are left out of the public edition of the site.',
+  },
+  'reach.address': { nb: 'Adresse', en: 'Address' },
+  'sidebar.all': { nb: 'Hele listen', en: 'Full list' },
   'unit.mb': { nb: 'MB', en: 'MB' },
   'unit.gb': { nb: 'GB', en: 'GB' },
   'unit.minutes': { nb: 'min', en: 'min' },
 } satisfies Dict;
+
+export type GlossaryWord = keyof typeof GLOSSARY;
+
+/** The glossary in one language: word → how the product says it. */
+export function glossary(lang: Lang): Record<GlossaryWord, string> {
+  return Object.fromEntries(Object.entries(GLOSSARY).map(([word, text]) => [word, text[lang]])) as Record<GlossaryWord, string>;
+}
+
+/** Starlight's and Pagefind's own words where Starlight's Norwegian lacks them (it falls back to English). */
+export const STARLIGHT_TRANSLATIONS = {
+  nb: {
+    'heading.anchorLabel': 'Avsnittet «{{title}}»',
+    'page.draft': 'Dette innholdet er et utkast og kommer ikke med når nettstedet bygges.',
+    'pagefind.clear_search': 'Tøm',
+    'pagefind.load_more': 'Vis flere treff',
+    'pagefind.search_label': 'Søk på nettstedet',
+    'pagefind.filters_label': 'Filtre',
+    'pagefind.zero_results': 'Ingen treff for [SEARCH_TERM]',
+    'pagefind.many_results': '[COUNT] treff for [SEARCH_TERM]',
+    'pagefind.one_result': '[COUNT] treff for [SEARCH_TERM]',
+    'pagefind.alt_search': 'Ingen treff for [SEARCH_TERM]. Viser treff for [DIFFERENT_TERM] i stedet',
+    'pagefind.search_suggestion': 'Ingen treff for [SEARCH_TERM]. Prøv ett av disse søkene:',
+    'pagefind.searching': 'Søker etter [SEARCH_TERM] …',
+  },
+} as const;
 
 export type UiKey = keyof typeof UI;
 
@@ -234,6 +297,23 @@ export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> 
   let text = UI[key][lang];
   for (const [name, value] of Object.entries(vars)) text = text.replaceAll(`{${name}}`, String(value));
   return text;
+}
+
+/**
+ * What each audit rule checks, as a heading a homeowner understands. The rule's id (critical-survives)
+ * is for whoever edits the model: pages keep it in a tooltip, `npm run check` prints it.
+ */
+export const RULE_TITLE: Dict = {
+  'critical-survives': { nb: 'Det kritiske virker uten serveren', en: 'The critical things work without the server' },
+  'false-redundancy': { nb: 'Reserven har et felles svakt punkt', en: 'The backup shares a weak point' },
+  'runbook-reachable': { nb: 'Driftshåndboka må finnes på papir', en: 'The runbook must be on paper' },
+  'stopped-dependency': { nb: 'Noe som kjører, trenger noe som er stoppet', en: 'Something running needs something stopped' },
+  'translation-missing': { nb: 'Tekst mangler på ett av språkene', en: 'Text missing in one of the languages' },
+  'stated-summary': { nb: 'Tallene stemmer ikke med dokumentasjonen', en: 'The numbers disagree with the documentation' },
+};
+
+export function ruleTitle(rule: string, lang: Lang): string {
+  return RULE_TITLE[rule]?.[lang] ?? rule;
 }
 
 /** Kinds, singular and plural. */
@@ -261,8 +341,8 @@ export const RELATION_LABEL: Dict = {
   runs: { nb: 'kjører', en: 'runs' },
   dependsOn: { nb: 'avhenger av', en: 'depends on' },
   dependencyOf: { nb: 'er avhengighet for', en: 'is a dependency of' },
-  enhancedBy: { nb: 'forbedres av', en: 'enhanced by' },
-  enhances: { nb: 'forbedrer', en: 'enhances' },
+  enhancedBy: { nb: 'blir bedre med', en: 'works better with' },
+  enhances: { nb: 'gjør bedre', en: 'improves' },
   poweredBy: { nb: 'får strøm fra', en: 'powered by' },
   powers: { nb: 'gir strøm til', en: 'powers' },
   connectsVia: { nb: 'kobler til via', en: 'connects via' },
@@ -293,6 +373,7 @@ export const FIELD_LABEL: Dict = {
   tags: { nb: 'Tagger', en: 'Tags' },
   os: { nb: 'Operativsystem', en: 'Operating system' },
   ip: { nb: 'IP-adresse', en: 'IP address' },
+  reach: { nb: 'Adresser og tilgang', en: 'Addresses and access' },
   user: { nb: 'Bruker', en: 'User' },
   purpose: { nb: 'Formål', en: 'Purpose' },
   installed: { nb: 'Installert', en: 'Installed' },
@@ -341,7 +422,7 @@ export const FIELD_LABEL: Dict = {
   what: { nb: 'Hva', en: 'What' },
   atLeast: { nb: 'Minst', en: 'At least' },
   dependsOn: { nb: 'Avhenger av', en: 'Depends on' },
-  enhancedBy: { nb: 'Forbedres av', en: 'Enhanced by' },
+  enhancedBy: { nb: 'Blir bedre med', en: 'Works better with' },
   poweredBy: { nb: 'Strøm fra', en: 'Powered by' },
   connectsVia: { nb: 'Kobler via', en: 'Connects via' },
   partOf: { nb: 'Del av', en: 'Part of' },

@@ -78,6 +78,15 @@ export function displayName(entity: AnyEntity, lang: Lang): string {
   return entity.name ?? entity.id;
 }
 
+/**
+ * The name in lists, tables and the sidebar: a guest leads with its VMID ("109 chirpstack"), the
+ * number the owner sees in Proxmox and types in `pct start 109`; everything else is its display name.
+ */
+export function listName(entity: AnyEntity, lang: Lang): string {
+  const name = displayName(entity, lang);
+  return typeof entity.vmid === 'number' ? `${entity.vmid} ${name}` : name;
+}
+
 export function localized(text: { nb?: string; en?: string }, lang: Lang): string {
   return text[lang] ?? text[lang === 'nb' ? 'en' : 'nb'] ?? '';
 }

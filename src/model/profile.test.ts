@@ -13,6 +13,7 @@ function model(): Model {
     access: { nb: 'SSH som ronny', en: 'SSH as ronny' },
     commands: [{ title: { nb: 'Start', en: 'Start' }, run: 'pct start 106' }],
     repos: [{ path: '/home/ronny/src' }],
+    reach: { ips: ['10.12.0.51'], webUi: 'https://10.12.0.51:18083', ssh: 'ssh ronny@10.12.0.51', console: 'pct enter 106' },
   });
   Object.assign(m.hosts[0]!, { mac: 'aa:bb:cc:dd:ee:ff', access: { nb: 'Konsoll', en: 'Console' } });
   return m;
@@ -28,7 +29,7 @@ describe('applyProfile', () => {
     const m = model();
     const pub = applyProfile(m, 'public');
     const text = JSON.stringify(pub);
-    for (const secret of ['10.12.0.50', '10.12.0.205', 'ronny', 'aa:bb:cc:dd:ee:ff', 'pct start', 'Konsoll']) {
+    for (const secret of ['10.12.0.50', '10.12.0.51', ':18083', 'pct enter', '10.12.0.205', 'ronny', 'aa:bb:cc:dd:ee:ff', 'pct start', 'Konsoll']) {
       expect(text).not.toContain(secret);
     }
     for (const section of ['hosts', 'guests'] as const) {

@@ -9,7 +9,7 @@ import { KIND_SECTIONS } from './entities.ts';
 export type Profile = 'full' | 'public';
 
 /** Entity fields left out of the public profile. */
-export const SENSITIVE_FIELDS = ['ip', 'mac', 'user', 'access', 'commands', 'repos'] as const;
+export const SENSITIVE_FIELDS = ['ip', 'mac', 'user', 'access', 'commands', 'repos', 'reach'] as const;
 
 export function isProfile(value: string): value is Profile {
   return value === 'full' || value === 'public';

@@ -16,6 +16,7 @@ import { runbookStrings } from './strings.ts';
 import { shortList } from '../site/short-list.ts';
 import { scenarioStartOrders, startReasonText, type StartReasonText } from '../site/start-order-view.ts';
 import { EQUIPMENT_KINDS, isStoppedByFailure } from '../analysis/equipment.ts';
+import { reachOf } from '../analysis/reach.ts';
 
 export interface RunbookItem {
   key: string;
@@ -69,6 +70,8 @@ export interface RunbookStartStep {
   waitsFor: RunbookItem[];
   /** Why it is at this place ("Kritisk. Trengs for: …"). */
   reason?: StartReasonText;
+  /** The guest's addresses (src/analysis/reach.ts); empty when not documented. */
+  ips: string[];
 }
 
 export interface RunbookStartOrder {
@@ -105,7 +108,11 @@ export interface HostRow {
   href: string;
   kind: string;
   hardware?: string;
+  /** The first address (ips[0]). */
   ip?: string;
+  ips: string[];
+  /** The web interface; for a Proxmox host https://<ip>:8006 unless the model says otherwise. */
+  webUi?: string;
   location?: RunbookItem;
 }
 
@@ -116,7 +123,10 @@ export interface GuestRow {
   vmid: number;
   kind: 'lxc' | 'qemu';
   host?: RunbookItem;
+  /** The first address (ips[0]). */
   ip?: string;
+  ips: string[];
+  webUi?: string;
   status: string;
   description?: string;
 }
@@ -127,7 +137,12 @@ export interface NetworkRow {
   href: string;
   kind: string;
   model?: string;
+  /** The first address (ips[0]). */
   ip?: string;
+  ips: string[];
+  webUi?: string;
+  /** A device one can address (not a link, provider or SDN zone): unknown addresses get a line to write on. */
+  addressable: boolean;
   count?: number;
   /** locatedIn, or for links the places it joins. */
   where: RunbookItem[];
@@ -186,6 +201,10 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     };
   };
   const isCapability = (key: string) => key.startsWith('capability:');
+  const reachAt = (key: string) => {
+    const record = index.get(key);
+    return record ? reachOf(record) : undefined;
+  };
   // Equipment that is down in normal operation too (stopped guests) is not news in an outage.
   const downNormally = new Set(
     Object.entries(analysis.baseline.outcomes)
@@ -259,6 +278,7 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
         kind: step.kind,
         command: step.command,
         waitsFor: step.waitsFor.map(item),
+        ips: reachAt(step.guest)?.ips ?? [],
         ...(reason ? { reason } : {}),
       };
     }),
@@ -309,6 +329,11 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
   }
 
   const exists = (e: { status?: string }) => e.status !== 'planned';
+  const addresses = (key: string): { ip?: string; ips: string[]; webUi?: string } => {
+    const reach = reachAt(key);
+    const ips = reach?.ips ?? [];
+    return { ...(ips[0] ? { ip: ips[0] } : {}), ips, ...(reach?.webUi ? { webUi: reach.webUi.url } : {}) };
+  };
   const locationOf = (entity: AnyEntity): RunbookItem | undefined => {
     const at = entity.locatedIn;
     if (!at) return undefined;
@@ -318,11 +343,11 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
 
   const hosts: HostRow[] = model.hosts.filter(exists).map((h) => ({
     key: `host:${h.id}`,
-    name: h.name,
+    name: displayName(h as AnyEntity, lang),
     href: hrefFor(`host:${h.id}`),
     kind: h.kind,
     ...(h.hardware ? { hardware: h.hardware } : {}),
-    ...(h.ip ? { ip: h.ip } : {}),
+    ...addresses(`host:${h.id}`),
     ...(locationOf(h as AnyEntity) ? { location: locationOf(h as AnyEntity)! } : {}),
   }));
   const guests: GuestRow[] = model.guests
@@ -334,7 +359,7 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       vmid: g.vmid,
       kind: g.kind,
       host: item(`host:${g.host}`),
-      ...(g.ip ? { ip: g.ip } : {}),
+      ...addresses(`guest:${g.id}`),
       status: s.statusLabels[g.status] ?? g.status,
       ...(g.description ? { description: localized(g.description, lang) } : {}),
     }))
@@ -347,11 +372,12 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     const modelText = [n.vendor, n.model].filter(Boolean).join(' ');
     return {
       key: `network:${n.id}`,
-      name: n.name,
+      name: displayName(n as AnyEntity, lang),
       href: hrefFor(`network:${n.id}`),
       kind: n.kind,
       ...(modelText ? { model: modelText } : {}),
-      ...(n.ip ? { ip: n.ip } : {}),
+      ...addresses(`network:${n.id}`),
+      addressable: reachAt(`network:${n.id}`) !== undefined,
       ...(n.count ? { count: n.count } : {}),
       where,
     };

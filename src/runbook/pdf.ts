@@ -103,7 +103,7 @@ function escapeHtml(s: string): string {
 }
 
 /**
- * Chromium's footer template: "Side X av Y · Bygget 2026-11-25 · Modellrevisjon abc1234".
+ * Chromium's footer template: "Side X av Y · Bygget 2026-11-25 · Versjon abc1234".
  * Chromium fills the `pageNumber` and `totalPages` spans. The template has no access to page CSS,
  * so it carries its own (black text, a font with æøå).
  */

@@ -3,6 +3,7 @@
  * the runbook can be printed and tested on its own. Nothing about a particular infrastructure here.
  */
 import type { Lang } from '../model/entities.ts';
+import { GLOSSARY } from '../i18n/ui.ts';
 
 export interface RunbookStrings {
   runbookTitle: string;
@@ -72,7 +73,12 @@ export interface RunbookStrings {
   between: string;
   model: string;
   purpose: string;
+  /** For what does not apply (a link has no hardware). */
   notKnown: string;
+  /** Before a blank line to write on, for what applies but is not documented (an address). */
+  writeIn: string;
+  address: string;
+  webUi: string;
   statusLabels: Record<string, string>;
   footerPage: string;
   footerOf: string;
@@ -84,7 +90,7 @@ export interface RunbookStrings {
 const nb: RunbookStrings = {
   runbookTitle: 'Driftshåndbok for strømbrudd og feil',
   navLabel: 'Driftshåndbok',
-  lead: 'Laget fra modellen. Sjekk dato og modellrevisjon nederst på hver side: et gammelt papir kan være utdatert.',
+  lead: 'Laget fra beskrivelsen av anlegget. Sjekk dato og versjon nederst på hver side: et gammelt papir kan være utdatert.',
   printedNote: 'Den trykte utgaven er den du trenger når nettstedet er nede. Skriv den ut nå, og legg den ved sikringsskapet.',
   downloadPdf: 'Last ned PDF for utskrift',
   printVersion: 'Utskriftsversjon',
@@ -141,18 +147,21 @@ const nb: RunbookStrings = {
   model: 'Modell',
   purpose: 'Formål',
   notKnown: '–',
+  writeIn: GLOSSARY.writeIn.nb,
+  address: 'Adresse',
+  webUi: 'Nettside',
   statusLabels: { running: 'kjører', stopped: 'stoppet', planned: 'planlagt', active: 'i drift' },
   footerPage: 'Side',
   footerOf: 'av',
   footerBuilt: 'Laget',
-  footerRevision: 'Modellrevisjon',
+  footerRevision: GLOSSARY.version.nb,
   tier: { critical: 'kritisk', comfort: 'komfort' },
 };
 
 const en: RunbookStrings = {
   runbookTitle: 'Outage runbook',
   navLabel: 'Outage runbook',
-  lead: 'Made from the model. Check the date and model revision at the foot of every page: an old printout may be out of date.',
+  lead: 'Made from the description of the installation. Check the date and version at the foot of every page: an old printout may be out of date.',
   printedNote: 'The printed copy is the one you need when the site is down. Print it now and keep it by the fuse box.',
   downloadPdf: 'Download the PDF for printing',
   printVersion: 'Print version',
@@ -209,11 +218,14 @@ const en: RunbookStrings = {
   model: 'Model',
   purpose: 'Purpose',
   notKnown: '–',
+  writeIn: GLOSSARY.writeIn.en,
+  address: 'Address',
+  webUi: 'Web',
   statusLabels: { running: 'running', stopped: 'stopped', planned: 'planned', active: 'in service' },
   footerPage: 'Page',
   footerOf: 'of',
   footerBuilt: 'Built',
-  footerRevision: 'Model revision',
+  footerRevision: GLOSSARY.version.en,
   tier: { critical: 'critical', comfort: 'comfort' },
 };
 

@@ -6,6 +6,7 @@ import { localized } from '../model/entities.ts';
 import type { ScenarioResult } from '../analysis/types.ts';
 import type { Model } from '../model/schema/model.ts';
 import { t } from '../i18n/ui.ts';
+import { isReachable } from '../analysis/reach.ts';
 
 export interface Heading {
   depth: number;
@@ -20,6 +21,7 @@ export function entityHeadings(
 ): Heading[] {
   const h = (slug: string, text: string): Heading => ({ depth: 2, slug, text });
   const out: Heading[] = [];
+  if (isReachable(record)) out.push(h('reach', t(lang, 'reach.title')));
   if (record.kind === 'host') out.push(h('guests', t(lang, 'entity.guests')));
   // A scenario: what to do first, then what works and what does not (ScenarioBody.astro).
   if (record.kind === 'scenario' && options.scenario) {

@@ -4,7 +4,7 @@
  * English pages, and `translations` carries the English labels. Pure.
  */
 import type { Model } from '../model/schema/model.ts';
-import { displayName, KIND_SECTIONS, listEntities, type EntityRecord } from '../model/entities.ts';
+import { KIND_SECTIONS, listEntities, listName, type EntityRecord } from '../model/entities.ts';
 import { entityHref, pagePath, KIND_PATH, STARLIGHT_ADDS_BASE } from './urls.ts';
 import { kindLabel, PAGE_SLUGS, t, valueLabel, type UiKey } from '../i18n/ui.ts';
 
@@ -67,7 +67,9 @@ export function buildSidebar(model: Model, extraPages: SidebarLink[] = [], outag
     },
   ];
   for (const [kind] of KIND_SECTIONS) {
-    const ofKind = records.filter((r) => r.kind === kind);
+    // Guests by VMID, the number their labels start with ("109 chirpstack"); the rest in model order.
+    const vmid = (r: EntityRecord) => (typeof r.entity.vmid === 'number' ? r.entity.vmid : 0);
+    const ofKind = records.filter((r) => r.kind === kind).sort((a, b) => vmid(a) - vmid(b));
     if (ofKind.length === 0) continue;
     // The scenarios stay open right under the overview and the runbook.
     (kind === 'scenario' ? items : rest).push({
@@ -76,14 +78,14 @@ export function buildSidebar(model: Model, extraPages: SidebarLink[] = [], outag
       collapsed: kind === 'scenario' ? false : ofKind.length > 8,
       items: [
         {
-          label: `${kindLabel(kind, 'nb', true)}: ${t('nb', 'section.entries').toLowerCase()}`,
-          translations: { en: `${kindLabel(kind, 'en', true)}: ${t('en', 'section.entries').toLowerCase()}` },
+          label: t('nb', 'sidebar.all'),
+          translations: { en: t('en', 'sidebar.all') },
           link: pagePath(KIND_PATH[kind], 'nb', STARLIGHT_ADDS_BASE),
         },
         ...(ofKind.length > MAX_SIDEBAR_ENTRIES_PER_KIND ? [] : ofKind).map((record) => {
           const link: SidebarLink = {
-            label: displayName(record.entity, 'nb'),
-            translations: { en: displayName(record.entity, 'en') },
+            label: listName(record.entity, 'nb'),
+            translations: { en: listName(record.entity, 'en') },
             link: entityHref(record.key, 'nb', STARLIGHT_ADDS_BASE),
           };
           const badge = statusBadge(record);

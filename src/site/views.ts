@@ -5,7 +5,8 @@
 import type { Model } from '../model/schema/model.ts';
 import type { Graph, Edge } from '../analysis/graph.ts';
 import { INVERSE_RELATION } from '../analysis/graph.ts';
-import { displayName, localized, type EntityRecord, type Lang } from '../model/entities.ts';
+import { displayName, listName, localized, type EntityRecord, type Lang } from '../model/entities.ts';
+import { reachOf } from '../analysis/reach.ts';
 import { parseRef, formatRef, type EntityKind } from '../model/refs.ts';
 import { entityHref } from './urls.ts';
 import { fieldLabel, valueLabel, formatNumber, t, relationLabel } from '../i18n/ui.ts';
@@ -26,8 +27,8 @@ export interface FieldRow {
 
 /** Written as relations; shown in the relations tables rather than among the facts. */
 export const RELATION_FIELDS = new Set(['dependsOn', 'enhancedBy', 'poweredBy', 'connectsVia', 'partOf', 'locatedIn']);
-/** Shown elsewhere on the page (heading, prose), or structured sections of their own. */
-const SHOWN_ELSEWHERE = new Set(['title', 'description', 'body']);
+/** Shown elsewhere on the page (heading, prose, the addresses section), or structured sections of their own. */
+const SHOWN_ELSEWHERE = new Set(['title', 'description', 'body', 'ip', 'reach']);
 /** Fields whose strings are references (kind:id). */
 const REF_FIELDS = new Set(['adds', 'fails', 'alsoFails', 'about', 'afterMinutesFrom', 'between', 'ref', 'docsCapability']);
 const ENUM_FIELDS = new Set(['status', 'kind', 'tier', 'category', 'medium']);
@@ -59,7 +60,7 @@ export function entityLink(key: string, ctx: ViewContext): Value {
   const record = ctx.index.get(key);
   if (!record) return { t: 'text', text: key };
   const badge = statusBadgeText(record, ctx.lang);
-  return { t: 'link', href: entityHref(key, ctx.lang, ctx.base), text: displayName(record.entity, ctx.lang), ...(badge ? { badge } : {}) };
+  return { t: 'link', href: entityHref(key, ctx.lang, ctx.base), text: listName(record.entity, ctx.lang), ...(badge ? { badge } : {}) };
 }
 
 function refValue(text: string, ctx: ViewContext, impliedKind?: EntityKind): Value {
@@ -111,7 +112,56 @@ function objectRows(object: Record<string, unknown>, ctx: ViewContext, skip: Set
 /** Every field of an entity except relations and what the page shows elsewhere. */
 export function fieldRows(record: EntityRecord, ctx: ViewContext): FieldRow[] {
   const skip = new Set([...RELATION_FIELDS, ...SHOWN_ELSEWHERE]);
+  // The id is in the address bar and the heading says the name: rows repeating them say nothing.
+  // A name only differs from the heading when a translated title replaced it; the heading wins.
+  skip.add('id');
+  skip.add('name');
   return objectRows(record.entity as Record<string, unknown>, ctx, skip);
+}
+
+/** One line of an entity's "addresses and access": a value, or undefined when not documented. */
+export interface ReachRow {
+  field: 'ips' | 'webUi' | 'ssh' | 'console' | 'note';
+  label: string;
+  value?: Value;
+  /** Small print after the value: where a console command is typed, or that a port is Proxmox's default. */
+  aside?: string;
+}
+
+/**
+ * The addresses-and-access rows of a host, guest or network device (src/analysis/reach.ts), with a
+ * row for each part the model does not give, so the reader sees what is not documented.
+ * Undefined for entities without addresses, and in the public profile, which leaves them all out.
+ */
+export function reachRows(record: EntityRecord, ctx: ViewContext, profile: 'full' | 'public' = 'full'): ReachRow[] | undefined {
+  const reach = reachOf(record);
+  if (!reach || profile === 'public') return undefined;
+  const { lang } = ctx;
+  const rows: ReachRow[] = [
+    {
+      field: 'ips',
+      label: t(lang, 'reach.ips'),
+      ...(reach.ips.length ? { value: { t: 'list', items: reach.ips.map((ip): Value => ({ t: 'code', text: ip })) } } : {}),
+    },
+    {
+      field: 'webUi',
+      label: t(lang, 'reach.webUi'),
+      ...(reach.webUi ? { value: { t: 'link', href: reach.webUi.url, text: reach.webUi.url, external: true } } : {}),
+      ...(reach.webUi?.derived ? { aside: t(lang, 'reach.proxmoxPort') } : {}),
+    },
+  ];
+  if (record.kind !== 'network') {
+    rows.push({ field: 'ssh', label: t(lang, 'reach.ssh'), ...(reach.ssh ? { value: { t: 'code', text: reach.ssh } } : {}) });
+    const on = reach.console?.on ? ctx.index.get(reach.console.on) : undefined;
+    rows.push({
+      field: 'console',
+      label: t(lang, 'reach.console'),
+      ...(reach.console ? { value: { t: 'code', text: reach.console.text } } : {}),
+      ...(on ? { aside: t(lang, 'reach.typedOn', { host: displayName(on.entity, lang) }) } : {}),
+    });
+  }
+  if (reach.note) rows.push({ field: 'note', label: t(lang, 'reach.note'), value: { t: 'text', text: localized(reach.note, lang) } });
+  return rows;
 }
 
 export interface RelationRow {

@@ -130,6 +130,20 @@ describe.each(['nb', 'en'] as const)('the Saghaugen runbook (%s)', (lang) => {
     expect(data.reference.hosts.find((h) => h.key === 'host:pve-core')?.href).toBe(entityHref('host:pve-core', lang));
   });
 
+  it("gives addresses where the model has them: Proxmox's web interface on 8006, the start order's guests", () => {
+    const pve = data.reference.hosts.find((h) => h.key === 'host:pve-core')!;
+    expect(pve).toMatchObject({ ips: ['10.12.0.205'], webUi: 'https://10.12.0.205:8006' });
+    // Not documented: no address, so the printed copy leaves a line to write it in.
+    expect(data.reference.guests.find((g) => g.name === 'chirpstack')).toMatchObject({ ips: [] });
+    expect(data.reference.guests.find((g) => g.name === 'chirpstack')?.webUi).toBeUndefined();
+    const steps = data.sections.find((s) => s.scenarioId === 'proxmox-down')!.startOrders[0]!.steps;
+    expect(steps.find((st) => st.guest.key === 'guest:claude-agents')?.ips).toEqual(['10.12.0.145']);
+    expect(steps.find((st) => st.guest.key === 'guest:chirpstack')?.ips).toEqual([]);
+    // Links and providers have no address to write in; devices do.
+    expect(data.reference.network.find((n) => n.key === 'network:mesh-link')?.addressable).toBe(false);
+    expect(data.reference.network.find((n) => n.key === 'network:udm-pro')?.addressable).toBe(true);
+  });
+
   it('is deterministic', () => {
     const again = runbook(saghaugen, lang);
     expect(JSON.stringify(again)).toBe(JSON.stringify(data));

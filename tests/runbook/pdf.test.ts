@@ -88,10 +88,10 @@ describe('footer', () => {
     const nb = footerTemplate({ lang: 'nb', date: new Date('2025-12-03T00:00:00Z'), revision: 'abc1234', siteName: 'Saghaugen' });
     expect(nb).toContain('Side <span class="pageNumber"></span> av <span class="totalPages"></span>');
     expect(nb).toContain('2025-12-03');
-    expect(nb).toContain('Modellrevisjon abc1234');
+    expect(nb).toContain('Versjon abc1234');
     const en = footerTemplate({ lang: 'en', date: new Date('2025-12-03T00:00:00Z'), revision: 'abc1234' });
     expect(en).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
-    expect(en).toContain('Model revision abc1234');
+    expect(en).toContain('Version abc1234');
   });
   it('shows a hostile revision or site name literally', () => {
     const html = footerTemplate({ lang: 'en', date: new Date(0), revision: '<img src=x onerror=alert(1)>', siteName: '"&<b>' });

@@ -58,7 +58,7 @@ describe('buildRunbookPdfs', () => {
     pages.forEach((p, i) => {
       expect(p).toContain(`Page ${i + 1} of ${pages.length}`);
       expect(p).toContain('Built 2025-12-03');
-      expect(p).toContain('Model revision test123');
+      expect(p).toContain('Version test123');
     });
     expect(pdftotext(join(dir, 'runbook-nb.pdf'), '-f', '1', '-l', '1')).toContain('Side 1 av');
   });
@@ -100,7 +100,7 @@ describe('buildRunbookPdfs', () => {
     lines.length = 0;
     await buildRunbookPdfs(dir, { env: { ...env, DRIFTSBOK_REVISION: 'test456' }, log });
     expect(lines.filter((l) => l.includes('from cache'))).toEqual([]);
-    expect(pdftotext(join(dir, 'runbook-en.pdf'))).toContain('Model revision test456');
+    expect(pdftotext(join(dir, 'runbook-en.pdf'))).toContain('Version test456');
 
     lines.length = 0;
     writeFileSync(join(dir, 'en/runbook/print/index.html'), page('en').replace('</body>', '<p>changed</p></body>'));

@@ -4,7 +4,7 @@ import type { Model } from '../../src/model/schema/model.ts';
 import { buildGraph } from '../../src/analysis/graph.ts';
 import { indexEntities } from '../../src/model/entities.ts';
 import { buildSidebar, MAX_SIDEBAR_ENTRIES_PER_KIND, type SidebarGroup, type SidebarLink } from '../../src/site/sidebar.ts';
-import { dependedOnByRows, dependsOnRows, fieldRows, guestRows, isSafeUrl, toValue } from '../../src/site/views.ts';
+import { reachRows, dependedOnByRows, dependsOnRows, fieldRows, guestRows, isSafeUrl, toValue } from '../../src/site/views.ts';
 import { FIELD_LABEL, UI } from '../../src/i18n/ui.ts';
 import { sitePaths } from '../../src/site/env.ts';
 import { docsDirFor } from '../../src/site/content-dirs.ts';
@@ -69,8 +69,20 @@ describe('entity views', () => {
 
   it('shows every field except relations and prose shown elsewhere, with localized labels', () => {
     const rows = fieldRows(index.get('host:fs-node')!, ctx);
-    expect(rows.map((r) => r.field)).toEqual(['id', 'name', 'kind', 'status', 'ip', 'os', 'kernel', 'proxmoxVersion', 'access']);
-    expect(rows.find((r) => r.field === 'ip')).toEqual({ field: 'ip', label: 'IP address', value: { t: 'code', text: '192.168.40.10' } });
+    // Id and name repeat the address bar and the heading; addresses have a section of their own.
+    expect(rows.map((r) => r.field)).toEqual(['kind', 'status', 'os', 'kernel', 'proxmoxVersion', 'access']);
+  });
+
+  it("shows addresses and access with what is not documented, and nothing of them in the public profile", () => {
+    const rows = reachRows(index.get('host:fs-node')!, ctx)!;
+    expect(rows.map((r) => [r.field, r.value, r.aside])).toEqual([
+      ['ips', { t: 'list', items: [{ t: 'code', text: '192.168.40.10' }] }, undefined],
+      ['webUi', { t: 'link', href: 'https://192.168.40.10:8006', text: 'https://192.168.40.10:8006', external: true }, 'Proxmox uses port 8006 unless set up otherwise'],
+      ['ssh', undefined, undefined],
+      ['console', undefined, undefined],
+    ]);
+    expect(reachRows(index.get('host:fs-node')!, ctx, 'public')).toBeUndefined();
+    expect(reachRows(index.get('capability:internet')!, ctx)).toBeUndefined();
   });
 
   it('derives the inverse relations with localized names and marks assumed ones with the why', () => {

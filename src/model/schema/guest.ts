@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReachFields } from './reach.ts';
 import { EntityBaseFields, IdSchema, Ipv4Schema, LabelSchema, LocalizedProseSchema, VersionSchema } from './common.ts';
 
 export const VmidSchema = z
@@ -32,7 +33,8 @@ export const GuestSchema = z.strictObject({
   diskGb: z.number().min(0).optional().meta({ description: 'Disk size in GB.' }),
   tags: z.array(IdSchema).optional(),
   os: LabelSchema.optional(),
-  ip: Ipv4Schema.optional(),
+  ip: Ipv4Schema.optional().meta({ description: 'One IPv4 address: shorthand for reach.ips. Sensitive: left out of the public build profile.' }),
+  ...ReachFields,
   user: LabelSchema.optional().meta({ description: 'Login user. Sensitive: left out of the public build profile.' }),
   purpose: LocalizedProseSchema.optional(),
   installed: z.array(SoftwareSchema).optional(),

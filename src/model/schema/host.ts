@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReachFields } from './reach.ts';
 import { EntityBaseFields, IdSchema, Ipv4Schema, LabelSchema, LifecycleSchema, LocalizedProseSchema, MacSchema, VersionSchema } from './common.ts';
 
 /** A Proxmox SDN zone on a host. */
@@ -13,7 +14,8 @@ export const HostSchema = z.strictObject({
   kind: z.enum(['proxmox', 'raspberry-pi', 'other']).meta({ description: 'proxmox, raspberry-pi or other' }),
   status: LifecycleSchema.default('active'),
   hardware: LabelSchema.optional().meta({ description: 'Board or model, e.g. "Raspberry Pi 4 (CM4 on carrier board)".' }),
-  ip: Ipv4Schema.optional(),
+  ip: Ipv4Schema.optional().meta({ description: 'One IPv4 address: shorthand for reach.ips. Sensitive: left out of the public build profile.' }),
+  ...ReachFields,
   mac: MacSchema.optional(),
   os: LabelSchema.optional(),
   kernel: VersionSchema.optional(),

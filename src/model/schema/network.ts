@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReachFields } from './reach.ts';
 import { EntityBaseFields, Ipv4Schema, LabelSchema, LifecycleSchema, LocalizedProseSchema } from './common.ts';
 
 /** A network element: a device, a link between places, or an internet provider. */
@@ -12,7 +13,8 @@ export const NetworkSchema = z.strictObject({
   model: LabelSchema.optional(),
   count: z.number().int().min(1).optional().meta({ description: 'How many identical units this entry stands for.' }),
   medium: z.enum(['wireless-mesh', 'fibre', 'copper', 'satellite']).optional(),
-  ip: Ipv4Schema.optional(),
+  ip: Ipv4Schema.optional().meta({ description: 'One IPv4 address: shorthand for reach.ips. Sensitive: left out of the public build profile.' }),
+  ...ReachFields,
   between: z.array(z.string()).optional().meta({ description: 'For links: the location refs it joins.' }),
   orderStatus: LocalizedProseSchema.optional().meta({ description: 'For ordered things: where the order stands.' }),
 }).meta({ id: 'Network', description: 'A network element: a device, a link between places, or an internet provider.' });
