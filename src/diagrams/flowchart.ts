@@ -21,6 +21,9 @@ export const CLASS_DEFS: Record<string, string> = {
   comfort: 'fill:#eef1f6,stroke:#4a5670,stroke-width:1px,color:#1c2333',
   changed: 'fill:#fff2cc,stroke:#9a5b00,stroke-width:2px,color:#402500',
   added: 'fill:#e3ecfd,stroke:#1a4fb0,stroke-width:2px,stroke-dasharray:6 4,color:#0a1f47',
+  // The ends of a legend's sample arrows: no box, only the word.
+  legendline: 'fill:none,stroke:none,color:#222',
+  summary: 'fill:#f7f7f7,stroke:#333,stroke-width:1.5px,color:#111',
 };
 
 const SHAPES: Record<Shape, [string, string]> = {
@@ -44,6 +47,7 @@ export interface NodeOptions {
 
 export class Flowchart {
   private readonly ids = new Map<string, string>();
+  private readonly subgraphIds = new Map<string, string>();
   private readonly body: string[] = [];
   private readonly edges: string[] = [];
   private readonly edgeSeen = new Set<string>();
@@ -99,8 +103,13 @@ export class Flowchart {
     return id;
   }
 
-  /** A subgraph with a label; returns its generated id (usable as an edge end). */
-  subgraph(label: string, fill: () => void, direction?: 'TB' | 'LR'): string {
+  /** The generated id of a subgraph placed with this key (a location's key), if it was drawn. */
+  subgraphIdOf(key: string): string | undefined {
+    return this.subgraphIds.get(key);
+  }
+
+  /** A subgraph with a label; returns its generated id (usable as an edge end). `key` names it for subgraphIdOf. */
+  subgraph(label: string, fill: () => void, direction?: 'TB' | 'LR', key?: string): string {
     const id = `s${this.subgraphCount++}`;
     this.body.push(`${this.indent()}subgraph ${id}[${quoted(label)}]`);
     this.depth++;
@@ -116,6 +125,7 @@ export class Flowchart {
     }
     this.depth--;
     this.body.push(`${this.indent()}end`);
+    if (key) this.subgraphIds.set(key, id);
     return id;
   }
 

@@ -116,91 +116,157 @@ function guestTier(ctx: Ctx, key: string): 'critical' | 'comfort' | 'other' {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Topology skeleton, shared by the topology and the failure diagrams
+// Topology: internet → gateway → switches → access points / mesh / hosts, inside their buildings
 
-interface Decoration {
-  include: (record: EntityRecord) => boolean;
-  label: (record: EntityRecord) => string;
-  classes: (record: EntityRecord) => string[];
-  edge: (upstream: string, downstream: string) => LineStyle;
-  /**
-   * Summary mode: each tier of a host's guests is drawn as one node (linking to the host's page)
-   * with this label and these classes, instead of one node per guest.
-   */
-  guestSummary?: (members: EntityRecord[], tierWord: string) => { label: string; classes: string[] };
+/** Relations that say how things are linked on the network (uplink says where; connectsVia what it needs). */
+const TOPOLOGY_RELATIONS: ReadonlySet<Relation> = new Set(['uplink', 'connectsVia', 'dependsOn', 'partOf']);
+
+/** How an arrow is drawn: documented links solid, links the model assumed dashed (legend: "antatt"). */
+function assumedStyle(e: Edge): LineStyle {
+  return e.assumed ? 'dashed' : 'solid';
 }
 
-const TOPOLOGY_RELATIONS: ReadonlySet<Relation> = new Set(['connectsVia', 'dependsOn', 'partOf']);
-
-function drawTopology(b: Flowchart, ctx: Ctx, deco: Decoration): void {
-  const { records, lang } = ctx;
-  const all = [...records.values()].filter(deco.include);
-  const placeNode = (r: EntityRecord) => b.node(r.key, deco.label(r), { shape: shapeOf(r), classes: deco.classes(r) });
-  const network = all.filter((r) => r.kind === 'network');
-  const hosts = all.filter((r) => r.kind === 'host');
-  const guests = all.filter((r) => r.kind === 'guest');
-  const locations = all.filter((r) => r.kind === 'location');
-  const isp = network.filter((r) => r.entity.kind === 'isp');
-  const links = network.filter((r) => r.entity.kind === 'link');
-  const placed = [...network, ...hosts].filter((r) => r.entity.kind !== 'isp' && r.entity.kind !== 'link');
-
-  b.subgraph(t(WORDS.internet, lang), () => isp.forEach(placeNode), 'LR');
-
-  const guestsByHost = new Map<string, EntityRecord[]>();
-  for (const g of guests) {
-    const host = `host:${String(g.entity.host)}`;
-    if (!guestsByHost.has(host)) guestsByHost.set(host, []);
-    guestsByHost.get(host)!.push(g);
-  }
-  const guestGroups: Array<[string, string]> = [];
-  const placeHost = (h: EntityRecord) => {
-    placeNode(h);
-    const list = guestsByHost.get(h.key);
-    if (!list?.length) return;
-    const sid = b.subgraph(`${t(WORDS.guestsOn, lang)} ${displayName(h.entity, lang)}`, () => {
-      for (const [tier, word] of [
-        ['critical', WORDS.tierCritical],
-        ['comfort', WORDS.tierComfort],
-        ['other', WORDS.tierOther],
-      ] as const) {
-        const members = list.filter((g) => guestTier(ctx, g.key) === tier);
-        if (deco.guestSummary) {
-          if (!members.length) continue;
-          const { label, classes } = deco.guestSummary(members, t(word, lang));
-          b.node(`summary:${h.key}:${tier}`, label, { shape: 'round', classes, linkTo: h.key });
-        } else {
-          b.subgraph(t(word, lang), () => members.forEach(placeNode), 'LR');
-        }
-      }
-    });
-    guestGroups.push([h.key, sid]);
+/**
+ * The links of the topology, upstream → downstream, between network devices and hosts: uplinks and
+ * connectsVia as written; a link (mesh, fibre) fed by the devices it depends on, except the ones that
+ * uplink through it (the barn's access point hangs off the mesh, it does not feed it); an SDN zone
+ * under the host it is part of.
+ */
+function topologyEdges(ctx: Ctx): Edge[] {
+  const drawn = (k: string) => {
+    const r = ctx.records.get(k);
+    return !!r && (r.kind === 'network' || r.kind === 'host');
   };
-  const placeMember = (r: EntityRecord) => (r.kind === 'host' ? placeHost(r) : placeNode(r));
+  const downlinks = new Set(ctx.graph.edges.filter((e) => e.relation === 'uplink').map((e) => `${e.to}>${e.from}`));
+  return ctx.graph.edges.filter((e) => {
+    if (!TOPOLOGY_RELATIONS.has(e.relation) || !drawn(e.from) || !drawn(e.to)) return false;
+    const from = ctx.records.get(e.from)!;
+    if (e.relation === 'dependsOn') return from.entity.kind === 'link' && !downlinks.has(`${e.from}>${e.to}`);
+    return true;
+  });
+}
 
-  const childrenOf = (locKey: string | undefined) => placed.filter((r) => locationOf(r) === locKey);
-  const drawLocation = (loc: EntityRecord) => {
-    b.subgraph(displayName(loc.entity, lang), () => {
-      for (const sub of locations.filter((l) => locationOf(l) === loc.key)) drawLocation(sub);
-      childrenOf(loc.key).forEach(placeMember);
-    });
+/** Guests of each host, in model order. */
+function guestsByHostOf(ctx: Ctx): Map<string, EntityRecord[]> {
+  const byHost = new Map<string, EntityRecord[]>();
+  for (const r of ctx.records.values()) {
+    if (r.kind !== 'guest') continue;
+    const host = `host:${String(r.entity.host)}`;
+    if (!byHost.has(host)) byHost.set(host, []);
+    byHost.get(host)!.push(r);
+  }
+  return byHost;
+}
+
+/** "pve-core: 16 gjester" / "1 kritisk" / "12 komfort" / "(2 stoppet)": a host's guests in one box. */
+function guestSummaryLabel(ctx: Ctx, host: EntityRecord, guests: EntityRecord[]): string {
+  const { lang } = ctx;
+  const lines = [`${displayName(host.entity, lang)}: ${countOf(guests.length, 'guest', lang)}`];
+  for (const [tier, words] of [
+    ['critical', WORDS.tierCriticalCount],
+    ['comfort', WORDS.tierComfortCount],
+    ['other', WORDS.tierOtherCount],
+  ] as const) {
+    const n = guests.filter((g) => guestTier(ctx, g.key) === tier).length;
+    if (n) lines.push(`${n} ${t(words[n === 1 ? 0 : 1], lang)}`);
+  }
+  const stopped = guests.filter(isStopped).length;
+  if (stopped) lines.push(`(${stopped} ${t(WORDS.stopped, lang)})`);
+  return lines.join('\n');
+}
+
+/** The drawn location of a device: its own, or for an SDN zone the host it is part of. */
+function placeOf(ctx: Ctx, r: EntityRecord): string | undefined {
+  const own = locationOf(r);
+  if (own && ctx.records.has(own)) return own;
+  const part = r.entity.partOf;
+  const whole = part ? (typeof part === 'string' ? part : part.ref) : undefined;
+  const wholeRecord = whole ? ctx.records.get(whole) : undefined;
+  const loc = wholeRecord ? locationOf(wholeRecord) : undefined;
+  return loc && ctx.records.has(loc) ? loc : undefined;
+}
+
+function drawTopology(b: Flowchart, ctx: Ctx, used: Set<LineStyle>): void {
+  const { records, lang } = ctx;
+  const all = [...records.values()];
+  const devices = all.filter((r) => (r.kind === 'network' || r.kind === 'host') && r.entity.kind !== 'isp' && r.entity.kind !== 'link');
+  const isps = all.filter((r) => r.kind === 'network' && r.entity.kind === 'isp');
+  const links = all.filter((r) => r.kind === 'network' && r.entity.kind === 'link');
+  const locations = all.filter((r) => r.kind === 'location');
+  const guests = guestsByHostOf(ctx);
+  const place = (r: EntityRecord) => {
+    b.node(r.key, entityLabel(r, lang), { shape: shapeOf(r), classes: lifecycleClasses(r) });
+    const list = r.kind === 'host' ? guests.get(r.key) : undefined;
+    if (list?.length) {
+      b.node(`guests:${r.key}`, guestSummaryLabel(ctx, r, list), {
+        shape: 'round',
+        classes: list.every(isStopped) ? ['stopped'] : ['summary'],
+        linkTo: r.key,
+      });
+    }
+  };
+
+  b.subgraph(t(WORDS.internet, lang), () => isps.forEach(place), 'LR');
+  const drawLocation = (loc: EntityRecord): void => {
+    b.subgraph(
+      displayName(loc.entity, lang),
+      () => {
+        for (const sub of locations.filter((l) => locationOf(l) === loc.key)) drawLocation(sub);
+        devices.filter((r) => placeOf(ctx, r) === loc.key).forEach(place);
+      },
+      undefined,
+      loc.key,
+    );
   };
   for (const loc of locations.filter((l) => !locationOf(l) || !records.has(locationOf(l)!))) drawLocation(loc);
-  b.subgraph(t(WORDS.links, lang), () => links.forEach(placeNode), 'LR');
-  // Things whose location is unknown or not drawn.
-  placed.filter((r) => !b.has(r.key)).forEach(placeMember);
+  // Between the buildings, outside both.
+  links.forEach(place);
+  // Where the model does not say: said so, not guessed.
+  b.subgraph(t(WORDS.locationUnknown, lang), () => devices.filter((r) => !b.has(r.key)).forEach(place));
 
-  // Upstream → downstream: Starlink → UDM-Pro → switches → host → guests.
-  for (const edge of ctx.graph.edges) {
-    if (!TOPOLOGY_RELATIONS.has(edge.relation)) continue;
-    const from = records.get(edge.from);
-    const to = records.get(edge.to);
-    if (!from || !to || from.kind === 'guest' || to.kind === 'guest') continue;
-    if (!b.has(edge.from) || !b.has(edge.to)) continue;
-    b.edge(edge.to, edge.from, { style: deco.edge(edge.to, edge.from) });
+  const edge = (from: string, to: string, style: LineStyle) => {
+    if (!b.has(from) || !b.has(to)) return;
+    used.add(style);
+    b.edge(from, to, { style });
+  };
+  for (const e of topologyEdges(ctx)) edge(e.to, e.from, assumedStyle(e));
+  for (const host of all.filter((r) => r.kind === 'host')) edge(host.key, `guests:${host.key}`, 'solid');
+  // A link whose ends the model names only as buildings (the planned fibre): drawn between those
+  // buildings, in the order `between` lists them.
+  const withEdges = new Set(topologyEdges(ctx).flatMap((e) => [e.from, e.to]));
+  for (const link of links) {
+    const linkId = b.idOf(link.key);
+    if (withEdges.has(link.key) || !linkId) continue;
+    const ends = ((link.entity.between as string[] | undefined) ?? []).map((loc) => b.subgraphIdOf(loc.includes(':') ? loc : `location:${loc}`));
+    ends.forEach((id, i) => {
+      if (!id) return;
+      used.add('solid');
+      if (i === 0) b.edgeIds(id, linkId, { style: 'solid' });
+      else b.edgeIds(linkId, id, { style: 'solid' });
+    });
   }
-  for (const [hostKey, sid] of guestGroups) {
-    if (sid) b.edgeIds(b.idOf(hostKey)!, sid, { label: t(WORDS.runs, lang), style: deco.edge(hostKey, hostKey) });
+}
+
+/** Sample arrows for the line styles a diagram uses: "—— dokumentert", "- - antatt", "══ ny". */
+function lineLegend(b: Flowchart, lang: Lang, used: Set<LineStyle>, words: Partial<Record<LineStyle, { nb: string; en: string }>>): void {
+  for (const style of ['solid', 'dashed', 'thick'] as const) {
+    const word = words[style];
+    if (!used.has(style) || !word) continue;
+    const from = b.node(`legend:line:${style}`, t(word, lang), { classes: ['legendline'], link: false });
+    const to = b.node(`legend:line:${style}:end`, ' ', { classes: ['legendline'], link: false });
+    b.edgeIds(from, to, { style });
   }
+}
+
+const TOPOLOGY_LINE_WORDS = { solid: WORDS.lineStated, dashed: WORDS.lineAssumed };
+
+/** The legend: the lifecycle classes the diagram uses, and sample arrows for its line styles. */
+function legend(b: Flowchart, lang: Lang, used: Set<LineStyle>, words: Partial<Record<LineStyle, { nb: string; en: string }>>): void {
+  const classes = (['stopped', 'planned'] as const).filter((cls) => b.usesClass(cls));
+  b.subgraph(t(WORDS.legend, lang), () => {
+    for (const cls of classes) b.node(`legend:${cls}`, `(${t(WORDS[cls], lang)})`, { classes: [cls], link: false });
+    lineLegend(b, lang, used, words);
+  }, 'LR');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,41 +379,32 @@ function drawTopologySummary(b: Flowchart, ctx: Ctx): void {
 // Public generators
 
 /**
- * Buildings → network → Proxmox host → guests by tier; stopped and planned dashed and marked.
- * Over DIAGRAM_BUDGET: guests as one box per host and tier; then one box per building.
+ * Internet → gateway → switches → access points, mesh and hosts, each inside the building it stands
+ * in (or in a box saying the model does not know where), with each host's guests as one box counted
+ * by tier that links to the host's page (the full list is in the tables). Solid arrows are
+ * documented links, dashed ones assumed (the legend says so). Over DIAGRAM_BUDGET: one box per
+ * building.
  */
 export function topologyDiagram(model: Model, lang: Lang, hrefFor: HrefFor): DiagramSpec {
   const ctx = context(model, lang);
   const title = lang === 'nb' ? `Topologi: ${model.site.name}` : `Topology: ${model.site.name}`;
   const base =
     lang === 'nb'
-      ? 'Bygg, nettverk, vertsmaskiner og gjestene deres. Piler går fra det som leverer til det som bruker. Stiplet: stoppet eller planlagt.'
-      : 'Buildings, network, hosts and their guests. Arrows run from what provides to what uses it. Dashed: stopped or planned.';
-  const make = (level: 0 | 1 | 2) => (): DiagramSpec => {
+      ? 'Fra internett gjennom gatewayen og switchene til aksesspunkter, forbindelser og maskiner, i bygget de står i. Gjestene på hver maskin er talt opp etter nivå i én boks. Heltrukket pil: dokumentert kobling; stiplet: antatt. Stiplet ramme: stoppet eller planlagt.'
+      : 'From the internet through the gateway and the switches to access points, links and machines, in the building they stand in. The guests on each machine are counted by tier in one box. Solid arrow: a documented link; dashed: assumed. Dashed border: stopped or planned.';
+  const make = (level: 0 | 1) => (): DiagramSpec => {
     const description = summarised(base, level, lang);
     const b = new Flowchart('TB', title, description, hrefFor);
-    if (level === 2) {
+    if (level === 1) {
       drawTopologySummary(b, ctx);
     } else {
-      drawTopology(b, ctx, {
-        include: (r) => ['location', 'network', 'host', 'guest'].includes(r.kind),
-        label: (r) => entityLabel(r, lang),
-        classes: lifecycleClasses,
-        edge: (a, z) => edgeStyle(ctx, a, z),
-        ...(level === 1
-          ? {
-              guestSummary: (members: EntityRecord[], tierWord: string) => ({
-                label: `${tierWord}\n${countLabel(members, 'guest', lang)}`,
-                classes: members.every(isStopped) ? ['stopped'] : [],
-              }),
-            }
-          : {}),
-      });
-      lifecycleLegend(b, lang);
+      const used = new Set<LineStyle>();
+      drawTopology(b, ctx, used);
+      legend(b, lang, used, TOPOLOGY_LINE_WORDS);
     }
     return { id: `topology-${lang}`, source: 'topology', title, description, mermaid: b.toString() };
   };
-  return withinBudget([make(0), make(1), make(2)]);
+  return withinBudget([make(0), make(1)]);
 }
 
 /** A legend for the lifecycle classes the diagram uses (none when it uses neither). */
