@@ -7,7 +7,8 @@ import { assertSafeHref, escapeLine, quoted } from './escape.ts';
 import type { HrefFor } from './types.ts';
 
 export type Shape = 'box' | 'round' | 'stadium' | 'cylinder' | 'hexagon';
-export type LineStyle = 'solid' | 'dashed' | 'thick';
+/** thickDashed: a thick arrow drawn dashed (a change a plan makes that the source does not state). */
+export type LineStyle = 'solid' | 'dashed' | 'thick' | 'thickDashed';
 
 /** Class styles; only the ones a diagram uses are written out. Each state differs in line style too. */
 export const CLASS_DEFS: Record<string, string> = {
@@ -34,7 +35,7 @@ const SHAPES: Record<Shape, [string, string]> = {
   hexagon: ['{{', '}}'],
 };
 
-const ARROWS: Record<LineStyle, string> = { solid: '-->', dashed: '-.->', thick: '==>' };
+const ARROWS: Record<LineStyle, string> = { solid: '-->', dashed: '-.->', thick: '==>', thickDashed: '==>' };
 
 export interface NodeOptions {
   shape?: Shape;
@@ -51,6 +52,8 @@ export class Flowchart {
   private readonly body: string[] = [];
   private readonly edges: string[] = [];
   private readonly edgeSeen = new Set<string>();
+  /** Indexes (in edge order, as Mermaid counts them) of thick arrows that are drawn dashed. */
+  private readonly dashedThick: number[] = [];
   private readonly clicks: string[] = [];
   private readonly classMembers = new Map<string, string[]>();
   private nodeCount = 0;
@@ -137,6 +140,7 @@ export class Flowchart {
     const line = `${from} ${text} ${to}`;
     if (this.edgeSeen.has(line)) return;
     this.edgeSeen.add(line);
+    if (options.style === 'thickDashed') this.dashedThick.push(this.edges.length);
     this.edges.push(line);
   }
 
@@ -158,6 +162,7 @@ export class Flowchart {
       if (style) lines.push(`classDef ${cls} ${style}`);
     }
     lines.push(...this.body, ...this.edges, ...this.clicks);
+    if (this.dashedThick.length) lines.push(`linkStyle ${this.dashedThick.join(',')} stroke-dasharray:6 4`);
     for (const [cls, members] of [...this.classMembers.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       lines.push(`class ${members.join(',')} ${cls}`);
     }

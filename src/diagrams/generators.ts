@@ -800,9 +800,27 @@ export function powerDiagram(model: Model, lang: Lang, hrefFor: HrefFor): Diagra
   return withinBudget([make(0), make(1), make(2)]);
 }
 
+/** One arrow of a plan diagram, in the model's direction (from uses to). */
+interface PlanEdge {
+  from: string;
+  to: string;
+  relation: Relation;
+  assumed: boolean;
+  /** What the plan does to it: makes it, removes it, or nothing (it stays). */
+  change?: 'add' | 'remove';
+  via?: string;
+}
+
+/** Relations a plan diagram draws as arrows (locations are drawn as the boxes around things). */
+const PLAN_RELATIONS: ReadonlySet<Relation> = new Set([...HARD_RELATIONS, 'enhancedBy', 'uplink']);
+
 /**
- * A plan before and after: the entities it adds or changes and their direct hard neighbours.
- * Before leaves out planned things; after marks what is new and what changes.
+ * A plan before and after. "After" applies the plan: its planned entities exist, the links it
+ * removes are gone, the links it adds (or moves) are there, and what it moves stands in its new
+ * building. Drawn: what the plan adds or changes, and the links around them that the plan is about
+ * (for an entity the plan only changes, the relations its links touch, else all of them). Thick
+ * arrows are the change: "ny"/the link's own word in the after, "fjernes" in the before. Dashed:
+ * assumed. Planned entities of other plans are in neither.
  */
 export function planDiagrams(model: Model, planId: string, lang: Lang, hrefFor: HrefFor): { before: DiagramSpec; after: DiagramSpec } {
   const ctx = context(model, lang);
@@ -810,50 +828,88 @@ export function planDiagrams(model: Model, planId: string, lang: Lang, hrefFor: 
   if (!plan) throw new Error(`planDiagrams: unknown plan ${planId}`);
   const planTitle = localized(plan.title, lang);
   const added = new Set(plan.adds ?? []);
-  const changed = new Set((plan.changes ?? []).map((c) => c.ref));
-  const focus = new Set([...added, ...changed]);
-  // What the plan's entities need (and where they stand), and what uses the new ones. Not every
-  // dependent of a changed entity: a changed host would pull in all its guests.
-  const edges = ctx.graph.edges.filter(
-    (e) =>
-      (focus.has(e.from) && (HARD_RELATIONS.has(e.relation) || e.relation === 'enhancedBy' || e.relation === 'locatedIn')) ||
-      (added.has(e.to) && (HARD_RELATIONS.has(e.relation) || e.relation === 'enhancedBy')),
-  );
-  const keys = uniq([...focus, ...edges.flatMap((e) => [e.from, e.to])]).filter((k) => ctx.records.has(k));
+  const links = plan.links ?? [];
+  const changed = new Set([...(plan.changes ?? []).map((c) => c.ref), ...links.map((l) => l.ref)]);
+  const touched = new Set<Relation>(links.map((l) => l.relation));
+  const exists = (when: 'before' | 'after', key: string) => {
+    const r = ctx.records.get(key);
+    return !!r && (!isPlanned(r) || (when === 'after' && added.has(key)));
+  };
+  const isRemoved = (e: { from: string; to: string; relation: Relation }) =>
+    links.some((l) => l.remove !== undefined && l.ref === e.from && l.relation === e.relation && l.remove === e.to);
+  const today: PlanEdge[] = ctx.graph.edges.map((e) => ({ from: e.from, to: e.to, relation: e.relation, assumed: e.assumed }));
+  const edgesOf = (when: 'before' | 'after'): PlanEdge[] => {
+    const list = today
+      .filter((e) => exists(when, e.from) && exists(when, e.to))
+      .map((e) => (isRemoved(e) ? (when === 'before' ? { ...e, change: 'remove' as const } : undefined) : e))
+      .filter((e): e is PlanEdge => e !== undefined);
+    if (when === 'after') {
+      for (const l of links) {
+        if (l.add === undefined) continue;
+        list.push({ from: l.ref, to: l.add, relation: l.relation, assumed: l.assumed ?? false, change: 'add', ...(l.via ? { via: localized(l.via, lang) } : {}) });
+      }
+    }
+    return list;
+  };
+  const before = edgesOf('before');
+  const after = edgesOf('after');
+  /** The arrows a diagram draws: the plan's own changes, and the relations around what it adds or changes. */
+  const relevant = (e: PlanEdge) =>
+    e.relation !== 'locatedIn' &&
+    (e.change !== undefined ||
+      (PLAN_RELATIONS.has(e.relation) &&
+        ((added.has(e.from) || (changed.has(e.from) && (touched.size === 0 || touched.has(e.relation) || e.relation === 'runsOn'))) ||
+          added.has(e.to))));
+  const drawnKeys = new Set<string>([...added, ...changed]);
+  for (const e of [...before, ...after]) if (relevant(e)) drawnKeys.add(e.from).add(e.to);
+  const locationIn = (when: 'before' | 'after', r: EntityRecord): string | undefined => {
+    const moved = when === 'after' ? links.find((l) => l.relation === 'locatedIn' && l.ref === r.key && l.add) : undefined;
+    const loc = moved?.add ?? placeOf(ctx, r);
+    return loc && ctx.records.has(loc) ? loc : undefined;
+  };
+
   const make = (when: 'before' | 'after'): DiagramSpec => {
-    const exists = (k: string) => when === 'after' || !isPlanned(ctx.records.get(k)!);
     const title = `${planTitle} (${t(when === 'before' ? WORDS.before : WORDS.after, lang)})`;
     const description =
       when === 'before'
         ? lang === 'nb'
-          ? `Slik det er i dag, rundt det planen «${planTitle}» endrer.`
-          : `How it is today, around what the plan "${planTitle}" changes.`
+          ? `Slik det er i dag, rundt det planen «${planTitle}» endrer. Tykke piler er koblinger planen fjerner. Pilene går fra det som leverer til det som bruker; stiplet: antatt.`
+          : `How it is today, around what the plan "${planTitle}" changes. Thick arrows are links the plan removes. Arrows run from what provides to what uses it; dashed: assumed.`
         : lang === 'nb'
-          ? `Slik det blir etter planen «${planTitle}». Nytt er stiplet og merket (ny), det som endres er merket (endres).`
-          : `How it will be after the plan "${planTitle}". New parts are dashed and marked (new); changed parts are marked (changes).`;
+          ? `Slik det blir etter planen «${planTitle}». Nytt er merket (ny), det som endres er merket (endres), og tykke piler er nye koblinger. Pilene går fra det som leverer til det som bruker; stiplet: antatt.`
+          : `How it will be after the plan "${planTitle}". New parts are marked (new), changed parts (changes), and thick arrows are new links. Arrows run from what provides to what uses it; dashed: assumed.`;
     const b = new Flowchart('LR', title, description, hrefFor);
-    // A neighbour is drawn only when an edge to it is drawn (both ends exist at this time).
-    const linked = new Set(edges.filter((e) => exists(e.from) && exists(e.to)).flatMap((e) => [e.from, e.to]));
-    for (const k of keys.filter((k) => exists(k) && (focus.has(k) || linked.has(k)))) {
+    const keys = [...drawnKeys].filter((k) => exists(when, k));
+    const place = (k: string) => {
       const r = ctx.records.get(k)!;
-      let label = entityLabel(r, lang, { status: when === 'before' });
+      let label = entityLabel(r, lang, { status: when === 'before' || !changed.has(k) });
       let classes = lifecycleClasses(r);
       if (when === 'after' && added.has(k)) {
-        label += `\n(${t(WORDS.added, lang)})`;
+        label = `${entityLabel(r, lang, { status: false })}\n(${t(WORDS.added, lang)})`;
         classes = ['added'];
-      } else if (when === 'after' && changed.has(k)) {
+      } else if (changed.has(k)) {
         label += `\n(${t(WORDS.changes, lang)})`;
         classes = ['changed'];
-      } else if (when === 'after' && isPlanned(r)) {
-        label += `\n(${t(WORDS.planned, lang)})`;
       }
       b.node(k, label, { shape: shapeOf(r), classes });
+    };
+    const locations = uniq(keys.map((k) => locationIn(when, ctx.records.get(k)!)).filter((l): l is string => !!l));
+    for (const loc of locations) {
+      b.subgraph(displayName(ctx.records.get(loc)!.entity, lang), () => {
+        keys.filter((k) => locationIn(when, ctx.records.get(k)!) === loc).forEach(place);
+      }, undefined, loc);
     }
-    for (const e of edges) {
-      if (!exists(e.from) || !exists(e.to)) continue;
-      const style: LineStyle = when === 'after' && (added.has(e.from) || added.has(e.to)) ? 'dashed' : relationStyle(ctx, e);
-      b.edge(e.from, e.to, { label: relationLabel(e, lang), style });
+    keys.filter((k) => !b.has(k)).forEach(place);
+    const used = new Set<LineStyle>();
+    for (const e of when === 'before' ? before : after) {
+      if (!relevant(e) || !b.has(e.from) || !b.has(e.to)) continue;
+      const style: LineStyle = e.change ? (e.assumed ? 'thickDashed' : 'thick') : e.assumed ? 'dashed' : 'solid';
+      used.add(style === 'thickDashed' ? 'thick' : style);
+      if (style === 'thickDashed') used.add('dashed');
+      const label = e.change === 'remove' ? t(WORDS.removed, lang) : e.change === 'add' ? (e.via ?? t(WORDS.added, lang)) : undefined;
+      b.edge(e.to, e.from, { style, ...(label ? { label } : {}) });
     }
+    legend(b, lang, used, { ...TOPOLOGY_LINE_WORDS, thick: when === 'before' ? WORDS.lineRemoved : WORDS.lineAdded });
     return {
       id: `plan-${safeId(planId)}-${when}-${lang}`,
       source: `plan:${planId} (${when})`,
