@@ -407,14 +407,6 @@ export function topologyDiagram(model: Model, lang: Lang, hrefFor: HrefFor): Dia
   return withinBudget([make(0), make(1)]);
 }
 
-/** A legend for the lifecycle classes the diagram uses (none when it uses neither). */
-function lifecycleLegend(b: Flowchart, lang: Lang): void {
-  const used = (['stopped', 'planned'] as const).filter((cls) => b.usesClass(cls));
-  b.subgraph(t(WORDS.legend, lang), () => {
-    for (const cls of used) b.node(`legend:${cls}`, `(${t(WORDS[cls], lang)})`, { classes: [cls], link: false });
-  }, 'LR');
-}
-
 /** One hop each way around an entity, with the relation names on the edges. */
 export function neighbourhoodDiagram(model: Model, graph: Graph, key: string, lang: Lang, hrefFor: HrefFor): DiagramSpec {
   const ctx = context(model, lang, graph);
@@ -476,170 +468,294 @@ function relationStyle(ctx: Ctx, e: Edge): LineStyle {
   return edgeStyle(ctx, e.from, e.to);
 }
 
-/** Kinds a failure diagram can draw (locations are the boxes around them). */
-const STATE_KINDS: ReadonlySet<string> = new Set(['network', 'host', 'guest', 'power', 'storage', 'system', 'capability']);
+/** Kinds a failure diagram can draw, in the order of its layers (power → … → capabilities). */
+const FAILURE_LAYERS = ['power', 'network', 'host', 'storage', 'guest', 'system', 'capability'] as const;
+const STATE_KINDS: ReadonlySet<string> = new Set(FAILURE_LAYERS);
 /** Relations along which a failure travels (and enhancedBy, which degrades). */
 const FAILURE_RELATIONS: ReadonlySet<Relation> = new Set([...HARD_RELATIONS, 'enhancedBy']);
 
 /**
- * The blast radius of one scenario phase: every entity that is not ok, the failed roots, and one hop
- * of the ok things they depend on or that still carry them (the surviving member of an anyOf
- * group: "camera recording: degraded" shows UniFi Protect ✓ beside Frigate ✗). The rest of the
- * model is ok and left out; the description says how many, and the page lists them in text.
- * Readable without colour: a mark in each label (✓ ! ✗), a distinct border per state, a legend.
- *
- * Layout: network and hosts inside their buildings with each host's guests by tier (as the
- * topology), then power, storage, systems, and capabilities by state; arrows run from what
- * provides to what uses it, dashed when the provider is not ok. Over DIAGRAM_BUDGET: a host's
- * guests become one box per tier, and storage, systems and capabilities one box per state.
+ * What a failure diagram may hold, at every model size: at most this many boxes (legend aside) and
+ * this many boxes along its longest arrow path (its width in ranks, left to right). Measured on
+ * A4 landscape at ≥ 7 pt: ~8 ranks of ~200 px boxes fit the page's width, ~6 boxes its height.
  */
-/** What a failure diagram of one phase draws, the same in every language (failureSelection). */
-interface FailureSelection {
+export const FAILURE_BUDGET = { boxes: 30, ranks: 7, perRank: 10 } as const;
+
+/** A box of a failure diagram: one entity, or several that share their fate and their path. */
+export interface FailureBox {
+  key: string;
+  members: string[];
+  state: State;
+  kind: string;
+  /** For a group: what it stands for ("host:pve-core" for its guests). */
+  host?: string;
+  tier?: string;
+}
+
+/** The boxes and arrows of one phase's failure diagram, the same in every language. */
+export interface FailureLayout {
+  level: number;
+  boxes: FailureBox[];
+  /** Provider box → user box, and whether every link behind it is assumed. */
+  arrows: Array<{ from: string; to: string; assumed: boolean }>;
+  /** Critical capabilities that still work (one box of names, not drawn one by one). */
+  criticalOk: string[];
   counts: Record<State, number>;
-  /** Everything not ok because of the scenario, and what those depend on. */
-  shown: Set<string>;
-  /** Of those, ok things drawn as what a failed thing depends on. */
-  okShown: number;
+  /** Entities not ok because of the scenario. */
+  affected: number;
   /** Not ok for a reason older than the scenario: not drawn. */
   before: number;
 }
 
-const FAILURE_SELECTIONS = new WeakMap<Graph, WeakMap<PhaseResult, FailureSelection>>();
+/**
+ * The shape of a layered drawing: how many ranks (boxes along the longest arrow path; arrows that
+ * close a cycle do not count) and the most boxes in one rank (a box's rank is the longest path
+ * ending at it, as a layered layout places it).
+ */
+export function rankShape(boxes: string[], arrows: Array<{ from: string; to: string }>): { ranks: number; widest: number } {
+  const reversed = arrows.map((a) => ({ from: a.to, to: a.from }));
+  const depth = longestPaths(boxes, reversed);
+  const perRank = new Map<number, number>();
+  for (const d of depth.values()) perRank.set(d, (perRank.get(d) ?? 0) + 1);
+  return { ranks: Math.max(0, ...depth.values()), widest: Math.max(0, ...perRank.values()) };
+}
+
+/** For each box, the number of boxes on the longest path that starts at it. */
+function longestPaths(boxes: string[], arrows: Array<{ from: string; to: string }>): Map<string, number> {
+  const out = new Map<string, string[]>(boxes.map((b) => [b, []]));
+  for (const a of arrows) out.get(a.from)?.push(a.to);
+  const depth = new Map<string, number>();
+  const visiting = new Set<string>();
+  const visit = (start: string): number => {
+    // Iterative DFS: a long chain in a big model must not overflow the stack.
+    const stack: Array<{ node: string; next: number; best: number }> = [{ node: start, next: 0, best: 1 }];
+    visiting.add(start);
+    let result = 1;
+    while (stack.length) {
+      const frame = stack[stack.length - 1]!;
+      const next = out.get(frame.node)![frame.next++];
+      if (next !== undefined) {
+        if (visiting.has(next)) continue;
+        const known = depth.get(next);
+        if (known !== undefined) frame.best = Math.max(frame.best, known + 1);
+        else {
+          visiting.add(next);
+          stack.push({ node: next, next: 0, best: 1 });
+        }
+        continue;
+      }
+      stack.pop();
+      visiting.delete(frame.node);
+      depth.set(frame.node, frame.best);
+      result = frame.best;
+      if (stack.length) stack[stack.length - 1]!.best = Math.max(stack[stack.length - 1]!.best, frame.best + 1);
+    }
+    return result;
+  };
+  for (const b of boxes) if (!depth.has(b)) visit(b);
+  return depth;
+}
+
+const FAILURE_LAYOUTS = new WeakMap<Graph, WeakMap<PhaseResult, FailureLayout>>();
 
 /**
- * Which entities a phase's failure diagram draws. It reads every outcome of the phase, so it is
- * worked out once per phase (and graph) and shared by the languages: a 100× model has ~1 200 phases
- * of ~8 000 outcomes each.
+ * Which boxes and arrows a phase's failure diagram draws. Level 0: the failed roots, every critical
+ * capability the scenario takes down or degrades, the chains between them (and the surviving member
+ * of a redundancy group on them, so "camera recording: degraded" shows UniFi Protect ✓ beside
+ * Frigate ✗); everything else the scenario hits is grouped by kind, state, and host (guests) or
+ * tier (systems, capabilities). Each further level groups more, until the drawing fits
+ * FAILURE_BUDGET: 1 groups chain members of one kind that lead to the same critical capabilities,
+ * 2 groups them regardless of where they lead, 3 groups the roots and the critical capabilities
+ * too, 4 every layer by state alone, 5 every layer into one box.
  */
-function failureSelection(records: Map<string, EntityRecord>, graph: Graph, phase: PhaseResult): FailureSelection {
-  let byPhase = FAILURE_SELECTIONS.get(graph);
-  if (!byPhase) FAILURE_SELECTIONS.set(graph, (byPhase = new WeakMap()));
+export function failureLayout(records: Map<string, EntityRecord>, graph: Graph, phase: PhaseResult): FailureLayout {
+  let byPhase = FAILURE_LAYOUTS.get(graph);
+  if (!byPhase) FAILURE_LAYOUTS.set(graph, (byPhase = new WeakMap()));
   const known = byPhase.get(phase);
   if (known) return known;
   const outcomes = phase.outcomes;
   const stateOf = (key: string): State => outcomes[key]?.state ?? 'ok';
+  const failed = new Set(phase.failed.filter((k) => records.has(k)));
   const counts: Record<State, number> = { ok: 0, degraded: 0, down: 0 };
-  const shown = new Set<string>();
-  const failed = new Set(phase.failed);
-  // Not ok for a reason older than the scenario (a stopped guest and what needs it): the baseline
-  // shows those; drawing them in every phase would put every stopped guest of a big model in
-  // every failure diagram.
+  const affected = new Set<string>();
   let before = 0;
   for (const key in outcomes) {
     const o = outcomes[key]!;
     counts[o.state]++;
     if (o.state === 'ok' || !STATE_KINDS.has(records.get(key)?.kind ?? '')) continue;
-    if (failed.has(key) || o.causes.some((c) => c.chain.some((k) => failed.has(k)))) shown.add(key);
+    if (failed.has(key) || o.causes.some((c) => c.chain.some((k) => failed.has(k)))) affected.add(key);
     else before++;
   }
-  for (const key of phase.failed) if (records.has(key) && key in outcomes) shown.add(key);
-  let okShown = 0;
-  for (const key of [...shown]) {
-    for (const e of graph.outgoing.get(key) ?? []) {
-      if (!FAILURE_RELATIONS.has(e.relation) || shown.has(e.to) || !(e.to in outcomes)) continue;
-      if (!STATE_KINDS.has(records.get(e.to)?.kind ?? '')) continue;
-      shown.add(e.to);
-      if (stateOf(e.to) === 'ok') okShown++;
+  for (const key of failed) if (key in outcomes) affected.add(key);
+  const isCritical = (k: string) => records.get(k)?.kind === 'capability' && records.get(k)!.entity.tier === 'critical';
+  const criticalHit = [...affected].filter(isCritical);
+  const criticalOk = [...records.values()].filter((r) => isCritical(r.key) && r.key in outcomes && stateOf(r.key) === 'ok').map((r) => r.key);
+  // The chains from the roots to the critical capabilities, and who still carries a group on them.
+  const chain = new Set<string>();
+  /** Which hit critical capabilities each chain member leads to: its path to the right-hand side. */
+  const reach = new Map<string, Set<string>>();
+  for (const c of criticalHit) {
+    for (const cause of outcomes[c]!.causes) {
+      if (!cause.chain.some((k) => failed.has(k))) continue;
+      for (const k of cause.chain) {
+        chain.add(k);
+        if (!reach.has(k)) reach.set(k, new Set());
+        reach.get(k)!.add(c);
+      }
     }
   }
-  const selection = { counts, shown, okShown, before };
-  byPhase.set(phase, selection);
-  return selection;
+  const pathOf = (k: string) => [...(reach.get(k) ?? [])].sort().join('+');
+  const survivors = new Set<string>();
+  for (const k of chain) {
+    for (const e of graph.outgoing.get(k) ?? []) {
+      if (e.group && FAILURE_RELATIONS.has(e.relation) && e.to in outcomes && stateOf(e.to) === 'ok' && STATE_KINDS.has(records.get(e.to)?.kind ?? '')) survivors.add(e.to);
+    }
+  }
+  const drawn = [...new Set([...affected, ...chain, ...survivors])].filter((k) => records.has(k) && k in outcomes);
+
+  const groupKey = (k: string, level: number): string => {
+    const r = records.get(k)!;
+    const state = stateOf(k);
+    if (level >= 5) return `group:${r.kind}`;
+    if (level >= 4) return `group:${r.kind}:${state}`;
+    const root = failed.has(k);
+    const critical = isCritical(k);
+    if (root && level < 3) return k;
+    if (critical && level < 3) return k;
+    if (chain.has(k) && level < 1) return k;
+    if (survivors.has(k) && level < 2) return k;
+    if (root) return `group:root:${r.kind}`;
+    if (critical) return `group:critical:${state}`;
+    // Level 1 keeps apart what leads to different critical capabilities (a shared fate, not a shared path).
+    const path = level < 2 ? `:${pathOf(k)}` : '';
+    if (r.kind === 'guest') return `group:guest:${state}:${String(r.entity.host)}${path}`;
+    if (r.kind === 'system' || r.kind === 'capability') return `group:${r.kind}:${state}:${String(r.entity.tier)}${path}`;
+    return `group:${r.kind}:${state}${path}`;
+  };
+
+  const layoutAt = (level: number): FailureLayout => {
+    const boxOf = new Map<string, string>();
+    const boxes = new Map<string, FailureBox>();
+    for (const k of drawn) {
+      const key = groupKey(k, level);
+      boxOf.set(k, key);
+      const r = records.get(k)!;
+      let box = boxes.get(key);
+      if (!box) {
+        box = { key, members: [], state: stateOf(k), kind: r.kind };
+        if (key.startsWith('group:guest:')) box.host = `host:${String(r.entity.host)}`;
+        if (key.startsWith('group:critical:')) box.tier = 'critical';
+        else if (key.startsWith('group:') && (r.kind === 'system' || r.kind === 'capability') && level < 4) box.tier = String(r.entity.tier);
+        boxes.set(key, box);
+      }
+      box.members.push(k);
+      // A box of several states (level 4) shows the worst.
+      if (box.state !== 'down' && stateOf(k) !== 'ok') box.state = stateOf(k) === 'down' || box.state === 'ok' ? stateOf(k) : box.state;
+    }
+    // Singleton groups are drawn as the entity itself.
+    for (const [key, box] of [...boxes]) {
+      if (!key.startsWith('group:') || box.members.length !== 1) continue;
+      const only = box.members[0]!;
+      boxes.delete(key);
+      boxes.set(only, { key: only, members: [only], state: stateOf(only), kind: box.kind });
+      boxOf.set(only, only);
+    }
+    const arrows = new Map<string, { from: string; to: string; assumed: boolean }>();
+    for (const user of drawn) {
+      for (const e of graph.outgoing.get(user) ?? []) {
+        if (!FAILURE_RELATIONS.has(e.relation) || !boxOf.has(e.to)) continue;
+        // Only the arrows a failure travels along, and the ones from a survivor it falls back on.
+        if (stateOf(e.to) === 'ok' && !(survivors.has(e.to) && e.group)) continue;
+        if (stateOf(user) === 'ok') continue;
+        const from = boxOf.get(e.to)!;
+        const to = boxOf.get(user)!;
+        if (from === to) continue;
+        const id = `${from}>${to}`;
+        const known = arrows.get(id);
+        if (known) known.assumed &&= e.assumed;
+        else arrows.set(id, { from, to, assumed: e.assumed });
+      }
+    }
+    const ordered = [...boxes.values()].sort((a, b) => FAILURE_LAYERS.indexOf(a.kind as never) - FAILURE_LAYERS.indexOf(b.kind as never));
+    return { level, boxes: ordered, arrows: [...arrows.values()], criticalOk, counts, affected: affected.size, before };
+  };
+  let layout = layoutAt(0);
+  for (let level = 1; level <= 5; level++) {
+    const shape = rankShape(layout.boxes.map((b) => b.key), layout.arrows);
+    const fits = layout.boxes.length <= FAILURE_BUDGET.boxes && shape.ranks <= FAILURE_BUDGET.ranks && shape.widest <= FAILURE_BUDGET.perRank;
+    if (fits) break;
+    layout = layoutAt(level);
+  }
+  byPhase.set(phase, layout);
+  return layout;
 }
 
+/**
+ * One scenario phase at a glance: what failed on the left, the critical capabilities on the right,
+ * the chains between them, and everything else the scenario hits collapsed into boxes with a count
+ * and a link ("✗ 14 gjester på pve-core"), layered power → network → hosts → guests → systems →
+ * capabilities (failureLayout). The critical capabilities that still work are named in one box.
+ * Readable without colour: a mark in each label (✓ ! ✗), a distinct border per state, a legend;
+ * dashed arrows are assumed links.
+ */
 export function failureDiagram(model: Model, phase: PhaseResult, scenarioId: string, lang: Lang, hrefFor: HrefFor): DiagramSpec {
   const ctx = context(model, lang);
   const { records, graph } = ctx;
   const scenario = model.scenarios.find((s) => s.id === scenarioId);
   const scenarioTitle = scenario ? localized(scenario.title, lang) : scenarioId;
-  const phaseTitle = localized(phase.title, lang);
-  const title = `${scenarioTitle}: ${phaseTitle}`;
-  const stateOf = (key: string): State => phase.outcomes[key]?.state ?? 'ok';
-  const { counts, shown, okShown, before } = failureSelection(records, graph, phase);
-  const okHidden = Math.max(0, counts.ok - okShown - [...shown].filter((k) => stateOf(k) === 'ok' && phase.failed.includes(k)).length);
+  const title = `${scenarioTitle}: ${localized(phase.title, lang)}`;
+  const layout = failureLayout(records, graph, phase);
+  const { counts, before } = layout;
   const failedNames = phase.failed.map((k) => (records.get(k) ? displayName(records.get(k)!.entity, lang) : k));
+  const scenarioKey = scenario ? `scenario:${scenarioId}` : undefined;
   const base =
     lang === 'nb'
-      ? `Feilet: ${failedNames.join(', ') || 'ingenting'}. ${counts.down} nede, ${counts.degraded} redusert, ${counts.ok} virker. Tegnet: alt som ikke virker, og det de er avhengige av. ${okHidden === 1 ? '1 annen ting virker og er ikke tegnet' : `${okHidden} andre ting virker og er ikke tegnet`}.${before ? ` ${before} var nede eller redusert allerede før (stoppet eller avhengig av noe stoppet) og er ikke tegnet.` : ''} Hvert merke står i teksten: ✓ virker, ! redusert, ✗ nede.`
-      : `Failed: ${failedNames.join(', ') || 'nothing'}. ${counts.down} down, ${counts.degraded} degraded, ${counts.ok} ok. Drawn: everything that is not ok, and what it depends on. ${okHidden === 1 ? '1 other thing is ok and not drawn' : `${okHidden} other things are ok and not drawn`}.${before ? ` ${before} ${before === 1 ? 'was' : 'were'} down or degraded already before (stopped, or needing something stopped) and ${before === 1 ? 'is' : 'are'} not drawn.` : ''} Each label carries its mark: ✓ ok, ! degraded, ✗ down.`;
-  const label = (r: EntityRecord) => `${STATE_MARK[stateOf(r.key)]} ${entityLabel(r, lang)}`;
-  const lineOf = (upstream: string): LineStyle => (stateOf(upstream) === 'ok' ? 'solid' : 'dashed');
-  const ofKind = (kind: string) => [...shown].map((k) => records.get(k)!).filter((r) => r.kind === kind);
-  const byState = (list: EntityRecord[]) =>
-    (['down', 'degraded', 'ok'] as const).map((state) => [state, list.filter((r) => stateOf(r.key) === state)] as const).filter(([, l]) => l.length);
-  const worst = (list: EntityRecord[]): State =>
-    list.some((r) => stateOf(r.key) === 'down') ? 'down' : list.some((r) => stateOf(r.key) === 'degraded') ? 'degraded' : 'ok';
-
-  const make = (level: 0 | 1) => (): DiagramSpec => {
-    const description = summarised(base, level, lang);
-    const b = new Flowchart('LR', title, description, hrefFor);
-    /** Summarised: which box an entity is drawn in. */
-    const box = new Map<string, string>();
-    const place = (r: EntityRecord) => b.node(r.key, label(r), { shape: shapeOf(r), classes: [stateOf(r.key)] });
-    /** One box for many entities of a kind in one state (summarised drawings). */
-    const summary = (key: string, list: EntityRecord[], state: State, linkTo?: string) => {
-      b.node(key, `${STATE_MARK[state]} ${countOf(list.length, list[0]!.kind, lang)}: ${t(STATE_LABEL[state], lang)}`, {
-        shape: shapeOf(list[0]!),
-        classes: [state],
-        ...(linkTo ? { linkTo } : { link: false }),
-      });
-      for (const r of list) box.set(r.key, key);
-    };
-    // No boxes around groups (buildings, guests of a host, capabilities by state): Mermaid lays out
-    // subgraphs that arrows cross as wide rows; measured on Saghaugen's power cut: 3900-4600 px wide
-    // with boxes (~3 pt on A4), 2500 with only the capabilities boxed, 1600 flat. So each kind is
-    // listed in state order (✗, !, ✓) and the arrows, marks and legend carry the rest.
-    for (const kind of ['power', 'network', 'host'] as const) byState(ofKind(kind)).forEach(([, l]) => l.forEach(place));
-    const guestsByHost = new Map<string, EntityRecord[]>();
-    for (const g of ofKind('guest')) {
-      const host = `host:${String(g.entity.host)}`;
-      if (!guestsByHost.has(host)) guestsByHost.set(host, []);
-      guestsByHost.get(host)!.push(g);
+      ? `Feilet: ${failedNames.join(', ') || 'ingenting'}. ${counts.down} nede, ${counts.degraded} redusert, ${counts.ok} virker. Tegnet: det som feilet til venstre, de kritiske funksjonene til høyre og kjedene mellom dem; resten av det som er rammet er slått sammen i bokser med antall.${before ? ` ${before} var nede eller redusert allerede før (stoppet eller avhengig av noe stoppet) og er ikke tegnet.` : ''} Hvert merke står i teksten: ✓ virker, ! redusert, ✗ nede. Heltrukket pil: dokumentert; stiplet: antatt.`
+      : `Failed: ${failedNames.join(', ') || 'nothing'}. ${counts.down} down, ${counts.degraded} degraded, ${counts.ok} ok. Drawn: what failed on the left, the critical capabilities on the right and the chains between them; the rest of what is hit is collapsed into boxes with a count.${before ? ` ${before} ${before === 1 ? 'was' : 'were'} down or degraded already before (stopped, or needing something stopped) and ${before === 1 ? 'is' : 'are'} not drawn.` : ''} Each label carries its mark: ✓ ok, ! degraded, ✗ down. Solid arrow: documented; dashed: assumed.`;
+  const description = layout.level ? `${base} ${t(WORDS.collapsedMore, lang)}` : base;
+  const b = new Flowchart('LR', title, description, hrefFor);
+  const linkOf = (box: FailureBox) => (box.host && records.has(box.host) ? { linkTo: box.host } : scenarioKey ? { linkTo: scenarioKey } : { link: false as const });
+  for (const box of layout.boxes) {
+    const mark = STATE_MARK[box.state];
+    if (box.members.length === 1 && box.key === box.members[0]) {
+      const r = records.get(box.key)!;
+      b.node(r.key, `${mark} ${entityLabel(r, lang)}`, { shape: shapeOf(r), classes: [box.state] });
+      continue;
     }
-    for (const [host, guests] of guestsByHost) {
-      for (const [state, list] of byState(guests)) {
-        if (level === 0) list.forEach(place);
-        else summary(`summary:${host}:${state}`, list, state, records.has(host) ? host : undefined);
-      }
+    const where = box.host && records.has(box.host) ? ` ${t(WORDS.on, lang)} ${displayName(records.get(box.host)!.entity, lang)}` : '';
+    const lines = [`${mark} ${countOf(box.members.length, box.kind, lang)}${where}`];
+    const tier = box.tier === 'critical' ? WORDS.tierCriticalCount[1] : box.tier === 'comfort' ? WORDS.tierComfortCount[1] : undefined;
+    lines.push(tier ? `${t(tier, lang)}, ${t(STATE_LABEL[box.state], lang)}` : t(STATE_LABEL[box.state], lang));
+    b.node(box.key, lines.join('\n'), { shape: box.kind === 'guest' || box.kind === 'capability' ? 'round' : 'box', classes: [box.state], ...linkOf(box) });
+  }
+  const used = new Set<LineStyle>();
+  for (const a of layout.arrows) {
+    const style: LineStyle = a.assumed ? 'dashed' : 'solid';
+    used.add(style);
+    b.edge(a.from, a.to, { style });
+  }
+  if (layout.criticalOk.length) {
+    const names = layout.criticalOk.map((k) => displayName(records.get(k)!.entity, lang));
+    const shown = names.length > 4 ? [...names.slice(0, 3), `+ ${names.length - 3} ${t(WORDS.more, lang)}`] : names;
+    b.node('works:critical', [`${STATE_MARK.ok} ${t(WORDS.criticalStillWork, lang)}:`, ...shown].join('\n'), {
+      shape: 'round',
+      classes: ['ok'],
+      ...(scenarioKey ? { linkTo: scenarioKey } : { link: false }),
+    });
+  }
+  b.subgraph(t(WORDS.legend, lang), () => {
+    for (const state of ['ok', 'degraded', 'down'] as const) {
+      b.node(`legend:${state}`, `${STATE_MARK[state]} ${t(STATE_LABEL[state], lang)}`, { classes: [state], link: false });
     }
-    for (const kind of ['storage', 'system'] as const) {
-      for (const [state, list] of byState(ofKind(kind))) {
-        if (level === 0) list.forEach(place);
-        else summary(`summary:${kind}:${state}`, list, state);
-      }
-    }
-    // Capabilities last: the end of every path.
-    for (const [state, list] of byState(ofKind('capability'))) {
-      if (level === 0) list.forEach(place);
-      else summary(`summary:capability:${state}`, list, state);
-    }
-    // Provider → user, dashed when the provider is not ok (or the relation is only enhancedBy).
-    for (const key of shown) {
-      const user = records.get(key)!;
-      for (const e of graph.outgoing.get(key) ?? []) {
-        if (!FAILURE_RELATIONS.has(e.relation) || !shown.has(e.to)) continue;
-        // Guest to guest: the guest pages say; drawn, they tangle the guests of a host.
-        if (user.kind === 'guest' && records.get(e.to)!.kind === 'guest') continue;
-        const from = box.get(e.to) ?? e.to;
-        const to = box.get(key) ?? key;
-        if (from === to) continue;
-        b.edge(from, to, { style: e.relation === 'enhancedBy' ? 'dashed' : lineOf(e.to) });
-      }
-    }
-    b.subgraph(t(WORDS.legend, lang), () => {
-      for (const state of ['ok', 'degraded', 'down'] as const) {
-        b.node(`legend:${state}`, `${STATE_MARK[state]} ${t(STATE_LABEL[state], lang)}`, { classes: [state], link: false });
-      }
-    }, 'LR');
-    return {
-      id: `failure-${safeId(scenarioId)}-${safeId(phase.id)}-${lang}`,
-      source: `scenario:${scenarioId} phase ${phase.id}`,
-      title,
-      description,
-      mermaid: b.toString(),
-    };
+    lineLegend(b, lang, used, TOPOLOGY_LINE_WORDS);
+  }, 'LR');
+  return {
+    id: `failure-${safeId(scenarioId)}-${safeId(phase.id)}-${lang}`,
+    source: `scenario:${scenarioId} phase ${phase.id}`,
+    title,
+    description,
+    mermaid: b.toString(),
   };
-  return withinBudget([make(0), make(1)]);
 }
 
 /**
@@ -723,8 +839,8 @@ export function powerDiagram(model: Model, lang: Lang, hrefFor: HrefFor): Diagra
   const title = lang === 'nb' ? 'Strøm: kilder og forbrukere' : 'Power: sources and loads';
   const base =
     lang === 'nb'
-      ? 'Strømnett, UPS og det de forsyner. Planlagte deler (sol, batteri, inverter, aggregat) er stiplet. Pilene går fra kilde til forbruker.'
-      : 'Grid, UPS and what they carry. Planned parts (solar, battery, inverter, generator) are dashed. Arrows run from source to load.';
+      ? 'Strømnett, UPS og det de forsyner. Planlagte deler (sol, batteri, inverter, aggregat) har stiplet ramme. Pilene går fra kilde til forbruker; heltrukket: dokumentert, stiplet: antatt.'
+      : 'Grid, UPS and what they carry. Planned parts (solar, battery, inverter, generator) have a dashed border. Arrows run from source to load; solid: documented, dashed: assumed.';
   const power = [...ctx.records.values()].filter((r) => r.kind === 'power');
   const powerKeys = new Set(power.map((r) => r.key));
   const feeds: Edge[] = [];
@@ -789,12 +905,19 @@ export function powerDiagram(model: Model, lang: Lang, hrefFor: HrefFor): Diagra
       }
     });
     const at = (k: string) => box.get(k) ?? k;
+    const used = new Set<LineStyle>();
+    // Dashed: assumed (the legend says so); a redundancy group's arrows say "én av" and nothing more.
     for (const e of feeds) {
       const label = e.group && level === 0 ? t(WORDS.anyOf, lang) : undefined;
-      b.edge(at(e.to), at(e.from), { ...(label ? { label } : {}), style: edgeStyle(ctx, e.to, e.from) });
+      used.add(assumedStyle(e));
+      b.edge(at(e.to), at(e.from), { ...(label ? { label } : {}), style: assumedStyle(e) });
     }
-    for (const e of internal) if (at(e.to) !== at(e.from)) b.edge(at(e.to), at(e.from), { style: edgeStyle(ctx, e.to, e.from) });
-    lifecycleLegend(b, lang);
+    for (const e of internal) {
+      if (at(e.to) === at(e.from)) continue;
+      used.add(assumedStyle(e));
+      b.edge(at(e.to), at(e.from), { style: assumedStyle(e) });
+    }
+    legend(b, lang, used, TOPOLOGY_LINE_WORDS);
     return { id: `power-${lang}`, source: 'power', title, description, mermaid: b.toString() };
   };
   return withinBudget([make(0), make(1), make(2)]);

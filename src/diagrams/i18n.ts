@@ -44,6 +44,13 @@ export const WORDS = {
   lineAdded: { nb: 'ny kobling', en: 'new link' },
   lineRemoved: { nb: 'fjernes', en: 'goes away' },
   removed: { nb: 'fjernes', en: 'goes' },
+  on: { nb: 'på', en: 'on' },
+  more: { nb: 'til', en: 'more' },
+  criticalStillWork: { nb: 'Kritisk, virker fortsatt', en: 'Critical, still working' },
+  collapsedMore: {
+    nb: 'Mye er rammet, så også kjedene er slått sammen til bokser med antall; sidene det lenkes til, lister hver enkelt.',
+    en: 'Much is hit, so the chains are collapsed into boxes with counts too; the pages they link to list each one.',
+  },
   criticalDecentral: { nb: 'Kritiske, desentrale systemer', en: 'Critical decentralised systems' },
   criticalCentral: { nb: 'Kritiske systemer med sentral del', en: 'Critical systems with a central part' },
   comfort: { nb: 'Komfortsystemer', en: 'Comfort systems' },
