@@ -556,7 +556,10 @@ function longestPaths(boxes: string[], arrows: Array<{ from: string; to: string 
   return depth;
 }
 
-const FAILURE_LAYOUTS = new WeakMap<Graph, WeakMap<PhaseResult, FailureLayout>>();
+const FAILURE_LAYOUTS = new WeakMap<Graph, WeakMap<PhaseResult, Map<number, FailureLayout>>>();
+
+/** The most collapsed level failureLayout knows (one box per layer). */
+export const FAILURE_MAX_LEVEL = 5;
 
 /**
  * Which boxes and arrows a phase's failure diagram draws. Level 0: the failed roots, every critical
@@ -568,10 +571,12 @@ const FAILURE_LAYOUTS = new WeakMap<Graph, WeakMap<PhaseResult, FailureLayout>>(
  * 2 groups them regardless of where they lead, 3 groups the roots and the critical capabilities
  * too, 4 every layer by state alone, 5 every layer into one box.
  */
-export function failureLayout(records: Map<string, EntityRecord>, graph: Graph, phase: PhaseResult): FailureLayout {
+export function failureLayout(records: Map<string, EntityRecord>, graph: Graph, phase: PhaseResult, minLevel = 0): FailureLayout {
   let byPhase = FAILURE_LAYOUTS.get(graph);
   if (!byPhase) FAILURE_LAYOUTS.set(graph, (byPhase = new WeakMap()));
-  const known = byPhase.get(phase);
+  let byLevel = byPhase.get(phase);
+  if (!byLevel) byPhase.set(phase, (byLevel = new Map()));
+  const known = byLevel.get(minLevel);
   if (known) return known;
   const outcomes = phase.outcomes;
   const stateOf = (key: string): State => outcomes[key]?.state ?? 'ok';
@@ -679,14 +684,14 @@ export function failureLayout(records: Map<string, EntityRecord>, graph: Graph, 
     const ordered = [...boxes.values()].sort((a, b) => FAILURE_LAYERS.indexOf(a.kind as never) - FAILURE_LAYERS.indexOf(b.kind as never));
     return { level, boxes: ordered, arrows: [...arrows.values()], criticalOk, counts, affected: affected.size, before };
   };
-  let layout = layoutAt(0);
-  for (let level = 1; level <= 5; level++) {
+  let layout = layoutAt(minLevel);
+  for (let level = minLevel + 1; level <= FAILURE_MAX_LEVEL; level++) {
     const shape = rankShape(layout.boxes.map((b) => b.key), layout.arrows);
     const fits = layout.boxes.length <= FAILURE_BUDGET.boxes && shape.ranks <= FAILURE_BUDGET.ranks && shape.widest <= FAILURE_BUDGET.perRank;
     if (fits) break;
     layout = layoutAt(level);
   }
-  byPhase.set(phase, layout);
+  byLevel.set(minLevel, layout);
   return layout;
 }
 
@@ -698,13 +703,22 @@ export function failureLayout(records: Map<string, EntityRecord>, graph: Graph, 
  * Readable without colour: a mark in each label (✓ ! ✗), a distinct border per state, a legend;
  * dashed arrows are assumed links.
  */
-export function failureDiagram(model: Model, phase: PhaseResult, scenarioId: string, lang: Lang, hrefFor: HrefFor): DiagramSpec {
+export function failureDiagram(
+  model: Model,
+  phase: PhaseResult,
+  scenarioId: string,
+  lang: Lang,
+  hrefFor: HrefFor,
+  /** minLevel: collapse at least this much (failureLayout), for a print page smaller than the screen. */
+  options: { minLevel?: number } = {},
+): DiagramSpec {
   const ctx = context(model, lang);
   const { records, graph } = ctx;
   const scenario = model.scenarios.find((s) => s.id === scenarioId);
   const scenarioTitle = scenario ? localized(scenario.title, lang) : scenarioId;
   const title = `${scenarioTitle}: ${localized(phase.title, lang)}`;
-  const layout = failureLayout(records, graph, phase);
+  const minLevel = options.minLevel ?? 0;
+  const layout = failureLayout(records, graph, phase, minLevel);
   const { counts, before } = layout;
   const failedNames = phase.failed.map((k) => (records.get(k) ? displayName(records.get(k)!.entity, lang) : k));
   const scenarioKey = scenario ? `scenario:${scenarioId}` : undefined;
@@ -750,7 +764,7 @@ export function failureDiagram(model: Model, phase: PhaseResult, scenarioId: str
     lineLegend(b, lang, used, TOPOLOGY_LINE_WORDS);
   }, 'LR');
   return {
-    id: `failure-${safeId(scenarioId)}-${safeId(phase.id)}-${lang}`,
+    id: `failure-${safeId(scenarioId)}-${safeId(phase.id)}${minLevel ? `-level${minLevel}` : ''}-${lang}`,
     source: `scenario:${scenarioId} phase ${phase.id}`,
     title,
     description,
