@@ -737,9 +737,13 @@ export function failureDiagram(
       continue;
     }
     const where = box.host && records.has(box.host) ? ` ${t(WORDS.on, lang)} ${displayName(records.get(box.host)!.entity, lang)}` : '';
-    const lines = [`${mark} ${countOf(box.members.length, box.kind, lang)}${where}`];
     const tier = box.tier === 'critical' ? WORDS.tierCriticalCount[1] : box.tier === 'comfort' ? WORDS.tierComfortCount[1] : undefined;
-    lines.push(tier ? `${t(tier, lang)}, ${t(STATE_LABEL[box.state], lang)}` : t(STATE_LABEL[box.state], lang));
+    const count = countOf(box.members.length, box.kind, lang);
+    // "9 comfort capabilities" / "9 funksjoner, komfort" (Norwegian would need a compound word).
+    const lines =
+      tier && lang === 'en'
+        ? [`${mark} ${count.replace(/^(\d+) /, `$1 ${t(tier, lang)} `)}${where}`, t(STATE_LABEL[box.state], lang)]
+        : [`${mark} ${count}${where}`, tier ? `${t(tier, lang)}, ${t(STATE_LABEL[box.state], lang)}` : t(STATE_LABEL[box.state], lang)];
     b.node(box.key, lines.join('\n'), { shape: box.kind === 'guest' || box.kind === 'capability' ? 'round' : 'box', classes: [box.state], ...linkOf(box) });
   }
   const used = new Set<LineStyle>();
