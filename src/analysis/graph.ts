@@ -7,7 +7,7 @@ import { listEntities, type AnyEntity, type EntityRecord } from '../model/entiti
 import { parseRef, formatRef } from '../model/refs.ts';
 
 /** Relations an author writes, in one direction. */
-export const RELATIONS = ['runsOn', 'dependsOn', 'enhancedBy', 'poweredBy', 'connectsVia', 'partOf', 'locatedIn'] as const;
+export const RELATIONS = ['runsOn', 'dependsOn', 'enhancedBy', 'poweredBy', 'connectsVia', 'partOf', 'locatedIn', 'uplink'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 /** The derived name of each relation read backwards. */
@@ -19,10 +19,14 @@ export const INVERSE_RELATION = {
   connectsVia: 'carries',
   partOf: 'hasPart',
   locatedIn: 'contains',
+  uplink: 'downlink',
 } as const satisfies Record<Relation, string>;
 export type InverseRelation = (typeof INVERSE_RELATION)[Relation];
 
-/** Relations along which failure travels (locatedIn does not: a building does not "fail"). */
+/**
+ * Relations along which failure travels (locatedIn does not: a building does not "fail"; nor does
+ * uplink, which says where a device is cabled, not what it needs).
+ */
 export const HARD_RELATIONS: ReadonlySet<Relation> = new Set(['runsOn', 'dependsOn', 'poweredBy', 'connectsVia', 'partOf']);
 
 export interface AnyOfGroup {

@@ -7,7 +7,8 @@ import { assertSafeHref, escapeLine, quoted } from './escape.ts';
 import type { HrefFor } from './types.ts';
 
 export type Shape = 'box' | 'round' | 'stadium' | 'cylinder' | 'hexagon';
-export type LineStyle = 'solid' | 'dashed' | 'thick';
+/** thickDashed: a thick arrow drawn dashed (a change a plan makes that the source does not state). */
+export type LineStyle = 'solid' | 'dashed' | 'thick' | 'thickDashed';
 
 /** Class styles; only the ones a diagram uses are written out. Each state differs in line style too. */
 export const CLASS_DEFS: Record<string, string> = {
@@ -21,6 +22,9 @@ export const CLASS_DEFS: Record<string, string> = {
   comfort: 'fill:#eef1f6,stroke:#4a5670,stroke-width:1px,color:#1c2333',
   changed: 'fill:#fff2cc,stroke:#9a5b00,stroke-width:2px,color:#402500',
   added: 'fill:#e3ecfd,stroke:#1a4fb0,stroke-width:2px,stroke-dasharray:6 4,color:#0a1f47',
+  // The ends of a legend's sample arrows: no box, only the word.
+  legendline: 'fill:none,stroke:none,color:#222',
+  summary: 'fill:#f7f7f7,stroke:#333,stroke-width:1.5px,color:#111',
 };
 
 const SHAPES: Record<Shape, [string, string]> = {
@@ -31,7 +35,7 @@ const SHAPES: Record<Shape, [string, string]> = {
   hexagon: ['{{', '}}'],
 };
 
-const ARROWS: Record<LineStyle, string> = { solid: '-->', dashed: '-.->', thick: '==>' };
+const ARROWS: Record<LineStyle, string> = { solid: '-->', dashed: '-.->', thick: '==>', thickDashed: '==>' };
 
 export interface NodeOptions {
   shape?: Shape;
@@ -44,9 +48,12 @@ export interface NodeOptions {
 
 export class Flowchart {
   private readonly ids = new Map<string, string>();
+  private readonly subgraphIds = new Map<string, string>();
   private readonly body: string[] = [];
   private readonly edges: string[] = [];
   private readonly edgeSeen = new Set<string>();
+  /** Indexes (in edge order, as Mermaid counts them) of thick arrows that are drawn dashed. */
+  private readonly dashedThick: number[] = [];
   private readonly clicks: string[] = [];
   private readonly classMembers = new Map<string, string[]>();
   private nodeCount = 0;
@@ -99,8 +106,13 @@ export class Flowchart {
     return id;
   }
 
-  /** A subgraph with a label; returns its generated id (usable as an edge end). */
-  subgraph(label: string, fill: () => void, direction?: 'TB' | 'LR'): string {
+  /** The generated id of a subgraph placed with this key (a location's key), if it was drawn. */
+  subgraphIdOf(key: string): string | undefined {
+    return this.subgraphIds.get(key);
+  }
+
+  /** A subgraph with a label; returns its generated id (usable as an edge end). `key` names it for subgraphIdOf. */
+  subgraph(label: string, fill: () => void, direction?: 'TB' | 'LR', key?: string): string {
     const id = `s${this.subgraphCount++}`;
     this.body.push(`${this.indent()}subgraph ${id}[${quoted(label)}]`);
     this.depth++;
@@ -116,6 +128,7 @@ export class Flowchart {
     }
     this.depth--;
     this.body.push(`${this.indent()}end`);
+    if (key) this.subgraphIds.set(key, id);
     return id;
   }
 
@@ -127,6 +140,7 @@ export class Flowchart {
     const line = `${from} ${text} ${to}`;
     if (this.edgeSeen.has(line)) return;
     this.edgeSeen.add(line);
+    if (options.style === 'thickDashed') this.dashedThick.push(this.edges.length);
     this.edges.push(line);
   }
 
@@ -148,6 +162,7 @@ export class Flowchart {
       if (style) lines.push(`classDef ${cls} ${style}`);
     }
     lines.push(...this.body, ...this.edges, ...this.clicks);
+    if (this.dashedThick.length) lines.push(`linkStyle ${this.dashedThick.join(',')} stroke-dasharray:6 4`);
     for (const [cls, members] of [...this.classMembers.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       lines.push(`class ${members.join(',')} ${cls}`);
     }

@@ -116,91 +116,157 @@ function guestTier(ctx: Ctx, key: string): 'critical' | 'comfort' | 'other' {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Topology skeleton, shared by the topology and the failure diagrams
+// Topology: internet → gateway → switches → access points / mesh / hosts, inside their buildings
 
-interface Decoration {
-  include: (record: EntityRecord) => boolean;
-  label: (record: EntityRecord) => string;
-  classes: (record: EntityRecord) => string[];
-  edge: (upstream: string, downstream: string) => LineStyle;
-  /**
-   * Summary mode: each tier of a host's guests is drawn as one node (linking to the host's page)
-   * with this label and these classes, instead of one node per guest.
-   */
-  guestSummary?: (members: EntityRecord[], tierWord: string) => { label: string; classes: string[] };
+/** Relations that say how things are linked on the network (uplink says where; connectsVia what it needs). */
+const TOPOLOGY_RELATIONS: ReadonlySet<Relation> = new Set(['uplink', 'connectsVia', 'dependsOn', 'partOf']);
+
+/** How an arrow is drawn: documented links solid, links the model assumed dashed (legend: "antatt"). */
+function assumedStyle(e: Edge): LineStyle {
+  return e.assumed ? 'dashed' : 'solid';
 }
 
-const TOPOLOGY_RELATIONS: ReadonlySet<Relation> = new Set(['connectsVia', 'dependsOn', 'partOf']);
-
-function drawTopology(b: Flowchart, ctx: Ctx, deco: Decoration): void {
-  const { records, lang } = ctx;
-  const all = [...records.values()].filter(deco.include);
-  const placeNode = (r: EntityRecord) => b.node(r.key, deco.label(r), { shape: shapeOf(r), classes: deco.classes(r) });
-  const network = all.filter((r) => r.kind === 'network');
-  const hosts = all.filter((r) => r.kind === 'host');
-  const guests = all.filter((r) => r.kind === 'guest');
-  const locations = all.filter((r) => r.kind === 'location');
-  const isp = network.filter((r) => r.entity.kind === 'isp');
-  const links = network.filter((r) => r.entity.kind === 'link');
-  const placed = [...network, ...hosts].filter((r) => r.entity.kind !== 'isp' && r.entity.kind !== 'link');
-
-  b.subgraph(t(WORDS.internet, lang), () => isp.forEach(placeNode), 'LR');
-
-  const guestsByHost = new Map<string, EntityRecord[]>();
-  for (const g of guests) {
-    const host = `host:${String(g.entity.host)}`;
-    if (!guestsByHost.has(host)) guestsByHost.set(host, []);
-    guestsByHost.get(host)!.push(g);
-  }
-  const guestGroups: Array<[string, string]> = [];
-  const placeHost = (h: EntityRecord) => {
-    placeNode(h);
-    const list = guestsByHost.get(h.key);
-    if (!list?.length) return;
-    const sid = b.subgraph(`${t(WORDS.guestsOn, lang)} ${displayName(h.entity, lang)}`, () => {
-      for (const [tier, word] of [
-        ['critical', WORDS.tierCritical],
-        ['comfort', WORDS.tierComfort],
-        ['other', WORDS.tierOther],
-      ] as const) {
-        const members = list.filter((g) => guestTier(ctx, g.key) === tier);
-        if (deco.guestSummary) {
-          if (!members.length) continue;
-          const { label, classes } = deco.guestSummary(members, t(word, lang));
-          b.node(`summary:${h.key}:${tier}`, label, { shape: 'round', classes, linkTo: h.key });
-        } else {
-          b.subgraph(t(word, lang), () => members.forEach(placeNode), 'LR');
-        }
-      }
-    });
-    guestGroups.push([h.key, sid]);
+/**
+ * The links of the topology, upstream → downstream, between network devices and hosts: uplinks and
+ * connectsVia as written; a link (mesh, fibre) fed by the devices it depends on, except the ones that
+ * uplink through it (the barn's access point hangs off the mesh, it does not feed it); an SDN zone
+ * under the host it is part of.
+ */
+function topologyEdges(ctx: Ctx): Edge[] {
+  const drawn = (k: string) => {
+    const r = ctx.records.get(k);
+    return !!r && (r.kind === 'network' || r.kind === 'host');
   };
-  const placeMember = (r: EntityRecord) => (r.kind === 'host' ? placeHost(r) : placeNode(r));
+  const downlinks = new Set(ctx.graph.edges.filter((e) => e.relation === 'uplink').map((e) => `${e.to}>${e.from}`));
+  return ctx.graph.edges.filter((e) => {
+    if (!TOPOLOGY_RELATIONS.has(e.relation) || !drawn(e.from) || !drawn(e.to)) return false;
+    const from = ctx.records.get(e.from)!;
+    if (e.relation === 'dependsOn') return from.entity.kind === 'link' && !downlinks.has(`${e.from}>${e.to}`);
+    return true;
+  });
+}
 
-  const childrenOf = (locKey: string | undefined) => placed.filter((r) => locationOf(r) === locKey);
-  const drawLocation = (loc: EntityRecord) => {
-    b.subgraph(displayName(loc.entity, lang), () => {
-      for (const sub of locations.filter((l) => locationOf(l) === loc.key)) drawLocation(sub);
-      childrenOf(loc.key).forEach(placeMember);
-    });
+/** Guests of each host, in model order. */
+function guestsByHostOf(ctx: Ctx): Map<string, EntityRecord[]> {
+  const byHost = new Map<string, EntityRecord[]>();
+  for (const r of ctx.records.values()) {
+    if (r.kind !== 'guest') continue;
+    const host = `host:${String(r.entity.host)}`;
+    if (!byHost.has(host)) byHost.set(host, []);
+    byHost.get(host)!.push(r);
+  }
+  return byHost;
+}
+
+/** "pve-core: 16 gjester" / "1 kritisk" / "12 komfort" / "(2 stoppet)": a host's guests in one box. */
+function guestSummaryLabel(ctx: Ctx, host: EntityRecord, guests: EntityRecord[]): string {
+  const { lang } = ctx;
+  const lines = [`${displayName(host.entity, lang)}: ${countOf(guests.length, 'guest', lang)}`];
+  for (const [tier, words] of [
+    ['critical', WORDS.tierCriticalCount],
+    ['comfort', WORDS.tierComfortCount],
+    ['other', WORDS.tierOtherCount],
+  ] as const) {
+    const n = guests.filter((g) => guestTier(ctx, g.key) === tier).length;
+    if (n) lines.push(`${n} ${t(words[n === 1 ? 0 : 1], lang)}`);
+  }
+  const stopped = guests.filter(isStopped).length;
+  if (stopped) lines.push(`(${stopped} ${t(WORDS.stopped, lang)})`);
+  return lines.join('\n');
+}
+
+/** The drawn location of a device: its own, or for an SDN zone the host it is part of. */
+function placeOf(ctx: Ctx, r: EntityRecord): string | undefined {
+  const own = locationOf(r);
+  if (own && ctx.records.has(own)) return own;
+  const part = r.entity.partOf;
+  const whole = part ? (typeof part === 'string' ? part : part.ref) : undefined;
+  const wholeRecord = whole ? ctx.records.get(whole) : undefined;
+  const loc = wholeRecord ? locationOf(wholeRecord) : undefined;
+  return loc && ctx.records.has(loc) ? loc : undefined;
+}
+
+function drawTopology(b: Flowchart, ctx: Ctx, used: Set<LineStyle>): void {
+  const { records, lang } = ctx;
+  const all = [...records.values()];
+  const devices = all.filter((r) => (r.kind === 'network' || r.kind === 'host') && r.entity.kind !== 'isp' && r.entity.kind !== 'link');
+  const isps = all.filter((r) => r.kind === 'network' && r.entity.kind === 'isp');
+  const links = all.filter((r) => r.kind === 'network' && r.entity.kind === 'link');
+  const locations = all.filter((r) => r.kind === 'location');
+  const guests = guestsByHostOf(ctx);
+  const place = (r: EntityRecord) => {
+    b.node(r.key, entityLabel(r, lang), { shape: shapeOf(r), classes: lifecycleClasses(r) });
+    const list = r.kind === 'host' ? guests.get(r.key) : undefined;
+    if (list?.length) {
+      b.node(`guests:${r.key}`, guestSummaryLabel(ctx, r, list), {
+        shape: 'round',
+        classes: list.every(isStopped) ? ['stopped'] : ['summary'],
+        linkTo: r.key,
+      });
+    }
+  };
+
+  b.subgraph(t(WORDS.internet, lang), () => isps.forEach(place), 'LR');
+  const drawLocation = (loc: EntityRecord): void => {
+    b.subgraph(
+      displayName(loc.entity, lang),
+      () => {
+        for (const sub of locations.filter((l) => locationOf(l) === loc.key)) drawLocation(sub);
+        devices.filter((r) => placeOf(ctx, r) === loc.key).forEach(place);
+      },
+      undefined,
+      loc.key,
+    );
   };
   for (const loc of locations.filter((l) => !locationOf(l) || !records.has(locationOf(l)!))) drawLocation(loc);
-  b.subgraph(t(WORDS.links, lang), () => links.forEach(placeNode), 'LR');
-  // Things whose location is unknown or not drawn.
-  placed.filter((r) => !b.has(r.key)).forEach(placeMember);
+  // Between the buildings, outside both.
+  links.forEach(place);
+  // Where the model does not say: said so, not guessed.
+  b.subgraph(t(WORDS.locationUnknown, lang), () => devices.filter((r) => !b.has(r.key)).forEach(place));
 
-  // Upstream → downstream: Starlink → UDM-Pro → switches → host → guests.
-  for (const edge of ctx.graph.edges) {
-    if (!TOPOLOGY_RELATIONS.has(edge.relation)) continue;
-    const from = records.get(edge.from);
-    const to = records.get(edge.to);
-    if (!from || !to || from.kind === 'guest' || to.kind === 'guest') continue;
-    if (!b.has(edge.from) || !b.has(edge.to)) continue;
-    b.edge(edge.to, edge.from, { style: deco.edge(edge.to, edge.from) });
+  const edge = (from: string, to: string, style: LineStyle) => {
+    if (!b.has(from) || !b.has(to)) return;
+    used.add(style);
+    b.edge(from, to, { style });
+  };
+  for (const e of topologyEdges(ctx)) edge(e.to, e.from, assumedStyle(e));
+  for (const host of all.filter((r) => r.kind === 'host')) edge(host.key, `guests:${host.key}`, 'solid');
+  // A link whose ends the model names only as buildings (the planned fibre): drawn between those
+  // buildings, in the order `between` lists them.
+  const withEdges = new Set(topologyEdges(ctx).flatMap((e) => [e.from, e.to]));
+  for (const link of links) {
+    const linkId = b.idOf(link.key);
+    if (withEdges.has(link.key) || !linkId) continue;
+    const ends = ((link.entity.between as string[] | undefined) ?? []).map((loc) => b.subgraphIdOf(loc.includes(':') ? loc : `location:${loc}`));
+    ends.forEach((id, i) => {
+      if (!id) return;
+      used.add('solid');
+      if (i === 0) b.edgeIds(id, linkId, { style: 'solid' });
+      else b.edgeIds(linkId, id, { style: 'solid' });
+    });
   }
-  for (const [hostKey, sid] of guestGroups) {
-    if (sid) b.edgeIds(b.idOf(hostKey)!, sid, { label: t(WORDS.runs, lang), style: deco.edge(hostKey, hostKey) });
+}
+
+/** Sample arrows for the line styles a diagram uses: "—— dokumentert", "- - antatt", "══ ny". */
+function lineLegend(b: Flowchart, lang: Lang, used: Set<LineStyle>, words: Partial<Record<LineStyle, { nb: string; en: string }>>): void {
+  for (const style of ['solid', 'dashed', 'thick'] as const) {
+    const word = words[style];
+    if (!used.has(style) || !word) continue;
+    const from = b.node(`legend:line:${style}`, t(word, lang), { classes: ['legendline'], link: false });
+    const to = b.node(`legend:line:${style}:end`, ' ', { classes: ['legendline'], link: false });
+    b.edgeIds(from, to, { style });
   }
+}
+
+const TOPOLOGY_LINE_WORDS = { solid: WORDS.lineStated, dashed: WORDS.lineAssumed };
+
+/** The legend: the lifecycle classes the diagram uses, and sample arrows for its line styles. */
+function legend(b: Flowchart, lang: Lang, used: Set<LineStyle>, words: Partial<Record<LineStyle, { nb: string; en: string }>>): void {
+  const classes = (['stopped', 'planned'] as const).filter((cls) => b.usesClass(cls));
+  b.subgraph(t(WORDS.legend, lang), () => {
+    for (const cls of classes) b.node(`legend:${cls}`, `(${t(WORDS[cls], lang)})`, { classes: [cls], link: false });
+    lineLegend(b, lang, used, words);
+  }, 'LR');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,49 +379,32 @@ function drawTopologySummary(b: Flowchart, ctx: Ctx): void {
 // Public generators
 
 /**
- * Buildings → network → Proxmox host → guests by tier; stopped and planned dashed and marked.
- * Over DIAGRAM_BUDGET: guests as one box per host and tier; then one box per building.
+ * Internet → gateway → switches → access points, mesh and hosts, each inside the building it stands
+ * in (or in a box saying the model does not know where), with each host's guests as one box counted
+ * by tier that links to the host's page (the full list is in the tables). Solid arrows are
+ * documented links, dashed ones assumed (the legend says so). Over DIAGRAM_BUDGET: one box per
+ * building.
  */
 export function topologyDiagram(model: Model, lang: Lang, hrefFor: HrefFor): DiagramSpec {
   const ctx = context(model, lang);
   const title = lang === 'nb' ? `Topologi: ${model.site.name}` : `Topology: ${model.site.name}`;
   const base =
     lang === 'nb'
-      ? 'Bygg, nettverk, vertsmaskiner og gjestene deres. Piler går fra det som leverer til det som bruker. Stiplet: stoppet eller planlagt.'
-      : 'Buildings, network, hosts and their guests. Arrows run from what provides to what uses it. Dashed: stopped or planned.';
-  const make = (level: 0 | 1 | 2) => (): DiagramSpec => {
+      ? 'Fra internett gjennom gatewayen og switchene til aksesspunkter, forbindelser og maskiner, i bygget de står i. Gjestene på hver maskin er talt opp etter nivå i én boks. Heltrukket pil: dokumentert kobling; stiplet: antatt. Stiplet ramme: stoppet eller planlagt.'
+      : 'From the internet through the gateway and the switches to access points, links and machines, in the building they stand in. The guests on each machine are counted by tier in one box. Solid arrow: a documented link; dashed: assumed. Dashed border: stopped or planned.';
+  const make = (level: 0 | 1) => (): DiagramSpec => {
     const description = summarised(base, level, lang);
     const b = new Flowchart('TB', title, description, hrefFor);
-    if (level === 2) {
+    if (level === 1) {
       drawTopologySummary(b, ctx);
     } else {
-      drawTopology(b, ctx, {
-        include: (r) => ['location', 'network', 'host', 'guest'].includes(r.kind),
-        label: (r) => entityLabel(r, lang),
-        classes: lifecycleClasses,
-        edge: (a, z) => edgeStyle(ctx, a, z),
-        ...(level === 1
-          ? {
-              guestSummary: (members: EntityRecord[], tierWord: string) => ({
-                label: `${tierWord}\n${countLabel(members, 'guest', lang)}`,
-                classes: members.every(isStopped) ? ['stopped'] : [],
-              }),
-            }
-          : {}),
-      });
-      lifecycleLegend(b, lang);
+      const used = new Set<LineStyle>();
+      drawTopology(b, ctx, used);
+      legend(b, lang, used, TOPOLOGY_LINE_WORDS);
     }
     return { id: `topology-${lang}`, source: 'topology', title, description, mermaid: b.toString() };
   };
-  return withinBudget([make(0), make(1), make(2)]);
-}
-
-/** A legend for the lifecycle classes the diagram uses (none when it uses neither). */
-function lifecycleLegend(b: Flowchart, lang: Lang): void {
-  const used = (['stopped', 'planned'] as const).filter((cls) => b.usesClass(cls));
-  b.subgraph(t(WORDS.legend, lang), () => {
-    for (const cls of used) b.node(`legend:${cls}`, `(${t(WORDS[cls], lang)})`, { classes: [cls], link: false });
-  }, 'LR');
+  return withinBudget([make(0), make(1)]);
 }
 
 /** One hop each way around an entity, with the relation names on the edges. */
@@ -419,170 +468,312 @@ function relationStyle(ctx: Ctx, e: Edge): LineStyle {
   return edgeStyle(ctx, e.from, e.to);
 }
 
-/** Kinds a failure diagram can draw (locations are the boxes around them). */
-const STATE_KINDS: ReadonlySet<string> = new Set(['network', 'host', 'guest', 'power', 'storage', 'system', 'capability']);
+/** Kinds a failure diagram can draw, in the order of its layers (power → … → capabilities). */
+const FAILURE_LAYERS = ['power', 'network', 'host', 'storage', 'guest', 'system', 'capability'] as const;
+const STATE_KINDS: ReadonlySet<string> = new Set(FAILURE_LAYERS);
 /** Relations along which a failure travels (and enhancedBy, which degrades). */
 const FAILURE_RELATIONS: ReadonlySet<Relation> = new Set([...HARD_RELATIONS, 'enhancedBy']);
 
 /**
- * The blast radius of one scenario phase: every entity that is not ok, the failed roots, and one hop
- * of the ok things they depend on or that still carry them (the surviving member of an anyOf
- * group: "camera recording: degraded" shows UniFi Protect ✓ beside Frigate ✗). The rest of the
- * model is ok and left out; the description says how many, and the page lists them in text.
- * Readable without colour: a mark in each label (✓ ! ✗), a distinct border per state, a legend.
- *
- * Layout: network and hosts inside their buildings with each host's guests by tier (as the
- * topology), then power, storage, systems, and capabilities by state; arrows run from what
- * provides to what uses it, dashed when the provider is not ok. Over DIAGRAM_BUDGET: a host's
- * guests become one box per tier, and storage, systems and capabilities one box per state.
+ * What a failure diagram may hold, at every model size: at most this many boxes (legend aside) and
+ * this many boxes along its longest arrow path (its width in ranks, left to right). Measured on
+ * A4 landscape at ≥ 7 pt: ~8 ranks of ~200 px boxes fit the page's width, ~6 boxes its height.
  */
-/** What a failure diagram of one phase draws, the same in every language (failureSelection). */
-interface FailureSelection {
+export const FAILURE_BUDGET = { boxes: 30, ranks: 7, perRank: 10 } as const;
+
+/** A box of a failure diagram: one entity, or several that share their fate and their path. */
+export interface FailureBox {
+  key: string;
+  members: string[];
+  state: State;
+  kind: string;
+  /** For a group: what it stands for ("host:pve-core" for its guests). */
+  host?: string;
+  tier?: string;
+}
+
+/** The boxes and arrows of one phase's failure diagram, the same in every language. */
+export interface FailureLayout {
+  level: number;
+  boxes: FailureBox[];
+  /** Provider box → user box, and whether every link behind it is assumed. */
+  arrows: Array<{ from: string; to: string; assumed: boolean }>;
+  /** Critical capabilities that still work (one box of names, not drawn one by one). */
+  criticalOk: string[];
   counts: Record<State, number>;
-  /** Everything not ok because of the scenario, and what those depend on. */
-  shown: Set<string>;
-  /** Of those, ok things drawn as what a failed thing depends on. */
-  okShown: number;
+  /** Entities not ok because of the scenario. */
+  affected: number;
   /** Not ok for a reason older than the scenario: not drawn. */
   before: number;
 }
 
-const FAILURE_SELECTIONS = new WeakMap<Graph, WeakMap<PhaseResult, FailureSelection>>();
+/**
+ * The shape of a layered drawing: how many ranks (boxes along the longest arrow path; arrows that
+ * close a cycle do not count) and the most boxes in one rank (a box's rank is the longest path
+ * ending at it, as a layered layout places it).
+ */
+export function rankShape(boxes: string[], arrows: Array<{ from: string; to: string }>): { ranks: number; widest: number } {
+  const reversed = arrows.map((a) => ({ from: a.to, to: a.from }));
+  const depth = longestPaths(boxes, reversed);
+  const perRank = new Map<number, number>();
+  for (const d of depth.values()) perRank.set(d, (perRank.get(d) ?? 0) + 1);
+  return { ranks: Math.max(0, ...depth.values()), widest: Math.max(0, ...perRank.values()) };
+}
+
+/** For each box, the number of boxes on the longest path that starts at it. */
+function longestPaths(boxes: string[], arrows: Array<{ from: string; to: string }>): Map<string, number> {
+  const out = new Map<string, string[]>(boxes.map((b) => [b, []]));
+  for (const a of arrows) out.get(a.from)?.push(a.to);
+  const depth = new Map<string, number>();
+  const visiting = new Set<string>();
+  const visit = (start: string): number => {
+    // Iterative DFS: a long chain in a big model must not overflow the stack.
+    const stack: Array<{ node: string; next: number; best: number }> = [{ node: start, next: 0, best: 1 }];
+    visiting.add(start);
+    let result = 1;
+    while (stack.length) {
+      const frame = stack[stack.length - 1]!;
+      const next = out.get(frame.node)![frame.next++];
+      if (next !== undefined) {
+        if (visiting.has(next)) continue;
+        const known = depth.get(next);
+        if (known !== undefined) frame.best = Math.max(frame.best, known + 1);
+        else {
+          visiting.add(next);
+          stack.push({ node: next, next: 0, best: 1 });
+        }
+        continue;
+      }
+      stack.pop();
+      visiting.delete(frame.node);
+      depth.set(frame.node, frame.best);
+      result = frame.best;
+      if (stack.length) stack[stack.length - 1]!.best = Math.max(stack[stack.length - 1]!.best, frame.best + 1);
+    }
+    return result;
+  };
+  for (const b of boxes) if (!depth.has(b)) visit(b);
+  return depth;
+}
+
+const FAILURE_LAYOUTS = new WeakMap<Graph, WeakMap<PhaseResult, Map<number, FailureLayout>>>();
+
+/** The most collapsed level failureLayout knows (one box per layer). */
+export const FAILURE_MAX_LEVEL = 5;
 
 /**
- * Which entities a phase's failure diagram draws. It reads every outcome of the phase, so it is
- * worked out once per phase (and graph) and shared by the languages: a 100× model has ~1 200 phases
- * of ~8 000 outcomes each.
+ * Which boxes and arrows a phase's failure diagram draws. Level 0: the failed roots, every critical
+ * capability the scenario takes down or degrades, the chains between them (and the surviving member
+ * of a redundancy group on them, so "camera recording: degraded" shows UniFi Protect ✓ beside
+ * Frigate ✗); everything else the scenario hits is grouped by kind, state, and host (guests) or
+ * tier (systems, capabilities). Each further level groups more, until the drawing fits
+ * FAILURE_BUDGET: 1 groups chain members of one kind that lead to the same critical capabilities,
+ * 2 groups them regardless of where they lead, 3 groups the roots and the critical capabilities
+ * too, 4 every layer by state alone, 5 every layer into one box.
  */
-function failureSelection(records: Map<string, EntityRecord>, graph: Graph, phase: PhaseResult): FailureSelection {
-  let byPhase = FAILURE_SELECTIONS.get(graph);
-  if (!byPhase) FAILURE_SELECTIONS.set(graph, (byPhase = new WeakMap()));
-  const known = byPhase.get(phase);
+export function failureLayout(records: Map<string, EntityRecord>, graph: Graph, phase: PhaseResult, minLevel = 0): FailureLayout {
+  let byPhase = FAILURE_LAYOUTS.get(graph);
+  if (!byPhase) FAILURE_LAYOUTS.set(graph, (byPhase = new WeakMap()));
+  let byLevel = byPhase.get(phase);
+  if (!byLevel) byPhase.set(phase, (byLevel = new Map()));
+  const known = byLevel.get(minLevel);
   if (known) return known;
   const outcomes = phase.outcomes;
   const stateOf = (key: string): State => outcomes[key]?.state ?? 'ok';
+  const failed = new Set(phase.failed.filter((k) => records.has(k)));
   const counts: Record<State, number> = { ok: 0, degraded: 0, down: 0 };
-  const shown = new Set<string>();
-  const failed = new Set(phase.failed);
-  // Not ok for a reason older than the scenario (a stopped guest and what needs it): the baseline
-  // shows those; drawing them in every phase would put every stopped guest of a big model in
-  // every failure diagram.
+  const affected = new Set<string>();
   let before = 0;
   for (const key in outcomes) {
     const o = outcomes[key]!;
     counts[o.state]++;
     if (o.state === 'ok' || !STATE_KINDS.has(records.get(key)?.kind ?? '')) continue;
-    if (failed.has(key) || o.causes.some((c) => c.chain.some((k) => failed.has(k)))) shown.add(key);
+    if (failed.has(key) || o.causes.some((c) => c.chain.some((k) => failed.has(k)))) affected.add(key);
     else before++;
   }
-  for (const key of phase.failed) if (records.has(key) && key in outcomes) shown.add(key);
-  let okShown = 0;
-  for (const key of [...shown]) {
-    for (const e of graph.outgoing.get(key) ?? []) {
-      if (!FAILURE_RELATIONS.has(e.relation) || shown.has(e.to) || !(e.to in outcomes)) continue;
-      if (!STATE_KINDS.has(records.get(e.to)?.kind ?? '')) continue;
-      shown.add(e.to);
-      if (stateOf(e.to) === 'ok') okShown++;
+  for (const key of failed) if (key in outcomes) affected.add(key);
+  const isCritical = (k: string) => records.get(k)?.kind === 'capability' && records.get(k)!.entity.tier === 'critical';
+  const criticalHit = [...affected].filter(isCritical);
+  const criticalOk = [...records.values()].filter((r) => isCritical(r.key) && r.key in outcomes && stateOf(r.key) === 'ok').map((r) => r.key);
+  // The chains from the roots to the critical capabilities, and who still carries a group on them.
+  const chain = new Set<string>();
+  /** Which hit critical capabilities each chain member leads to: its path to the right-hand side. */
+  const reach = new Map<string, Set<string>>();
+  for (const c of criticalHit) {
+    for (const cause of outcomes[c]!.causes) {
+      if (!cause.chain.some((k) => failed.has(k))) continue;
+      for (const k of cause.chain) {
+        chain.add(k);
+        if (!reach.has(k)) reach.set(k, new Set());
+        reach.get(k)!.add(c);
+      }
     }
   }
-  const selection = { counts, shown, okShown, before };
-  byPhase.set(phase, selection);
-  return selection;
+  const pathOf = (k: string) => [...(reach.get(k) ?? [])].sort().join('+');
+  const survivors = new Set<string>();
+  for (const k of chain) {
+    for (const e of graph.outgoing.get(k) ?? []) {
+      if (e.group && FAILURE_RELATIONS.has(e.relation) && e.to in outcomes && stateOf(e.to) === 'ok' && STATE_KINDS.has(records.get(e.to)?.kind ?? '')) survivors.add(e.to);
+    }
+  }
+  const drawn = [...new Set([...affected, ...chain, ...survivors])].filter((k) => records.has(k) && k in outcomes);
+
+  const groupKey = (k: string, level: number): string => {
+    const r = records.get(k)!;
+    const state = stateOf(k);
+    if (level >= 5) return `group:${r.kind}`;
+    if (level >= 4) return `group:${r.kind}:${state}`;
+    const root = failed.has(k);
+    const critical = isCritical(k);
+    if (root && level < 3) return k;
+    if (critical && level < 3) return k;
+    if (chain.has(k) && level < 1) return k;
+    if (survivors.has(k) && level < 2) return k;
+    if (root) return `group:root:${r.kind}`;
+    if (critical) return `group:critical:${state}`;
+    // Level 1 keeps apart what leads to different critical capabilities (a shared fate, not a shared path).
+    const path = level < 2 ? `:${pathOf(k)}` : '';
+    if (r.kind === 'guest') return `group:guest:${state}:${String(r.entity.host)}${path}`;
+    if (r.kind === 'system' || r.kind === 'capability') return `group:${r.kind}:${state}:${String(r.entity.tier)}${path}`;
+    return `group:${r.kind}:${state}${path}`;
+  };
+
+  const layoutAt = (level: number): FailureLayout => {
+    const boxOf = new Map<string, string>();
+    const boxes = new Map<string, FailureBox>();
+    for (const k of drawn) {
+      const key = groupKey(k, level);
+      boxOf.set(k, key);
+      const r = records.get(k)!;
+      let box = boxes.get(key);
+      if (!box) {
+        box = { key, members: [], state: stateOf(k), kind: r.kind };
+        if (key.startsWith('group:guest:')) box.host = `host:${String(r.entity.host)}`;
+        if (key.startsWith('group:critical:')) box.tier = 'critical';
+        else if (key.startsWith('group:') && (r.kind === 'system' || r.kind === 'capability') && level < 4) box.tier = String(r.entity.tier);
+        boxes.set(key, box);
+      }
+      box.members.push(k);
+      // A box of several states (level 4) shows the worst.
+      if (box.state !== 'down' && stateOf(k) !== 'ok') box.state = stateOf(k) === 'down' || box.state === 'ok' ? stateOf(k) : box.state;
+    }
+    // Singleton groups are drawn as the entity itself.
+    for (const [key, box] of [...boxes]) {
+      if (!key.startsWith('group:') || box.members.length !== 1) continue;
+      const only = box.members[0]!;
+      boxes.delete(key);
+      boxes.set(only, { key: only, members: [only], state: stateOf(only), kind: box.kind });
+      boxOf.set(only, only);
+    }
+    const arrows = new Map<string, { from: string; to: string; assumed: boolean }>();
+    for (const user of drawn) {
+      for (const e of graph.outgoing.get(user) ?? []) {
+        if (!FAILURE_RELATIONS.has(e.relation) || !boxOf.has(e.to)) continue;
+        // Only the arrows a failure travels along, and the ones from a survivor it falls back on.
+        if (stateOf(e.to) === 'ok' && !(survivors.has(e.to) && e.group)) continue;
+        if (stateOf(user) === 'ok') continue;
+        const from = boxOf.get(e.to)!;
+        const to = boxOf.get(user)!;
+        if (from === to) continue;
+        const id = `${from}>${to}`;
+        const known = arrows.get(id);
+        if (known) known.assumed &&= e.assumed;
+        else arrows.set(id, { from, to, assumed: e.assumed });
+      }
+    }
+    const ordered = [...boxes.values()].sort((a, b) => FAILURE_LAYERS.indexOf(a.kind as never) - FAILURE_LAYERS.indexOf(b.kind as never));
+    return { level, boxes: ordered, arrows: [...arrows.values()], criticalOk, counts, affected: affected.size, before };
+  };
+  let layout = layoutAt(minLevel);
+  for (let level = minLevel + 1; level <= FAILURE_MAX_LEVEL; level++) {
+    const shape = rankShape(layout.boxes.map((b) => b.key), layout.arrows);
+    const fits = layout.boxes.length <= FAILURE_BUDGET.boxes && shape.ranks <= FAILURE_BUDGET.ranks && shape.widest <= FAILURE_BUDGET.perRank;
+    if (fits) break;
+    layout = layoutAt(level);
+  }
+  byLevel.set(minLevel, layout);
+  return layout;
 }
 
-export function failureDiagram(model: Model, phase: PhaseResult, scenarioId: string, lang: Lang, hrefFor: HrefFor): DiagramSpec {
+/**
+ * One scenario phase at a glance: what failed on the left, the critical capabilities on the right,
+ * the chains between them, and everything else the scenario hits collapsed into boxes with a count
+ * and a link ("✗ 14 gjester på pve-core"), layered power → network → hosts → guests → systems →
+ * capabilities (failureLayout). The critical capabilities that still work are named in one box.
+ * Readable without colour: a mark in each label (✓ ! ✗), a distinct border per state, a legend;
+ * dashed arrows are assumed links.
+ */
+export function failureDiagram(
+  model: Model,
+  phase: PhaseResult,
+  scenarioId: string,
+  lang: Lang,
+  hrefFor: HrefFor,
+  /** minLevel: collapse at least this much (failureLayout), for a print page smaller than the screen. */
+  options: { minLevel?: number } = {},
+): DiagramSpec {
   const ctx = context(model, lang);
   const { records, graph } = ctx;
   const scenario = model.scenarios.find((s) => s.id === scenarioId);
   const scenarioTitle = scenario ? localized(scenario.title, lang) : scenarioId;
-  const phaseTitle = localized(phase.title, lang);
-  const title = `${scenarioTitle}: ${phaseTitle}`;
-  const stateOf = (key: string): State => phase.outcomes[key]?.state ?? 'ok';
-  const { counts, shown, okShown, before } = failureSelection(records, graph, phase);
-  const okHidden = Math.max(0, counts.ok - okShown - [...shown].filter((k) => stateOf(k) === 'ok' && phase.failed.includes(k)).length);
+  const title = `${scenarioTitle}: ${localized(phase.title, lang)}`;
+  const minLevel = options.minLevel ?? 0;
+  const layout = failureLayout(records, graph, phase, minLevel);
+  const { counts, before } = layout;
   const failedNames = phase.failed.map((k) => (records.get(k) ? displayName(records.get(k)!.entity, lang) : k));
+  const scenarioKey = scenario ? `scenario:${scenarioId}` : undefined;
   const base =
     lang === 'nb'
-      ? `Feilet: ${failedNames.join(', ') || 'ingenting'}. ${counts.down} nede, ${counts.degraded} redusert, ${counts.ok} virker. Tegnet: alt som ikke virker, og det de er avhengige av. ${okHidden === 1 ? '1 annen ting virker og er ikke tegnet' : `${okHidden} andre ting virker og er ikke tegnet`}.${before ? ` ${before} var nede eller redusert allerede før (stoppet eller avhengig av noe stoppet) og er ikke tegnet.` : ''} Hvert merke står i teksten: ✓ virker, ! redusert, ✗ nede.`
-      : `Failed: ${failedNames.join(', ') || 'nothing'}. ${counts.down} down, ${counts.degraded} degraded, ${counts.ok} ok. Drawn: everything that is not ok, and what it depends on. ${okHidden === 1 ? '1 other thing is ok and not drawn' : `${okHidden} other things are ok and not drawn`}.${before ? ` ${before} ${before === 1 ? 'was' : 'were'} down or degraded already before (stopped, or needing something stopped) and ${before === 1 ? 'is' : 'are'} not drawn.` : ''} Each label carries its mark: ✓ ok, ! degraded, ✗ down.`;
-  const label = (r: EntityRecord) => `${STATE_MARK[stateOf(r.key)]} ${entityLabel(r, lang)}`;
-  const lineOf = (upstream: string): LineStyle => (stateOf(upstream) === 'ok' ? 'solid' : 'dashed');
-  const ofKind = (kind: string) => [...shown].map((k) => records.get(k)!).filter((r) => r.kind === kind);
-  const byState = (list: EntityRecord[]) =>
-    (['down', 'degraded', 'ok'] as const).map((state) => [state, list.filter((r) => stateOf(r.key) === state)] as const).filter(([, l]) => l.length);
-  const worst = (list: EntityRecord[]): State =>
-    list.some((r) => stateOf(r.key) === 'down') ? 'down' : list.some((r) => stateOf(r.key) === 'degraded') ? 'degraded' : 'ok';
-
-  const make = (level: 0 | 1) => (): DiagramSpec => {
-    const description = summarised(base, level, lang);
-    const b = new Flowchart('LR', title, description, hrefFor);
-    /** Summarised: which box an entity is drawn in. */
-    const box = new Map<string, string>();
-    const place = (r: EntityRecord) => b.node(r.key, label(r), { shape: shapeOf(r), classes: [stateOf(r.key)] });
-    /** One box for many entities of a kind in one state (summarised drawings). */
-    const summary = (key: string, list: EntityRecord[], state: State, linkTo?: string) => {
-      b.node(key, `${STATE_MARK[state]} ${countOf(list.length, list[0]!.kind, lang)}: ${t(STATE_LABEL[state], lang)}`, {
-        shape: shapeOf(list[0]!),
-        classes: [state],
-        ...(linkTo ? { linkTo } : { link: false }),
-      });
-      for (const r of list) box.set(r.key, key);
-    };
-    // No boxes around groups (buildings, guests of a host, capabilities by state): Mermaid lays out
-    // subgraphs that arrows cross as wide rows; measured on Saghaugen's power cut: 3900-4600 px wide
-    // with boxes (~3 pt on A4), 2500 with only the capabilities boxed, 1600 flat. So each kind is
-    // listed in state order (✗, !, ✓) and the arrows, marks and legend carry the rest.
-    for (const kind of ['power', 'network', 'host'] as const) byState(ofKind(kind)).forEach(([, l]) => l.forEach(place));
-    const guestsByHost = new Map<string, EntityRecord[]>();
-    for (const g of ofKind('guest')) {
-      const host = `host:${String(g.entity.host)}`;
-      if (!guestsByHost.has(host)) guestsByHost.set(host, []);
-      guestsByHost.get(host)!.push(g);
+      ? `Feilet: ${failedNames.join(', ') || 'ingenting'}. ${counts.down} nede, ${counts.degraded} redusert, ${counts.ok} virker. Tegnet: det som feilet til venstre, de kritiske funksjonene til høyre og kjedene mellom dem; resten av det som er rammet er slått sammen i bokser med antall.${before ? ` ${before} var nede eller redusert allerede før (stoppet eller avhengig av noe stoppet) og er ikke tegnet.` : ''} Hvert merke står i teksten: ✓ virker, ! redusert, ✗ nede. Heltrukket pil: dokumentert; stiplet: antatt.`
+      : `Failed: ${failedNames.join(', ') || 'nothing'}. ${counts.down} down, ${counts.degraded} degraded, ${counts.ok} ok. Drawn: what failed on the left, the critical capabilities on the right and the chains between them; the rest of what is hit is collapsed into boxes with a count.${before ? ` ${before} ${before === 1 ? 'was' : 'were'} down or degraded already before (stopped, or needing something stopped) and ${before === 1 ? 'is' : 'are'} not drawn.` : ''} Each label carries its mark: ✓ ok, ! degraded, ✗ down. Solid arrow: documented; dashed: assumed.`;
+  const description = layout.level ? `${base} ${t(WORDS.collapsedMore, lang)}` : base;
+  const b = new Flowchart('LR', title, description, hrefFor);
+  const linkOf = (box: FailureBox) => (box.host && records.has(box.host) ? { linkTo: box.host } : scenarioKey ? { linkTo: scenarioKey } : { link: false as const });
+  for (const box of layout.boxes) {
+    const mark = STATE_MARK[box.state];
+    if (box.members.length === 1 && box.key === box.members[0]) {
+      const r = records.get(box.key)!;
+      b.node(r.key, `${mark} ${entityLabel(r, lang)}`, { shape: shapeOf(r), classes: [box.state] });
+      continue;
     }
-    for (const [host, guests] of guestsByHost) {
-      for (const [state, list] of byState(guests)) {
-        if (level === 0) list.forEach(place);
-        else summary(`summary:${host}:${state}`, list, state, records.has(host) ? host : undefined);
-      }
+    const where = box.host && records.has(box.host) ? ` ${t(WORDS.on, lang)} ${displayName(records.get(box.host)!.entity, lang)}` : '';
+    const tier = box.tier === 'critical' ? WORDS.tierCriticalCount[1] : box.tier === 'comfort' ? WORDS.tierComfortCount[1] : undefined;
+    const count = countOf(box.members.length, box.kind, lang);
+    // "9 comfort capabilities" / "9 funksjoner, komfort" (Norwegian would need a compound word).
+    const lines =
+      tier && lang === 'en'
+        ? [`${mark} ${count.replace(/^(\d+) /, `$1 ${t(tier, lang)} `)}${where}`, t(STATE_LABEL[box.state], lang)]
+        : [`${mark} ${count}${where}`, tier ? `${t(tier, lang)}, ${t(STATE_LABEL[box.state], lang)}` : t(STATE_LABEL[box.state], lang)];
+    b.node(box.key, lines.join('\n'), { shape: box.kind === 'guest' || box.kind === 'capability' ? 'round' : 'box', classes: [box.state], ...linkOf(box) });
+  }
+  const used = new Set<LineStyle>();
+  for (const a of layout.arrows) {
+    const style: LineStyle = a.assumed ? 'dashed' : 'solid';
+    used.add(style);
+    b.edge(a.from, a.to, { style });
+  }
+  if (layout.criticalOk.length) {
+    const names = layout.criticalOk.map((k) => displayName(records.get(k)!.entity, lang));
+    const shown = names.length > 4 ? [...names.slice(0, 3), `+ ${names.length - 3} ${t(WORDS.more, lang)}`] : names;
+    b.node('works:critical', [`${STATE_MARK.ok} ${t(WORDS.criticalStillWork, lang)}:`, ...shown].join('\n'), {
+      shape: 'round',
+      classes: ['ok'],
+      ...(scenarioKey ? { linkTo: scenarioKey } : { link: false }),
+    });
+  }
+  b.subgraph(t(WORDS.legend, lang), () => {
+    for (const state of ['ok', 'degraded', 'down'] as const) {
+      b.node(`legend:${state}`, `${STATE_MARK[state]} ${t(STATE_LABEL[state], lang)}`, { classes: [state], link: false });
     }
-    for (const kind of ['storage', 'system'] as const) {
-      for (const [state, list] of byState(ofKind(kind))) {
-        if (level === 0) list.forEach(place);
-        else summary(`summary:${kind}:${state}`, list, state);
-      }
-    }
-    // Capabilities last: the end of every path.
-    for (const [state, list] of byState(ofKind('capability'))) {
-      if (level === 0) list.forEach(place);
-      else summary(`summary:capability:${state}`, list, state);
-    }
-    // Provider → user, dashed when the provider is not ok (or the relation is only enhancedBy).
-    for (const key of shown) {
-      const user = records.get(key)!;
-      for (const e of graph.outgoing.get(key) ?? []) {
-        if (!FAILURE_RELATIONS.has(e.relation) || !shown.has(e.to)) continue;
-        // Guest to guest: the guest pages say; drawn, they tangle the guests of a host.
-        if (user.kind === 'guest' && records.get(e.to)!.kind === 'guest') continue;
-        const from = box.get(e.to) ?? e.to;
-        const to = box.get(key) ?? key;
-        if (from === to) continue;
-        b.edge(from, to, { style: e.relation === 'enhancedBy' ? 'dashed' : lineOf(e.to) });
-      }
-    }
-    b.subgraph(t(WORDS.legend, lang), () => {
-      for (const state of ['ok', 'degraded', 'down'] as const) {
-        b.node(`legend:${state}`, `${STATE_MARK[state]} ${t(STATE_LABEL[state], lang)}`, { classes: [state], link: false });
-      }
-    }, 'LR');
-    return {
-      id: `failure-${safeId(scenarioId)}-${safeId(phase.id)}-${lang}`,
-      source: `scenario:${scenarioId} phase ${phase.id}`,
-      title,
-      description,
-      mermaid: b.toString(),
-    };
+    lineLegend(b, lang, used, TOPOLOGY_LINE_WORDS);
+  }, 'LR');
+  return {
+    id: `failure-${safeId(scenarioId)}-${safeId(phase.id)}${minLevel ? `-level${minLevel}` : ''}-${lang}`,
+    source: `scenario:${scenarioId} phase ${phase.id}`,
+    title,
+    description,
+    mermaid: b.toString(),
   };
-  return withinBudget([make(0), make(1)]);
 }
 
 /**
@@ -666,8 +857,8 @@ export function powerDiagram(model: Model, lang: Lang, hrefFor: HrefFor): Diagra
   const title = lang === 'nb' ? 'Strøm: kilder og forbrukere' : 'Power: sources and loads';
   const base =
     lang === 'nb'
-      ? 'Strømnett, UPS og det de forsyner. Planlagte deler (sol, batteri, inverter, aggregat) er stiplet. Pilene går fra kilde til forbruker.'
-      : 'Grid, UPS and what they carry. Planned parts (solar, battery, inverter, generator) are dashed. Arrows run from source to load.';
+      ? 'Strømnett, UPS og det de forsyner. Planlagte deler (sol, batteri, inverter, aggregat) har stiplet ramme. Pilene går fra kilde til forbruker; heltrukket: dokumentert, stiplet: antatt.'
+      : 'Grid, UPS and what they carry. Planned parts (solar, battery, inverter, generator) have a dashed border. Arrows run from source to load; solid: documented, dashed: assumed.';
   const power = [...ctx.records.values()].filter((r) => r.kind === 'power');
   const powerKeys = new Set(power.map((r) => r.key));
   const feeds: Edge[] = [];
@@ -732,20 +923,45 @@ export function powerDiagram(model: Model, lang: Lang, hrefFor: HrefFor): Diagra
       }
     });
     const at = (k: string) => box.get(k) ?? k;
+    const used = new Set<LineStyle>();
+    // Dashed: assumed (the legend says so); a redundancy group's arrows say "én av" and nothing more.
     for (const e of feeds) {
       const label = e.group && level === 0 ? t(WORDS.anyOf, lang) : undefined;
-      b.edge(at(e.to), at(e.from), { ...(label ? { label } : {}), style: edgeStyle(ctx, e.to, e.from) });
+      used.add(assumedStyle(e));
+      b.edge(at(e.to), at(e.from), { ...(label ? { label } : {}), style: assumedStyle(e) });
     }
-    for (const e of internal) if (at(e.to) !== at(e.from)) b.edge(at(e.to), at(e.from), { style: edgeStyle(ctx, e.to, e.from) });
-    lifecycleLegend(b, lang);
+    for (const e of internal) {
+      if (at(e.to) === at(e.from)) continue;
+      used.add(assumedStyle(e));
+      b.edge(at(e.to), at(e.from), { style: assumedStyle(e) });
+    }
+    legend(b, lang, used, TOPOLOGY_LINE_WORDS);
     return { id: `power-${lang}`, source: 'power', title, description, mermaid: b.toString() };
   };
   return withinBudget([make(0), make(1), make(2)]);
 }
 
+/** One arrow of a plan diagram, in the model's direction (from uses to). */
+interface PlanEdge {
+  from: string;
+  to: string;
+  relation: Relation;
+  assumed: boolean;
+  /** What the plan does to it: makes it, removes it, or nothing (it stays). */
+  change?: 'add' | 'remove';
+  via?: string;
+}
+
+/** Relations a plan diagram draws as arrows (locations are drawn as the boxes around things). */
+const PLAN_RELATIONS: ReadonlySet<Relation> = new Set([...HARD_RELATIONS, 'enhancedBy', 'uplink']);
+
 /**
- * A plan before and after: the entities it adds or changes and their direct hard neighbours.
- * Before leaves out planned things; after marks what is new and what changes.
+ * A plan before and after. "After" applies the plan: its planned entities exist, the links it
+ * removes are gone, the links it adds (or moves) are there, and what it moves stands in its new
+ * building. Drawn: what the plan adds or changes, and the links around them that the plan is about
+ * (for an entity the plan only changes, the relations its links touch, else all of them). Thick
+ * arrows are the change: "ny"/the link's own word in the after, "fjernes" in the before. Dashed:
+ * assumed. Planned entities of other plans are in neither.
  */
 export function planDiagrams(model: Model, planId: string, lang: Lang, hrefFor: HrefFor): { before: DiagramSpec; after: DiagramSpec } {
   const ctx = context(model, lang);
@@ -753,50 +969,88 @@ export function planDiagrams(model: Model, planId: string, lang: Lang, hrefFor: 
   if (!plan) throw new Error(`planDiagrams: unknown plan ${planId}`);
   const planTitle = localized(plan.title, lang);
   const added = new Set(plan.adds ?? []);
-  const changed = new Set((plan.changes ?? []).map((c) => c.ref));
-  const focus = new Set([...added, ...changed]);
-  // What the plan's entities need (and where they stand), and what uses the new ones. Not every
-  // dependent of a changed entity: a changed host would pull in all its guests.
-  const edges = ctx.graph.edges.filter(
-    (e) =>
-      (focus.has(e.from) && (HARD_RELATIONS.has(e.relation) || e.relation === 'enhancedBy' || e.relation === 'locatedIn')) ||
-      (added.has(e.to) && (HARD_RELATIONS.has(e.relation) || e.relation === 'enhancedBy')),
-  );
-  const keys = uniq([...focus, ...edges.flatMap((e) => [e.from, e.to])]).filter((k) => ctx.records.has(k));
+  const links = plan.links ?? [];
+  const changed = new Set([...(plan.changes ?? []).map((c) => c.ref), ...links.map((l) => l.ref)]);
+  const touched = new Set<Relation>(links.map((l) => l.relation));
+  const exists = (when: 'before' | 'after', key: string) => {
+    const r = ctx.records.get(key);
+    return !!r && (!isPlanned(r) || (when === 'after' && added.has(key)));
+  };
+  const isRemoved = (e: { from: string; to: string; relation: Relation }) =>
+    links.some((l) => l.remove !== undefined && l.ref === e.from && l.relation === e.relation && l.remove === e.to);
+  const today: PlanEdge[] = ctx.graph.edges.map((e) => ({ from: e.from, to: e.to, relation: e.relation, assumed: e.assumed }));
+  const edgesOf = (when: 'before' | 'after'): PlanEdge[] => {
+    const list = today
+      .filter((e) => exists(when, e.from) && exists(when, e.to))
+      .map((e) => (isRemoved(e) ? (when === 'before' ? { ...e, change: 'remove' as const } : undefined) : e))
+      .filter((e): e is PlanEdge => e !== undefined);
+    if (when === 'after') {
+      for (const l of links) {
+        if (l.add === undefined) continue;
+        list.push({ from: l.ref, to: l.add, relation: l.relation, assumed: l.assumed ?? false, change: 'add', ...(l.via ? { via: localized(l.via, lang) } : {}) });
+      }
+    }
+    return list;
+  };
+  const before = edgesOf('before');
+  const after = edgesOf('after');
+  /** The arrows a diagram draws: the plan's own changes, and the relations around what it adds or changes. */
+  const relevant = (e: PlanEdge) =>
+    e.relation !== 'locatedIn' &&
+    (e.change !== undefined ||
+      (PLAN_RELATIONS.has(e.relation) &&
+        ((added.has(e.from) || (changed.has(e.from) && (touched.size === 0 || touched.has(e.relation) || e.relation === 'runsOn'))) ||
+          added.has(e.to))));
+  const drawnKeys = new Set<string>([...added, ...changed]);
+  for (const e of [...before, ...after]) if (relevant(e)) drawnKeys.add(e.from).add(e.to);
+  const locationIn = (when: 'before' | 'after', r: EntityRecord): string | undefined => {
+    const moved = when === 'after' ? links.find((l) => l.relation === 'locatedIn' && l.ref === r.key && l.add) : undefined;
+    const loc = moved?.add ?? placeOf(ctx, r);
+    return loc && ctx.records.has(loc) ? loc : undefined;
+  };
+
   const make = (when: 'before' | 'after'): DiagramSpec => {
-    const exists = (k: string) => when === 'after' || !isPlanned(ctx.records.get(k)!);
     const title = `${planTitle} (${t(when === 'before' ? WORDS.before : WORDS.after, lang)})`;
     const description =
       when === 'before'
         ? lang === 'nb'
-          ? `Slik det er i dag, rundt det planen «${planTitle}» endrer.`
-          : `How it is today, around what the plan "${planTitle}" changes.`
+          ? `Slik det er i dag, rundt det planen «${planTitle}» endrer. Tykke piler er koblinger planen fjerner. Pilene går fra det som leverer til det som bruker; stiplet: antatt.`
+          : `How it is today, around what the plan "${planTitle}" changes. Thick arrows are links the plan removes. Arrows run from what provides to what uses it; dashed: assumed.`
         : lang === 'nb'
-          ? `Slik det blir etter planen «${planTitle}». Nytt er stiplet og merket (ny), det som endres er merket (endres).`
-          : `How it will be after the plan "${planTitle}". New parts are dashed and marked (new); changed parts are marked (changes).`;
+          ? `Slik det blir etter planen «${planTitle}». Nytt er merket (ny), det som endres er merket (endres), og tykke piler er nye koblinger. Pilene går fra det som leverer til det som bruker; stiplet: antatt.`
+          : `How it will be after the plan "${planTitle}". New parts are marked (new), changed parts (changes), and thick arrows are new links. Arrows run from what provides to what uses it; dashed: assumed.`;
     const b = new Flowchart('LR', title, description, hrefFor);
-    // A neighbour is drawn only when an edge to it is drawn (both ends exist at this time).
-    const linked = new Set(edges.filter((e) => exists(e.from) && exists(e.to)).flatMap((e) => [e.from, e.to]));
-    for (const k of keys.filter((k) => exists(k) && (focus.has(k) || linked.has(k)))) {
+    const keys = [...drawnKeys].filter((k) => exists(when, k));
+    const place = (k: string) => {
       const r = ctx.records.get(k)!;
-      let label = entityLabel(r, lang, { status: when === 'before' });
+      let label = entityLabel(r, lang, { status: when === 'before' || !changed.has(k) });
       let classes = lifecycleClasses(r);
       if (when === 'after' && added.has(k)) {
-        label += `\n(${t(WORDS.added, lang)})`;
+        label = `${entityLabel(r, lang, { status: false })}\n(${t(WORDS.added, lang)})`;
         classes = ['added'];
-      } else if (when === 'after' && changed.has(k)) {
+      } else if (changed.has(k)) {
         label += `\n(${t(WORDS.changes, lang)})`;
         classes = ['changed'];
-      } else if (when === 'after' && isPlanned(r)) {
-        label += `\n(${t(WORDS.planned, lang)})`;
       }
       b.node(k, label, { shape: shapeOf(r), classes });
+    };
+    const locations = uniq(keys.map((k) => locationIn(when, ctx.records.get(k)!)).filter((l): l is string => !!l));
+    for (const loc of locations) {
+      b.subgraph(displayName(ctx.records.get(loc)!.entity, lang), () => {
+        keys.filter((k) => locationIn(when, ctx.records.get(k)!) === loc).forEach(place);
+      }, undefined, loc);
     }
-    for (const e of edges) {
-      if (!exists(e.from) || !exists(e.to)) continue;
-      const style: LineStyle = when === 'after' && (added.has(e.from) || added.has(e.to)) ? 'dashed' : relationStyle(ctx, e);
-      b.edge(e.from, e.to, { label: relationLabel(e, lang), style });
+    keys.filter((k) => !b.has(k)).forEach(place);
+    const used = new Set<LineStyle>();
+    for (const e of when === 'before' ? before : after) {
+      if (!relevant(e) || !b.has(e.from) || !b.has(e.to)) continue;
+      const style: LineStyle = e.change ? (e.assumed ? 'thickDashed' : 'thick') : e.assumed ? 'dashed' : 'solid';
+      used.add(style === 'thickDashed' ? 'thick' : style);
+      if (style === 'thickDashed') used.add('dashed');
+      const label = e.change === 'remove' ? t(WORDS.removed, lang) : e.change === 'add' ? (e.via ?? t(WORDS.added, lang)) : undefined;
+      b.edge(e.to, e.from, { style, ...(label ? { label } : {}) });
     }
+    legend(b, lang, used, { ...TOPOLOGY_LINE_WORDS, thick: when === 'before' ? WORDS.lineRemoved : WORDS.lineAdded });
     return {
       id: `plan-${safeId(planId)}-${when}-${lang}`,
       source: `plan:${planId} (${when})`,

@@ -35,6 +35,22 @@ export const WORDS = {
   tierCritical: { nb: 'Kritisk', en: 'Critical' },
   tierComfort: { nb: 'Komfort', en: 'Comfort' },
   tierOther: { nb: 'Øvrige', en: 'Other' },
+  tierCriticalCount: [{ nb: 'kritisk', en: 'critical' }, { nb: 'kritiske', en: 'critical' }],
+  tierComfortCount: [{ nb: 'komfort', en: 'comfort' }, { nb: 'komfort', en: 'comfort' }],
+  tierOtherCount: [{ nb: 'øvrig', en: 'other' }, { nb: 'øvrige', en: 'other' }],
+  locationUnknown: { nb: 'Plassering ikke dokumentert', en: 'Location not documented' },
+  lineStated: { nb: 'dokumentert', en: 'documented' },
+  lineAssumed: { nb: 'antatt', en: 'assumed' },
+  lineAdded: { nb: 'ny kobling', en: 'new link' },
+  lineRemoved: { nb: 'fjernes', en: 'goes away' },
+  removed: { nb: 'fjernes', en: 'goes' },
+  on: { nb: 'på', en: 'on' },
+  more: { nb: 'til', en: 'more' },
+  criticalStillWork: { nb: 'Kritisk, virker fortsatt', en: 'Critical, still working' },
+  collapsedMore: {
+    nb: 'Mye er rammet, så også kjedene er slått sammen til bokser med antall; sidene det lenkes til, lister hver enkelt.',
+    en: 'Much is hit, so the chains are collapsed into boxes with counts too; the pages they link to list each one.',
+  },
   criticalDecentral: { nb: 'Kritiske, desentrale systemer', en: 'Critical decentralised systems' },
   criticalCentral: { nb: 'Kritiske systemer med sentral del', en: 'Critical systems with a central part' },
   comfort: { nb: 'Komfortsystemer', en: 'Comfort systems' },
@@ -45,7 +61,7 @@ export const WORDS = {
     en: 'Summarised: the model is too large to draw every thing, so alike things are drawn as one box with a count, linking to the page that lists them.',
   },
   qemu: { nb: 'VM', en: 'VM' },
-} satisfies Record<string, T>;
+} satisfies Record<string, T | [T, T]>;
 
 /** The states' words and marks are the analysis's (src/analysis/explain.ts), shared with pages and runbook. */
 export const STATE_LABEL: Record<State, T> = STATE_WORDS;

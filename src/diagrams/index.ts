@@ -14,6 +14,7 @@ export {
   planDiagrams,
   entityLabel,
   hasNeighbours,
+  FAILURE_MAX_LEVEL,
 } from './generators.ts';
 export { escapeLabel, escapeLine } from './escape.ts';
 export { allDiagrams, siteDiagrams, type AllDiagramsOptions } from './all.ts';

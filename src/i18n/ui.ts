@@ -351,6 +351,8 @@ export const RELATION_LABEL: Dict = {
   hasPart: { nb: 'har som del', en: 'has part' },
   locatedIn: { nb: 'står i', en: 'located in' },
   contains: { nb: 'inneholder', en: 'contains' },
+  uplink: { nb: 'kobles opp mot', en: 'uplinks to' },
+  downlink: { nb: 'gir oppkobling til', en: 'is the uplink of' },
 };
 
 export function relationLabel(relation: string, lang: Lang): string {
@@ -427,6 +429,14 @@ export const FIELD_LABEL: Dict = {
   connectsVia: { nb: 'Kobler via', en: 'Connects via' },
   partOf: { nb: 'Del av', en: 'Part of' },
   locatedIn: { nb: 'Står i', en: 'Located in' },
+  uplink: { nb: 'Oppkobling', en: 'Uplink' },
+  links: { nb: 'Koblinger som endres', en: 'Links it changes' },
+  relation: { nb: 'Relasjon', en: 'Relation' },
+  add: { nb: 'Ny kobling til', en: 'New link to' },
+  remove: { nb: 'Fjerner kobling til', en: 'Removes link to' },
+  via: { nb: 'Via', en: 'Via' },
+  assumed: { nb: 'Antatt', en: 'Assumed' },
+  why: { nb: 'Hvorfor', en: 'Why' },
 };
 
 export function fieldLabel(field: string, lang: Lang): string {

@@ -100,6 +100,28 @@ describe('checkIntegrity', () => {
     expect(brief(model)).toEqual([]);
   });
 
+  it('checks the links a plan changes: their ends exist, and what it removes is there today', () => {
+    const model = base();
+    model.plans.push({
+      id: 'usbip',
+      name: 'usbip',
+      title: { nb: 'USB/IP', en: 'USB/IP' },
+      status: 'planned',
+      links: [
+        { ref: 'guest:zigbee2mqtt', relation: 'dependsOn', remove: 'guest:emqx', add: 'host:garage-cm4' },
+        { ref: 'guest:zigbee2mqtt', relation: 'poweredBy', remove: 'power:grid' },
+        { ref: 'host:pve-core', relation: 'locatedIn', add: 'host:garage-cm4' },
+        { ref: 'guest:zigbee2mqtt', relation: 'dependsOn', add: 'host:garage-cm5' },
+      ],
+    });
+    expect(brief(model)).toEqual([
+      'plans[0].links[2].add: locatedIn must point at a location, but "host:garage-cm4" is a host',
+      'plans[0].links[3].add: unknown host "host:garage-cm5" (did you mean "host:garage-cm4"?)',
+      'plans[0].links[1].remove: guest:zigbee2mqtt has no poweredBy link to power:grid to remove',
+    ]);
+    expect(checkIntegrity(model).at(-1)!.hint).toBe('guest:zigbee2mqtt has no poweredBy links today: leave out "remove" to only add one');
+  });
+
   it('prints a cycle from the entity that comes first', () => {
     const model = base();
     model.guests[0]!.dependsOn = ['guest:zigbee2mqtt'];

@@ -33,7 +33,7 @@ export interface RefSite {
   field: string;
 }
 
-const LIST_RELATIONS = ['dependsOn', 'enhancedBy', 'poweredBy', 'connectsVia'] as const;
+const LIST_RELATIONS = ['dependsOn', 'enhancedBy', 'poweredBy', 'connectsVia', 'uplink'] as const;
 const SINGLE_RELATIONS = ['partOf', 'locatedIn'] as const;
 
 /** Every reference in the model, in model order. */
@@ -67,6 +67,14 @@ export function collectRefs(model: Model): RefSite[] {
       (entity.changes as Array<{ ref: string }> | undefined)?.forEach((c, j) =>
         sites.push({ segments: [...base, 'changes', j, 'ref'], text: c.ref, field: 'changes' }),
       );
+      (entity.links as Array<{ ref: string; relation: string; add?: string; remove?: string }> | undefined)?.forEach((link, j) => {
+        const mustBe = link.relation === 'locatedIn' ? ({ mustBe: 'location' } as const) : {};
+        sites.push({ segments: [...base, 'links', j, 'ref'], text: link.ref, field: 'links' });
+        for (const end of ['add', 'remove'] as const) {
+          const text = link[end];
+          if (text !== undefined) sites.push({ segments: [...base, 'links', j, end], text, field: link.relation, ...mustBe });
+        }
+      });
     }
     if (kind === 'scenario') {
       (entity.fails as string[]).forEach((text, j) => sites.push({ segments: [...base, 'fails', j], text, field: 'fails' }));
@@ -197,7 +205,36 @@ export function checkIntegrity(model: Model, options: { alsoKnown?: Iterable<str
     }
   });
 
+  problems.push(...checkPlanLinks(model, byKey));
   problems.push(...findCycles(model, byKey));
+  return problems;
+}
+
+/**
+ * A plan that removes (or moves) a link names one the model has today: otherwise its "after"
+ * diagram would claim a change that is not one, and a typo would go unnoticed.
+ */
+function checkPlanLinks(model: Model, byKey: Map<string, EntityRecord>): IntegrityProblem[] {
+  const problems: IntegrityProblem[] = [];
+  const graph = buildGraph(model);
+  model.plans.forEach((plan, index) => {
+    (plan.links ?? []).forEach((link, j) => {
+      if (link.remove === undefined) return;
+      const from = formatRef(parseRef(link.ref) ?? { kind: 'host', id: '' });
+      const to = formatRef(parseRef(link.remove) ?? { kind: 'host', id: '' });
+      if (!byKey.has(from) || !byKey.has(to)) return; // already reported as unknown
+      const present = (graph.outgoing.get(from) ?? []).some((e) => e.relation === link.relation && e.to === to);
+      if (present) return;
+      const actual = (graph.outgoing.get(from) ?? []).filter((e) => e.relation === link.relation).map((e) => e.to);
+      problems.push({
+        segments: ['plans', index, 'links', j, 'remove'],
+        message: `${link.ref} has no ${link.relation} link to ${link.remove} to remove`,
+        hint: actual.length
+          ? `its ${link.relation} links today: ${actual.join(', ')}`
+          : `${link.ref} has no ${link.relation} links today: leave out "remove" to only add one`,
+      });
+    });
+  });
   return problems;
 }
 

@@ -13,7 +13,8 @@ import { assembleRunbook, type RunbookData } from './assemble.ts';
 
 type AnalyzeModule = { explainCause?: (cause: Cause, model: Model, lang: Lang) => string };
 type DiagramModule = {
-  failureDiagram?: (model: Model, phase: PhaseResult, scenarioId: string, lang: Lang, hrefFor: HrefFor) => DiagramSpec;
+  failureDiagram?: (model: Model, phase: PhaseResult, scenarioId: string, lang: Lang, hrefFor: HrefFor, options?: { minLevel?: number }) => DiagramSpec;
+  FAILURE_MAX_LEVEL?: number;
 };
 const analyzeModules = import.meta.glob<AnalyzeModule>('../analysis/analyze.ts', { eager: true });
 const diagramModules = import.meta.glob<DiagramModule>('../diagrams/index.ts', { eager: true });
@@ -38,6 +39,11 @@ export interface RunbookPage {
   publicUrl?: string;
   /** The failure diagram of a phase, when the diagram module is there. */
   diagramFor: (scenarioId: string, phase: PhaseResult) => DiagramSpec | undefined;
+  /**
+   * The same diagram collapsed further, one per level, least collapsed first: what the print can
+   * use when the screen's drawing would be too small to read on A4 (RunbookDiagram.astro).
+   */
+  printVariantsFor: (scenarioId: string, phase: PhaseResult) => DiagramSpec[];
 }
 
 export function runbookPage(lang: Lang): RunbookPage {
@@ -57,5 +63,16 @@ export function runbookPage(lang: Lang): RunbookPage {
     revision: site.revision,
     ...(model.site.publicUrl ? { publicUrl: model.site.publicUrl } : {}),
     diagramFor: (scenarioId, phase) => (failureDiagram ? failureDiagram(model, phase, scenarioId, lang, hrefFor) : undefined),
+    printVariantsFor: (scenarioId, phase) => {
+      if (!failureDiagram) return [];
+      const variants: DiagramSpec[] = [];
+      const maxLevel = Object.values(diagramModules)[0]?.FAILURE_MAX_LEVEL ?? 0;
+      for (let level = 1; level <= maxLevel; level++) {
+        const spec = failureDiagram(model, phase, scenarioId, lang, hrefFor, { minLevel: level });
+        // A level the layout skipped gives the same drawing as the one before it.
+        if (variants.at(-1)?.mermaid !== spec.mermaid) variants.push(spec);
+      }
+      return variants;
+    },
   };
 }

@@ -26,11 +26,11 @@ export interface FieldRow {
 }
 
 /** Written as relations; shown in the relations tables rather than among the facts. */
-export const RELATION_FIELDS = new Set(['dependsOn', 'enhancedBy', 'poweredBy', 'connectsVia', 'partOf', 'locatedIn']);
+export const RELATION_FIELDS = new Set(['dependsOn', 'enhancedBy', 'poweredBy', 'connectsVia', 'partOf', 'locatedIn', 'uplink']);
 /** Shown elsewhere on the page (heading, prose, the addresses section), or structured sections of their own. */
 const SHOWN_ELSEWHERE = new Set(['title', 'description', 'body', 'ip', 'reach']);
 /** Fields whose strings are references (kind:id). */
-const REF_FIELDS = new Set(['adds', 'fails', 'alsoFails', 'about', 'afterMinutesFrom', 'between', 'ref', 'docsCapability']);
+const REF_FIELDS = new Set(['adds', 'fails', 'alsoFails', 'about', 'afterMinutesFrom', 'between', 'ref', 'docsCapability', 'add', 'remove']);
 const ENUM_FIELDS = new Set(['status', 'kind', 'tier', 'category', 'medium']);
 const CODE_FIELDS = new Set(['ip', 'mac', 'run', 'kernel', 'proxmoxVersion', 'version', 'path']);
 
@@ -89,6 +89,8 @@ export function toValue(field: string, value: unknown, ctx: ViewContext): Value 
   }
   if (typeof value === 'string') {
     if (field === 'host') return refValue(value, ctx, 'host');
+    // A plan's link names the relation it changes: shown in the words of the relations tables.
+    if (field === 'relation') return { t: 'text', text: relationLabel(value, lang) };
     if (REF_FIELDS.has(field)) return refValue(value, ctx);
     if (ENUM_FIELDS.has(field)) return { t: 'text', text: valueLabel(value, lang) };
     if (CODE_FIELDS.has(field)) return { t: 'code', text: value };

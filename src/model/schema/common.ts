@@ -155,6 +155,13 @@ export const RelationFields = {
     .meta({ description: 'Network paths this entity needs (hard).' }),
   partOf: RefEntrySchema.optional().meta({ description: 'The whole this entity is part of; down when it is down.' }),
   locatedIn: RefEntrySchema.optional().meta({ description: 'The location (building, room) it is in.' }),
+  uplink: z
+    .array(RefEntrySchema)
+    .optional()
+    .meta({
+      description:
+        'Where this device or host is cabled or linked towards the internet: a switch to its gateway, a gateway to its internet provider, a host to its switch, an access point to a mesh link. Drawn in the topology; failure does not travel along it (write connectsVia or dependsOn for what it needs to work).',
+    }),
 };
 
 /** Fields every entity has. */
