@@ -8,6 +8,10 @@ export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
   workers: 2,
+  // Generous deadlines: a test fails for what it finds, not because a 2-core CI machine is busy (a
+  // batch of entity pages took over 30 s there). A hang still ends.
+  timeout: 300_000,
+  expect: { timeout: 30_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -22,6 +26,6 @@ export default defineConfig({
     command: `npm run preview -- --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    timeout: 300_000,
   },
 });

@@ -133,7 +133,7 @@ for (const lang of ['nb', 'en'] as Lang[]) {
   const sitePath = lang === 'nb' ? '/runbook/' : '/en/runbook/';
   test.describe(`the runbook page ${sitePath}`, () => {
     test('passes axe (no serious or critical violations)', async ({ page }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(300_000);
       await page.goto(sitePath);
       await expect(page.locator('h1')).toContainText(s.runbookTitle);
       expect(await axeProblems(page)).toEqual([]);
@@ -154,7 +154,7 @@ for (const lang of ['nb', 'en'] as Lang[]) {
     // The print page shares the runbook's markup; checking one language keeps the suite quick.
     test('the print version passes axe too', async ({ page }) => {
       test.skip(lang !== 'nb', 'checked once, in nb');
-      test.setTimeout(180_000);
+      test.setTimeout(300_000);
       await page.goto(lang === 'nb' ? '/runbook/print/' : '/en/runbook/print/');
       expect(await axeProblems(page)).toEqual([]);
     });

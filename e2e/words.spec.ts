@@ -93,7 +93,7 @@ test.describe('search puts an entity first for its own name, VMID and address', 
   for (const lang of ['nb', 'en'] as const) {
     test(`"109", "chirpstack" and the address of claude-agents (${lang})`, async ({ page }) => {
       // The first search loads Pagefind's index, which takes a while on a busy machine.
-      test.setTimeout(120_000);
+      test.setTimeout(300_000);
       await page.goto(pagePath('', lang).replace(/\/\/$/, '/'));
       const cases: Array<[string, string]> = [
         [String(chirpstack!.vmid), `guest:${chirpstack!.id}`],
@@ -109,7 +109,7 @@ test.describe('search puts an entity first for its own name, VMID and address', 
   }
 
   test('the Norwegian search box says nothing in English', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     await page.goto('/');
     await search(page, String(chirpstack!.vmid));
     // Pagefind's English: "13 results for 109", "Load more results", "Clear", "Search this site" …
