@@ -274,7 +274,9 @@ export async function prepareRenderPage(page: Page, script: string): Promise<voi
     if (url === MERMAID_URL) return route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: script });
     return route.abort();
   });
-  await page.goto(RENDER_PAGE_URL);
+  // No time limit: the page and Mermaid come from memory, so a slow load is a busy machine (a build
+  // beside others on two cores took over 30 s, Playwright's default), never a server that is down.
+  await page.goto(RENDER_PAGE_URL, { timeout: 0 });
   await page.evaluate((config) => {
     (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config);
   }, MERMAID_CONFIG as unknown as Record<string, unknown>);
