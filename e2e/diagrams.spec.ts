@@ -27,10 +27,10 @@ function urlOf(file: string): string {
   return '/' + rel.replace(/index\.html$/, '').replace(/\.html$/, '/');
 }
 
-/** Pages that show at least one diagram, with how many. */
+/** Pages that show at least one diagram, with how many (the full-size pages are not counted). */
 const diagramPages = htmlFiles
   .map((file) => ({ file, url: urlOf(file), count: (readFileSync(file, 'utf8').match(/<figure[^>]*class="[^"]*driftsbok-diagram/g) ?? []).length }))
-  .filter((p) => p.count > 0);
+  .filter((p) => p.count > 0 && !/^\/(en\/)?diagram\//.test(p.url));
 
 test.describe('diagrams in dist/', () => {
   test('the site has diagrams in both languages', () => {
@@ -80,8 +80,9 @@ test.describe('diagrams in dist/', () => {
         expect(figure, file).toMatch(/<title id="[^"]+">[^<]+<\/title>/);
         expect(figure, file).toMatch(/<desc id="[^"]+">[^<]+<\/desc>/);
         expect(figure, file).not.toMatch(/<script|<img\b|<iframe/i);
-        // Search indexes the page's text, not the diagram labels that repeat it.
-        expect(figure, file).toMatch(/^<figure[^>]*data-pagefind-ignore="all"/);
+        // Search indexes the text twin, not the drawing's labels.
+        expect(figure, file).toMatch(/<div class="driftsbok-diagram__svg[^"]*"[^>]*data-pagefind-ignore="all"/);
+        expect(figure, file).toMatch(/<details class="driftsbok-diagram__text[^"]*" data-diagram-text="[^"]+"/);
       }
     }
   });
@@ -125,5 +126,79 @@ test.describe('diagrams in the browser', () => {
     expect(await box.evaluate((e) => getComputedStyle(e).filter)).toContain('invert');
     await page.emulateMedia({ media: 'print' });
     expect(await box.evaluate((e) => getComputedStyle(e).filter)).toBe('none');
+  });
+});
+
+test.describe('every diagram has a text twin and a full-size page', () => {
+  // The pages with most diagrams first, then one per section and language (as above).
+  const bySection = new Map<string, (typeof diagramPages)[number]>();
+  for (const page of [...diagramPages].sort((a, b) => b.count - a.count || a.url.localeCompare(b.url))) {
+    const section = page.url.split('/').slice(0, page.url.startsWith('/en/') ? 3 : 2).join('/');
+    if (!bySection.has(section)) bySection.set(section, page);
+  }
+  const sample = [...bySection.values()].slice(0, 16);
+
+  for (const { url, count } of sample) {
+    test(`${url}: each of ${count} diagram(s) has its text twin, in the page's language`, async ({ page }) => {
+      await page.goto(url);
+      const lang = url.startsWith('/en/') ? 'en' : 'nb';
+      const figures = page.locator('figure.driftsbok-diagram');
+      await expect(figures).toHaveCount(count);
+      for (let i = 0; i < count; i++) {
+        const figure = figures.nth(i);
+        const id = await figure.getAttribute('data-diagram');
+        const twin = figure.locator(`details[data-diagram-text="${id}"]`);
+        await expect(twin).toHaveCount(1);
+        // Collapsed until asked for.
+        expect(await twin.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+        await expect(twin.locator('summary')).toHaveText(lang === 'nb' ? 'Diagrammet som tekst' : 'Diagram as text');
+        const boxes = await twin.locator('li[data-kind="box"]').allTextContents();
+        expect(boxes.length, `${id}: boxes`).toBeGreaterThan(0);
+        for (const box of boxes) expect(box).toMatch(lang === 'nb' ? /^Boks / : /^Box /);
+        // The same number of boxes as the drawing has.
+        const drawn = await figure.locator('svg g.node').count();
+        expect(boxes.length, `${id}: one sentence per box`).toBe(drawn);
+        for (const arrow of await twin.locator('li[data-kind="arrow"]').allTextContents()) {
+          expect(arrow).toMatch(lang === 'nb' ? /^Pil fra .+ til .+\.$/ : /^Arrow from .+ to .+\.$/);
+        }
+      }
+    });
+
+    test(`${url}: at 1280 px no diagram overflows its column without a full-size link that works`, async ({ page, request }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(url);
+      const figures = page.locator('figure.driftsbok-diagram');
+      for (let i = 0; i < count; i++) {
+        const figure = figures.nth(i);
+        const id = (await figure.getAttribute('data-diagram'))!;
+        const overflows = await figure.locator('.driftsbok-diagram__svg').evaluate((e) => e.scrollWidth > e.clientWidth + 1);
+        const link = figure.locator('a.driftsbok-diagram__full');
+        if (!overflows && (await link.count()) === 0) continue;
+        await expect(link, `${id} overflows its column: it needs a full-size link`).toHaveCount(1);
+        const href = (await link.getAttribute('href'))!;
+        const response = await request.get(href);
+        expect(response.ok(), href).toBe(true);
+        const html = await response.text();
+        expect(html).toContain(`data-diagram="${id}"`);
+        expect(html).toMatch(/<svg[^>]*aria-labelledby/);
+      }
+    });
+  }
+
+  test('a full-size page shows the drawing at its natural size, with its text open and a way back', async ({ page }) => {
+    const target = sample.find((p) => p.url.includes('architecture')) ?? sample[0];
+    test.skip(!target, 'no diagram pages');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(target!.url);
+    const figure = page.locator('figure.driftsbok-diagram').first();
+    const width = Number(/viewBox="[-\d.]+ [-\d.]+ ([\d.]+)/.exec((await figure.locator('svg').first().evaluate((s) => s.outerHTML)))?.[1]);
+    await figure.locator('a.driftsbok-diagram__full').click();
+    const svg = page.locator('figure.full svg');
+    await expect(svg).toHaveCount(1);
+    const shown = await svg.evaluate((s) => s.getBoundingClientRect().width);
+    expect(Math.abs(shown - width)).toBeLessThan(2);
+    expect(await page.locator('details.driftsbok-diagram__text').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await page.locator('header a').first().click();
+    await expect(page).toHaveURL(new RegExp(target!.url.replace(/\//g, '\\/') + '$'));
   });
 });

@@ -549,6 +549,8 @@ interface ScaleResult {
   warm?: BuildMeasure;
   /** Rebuild as `npm run build` twice: same caches, dist/ kept (nothing to do). */
   rebuild?: BuildMeasure;
+  /** `npm run build` after one field of one guest changed (its memory): dist/ and caches kept. */
+  oneField?: BuildMeasure & { field: string };
   site?: SiteStats;
   plain?: PlainMeasure;
   /** The project build failed, so the plain site's page counts were estimated from another scale. */
@@ -723,6 +725,39 @@ async function renderAlone(ctx: Context, modelDir: string, cache: string, scale:
   return { ms: m.ms, ok: true, ...(m.cpuSeconds !== undefined ? { cpuSeconds: m.cpuSeconds } : {}), ...(m.rendered !== undefined ? { rendered: m.rendered } : {}) };
 }
 
+/**
+ * `npm run build` after changing one field of one guest (the first `memoryMb:` in the model, + 1):
+ * the diagrams that show that guest are the only ones to render again, and no diagram shows a
+ * guest's memory, so the build should render none. The model file is put back afterwards.
+ */
+async function oneFieldRebuild(
+  ctx: Context,
+  modelDir: string,
+  cache: string,
+  scale: number,
+  label: string,
+  synthetic: boolean,
+  pdf: boolean,
+): Promise<ScaleResult['oneField']> {
+  const file = readdirSync(modelDir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => join(modelDir, f))
+    .find((f) => /^\s*memoryMb: \d+/m.test(readFileSync(f, 'utf8')));
+  if (!file) return undefined;
+  const original = readFileSync(file, 'utf8');
+  const edited = original.replace(/^(\s*memoryMb: )(\d+)/m, (_, head: string, n: string) => `${head}${Number(n) + 1}`);
+  const field = `${relative(modelDir, file)}: ${/^\s*memoryMb: \d+/m.exec(original)![0].trim()} → +1`;
+  status(`${label}: one field changed (${field}), npm run build…`);
+  writeFileSync(file, edited);
+  try {
+    const m = await buildProject(ctx, modelDir, cache, join(ctx.work, `build-x${scale}-one-field.log`), synthetic, pdf, true);
+    status(`  ${fmtMs(m.ms)}, diagrams: ${diagramCounts(m.diagrams)}`);
+    return { ...m, field };
+  } finally {
+    writeFileSync(file, original);
+  }
+}
+
 async function benchScale(
   ctx: Context,
   scale: number,
@@ -815,6 +850,7 @@ async function benchScale(
       );
       result.rebuild = median(rebuilds);
       status(`  ${fmtMs(result.rebuild.ms)} (${rebuilds.map((r) => `${fmtMs(r.ms)}${r.upToDate ? ' up to date' : ''}`).join(', ')})`);
+      result.oneField = await oneFieldRebuild(ctx, modelDir, cache, scale, label, synthetic, pdf);
     }
     if (scale <= ctx.options.aloneMaxScale) result.diagramsAlone = await renderAlone(ctx, modelDir, cache, scale, label);
     plainPages = { nb: result.site.nbPages, en: result.site.enPages };
@@ -958,7 +994,15 @@ function report(results: ScaleResult[], ctx: Context): string {
     verdict('cold Saghaugen build / plain', ratio(okMs(saghaugen?.cold), plainCold(saghaugen)), 2, 'needs scale 1 and the plain build'),
     verdict('warm Saghaugen rebuild, dist/ kept / plain', ratio(okMs(saghaugen?.rebuild), plainWarm(saghaugen)), 1.2, 'needs scale 1, warm and plain builds'),
     verdict('warm Saghaugen rebuild, dist/ deleted / plain', ratio(okMs(saghaugen?.warm), plainWarm(saghaugen)), 1.2, 'needs scale 1, warm and plain builds'),
+    verdict('Saghaugen rebuild after one changed field / plain warm', ratio(okMs(saghaugen?.oneField), plainWarm(saghaugen)), 1.5, 'needs scale 1, warm and plain builds'),
   ];
+  for (const r of results) {
+    if (!r.oneField?.ok) continue;
+    const d = r.oneField.diagrams;
+    targets.push(
+      `${r.label}, one field changed (${r.oneField.field}): ${fmtMs(r.oneField.ms)}, diagrams re-rendered: ${d ? `${d.rendered} (${d.cached} from cache)` : 'no line'}`,
+    );
+  }
   const siteOnly = (m: BuildMeasure | undefined) => (m?.ok && m.phases.pdfMs !== undefined ? m.ms - m.phases.pdfMs : undefined);
   if (x10?.pdf !== undefined && x100?.pdf !== undefined && x10.pdf !== x100.pdf) {
     // One was built without the PDFs: compare the site builds (the other's time less its PDFs).
@@ -1004,7 +1048,7 @@ function report(results: ScaleResult[], ctx: Context): string {
       : undefined,
   ].filter(Boolean);
   const failures = results.flatMap((r) =>
-    [['cold', r.cold], ['warm', r.warm], ['rebuild', r.rebuild]].flatMap(([name, m]) => {
+    [['cold', r.cold], ['warm', r.warm], ['rebuild', r.rebuild], ['one-field', r.oneField]].flatMap(([name, m]) => {
       const b = m as BuildMeasure | undefined;
       return b && !b.ok ? [`${r.label} ${name as string} build failed after ${fmtMs(b.ms)}: ${b.error ?? 'see the log'}`] : [];
     }),
@@ -1025,7 +1069,7 @@ function report(results: ScaleResult[], ctx: Context): string {
       : []),
   ];
   const failed = failures.length ? `\n\nFailed builds:\n${failures.map((f) => `  ${f}`).join('\n')}` : '';
-  return `${table(rows)}${failed}\n\nTargets (issue 5):\n${targets.map((t) => `  ${t}`).join('\n')}${x10x100.length ? `\n  ${x10x100.join('\n  ')}` : ''}\n\n${notes.map((n) => `  ${n}`).join('\n')}`;
+  return `${table(rows)}${failed}\n\nTargets (issues 5 and 14):\n${targets.map((t) => `  ${t}`).join('\n')}${x10x100.length ? `\n  ${x10x100.join('\n  ')}` : ''}\n\n${notes.map((n) => `  ${n}`).join('\n')}`;
 }
 
 // ---------------------------------------------------------------------------------------------

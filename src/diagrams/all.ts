@@ -5,12 +5,10 @@
 import type { Model } from '../model/schema/model.ts';
 import type { Lang } from '../model/entities.ts';
 import type { Analysis } from '../analysis/types.ts';
-import { buildGraph, type Graph } from '../analysis/graph.ts';
+import type { Graph } from '../analysis/graph.ts';
 import {
   architectureDiagram,
   failureDiagram,
-  hasNeighbours,
-  neighbourhoodDiagram,
   planDiagrams,
   powerDiagram,
   topologyDiagram,
@@ -18,8 +16,7 @@ import {
 import type { DiagramSpec, HrefFor } from './types.ts';
 
 export interface AllDiagramsOptions {
-  /** Which entities get a neighbourhood diagram (default: all). */
-  neighbourhoods?: (key: string) => boolean;
+  /** Kept for callers that pass one; the generators share one graph per model anyway. */
   graph?: Graph;
 }
 
@@ -30,7 +27,6 @@ export function allDiagrams(
   hrefFor: HrefFor,
   options: AllDiagramsOptions = {},
 ): DiagramSpec[] {
-  const graph = options.graph ?? buildGraph(model);
   const specs: DiagramSpec[] = [
     topologyDiagram(model, lang, hrefFor),
     architectureDiagram(model, lang, hrefFor),
@@ -43,15 +39,12 @@ export function allDiagrams(
     const { before, after } = planDiagrams(model, plan.id, lang, hrefFor);
     specs.push(before, after);
   }
-  const wanted = options.neighbourhoods ?? (() => true);
-  for (const key of graph.nodes) if (wanted(key)) specs.push(neighbourhoodDiagram(model, graph, key, lang, hrefFor));
   return specs;
 }
 
 /**
  * The diagrams the site's pages show, in every language the site has: what scripts/build.ts renders
- * ahead of the pages. Entity pages show a neighbourhood only when the entity has neighbours
- * (EntityDiagram.astro); everything else is as allDiagrams. Pure.
+ * ahead of the pages. (Entity neighbourhoods are HTML, src/site/neighbourhood.ts, not Mermaid.) Pure.
  */
 export function siteDiagrams(
   model: Model,
@@ -61,6 +54,6 @@ export function siteDiagrams(
   hrefFor: (key: string, lang: Lang) => string,
 ): DiagramSpec[] {
   return langs.flatMap((lang) =>
-    allDiagrams(model, analysis, lang, (key) => hrefFor(key, lang), { graph, neighbourhoods: (key) => hasNeighbours(graph, key) }),
+    allDiagrams(model, analysis, lang, (key) => hrefFor(key, lang), { graph }),
   );
 }

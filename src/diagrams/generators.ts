@@ -407,53 +407,8 @@ export function topologyDiagram(model: Model, lang: Lang, hrefFor: HrefFor): Dia
   return withinBudget([make(0), make(1)]);
 }
 
-/** One hop each way around an entity, with the relation names on the edges. */
-export function neighbourhoodDiagram(model: Model, graph: Graph, key: string, lang: Lang, hrefFor: HrefFor): DiagramSpec {
-  const ctx = context(model, lang, graph);
-  const center = ctx.records.get(key);
-  if (!center) throw new Error(`neighbourhoodDiagram: unknown entity ${key}`);
-  const name = displayName(center.entity, lang);
-  const out = graph.outgoing.get(key) ?? [];
-  const inc = graph.incoming.get(key) ?? [];
-  const title = lang === 'nb' ? `Sammenhenger: ${name}` : `Connections: ${name}`;
-  const description =
-    lang === 'nb'
-      ? `${name} avhenger av ${countWord(uniq(out.map((e) => e.to)).length, lang)} og brukes av ${countWord(uniq(inc.map((e) => e.from)).length, lang)}. Pilene leses som setninger: A avhenger av B.`
-      : `${name} depends on ${countWord(uniq(out.map((e) => e.to)).length, lang)} and is used by ${countWord(uniq(inc.map((e) => e.from)).length, lang)}. Read each arrow as a sentence: A depends on B.`;
-  const b = new Flowchart('LR', title, description, hrefFor);
-  const place = (r: EntityRecord, classes: string[]) => b.node(r.key, entityLabel(r, lang), { shape: shapeOf(r), classes });
-  // Incoming first so the layout reads left (users) → centre → right (what it needs).
-  for (const e of inc) {
-    const r = ctx.records.get(e.from);
-    if (r && e.from !== key) place(r, lifecycleClasses(r));
-  }
-  place(center, ['focus', ...lifecycleClasses(center)]);
-  for (const e of out) {
-    const r = ctx.records.get(e.to);
-    if (r && e.to !== key) place(r, lifecycleClasses(r));
-  }
-  for (const e of [...inc, ...out]) b.edge(e.from, e.to, { label: relationLabel(e, lang), style: relationStyle(ctx, e) });
-  return {
-    id: `neighbourhood-${safeId(key.replace(':', '-'))}-${lang}`,
-    source: key,
-    title,
-    description,
-    mermaid: b.toString(),
-  };
-}
-
-/** Whether an entity has any relation to draw (scenarios and notes usually have none). */
-export function hasNeighbours(graph: Graph, key: string): boolean {
-  return (graph.outgoing.get(key)?.length ?? 0) + (graph.incoming.get(key)?.length ?? 0) > 0;
-}
-
 function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
-}
-
-function countWord(n: number, lang: Lang): string {
-  if (lang === 'nb') return n === 1 ? '1 ting' : `${n} ting`;
-  return n === 1 ? '1 thing' : `${n} things`;
 }
 
 function relationLabel(e: Edge, lang: Lang): string {

@@ -7,13 +7,11 @@
 export type { DiagramSpec, HrefFor } from './types.ts';
 export {
   topologyDiagram,
-  neighbourhoodDiagram,
   failureDiagram,
   architectureDiagram,
   powerDiagram,
   planDiagrams,
   entityLabel,
-  hasNeighbours,
   FAILURE_MAX_LEVEL,
 } from './generators.ts';
 export { escapeLabel, escapeLine } from './escape.ts';

@@ -48,7 +48,12 @@ export const MERMAID_CONFIG = {
   htmlLabels: true,
   flowchart: { useMaxWidth: true, curve: 'basis', padding: 8 },
   deterministicIds: true,
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  // The font the build measures labels with comes first: DejaVu Sans is what .ci/run installs
+  // (fonts-dejavu-core: æøå, ✓, ✗) and what Debian's Chromium falls back to anyway. Named first, every
+  // label is laid out with the same font on every such machine, without fontconfig first looking
+  // for system-ui, -apple-system, Roboto … that a server does not have. Readers without it get
+  // Verdana or Arial, which are no wider, so labels still fit their boxes.
+  fontFamily: '"DejaVu Sans", Verdana, "Segoe UI", Arial, sans-serif',
   // Mermaid's default is 50 000 characters; the build fails (by design) past this.
   maxTextSize: 50_000,
 } as const;

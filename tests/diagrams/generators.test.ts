@@ -13,7 +13,7 @@ import { analyze } from '../../src/analysis/analyze.ts';
 import { buildGraph } from '../../src/analysis/graph.ts';
 import { entityHref } from '../../src/site/urls.ts';
 import type { Lang } from '../../src/model/entities.ts';
-import { allDiagrams, failureDiagram, neighbourhoodDiagram, topologyDiagram, type DiagramSpec } from '../../src/diagrams/index.ts';
+import { allDiagrams, failureDiagram, topologyDiagram, type DiagramSpec } from '../../src/diagrams/index.ts';
 import { tinyModel } from './tiny-model.ts';
 import { HOSTILE_STRINGS } from './hostile-strings.ts';
 
@@ -27,35 +27,27 @@ function load(dir: string): Model {
   return result.model;
 }
 
-function diagramsOf(model: Model, neighbourhoods?: (key: string) => boolean): DiagramSpec[] {
+function diagramsOf(model: Model): DiagramSpec[] {
   const analysis = analyze(model);
-  return LANGS.flatMap((lang) => allDiagrams(model, analysis, lang, (k) => entityHref(k, lang), { neighbourhoods }));
+  return LANGS.flatMap((lang) => allDiagrams(model, analysis, lang, (k) => entityHref(k, lang)));
 }
 
-const SAGHAUGEN_NEIGHBOURHOODS = new Set([
-  'host:pve-core',
-  'guest:frigate',
-  'guest:zigbee2mqtt-garasje',
-  'power:unifi-ups',
-  'capability:camera-recording',
-  'location:garage-barn',
-  'system:lorawan',
-]);
-
-const CASES: Array<{ name: string; dir: string; neighbourhoods?: (key: string) => boolean }> = [
+const CASES: Array<{ name: string; dir: string }> = [
   { name: 'mini', dir: 'tests/fixtures/models/mini/model' },
-  { name: 'saghaugen', dir: 'model', neighbourhoods: (k) => SAGHAUGEN_NEIGHBOURHOODS.has(k) },
+  { name: 'saghaugen', dir: 'model' },
 ];
 
-describe.each(CASES)('golden Mermaid text: $name', ({ name, dir, neighbourhoods }) => {
-  const specs = existsSync(dir) ? diagramsOf(load(dir), neighbourhoods) : [];
+describe.each(CASES)('golden Mermaid text: $name', ({ name, dir }) => {
+  const specs = existsSync(dir) ? diagramsOf(load(dir)) : [];
   const folder = join(GOLDEN, name);
 
   it('has every diagram kind', () => {
     expect(specs.length).toBeGreaterThan(0);
-    for (const kind of ['topology-', 'architecture-', 'power-', 'failure-', 'plan-', 'neighbourhood-']) {
+    for (const kind of ['topology-', 'architecture-', 'power-', 'failure-', 'plan-']) {
       expect(specs.some((s) => s.id.startsWith(kind)), kind).toBe(true);
     }
+    // Neighbourhoods are HTML (src/site/neighbourhood.ts), never Mermaid.
+    expect(specs.filter((s) => s.id.startsWith('neighbourhood-'))).toEqual([]);
   });
 
   it('matches the golden files', () => {
@@ -126,10 +118,7 @@ describe('every generated diagram follows the safe grammar', () => {
       const graph = buildGraph(model);
       const analysis = analyze(model);
       for (const lang of LANGS) {
-        const specs = [
-          ...allDiagrams(model, analysis, lang, (k) => entityHref(k, lang), { graph }),
-          neighbourhoodDiagram(model, graph, 'guest:z2m', lang, (k) => entityHref(k, lang)),
-        ];
+        const specs = allDiagrams(model, analysis, lang, (k) => entityHref(k, lang), { graph });
         for (const spec of specs) {
           checkGrammar(spec);
           if (/[^\p{L}\p{N} ]/u.test(hostile)) expect(spec.mermaid.includes(hostile), spec.id).toBe(false);

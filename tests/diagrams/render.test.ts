@@ -22,8 +22,7 @@ import {
   renderStats,
   resetRenderStats,
 } from '../../src/diagrams/render.ts';
-import { topologyDiagram, neighbourhoodDiagram, type DiagramSpec } from '../../src/diagrams/index.ts';
-import { buildGraph } from '../../src/analysis/graph.ts';
+import { topologyDiagram, planDiagrams, type DiagramSpec } from '../../src/diagrams/index.ts';
 import { entityHref } from '../../src/site/urls.ts';
 import { HOSTILE_STRINGS, hostileSpec } from './hostile-strings.ts';
 import { tinyModel } from './tiny-model.ts';
@@ -113,12 +112,12 @@ describe('rendering hostile labels', () => {
     expect(result.title).toBe(`Title ${HOSTILE_STRINGS[7]} ${HOSTILE_STRINGS[8]}`);
   });
 
-  it('renders the tiny model with hostile names (topology, neighbourhood)', async () => {
+  it('renders the tiny model with hostile names (topology, a plan)', async () => {
     const model = tinyModel((s) => `${s} <img src=x onerror=alert(1)> %%{init: {"theme":"dark"}}%% "]`);
     const href = (k: string) => entityHref(k, 'en');
     const svgs = [
       await renderDiagram(topologyDiagram(model, 'en', href)),
-      await renderDiagram(neighbourhoodDiagram(model, buildGraph(model), 'guest:mqtt', 'en', href)),
+      await renderDiagram(planDiagrams(model, model.plans[0]!.id, 'en', href).after),
     ];
     const { result, requests, dialogs } = await inspect(svgs);
     expect(requests).toEqual([]);

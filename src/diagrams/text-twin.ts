@@ -1,0 +1,158 @@
+/**
+ * A diagram's text twin: each box and each arrow as a sentence in the page's language, for screen
+ * readers, search and tests. Pure.
+ *
+ * It is read back from the Mermaid text the Flowchart builder (flowchart.ts) wrote, not written a
+ * second time beside each generator, so the twin can never say something the drawing does not:
+ * the builder's grammar is small and fixed (generated ids, every label escaped to `#<code>;`, one
+ * statement per line; generators.test.ts checks every diagram against it), and
+ * flowchart.test.ts checks that reading back gives exactly the builder's own structure.
+ */
+import { restorePlaceholderLetters } from './escape.ts';
+import type { Lang } from '../model/entities.ts';
+
+export interface FlowNode {
+  id: string;
+  label: string;
+  /** Generated id of the subgraph it stands in, if any. */
+  parent?: string;
+  classes: string[];
+  href?: string;
+}
+
+export interface FlowGroup {
+  id: string;
+  label: string;
+  parent?: string;
+}
+
+export interface FlowEdge {
+  from: string;
+  to: string;
+  label?: string;
+  style: 'solid' | 'dashed' | 'thick';
+}
+
+export interface FlowStructure {
+  nodes: FlowNode[];
+  groups: FlowGroup[];
+  edges: FlowEdge[];
+}
+
+/** Reverses escapeLabel: `#<code>;` to the character (with ﬂ/ß put back), `<br/>` to a newline. */
+export function unescapeLabel(text: string): string {
+  return restorePlaceholderLetters(text.replace(/<br\/>/g, '\n').replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))));
+}
+
+const NODE = /^(n\d+)(\[\(|\(\[|\{\{|\[|\()"(.*)"(\)\]|\]\)|\}\}|\]|\))$/;
+const SUBGRAPH = /^subgraph (s\d+)\["(.*)"\]$/;
+const EDGE = /^([ns]\d+) (-->|-\.->|==>)(?:\|"(.*)"\|)? ([ns]\d+)$/;
+const CLICK = /^click (n\d+) href "([^"]*)"$/;
+const CLASS = /^class ((?:n\d+,)*n\d+) ([a-z]+)$/;
+
+/** Reads a Flowchart's Mermaid text back into boxes, groups and arrows. Throws on a line it does not know. */
+export function parseFlowchart(mermaid: string): FlowStructure {
+  const nodes = new Map<string, FlowNode>();
+  const groups: FlowGroup[] = [];
+  const edges: FlowEdge[] = [];
+  const stack: string[] = [];
+  for (const raw of mermaid.split('\n')) {
+    const line = raw.trim();
+    if (!line || /^(?:flowchart|accTitle:|accDescr:|classDef|direction) /.test(line)) continue;
+    let m: RegExpExecArray | null;
+    if (line === 'end') {
+      stack.pop();
+    } else if ((m = SUBGRAPH.exec(line))) {
+      groups.push({ id: m[1]!, label: unescapeLabel(m[2]!), ...(stack.length ? { parent: stack.at(-1)! } : {}) });
+      stack.push(m[1]!);
+    } else if ((m = NODE.exec(line))) {
+      nodes.set(m[1]!, { id: m[1]!, label: unescapeLabel(m[3]!), classes: [], ...(stack.length ? { parent: stack.at(-1)! } : {}) });
+    } else if ((m = EDGE.exec(line))) {
+      const style = m[2] === '-.->' ? 'dashed' : m[2] === '==>' ? 'thick' : 'solid';
+      edges.push({ from: m[1]!, to: m[4]!, style, ...(m[3] !== undefined ? { label: unescapeLabel(m[3]) } : {}) });
+    } else if ((m = CLICK.exec(line))) {
+      const node = nodes.get(m[1]!);
+      if (node) node.href = m[2]!;
+    } else if ((m = CLASS.exec(line))) {
+      for (const id of m[1]!.split(',')) nodes.get(id)?.classes.push(m[2]!);
+    } else {
+      throw new Error(`parseFlowchart: a line the Flowchart builder does not write: ${JSON.stringify(line)}`);
+    }
+  }
+  return { nodes: [...nodes.values()], groups, edges };
+}
+
+/** A sentence as text and links, so a page can make the names links. */
+export type TwinPart = string | { text: string; href: string };
+
+export interface TwinSentence {
+  kind: 'box' | 'arrow';
+  parts: TwinPart[];
+}
+
+const CLASS_WORDS: Record<string, Record<Lang, string>> = {
+  ok: { nb: 'virker', en: 'works' },
+  degraded: { nb: 'redusert', en: 'degraded' },
+  down: { nb: 'nede', en: 'down' },
+  planned: { nb: 'planlagt', en: 'planned' },
+  stopped: { nb: 'stoppet', en: 'stopped' },
+  added: { nb: 'ny', en: 'new' },
+  changed: { nb: 'endres', en: 'changes' },
+  focus: { nb: 'i midten', en: 'in focus' },
+  critical: { nb: 'kritisk', en: 'critical' },
+  comfort: { nb: 'komfort', en: 'comfort' },
+};
+
+const STYLE_WORDS: Record<FlowEdge['style'], Record<Lang, string>> = {
+  solid: { nb: '', en: '' },
+  dashed: { nb: 'stiplet', en: 'dashed' },
+  thick: { nb: 'tykk', en: 'thick' },
+};
+
+const q = (text: string, lang: Lang) => (lang === 'nb' ? `«${text}»` : `“${text}”`);
+/** One line per label line: "frigate, LXC 105". */
+const flat = (label: string) => label.split('\n').map((l) => l.trim()).filter(Boolean).join(', ');
+
+/**
+ * Each box (with the groups it stands in and what its class says) and each arrow (with its label
+ * and line style) as one sentence. Group boxes are named in the boxes' sentences, not on their own.
+ */
+export function textTwin(structure: FlowStructure, lang: Lang): TwinSentence[] {
+  const groups = new Map(structure.groups.map((g) => [g.id, g]));
+  const nodes = new Map(structure.nodes.map((n) => [n.id, n]));
+  const path = (parent: string | undefined): string[] => {
+    const out: string[] = [];
+    for (let id = parent, guard = 0; id && guard < 50; id = groups.get(id)?.parent, guard++) out.unshift(flat(groups.get(id)?.label ?? id));
+    return out;
+  };
+  const name = (id: string): TwinPart[] => {
+    const node = nodes.get(id);
+    if (node) return [node.href ? { text: flat(node.label), href: node.href } : q(flat(node.label), lang)];
+    const group = groups.get(id);
+    return [lang === 'nb' ? `gruppen ${q(flat(group?.label ?? id), lang)}` : `the group ${q(flat(group?.label ?? id), lang)}`];
+  };
+  const out: TwinSentence[] = [];
+  for (const node of structure.nodes) {
+    const where = path(node.parent);
+    const said = node.classes.map((c) => CLASS_WORDS[c]?.[lang]).filter((w): w is string => !!w);
+    const parts: TwinPart[] = [lang === 'nb' ? 'Boks ' : 'Box ', ...name(node.id)];
+    if (where.length) parts.push(lang === 'nb' ? `, i ${where.join(' › ')}` : `, in ${where.join(' › ')}`);
+    if (said.length) parts.push(`: ${said.join(', ')}`);
+    parts.push('.');
+    out.push({ kind: 'box', parts });
+  }
+  for (const edge of structure.edges) {
+    const parts: TwinPart[] = [lang === 'nb' ? 'Pil fra ' : 'Arrow from ', ...name(edge.from), lang === 'nb' ? ' til ' : ' to ', ...name(edge.to)];
+    if (edge.label) parts.push(lang === 'nb' ? `, merket ${q(flat(edge.label), lang)}` : `, labelled ${q(flat(edge.label), lang)}`);
+    const style = STYLE_WORDS[edge.style][lang];
+    if (style) parts.push(` (${style})`);
+    parts.push('.');
+    out.push({ kind: 'arrow', parts });
+  }
+  return out;
+}
+
+/** The sentences as plain text (tests, search snippets). */
+export function twinText(sentence: TwinSentence): string {
+  return sentence.parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+}
