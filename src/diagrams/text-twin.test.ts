@@ -40,6 +40,17 @@ describe('parseFlowchart reads back exactly what the Flowchart builder wrote', (
     });
   });
 
+  it('reads a thick arrow drawn dashed (linkStyle) as thick and dashed, and says so', () => {
+    const b = new Flowchart('LR', 'T', 'D', href);
+    b.node('host:pve', 'pve');
+    b.node('guest:a', 'a');
+    b.node('guest:b', 'b');
+    b.edge('host:pve', 'guest:a', { style: 'thick' });
+    b.edge('host:pve', 'guest:b', { style: 'thickDashed' });
+    const parsed = parseFlowchart(b.toString());
+    expect(parsed.edges.map((e) => e.style)).toEqual(['thick', 'thickDashed']);
+  });
+
   it('gives back every hostile string literally', () => {
     for (const hostile of HOSTILE_STRINGS) {
       expect(unescapeLabel(escapeLabel(hostile)), JSON.stringify(hostile)).toBe(hostile.replace(/\r\n?/g, '\n'));

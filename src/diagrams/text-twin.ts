@@ -30,7 +30,7 @@ export interface FlowEdge {
   from: string;
   to: string;
   label?: string;
-  style: 'solid' | 'dashed' | 'thick';
+  style: 'solid' | 'dashed' | 'thick' | 'thickDashed';
 }
 
 export interface FlowStructure {
@@ -49,6 +49,8 @@ const SUBGRAPH = /^subgraph (s\d+)\["(.*)"\]$/;
 const EDGE = /^([ns]\d+) (-->|-\.->|==>)(?:\|"(.*)"\|)? ([ns]\d+)$/;
 const CLICK = /^click (n\d+) href "([^"]*)"$/;
 const CLASS = /^class ((?:n\d+,)*n\d+) ([a-z]+)$/;
+/** Thick arrows drawn dashed (an assumed link that matters): Mermaid has no arrow for that. */
+const DASHED_THICK = /^linkStyle ((?:\d+,)*\d+) stroke-dasharray:6 4$/;
 
 /** Reads a Flowchart's Mermaid text back into boxes, groups and arrows. Throws on a line it does not know. */
 export function parseFlowchart(mermaid: string): FlowStructure {
@@ -75,6 +77,11 @@ export function parseFlowchart(mermaid: string): FlowStructure {
       if (node) node.href = m[2]!;
     } else if ((m = CLASS.exec(line))) {
       for (const id of m[1]!.split(',')) nodes.get(id)?.classes.push(m[2]!);
+    } else if ((m = DASHED_THICK.exec(line))) {
+      for (const index of m[1]!.split(',')) {
+        const edge = edges[Number(index)];
+        if (edge?.style === 'thick') edge.style = 'thickDashed';
+      }
     } else {
       throw new Error(`parseFlowchart: a line the Flowchart builder does not write: ${JSON.stringify(line)}`);
     }
@@ -107,6 +114,7 @@ const STYLE_WORDS: Record<FlowEdge['style'], Record<Lang, string>> = {
   solid: { nb: '', en: '' },
   dashed: { nb: 'stiplet', en: 'dashed' },
   thick: { nb: 'tykk', en: 'thick' },
+  thickDashed: { nb: 'tykk og stiplet', en: 'thick and dashed' },
 };
 
 const q = (text: string, lang: Lang) => (lang === 'nb' ? `«${text}»` : `“${text}”`);
