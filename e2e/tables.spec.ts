@@ -8,8 +8,10 @@ import { htmlFiles } from './helpers/site.ts';
 
 const WIDTHS = [1280, 390] as const;
 // Every page of the site but the print version of the runbook (laid out for A4, not a screen).
+// Not the full-size diagram pages (/diagram/<id>/): they exist to show a drawing at its natural
+// width, wider than any column, and the reader scrolls the page itself.
 const PAGES = htmlFiles()
-  .filter((f) => !f.startsWith('pagefind/') && !f.includes('runbook/print/') && f !== '404.html')
+  .filter((f) => !f.startsWith('pagefind/') && !f.includes('runbook/print/') && f !== '404.html' && !/(^|\/)diagram\//.test(f))
   .map((f) => '/' + f.replace(/index\.html$/, ''));
 
 interface Problems {

@@ -33,7 +33,7 @@ export const PROVIDER_VERB: Record<Relation, T> = {
   connectsVia: { nb: 'kobler opp', en: 'connects' },
   partOf: { nb: 'har del', en: 'has part' },
   locatedIn: { nb: 'rommer', en: 'houses' },
-  uplink: { nb: 'gir nett til', en: 'gives network to' },
+  uplink: { nb: 'gir nett', en: 'feeds' },
 };
 
 export const NEIGHBOURHOOD_WORDS = {
