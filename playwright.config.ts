@@ -8,6 +8,10 @@ export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
   workers: 2,
+  // Generous deadlines: the machine is often busy (a test that waits on a slow Chromium is not a
+  // failing one); a hung test still fails.
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -19,6 +23,6 @@ export default defineConfig({
     command: `npm run preview -- --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    timeout: 180_000,
   },
 });
