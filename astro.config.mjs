@@ -40,6 +40,8 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: starlightLocales(model.site.locales),
       sidebar: [...buildSidebar(model, [runbookSidebarLink()]), ...docPages],
+      // Starlight writes the <title> as raw HTML; ours writes it as text (model names are text).
+      components: { Head: './src/components/Head.astro' },
       ...(docs.usesSymlink ? {} : { markdown: { processedDirs: [docs.dir] } }),
     }),
   ],
