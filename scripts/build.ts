@@ -32,7 +32,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { checkModel, formatProblems } from './check.ts';
+import { checkModel, checkSiteProse, formatProblem, formatProblems } from './check.ts';
 import { buildRunbookPdfs } from './runbook-pdf.ts';
 import { sitePaths } from '../src/site/env.ts';
 import { createSiteData, provideSiteData, resetSiteData } from '../src/site/data.ts';
@@ -139,6 +139,16 @@ function pruneSlots(dir: string, keep: string, maxAgeDays = 14): void {
   }
 }
 
+/**
+ * After a failed build, Astro's content store is not to be trusted: its glob loader logs a page
+ * that throws while rendering and stores the entry with an empty body, so the next build with the
+ * same file found it "unchanged" and shipped an empty page (issue 15, finding 6). The next build
+ * syncs the content afresh instead.
+ */
+function forgetContentStore(cacheDir: string): void {
+  rmSync(join(cacheDir, 'data-store.json'), { force: true });
+}
+
 /** Errors whose message already says what is wrong and how to fix it: no stack trace under them. */
 const EXPLAINED_ERRORS = new Set(['ChromiumNotFoundError', 'DiagramError', 'InvalidModelError']);
 
@@ -216,6 +226,15 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
     return 1;
   }
 
+  // The prose, before Astro reads any of it: a refused file never reaches Astro's content cache.
+  const prose = checkSiteProse(checked.model, paths.contentDir, env);
+  if (prose.problems.length) {
+    fail(formatProblems(prose.problems, relative(process.cwd(), paths.contentDir) || paths.contentDir));
+    fail('build: the prose is not valid; nothing was built and dist/ was left as it was.');
+    return 1;
+  }
+  for (const warning of prose.warnings) log(`build: warning ${formatProblem(warning)}`);
+
   const tag = `${process.pid}-${Date.now()}`;
   const oldDir = join(ROOT, `.dist-old-${tag}`);
   const slot = buildSlot(paths.modelDir, paths.contentDir, tag);
@@ -251,6 +270,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       try {
         await astroBuild({ root: ROOT, outDir: tmpDir, cacheDir, logLevel: 'info', ...(options.force ? { force: true } : {}) });
       } catch (error) {
+        forgetContentStore(cacheDir);
         fail(`build: ${describeError(error)}`);
         fail(`build: astro build failed; ${relative(ROOT, outDir)}/ was left as it was.`);
         return 1;
@@ -281,6 +301,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       log(`build: site ready in ${relative(process.cwd(), outDir) || outDir}/`);
       return 0;
     } catch (error) {
+      forgetContentStore(cacheDir);
       fail(`build: ${describeError(error)}`);
       fail(`build: failed; ${relative(ROOT, outDir)}/ was left as it was.`);
       return 1;
