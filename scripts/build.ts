@@ -44,6 +44,7 @@ import { siteBase, SiteBaseError } from '../src/site/base.ts';
 import { isUpToDate, outputManifest, readBuildRecord, writeBuildRecord } from '../src/site/up-to-date.ts';
 import { finishDiagramBuild } from '../src/diagrams/report.ts';
 import { launchChromium, resolveChromiumExecutable } from '../src/browser/chromium.ts';
+import { recoverSwap, swapIntoPlace } from '../src/site/swap.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -219,6 +220,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
     return 0;
   }
 
+  // A build killed while swapping left the previous output aside: put it back first.
+  const recovered = recoverSwap(outDir);
+  if (recovered === 'restored') log(`build: put back the previous ${relative(process.cwd(), outDir) || outDir}/ that a killed build had left aside`);
+
   const checked = checkModel(paths.modelDir);
   if (!checked.ok) {
     fail(formatProblems(checked.problems, relative(process.cwd(), paths.modelDir) || paths.modelDir));
@@ -236,7 +241,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   for (const warning of prose.warnings) log(`build: warning ${formatProblem(warning)}`);
 
   const tag = `${process.pid}-${Date.now()}`;
-  const oldDir = join(ROOT, `.dist-old-${tag}`);
   const slot = buildSlot(paths.modelDir, paths.contentDir, tag);
   const { tmpDir, cacheDir } = slot;
   // One browser for the diagrams and the PDFs, started only when either needs it.
@@ -286,17 +290,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         if (pdfs.length) log(`build: runbook ${pdfs.map((p) => relative(tmpDir, p)).join(', ')} in ${seconds} s`);
       }
-      // Swap: the old output is moved away first, so a crash in between leaves either the old or the
-      // new site in place, never a mixture.
-      const hadOld = existsSync(outDir);
-      if (hadOld) renameSync(outDir, oldDir);
-      try {
-        renameSync(tmpDir, outDir);
-      } catch (error) {
-        if (hadOld) renameSync(oldDir, outDir);
-        throw error;
-      }
-      rmSync(oldDir, { recursive: true, force: true });
+      // Swap (src/site/swap.ts): a crash in between leaves the old output aside under a fixed name,
+      // and the next build puts it back.
+      swapIntoPlace(tmpDir, outDir);
       writeBuildRecord(recordFile, { key: buildKey, outDir, manifest: outputManifest(outDir) });
       log(`build: site ready in ${relative(process.cwd(), outDir) || outDir}/`);
       return 0;
