@@ -43,6 +43,8 @@ export default defineConfig({
       sidebar: [...buildSidebar(model, [], [runbookSidebarLink()]), ...docPages],
       // The offline app (src/offline/): its files are written into the output by scripts/build.ts.
       head: offlineHead(siteBase()),
+      // Starlight writes the <title> as raw HTML; ours writes it as text (model names are text).
+      components: { Head: './src/components/Head.astro' },
       ...(docs.usesSymlink ? {} : { markdown: { processedDirs: [docs.dir] } }),
       // Tables that fit the column or scroll in a frame that shows it (src/components/TableFrame.astro).
       // The offline notice (src/offline/) styles offline.css.

@@ -32,7 +32,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { checkModel, formatProblems } from './check.ts';
+import { checkModel, checkSiteProse, formatProblem, formatProblems } from './check.ts';
 import { buildRunbookPdfs } from './runbook-pdf.ts';
 import { sitePaths } from '../src/site/env.ts';
 import { createSiteData, provideSiteData, resetSiteData } from '../src/site/data.ts';
@@ -47,6 +47,7 @@ import { launchChromium, resolveChromiumExecutable } from '../src/browser/chromi
 import { DEFAULT_OFFLINE_BUDGET_MB, describeOfflineApp, writeOfflineApp } from '../src/offline/write-offline-app.ts';
 import { buildDate } from '../src/runbook/pdf.ts';
 import { localized } from '../src/model/entities.ts';
+import { recoverSwap, swapIntoPlace } from '../src/site/swap.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -142,6 +143,16 @@ function pruneSlots(dir: string, keep: string, maxAgeDays = 14): void {
   }
 }
 
+/**
+ * After a failed build, Astro's content store is not to be trusted: its glob loader logs a page
+ * that throws while rendering and stores the entry with an empty body, so the next build with the
+ * same file found it "unchanged" and shipped an empty page (issue 15, finding 6). The next build
+ * syncs the content afresh instead.
+ */
+function forgetContentStore(cacheDir: string): void {
+  rmSync(join(cacheDir, 'data-store.json'), { force: true });
+}
+
 /** Errors whose message already says what is wrong and how to fix it: no stack trace under them. */
 const EXPLAINED_ERRORS = new Set(['ChromiumNotFoundError', 'DiagramError', 'InvalidModelError']);
 
@@ -213,6 +224,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
     return 0;
   }
 
+  // A build killed while swapping left the previous output aside: put it back first.
+  const recovered = recoverSwap(outDir);
+  if (recovered === 'restored') log(`build: put back the previous ${relative(process.cwd(), outDir) || outDir}/ that a killed build had left aside`);
+
   const checked = checkModel(paths.modelDir);
   if (!checked.ok) {
     fail(formatProblems(checked.problems, relative(process.cwd(), paths.modelDir) || paths.modelDir));
@@ -220,8 +235,16 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
     return 1;
   }
 
+  // The prose, before Astro reads any of it: a refused file never reaches Astro's content cache.
+  const prose = checkSiteProse(checked.model, paths.contentDir, env);
+  if (prose.problems.length) {
+    fail(formatProblems(prose.problems, relative(process.cwd(), paths.contentDir) || paths.contentDir));
+    fail('build: the prose is not valid; nothing was built and dist/ was left as it was.');
+    return 1;
+  }
+  for (const warning of prose.warnings) log(`build: warning ${formatProblem(warning)}`);
+
   const tag = `${process.pid}-${Date.now()}`;
-  const oldDir = join(ROOT, `.dist-old-${tag}`);
   const slot = buildSlot(paths.modelDir, paths.contentDir, tag);
   const { tmpDir, cacheDir } = slot;
   // One browser for the diagrams and the PDFs, started only when either needs it.
@@ -255,6 +278,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       try {
         await astroBuild({ root: ROOT, outDir: tmpDir, cacheDir, logLevel: 'info', ...(options.force ? { force: true } : {}) });
       } catch (error) {
+        forgetContentStore(cacheDir);
         fail(`build: ${describeError(error)}`);
         fail(`build: astro build failed; ${relative(ROOT, outDir)}/ was left as it was.`);
         return 1;
@@ -282,21 +306,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
         budgetBytes: offlineBudgetMb(env) * 1024 * 1024,
       });
       log(describeOfflineApp(offline));
-      // Swap: the old output is moved away first, so a crash in between leaves either the old or the
-      // new site in place, never a mixture.
-      const hadOld = existsSync(outDir);
-      if (hadOld) renameSync(outDir, oldDir);
-      try {
-        renameSync(tmpDir, outDir);
-      } catch (error) {
-        if (hadOld) renameSync(oldDir, outDir);
-        throw error;
-      }
-      rmSync(oldDir, { recursive: true, force: true });
+      // Swap (src/site/swap.ts): a crash in between leaves the old output aside under a fixed name,
+      // and the next build puts it back.
+      swapIntoPlace(tmpDir, outDir);
       writeBuildRecord(recordFile, { key: buildKey, outDir, manifest: outputManifest(outDir) });
       log(`build: site ready in ${relative(process.cwd(), outDir) || outDir}/`);
       return 0;
     } catch (error) {
+      forgetContentStore(cacheDir);
       fail(`build: ${describeError(error)}`);
       fail(`build: failed; ${relative(ROOT, outDir)}/ was left as it was.`);
       return 1;

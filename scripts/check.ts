@@ -5,11 +5,14 @@
  * The parts are exported so the build can run the same check in-process.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadModel, type Problem } from '../src/model/load-model.ts';
 import type { Model } from '../src/model/schema/model.ts';
 import type { Analysis, AuditFinding } from '../src/analysis/types.ts';
+import { checkProse, proseOptionsFor, type ProseCheck } from '../src/markdown/prose-check.ts';
+import { profileFromEnv } from '../src/model/profile.ts';
+import { readSecretAllowList, type SecretAllowList } from '../src/site/secret-allow.ts';
 
 export type Lang = 'nb' | 'en';
 
@@ -28,6 +31,24 @@ export function checkModel(dir: string): CheckResult {
   return result.ok
     ? { ok: true, model: result.model, files: result.files, problems: [] }
     : { ok: false, problems: result.problems };
+}
+
+/**
+ * Checks the prose against the model (src/markdown/prose-check.ts): raw HTML, link schemes, `[[…]]`
+ * links, secrets (refused in the public profile, reported in the full one), sensitive pages. A
+ * broken allow-list is a problem of its own. Never throws.
+ */
+export function checkSiteProse(model: Model, contentDir: string, env: Record<string, string | undefined> = process.env): ProseCheck & { allow: SecretAllowList } {
+  const profile = profileFromEnv(env);
+  let allow: SecretAllowList;
+  try {
+    allow = readSecretAllowList(contentDir);
+  } catch (error) {
+    const problem = { file: contentDir, line: 1, column: 1, path: '', message: (error as Error).message };
+    return { problems: [problem], warnings: [], sensitivePages: [], allow: { entries: [], matched: new Set() } };
+  }
+  if (!existsSync(contentDir)) return { problems: [], warnings: [], sensitivePages: [], allow };
+  return { ...checkProse(contentDir, proseOptionsFor(model, profile, allow)), allow };
 }
 
 /** `model/guests.yaml:42:5  guests[3].host  unknown host …` and, when there is one, an indented hint line. */
@@ -212,6 +233,20 @@ export async function runCheck(
     write(formatProblems(result.problems, dir));
     return 1;
   }
+  // The prose that goes with this model: DRIFTSBOK_CONTENT_DIR, or content/ beside the default model.
+  const contentDir = env.DRIFTSBOK_CONTENT_DIR || (resolve(dir) === resolve('model') ? 'content' : undefined);
+  let prose: ReturnType<typeof checkSiteProse> = { problems: [], warnings: [], sensitivePages: [], allow: { entries: [], matched: new Set() } };
+  try {
+    if (contentDir) prose = checkSiteProse(result.model, contentDir, env);
+  } catch (error) {
+    write((error as Error).message);
+    return 2;
+  }
+  if (prose.problems.length) {
+    write(formatProblems(prose.problems, contentDir!));
+    return 1;
+  }
+  for (const warning of prose.warnings) write(`warning ${formatProblem(warning)}`);
   write(formatSummary(result.model, dir, result.files.length, lang));
   const t = SUMMARY_TEXT[lang];
   const run = await runAudits(result.model);

@@ -163,6 +163,24 @@ function havePdftotext(): boolean {
   }
 }
 
+/**
+ * What is wrong with a printed runbook, from its pages' text: fewer pages than it must have (a
+ * symptom index and contents, then each scenario), or a scenario title missing (a stylesheet in
+ * the prose once hid everything and printed one empty page). Pure; white space is compared
+ * collapsed, since pdftotext breaks lines where the layout did.
+ */
+export function verifyPrintedRunbook(pages: string[], scenarioTitles: string[]): string[] {
+  const problems: string[] = [];
+  const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const text = collapse(pages.join(' '));
+  const minPages = scenarioTitles.length > 0 ? 2 : 1;
+  const printed = pages.filter((p) => p.trim()).length;
+  if (printed < minPages) problems.push(`${printed} page(s) with text, expected at least ${minPages}`);
+  const missing = scenarioTitles.filter((t) => !text.includes(collapse(t)));
+  if (missing.length) problems.push(`scenario title(s) missing: ${missing.map((t) => JSON.stringify(t)).join(', ')}`);
+  return problems;
+}
+
 /** The text of each page of a PDF, by pdftotext (asynchronous: the other language prints meanwhile). */
 async function pdfPagesText(pdf: Buffer, scratch: string, name: string): Promise<string[]> {
   const file = join(scratch, `measure-${name}.pdf`);
@@ -372,6 +390,15 @@ async function printLanguage({ context, lang, origin, base, env, date, revision,
   // loading or printing it can take minutes; a stuck print is stopped by the caller, not guessed at.
   page.setDefaultTimeout(0);
   page.setDefaultNavigationTimeout(0);
+  // The printer loads the site and nothing else: a request to any other origin is refused and
+  // named in the log (prose or a model string must never make the build's browser fetch).
+  const refused: string[] = [];
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`)) return route.continue();
+    refused.push(url);
+    return route.abort('blockedbyclient');
+  });
   try {
     const response = await page.goto(origin + withBase(RUNBOOK_PRINT_PATHS[lang], base), { waitUntil: 'load' });
     if (!response || !response.ok()) throw new Error(`runbook-pdf: ${RUNBOOK_PRINT_PATHS[lang]} answered ${response?.status()}`);
@@ -423,6 +450,15 @@ async function printLanguage({ context, lang, origin, base, env, date, revision,
     }
     await preparePage(page, numbers, false);
     const raw = await page.pdf(pdfOptions);
+    if (refused.length) log(`runbook-pdf: refused ${refused.length} request(s) to other origins: ${[...new Set(refused)].slice(0, 5).join(', ')}`);
+    if (measure) {
+      // A wrong PDF fails the build: every scenario's title is in it, on more than one page.
+      const titles = await page.evaluate(() =>
+        [...document.querySelectorAll('.rb-scenario > h2')].map((h) => (h.textContent ?? '').replace(/^\s*\d+\.\s*/, '').trim()),
+      );
+      const problems = verifyPrintedRunbook(await pdfPagesText(raw, scratch, `${lang}-final`), titles);
+      if (problems.length) throw new Error(`runbook-pdf: ${RUNBOOK_PDF_NAMES[lang]} is not the runbook it should be: ${problems.join('; ')}`);
+    }
     const fixed = fixPdfDates(raw, date);
     if (fixed.skipped.length) log(`runbook-pdf: warning: left PDF dates of unexpected form: ${fixed.skipped.join(', ')}`);
     const pdf = normalizeStructIds(fixed.pdf);

@@ -273,6 +273,11 @@ export async function prepareRenderPage(page: Page, script: string): Promise<voi
   // other request is refused: nothing may be fetched, ever. Loading Mermaid as a script file rather
   // than injecting its 3 MB of text through the DevTools protocol lets Chromium parse it while it
   // arrives, off the main thread: ~0.25 s less per page.
+  // No deadline: the page and Mermaid come from memory, so a slow load means a busy machine, not a
+  // hung one (Playwright's default 30 s failed builds with the CPU oversubscribed). A crashed
+  // browser still rejects at once.
+  page.setDefaultTimeout(0);
+  page.setDefaultNavigationTimeout(0);
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url === RENDER_PAGE_URL) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: RENDER_PAGE_HTML });

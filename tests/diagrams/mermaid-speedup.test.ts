@@ -155,7 +155,7 @@ describe('rendering with the patched Mermaid', () => {
     browser = await launchChromium();
     [patched, plain] = await Promise.all([browser.newPage(), browser.newPage()]);
     await Promise.all([prepareRenderPage(patched, mermaidScript(true)), prepareRenderPage(plain, mermaidScript(false))]);
-  });
+  }, 300_000); // launching Chromium and loading Mermaid twice: slow on a busy machine, never hung
 
   afterAll(async () => {
     await browser?.close();

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel, formatProblem, formatSummary, parseArgs, runCheck } from '../../scripts/check.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 
 describe('checkModel', () => {
   it('returns the model of a sound directory', () => {
@@ -64,6 +67,32 @@ describe('the summary', () => {
     expect(output).toMatch(/^Model OK: tests\/fixtures\/model-base \(3 files\)/);
     expect(output).toMatch(/\n {2}(Audits|Audits: not run)/);
     expect(code).toBe(/\n {2}Audits {7}[1-9]\d* error/.test(output) ? 1 : 0);
+  });
+});
+
+describe('the prose', () => {
+  it('checks the prose links with file:line:col after front matter, a suggestion, and no stack trace', async () => {
+    const content = mkdtempSync(join(tmpdir(), 'driftsbok-check-prose-'));
+    try {
+      mkdirSync(join(content, 'entities/nb/guest'), { recursive: true });
+      writeFileSync(join(content, 'entities/nb/guest/dns.md'), '---\ntitle: DNS\nsidebar:\n  order: 1\n---\n\nSe [[guest:dnss]] og <script>x</script>.\n');
+      const lines: string[] = [];
+      const code = await runCheck(['tests/fixtures/models/mini/model'], { DRIFTSBOK_CONTENT_DIR: content }, (t) => lines.push(t));
+      const output = lines.join('\n');
+      expect(code).toBe(1);
+      const file = relative(process.cwd(), join(content, 'entities/nb/guest/dns.md'));
+      expect(output.split('\n').slice(0, 4).join('\n')).toBe(
+        [
+          `${file}:7:4  unknown entity "guest:dnss" in [[guest:dnss]]: no such entity in the model (did you mean "guest:dns"?)`,
+          '    hint: use an existing kind:id from the model (see `npm run check`), or remove the [[…]] link',
+          `${file}:7:22  raw HTML is not allowed in the prose: "<script>"`,
+          '    hint: write it in Markdown (emphasis, lists, tables, links, :::note asides); HTML in published prose could run script or load from other sites',
+        ].join('\n'),
+      );
+      expect(output).not.toMatch(/^\s+at /m);
+    } finally {
+      rmSync(content, { recursive: true, force: true });
+    }
   });
 });
 

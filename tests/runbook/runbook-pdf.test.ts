@@ -7,7 +7,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRunbookPdfs } from '../../scripts/runbook-pdf.ts';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildRunbookPdfs, verifyPrintedRunbook } from '../../scripts/runbook-pdf.ts';
 
 function page(lang: string, publicUrl?: string): string {
   const filler = Array.from({ length: 60 }, (_, i) => `<p>Line ${i} of a long section.</p>`).join('');
@@ -148,4 +150,57 @@ describe('buildRunbookPdfs for a site served under a base path (DRIFTSBOK_BASE)'
       expect(pdf).not.toContain('/drift/drift/');
     }
   }, 120_000);
+});
+
+describe('the printer is confined to the site, and checks what it printed (issue 15, finding 3)', () => {
+  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1764720000', DRIFTSBOK_REVISION: 'test123', DRIFTSBOK_PUBLIC_URL: '' };
+  const scenarioPage = (lang: string, extra: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>R</title>${extra}
+<style>section[data-runbook-section] { break-before: page; }</style></head><body><h1>Runbook ${lang}</h1>
+<section class="rb-scenario" data-runbook-section="s1" id="s1"><h2><span class="rb-number">1.</span> Strømmen er borte ${lang}</h2><p>Gjør dette.</p></section>
+<section class="rb-scenario" data-runbook-section="s2" id="s2"><h2><span class="rb-number">2.</span> Starlink er nede ${lang}</h2><p>Gjør noe annet.</p></section>
+</body></html>`;
+  const site = (extra: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'runbook-pdf-confined-'));
+    mkdirSync(join(dir, 'runbook/print'), { recursive: true });
+    mkdirSync(join(dir, 'en/runbook/print'), { recursive: true });
+    writeFileSync(join(dir, 'runbook/print/index.html'), scenarioPage('nb', extra));
+    writeFileSync(join(dir, 'en/runbook/print/index.html'), scenarioPage('en', extra));
+    return dir;
+  };
+
+  it('fetches nothing from another origin while printing', async () => {
+    const hits: string[] = [];
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('x');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const dir = site(`<link rel="stylesheet" href="http://127.0.0.1:${port}/evil.css"><script src="http://127.0.0.1:${port}/evil.js"></script>`);
+    try {
+      const lines: string[] = [];
+      await buildRunbookPdfs(dir, { env: { ...env, DRIFTSBOK_PDF_CACHE: join(dir, '.cache') }, log: (l) => lines.push(l) });
+      expect(hits).toEqual([]);
+      expect(lines.join('\n')).toMatch(/refused \d+ request\(s\) to other origins: http:\/\/127\.0\.0\.1:\d+\/evil/);
+    } finally {
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('fails when the printed PDF lacks the scenarios (a stylesheet that hides the page)', async () => {
+    const dir = site('<style>body{display:none}</style>');
+    try {
+      await expect(buildRunbookPdfs(dir, { env: { ...env, DRIFTSBOK_PDF_CACHE: join(dir, '.cache') }, log: () => {} })).rejects.toThrow(
+        /runbook-nb\.pdf is not the runbook it should be: .*scenario title\(s\) missing: "Strømmen er borte nb", "Starlink er nede nb"/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('verifyPrintedRunbook: page count and titles, white space collapsed', () => {
+    expect(verifyPrintedRunbook(['Index', 'Strømmen er\nborte', 'Starlink er nede'], ['Strømmen er borte', 'Starlink er nede'])).toEqual([]);
+    expect(verifyPrintedRunbook([' '], ['A'])).toEqual(['0 page(s) with text, expected at least 2', 'scenario title(s) missing: "A"']);
+  });
 });

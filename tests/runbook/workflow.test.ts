@@ -95,6 +95,31 @@ describe('the publish workflow', () => {
     expect(steps.find((s) => s.id === 'pages')?.uses).toMatch(/^actions\/configure-pages@/);
   });
 
+  it('publishes only the public profile: the build that feeds Pages and every uploaded artifact is public', () => {
+    const job = workflow.jobs.build! as Job & { env?: Record<string, string> };
+    const steps = job.steps;
+    const profileAt = (step: Step) => step.env?.DRIFTSBOK_PROFILE ?? job.env?.DRIFTSBOK_PROFILE ?? (workflow as { env?: Record<string, string> }).env?.DRIFTSBOK_PROFILE ?? 'full';
+    const uploads = steps.map((s, i) => [s, i] as const).filter(([s]) => /^actions\/upload-(pages-)?artifact@/.test(s.uses ?? ''));
+    expect(uploads.length).toBeGreaterThan(0);
+    for (const [upload, at] of uploads) {
+      // The last step before the upload that writes dist/ is the build whose output is uploaded.
+      const builds = steps.slice(0, at).map((s, i) => [s, i] as const).filter(([s]) => /\bnpm (?:run build|test)\b/.test(s.run ?? ''));
+      const [feeding] = builds.at(-1)!;
+      expect(feeding.run?.trim(), `${upload.name} uploads the output of`).toBe('npm run build');
+      expect(profileAt(feeding), `${upload.name} uploads the output of a build with DRIFTSBOK_PROFILE`).toBe('public');
+      // Nothing is kept longer than needed.
+      if (upload.uses?.startsWith('actions/upload-artifact@')) expect(Number(upload.with?.['retention-days'])).toBeLessThanOrEqual(7);
+    }
+    const readme = readFileSync('README.md', 'utf8');
+    expect(readme).toMatch(/publishes the public profile/i);
+  });
+
+  it('restores the caches only on an exact key: no restore-keys from earlier runs', () => {
+    for (const step of workflow.jobs.build!.steps.filter((s) => s.uses?.startsWith('actions/cache'))) {
+      expect(step.with ?? {}).not.toHaveProperty('restore-keys');
+    }
+  });
+
   it('keeps the diagram and PDF caches between runs, restored before the build', () => {
     const steps = workflow.jobs.build!.steps;
     const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
