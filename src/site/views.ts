@@ -100,6 +100,10 @@ export function toValue(field: string, value: unknown, ctx: ViewContext): Value 
   if (Array.isArray(value)) return { t: 'list', items: value.map((item) => toValue(field, item, ctx)) };
   if (isLocalized(value)) return { t: 'text', text: localized(value, lang) };
   if (typeof value === 'object') {
+    // An item that is a text with an id (a scenario's symptoms): the id is for whoever edits the
+    // model, the reader needs the text ("Ikke noe internett", not "Id no-internet / Tekst …").
+    const { id: _id, text, ...rest } = value as Record<string, unknown>;
+    if (text !== undefined && Object.keys(rest).length === 0) return toValue('text', text, ctx);
     return { t: 'rows', rows: objectRows(value as Record<string, unknown>, ctx, new Set()) };
   }
   return { t: 'text', text: String(value) };

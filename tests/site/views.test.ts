@@ -73,6 +73,15 @@ describe('entity views', () => {
     expect(rows.map((r) => r.field)).toEqual(['kind', 'status', 'os', 'kernel', 'proxmoxVersion', 'access']);
   });
 
+  it("shows a text item with an id (a scenario's symptoms) as its text alone", () => {
+    expect(toValue('symptoms', [{ id: 'no-web', text: { nb: 'Ingen nettside', en: 'No web page' } }], ctx)).toEqual({
+      t: 'list',
+      items: [{ t: 'text', text: 'No web page' }],
+    });
+    // An object with more than a text keeps its rows (an SDN zone's id is its name).
+    expect(toValue('zones', { id: 'lan', description: 'x' }, ctx).t).toBe('rows');
+  });
+
   it("shows addresses and access with what is not documented, and nothing of them in the public profile", () => {
     const rows = reachRows(index.get('host:fs-node')!, ctx)!;
     expect(rows.map((r) => [r.field, r.value, r.aside])).toEqual([
