@@ -37,7 +37,7 @@ import { restorePlaceholderLetters } from './escape.ts';
 import { MermaidPatchError, SPEEDUP_GLOBAL, speedUpMermaid, type SpeedupRuntime } from './mermaid-speedup.ts';
 
 /** Bump when post-processing or anything else that shapes the output changes. */
-export const RENDERER_VERSION = '5';
+export const RENDERER_VERSION = '6';
 
 export const MERMAID_CONFIG = {
   startOnLoad: false,
@@ -361,17 +361,50 @@ export async function closeRenderer(): Promise<void> {
 
 const SAFE_SPEC_ID = /^[a-z0-9][a-z0-9-]*$/;
 
-/** Reads a cached SVG (and marks its last use for pruneCache), or undefined. */
-function readCached(file: string): string | undefined {
+/**
+ * A cache entry is the SVG and a last line with the SHA-256 of the SVG, written together in one
+ * rename. On read the hash must match and the SVG must pass the same safety check as a fresh render
+ * (assertSafeSvg): a cache folder restored in CI or shared between checkouts is not trusted blindly
+ * (issue 15, finding 7). An entry that fails is deleted and rendered again, and the log says so.
+ */
+const CACHE_TRAILER = /\n<!-- driftsbok-sha256 ([0-9a-f]{64}) -->\n$/;
+
+export function cacheEntry(svg: string): string {
+  return `${svg}\n<!-- driftsbok-sha256 ${createHash('sha256').update(svg).digest('hex')} -->\n`;
+}
+
+/** The SVG of a cache entry, or why it is not to be used. */
+export function verifyCacheEntry(spec: Pick<DiagramSpec, 'id' | 'source'>, entry: string): { svg: string } | { problem: string } {
+  const trailer = CACHE_TRAILER.exec(entry);
+  if (!trailer) return { problem: 'it has no content hash (written by an older driftsbok, or not by driftsbok)' };
+  const svg = entry.slice(0, trailer.index);
+  if (createHash('sha256').update(svg).digest('hex') !== trailer[1]) return { problem: 'its content does not match its hash' };
+  if (!svg.includes(`id="dg-${spec.id}"`)) return { problem: 'it is the drawing of another diagram' };
+  const unsafe = unsafeSvgProblems(svg);
+  if (unsafe.length) return { problem: `unsafe SVG output: ${unsafe.join(', ')}` };
+  return { svg };
+}
+
+/** Reads and verifies a cached SVG (and marks its last use for pruneCache), or undefined. */
+function readCached(s: RendererState, spec: DiagramSpec, file: string): string | undefined {
   if (!existsSync(file)) return undefined;
-  const svg = readFileSync(file, 'utf8');
+  const checked = verifyCacheEntry(spec, readFileSync(file, 'utf8'));
+  if ('problem' in checked) {
+    s.log(`diagrams: the cached drawing of ${spec.id} is not used: ${checked.problem}; rendering it again`);
+    try {
+      unlinkSync(file);
+    } catch {
+      /* read-only cache: the fresh render is used all the same */
+    }
+    return undefined;
+  }
   try {
     const now = new Date();
     utimesSync(file, now, now);
   } catch {
     /* read-only cache: fine */
   }
-  return svg;
+  return checked.svg;
 }
 
 /**
@@ -392,7 +425,7 @@ export function renderDiagram(spec: DiagramSpec, options: { urgent?: boolean } =
     return existing.promise;
   }
   const file = join(cacheDir(), `${key}.svg`);
-  const svg = readCached(file);
+  const svg = readCached(s, spec, file);
   if (svg !== undefined) {
     if (!s.renderedKeys.has(key)) s.cachedKeys.add(key);
     return Promise.resolve(svg);
@@ -464,7 +497,7 @@ async function worker(s: RendererState): Promise<void> {
         const svg = await renderInPage(s, await page, job.spec);
         mkdirSync(dirname(job.file), { recursive: true });
         const tmp = `${job.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-        writeFileSync(tmp, svg);
+        writeFileSync(tmp, cacheEntry(svg));
         renameSync(tmp, job.file);
         s.renderedKeys.add(job.key);
         s.cachedKeys.delete(job.key);
@@ -630,7 +663,8 @@ export function pruneUnusedCss(svg: string): string {
 }
 
 /** No scripts, no event handlers, no HTML islands, no script URLs. */
-export function assertSafeSvg(spec: Pick<DiagramSpec, 'id' | 'source'>, svg: string): void {
+/** What in an SVG could run or load something: empty when it is only a drawing with text. */
+export function unsafeSvgProblems(svg: string): string[] {
   const problems: string[] = [];
   if (/<script/i.test(svg)) problems.push('a <script> element');
   if (/<[^>]*\son[a-z]+\s*=/i.test(svg)) problems.push('an on* event attribute');
@@ -643,6 +677,11 @@ export function assertSafeSvg(spec: Pick<DiagramSpec, 'id' | 'source'>, svg: str
   // Inside a tag (label text is serialised with &lt;, so it cannot match these).
   if (/<[^>]*\s(?:xlink:)?(?:href|src)\s*=\s*"\s*(?:javascript|data|vbscript):/i.test(svg)) problems.push('a script or data URL');
   if (/<(?:img|iframe|object|embed)\b/i.test(svg)) problems.push('an embedded element');
+  return problems;
+}
+
+export function assertSafeSvg(spec: Pick<DiagramSpec, 'id' | 'source'>, svg: string): void {
+  const problems = unsafeSvgProblems(svg);
   if (problems.length) throw new DiagramError(spec, `unsafe SVG output: ${problems.join(', ')}`);
 }
 

@@ -4,7 +4,7 @@
  * disk cache serves a second render without starting the browser.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -21,6 +21,9 @@ import {
   renderDiagram,
   renderStats,
   resetRenderStats,
+  setRendererLog,
+  verifyCacheEntry,
+  cacheEntry,
 } from '../../src/diagrams/render.ts';
 import { topologyDiagram, planDiagrams, type DiagramSpec } from '../../src/diagrams/index.ts';
 import { entityHref } from '../../src/site/urls.ts';
@@ -198,6 +201,43 @@ describe('cache', () => {
     expect(second).toBe(first);
     expect(renderStats()).toMatchObject({ rendered: 0, cached: 1 });
     expect(browserStarted()).toBe(false);
+  });
+
+  it('a poisoned or corrupted cache entry is not used: it is rendered again, and the log says why', async () => {
+    const spec: DiagramSpec = {
+      id: 'cache-poison',
+      source: 'test:cache',
+      title: 't',
+      description: 'd',
+      mermaid: `flowchart LR\n  n0["${Date.now()}"] --> n1["b"]\n`,
+    };
+    const good = await renderDiagram(spec);
+    const file = join(cache, `${cacheKey(spec)}.svg`);
+    expect(readFileSync(file, 'utf8')).toBe(cacheEntry(good));
+    const messages: string[] = [];
+    setRendererLog((m) => messages.push(m));
+    try {
+      // A script added with its hash recomputed passes the hash and fails the safety check; an edit
+      // that keeps the old hash fails the hash; an old entry without a hash is not trusted either.
+      const poisoned = good.replace('</svg>', '<script>alert(1)</script></svg>');
+      for (const [entry, why] of [
+        [cacheEntry(poisoned), 'unsafe SVG output: a <script> element'],
+        [cacheEntry(good).replace('>b<', '>B<'), 'its content does not match its hash'],
+        [good, 'it has no content hash'],
+      ] as const) {
+        writeFileSync(file, entry);
+        messages.length = 0;
+        resetRenderStats();
+        expect(await renderDiagram(spec)).toBe(good);
+        expect(renderStats()).toMatchObject({ rendered: 1, cached: 0 });
+        expect(messages.find((m) => m.includes('the cached drawing'))).toContain(`the cached drawing of cache-poison is not used: ${why}`);
+        expect(readFileSync(file, 'utf8')).toBe(cacheEntry(good));
+      }
+    } finally {
+      setRendererLog((m) => console.log(m));
+    }
+    // Pure: another diagram's drawing under this key is refused too.
+    expect(verifyCacheEntry({ ...spec, id: 'other' }, cacheEntry(good))).toEqual({ problem: 'it is the drawing of another diagram' });
   });
 
   it('prunes entries unused for longer than the limit, keeps the rest', () => {
