@@ -57,7 +57,7 @@ export const NEIGHBOURHOOD_WORDS = {
   stoppedLegend: { nb: 'Prikket ramme: stoppet.', en: 'Dotted border: stopped.' },
   plannedLegend: { nb: 'Stiplet ramme: planlagt.', en: 'Dashed border: planned.' },
   more: { nb: '… og {n} til (se tabellen over)', en: '… and {n} more (see the table above)' },
-  title: { nb: 'Nabolaget til {name}', en: 'Neighbourhood of {name}' },
+  title: { nb: 'Sammenhenger for {name}', en: 'Connections of {name}' },
   legend: { nb: 'Forklaring', en: 'Legend' },
 } satisfies Record<string, T>;
 
