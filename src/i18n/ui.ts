@@ -138,7 +138,6 @@ export const UI = {
   },
   'startOrder.position': { nb: 'Nr.', en: 'No.' },
   'startOrder.guest': { nb: 'Gjest', en: 'Guest' },
-  'startOrder.command': { nb: 'Kommando', en: 'Command' },
   'startOrder.waitsFor': { nb: 'Venter på', en: 'Waits for' },
   'startOrder.stopped': { nb: 'Stoppet med vilje, startes ikke', en: 'Stopped on purpose, not started' },
   'startOrder.host': { nb: 'Vert', en: 'Host' },
