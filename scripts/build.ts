@@ -48,6 +48,7 @@ import { DEFAULT_OFFLINE_BUDGET_MB, describeOfflineApp, writeOfflineApp } from '
 import { buildDate } from '../src/runbook/pdf.ts';
 import { localized } from '../src/model/entities.ts';
 import { recoverSwap, swapIntoPlace } from '../src/site/swap.ts';
+import { writeContentSecurityPolicies } from '../src/site/write-csp.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -288,6 +289,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       log(finishDiagramBuild());
       await closeRenderer();
       rmSync(join(tmpDir, '.prerender'), { recursive: true, force: true });
+      // Before the runbook is printed from the pages, so the printer sees them as a reader will.
+      log(`build: content security policy on ${writeContentSecurityPolicies(tmpDir)} pages`);
       if (options.pdf !== false) {
         const started = performance.now();
         const pdfs = await buildRunbookPdfs(tmpDir, { env, browser: sharedBrowser });
