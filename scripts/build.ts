@@ -49,6 +49,7 @@ import { buildDate } from '../src/runbook/pdf.ts';
 import { localized } from '../src/model/entities.ts';
 import { recoverSwap, swapIntoPlace } from '../src/site/swap.ts';
 import { writeContentSecurityPolicies } from '../src/site/write-csp.ts';
+import { internalValues, pdftotextReader, scanOutput } from '../src/site/output-scan.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -296,6 +297,27 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
         const pdfs = await buildRunbookPdfs(tmpDir, { env, browser: sharedBrowser });
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         if (pdfs.length) log(`build: runbook ${pdfs.map((p) => relative(tmpDir, p)).join(', ')} in ${seconds} s`);
+      }
+      // The finished output, read as a visitor would (pages, search index, PDF text): what must not
+      // be published fails a public build here, before anything replaces dist/.
+      const leaks = scanOutput(
+        tmpDir,
+        {
+          allowedSecrets: prose.allow.matched,
+          internal: data.profile === 'public' ? internalValues(checked.model) : [],
+          internalAddresses: data.profile === 'public',
+        },
+        pdftotextReader(),
+      );
+      if (leaks.length) {
+        const shownLeaks = leaks.slice(0, 30).map((leak) => `  ${leak.source}: ${leak.what}`);
+        if (leaks.length > 30) shownLeaks.push(`  … and ${leaks.length - 30} more`);
+        if (data.profile === 'public') {
+          fail(`build: the public build would publish what it must not, in ${leaks.length} place(s):\n${shownLeaks.join('\n')}`);
+          fail('build: find the text in model/ or content/ and remove it, or mark it sensitive; nothing was published and dist/ was left as it was.');
+          return 1;
+        }
+        log(`build: warning: the output holds ${leaks.length} thing(s) that look like secrets (a public build refuses them):\n${shownLeaks.join('\n')}`);
       }
       // Last, so that it lists every page and both PDFs with their final content.
       const offline = writeOfflineApp({

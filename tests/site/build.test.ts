@@ -195,6 +195,28 @@ describe('npm run build on fixture models', () => {
     expect(published).toContain('fs-node');
   });
 
+  it('a public build that would publish an internal address from an ordinary field fails, naming the pages, and leaves the previous output', { timeout: 300_000 }, () => {
+    const model = join(scratch, 'model-address-in-text');
+    cpSync(join(MINI, 'model'), model, { recursive: true });
+    const services = join(model, 'services.yaml');
+    const text = readFileSync(services, 'utf8');
+    expect(text).toContain('en: Shared folders for the office.');
+    // A description is not a sensitive field: only the finished output shows where the address went.
+    writeFileSync(services, text.replace('en: Shared folders for the office.', 'en: Shared folders for the office, at 10.20.30.40.'));
+    const before = readFileSync(join(OUT_PUBLIC, 'index.html'), 'utf8');
+    const result = build(OUT_PUBLIC, { ...miniEnv, DRIFTSBOK_MODEL_DIR: model, DRIFTSBOK_PROFILE: 'public' });
+    expect(result.code, result.output).toBe(1);
+    expect(result.output).toMatch(/the public build would publish what it must not/);
+    expect(result.output).toMatch(/^ {2}en\/guests\/files\/index\.html: an internal IPv4 address/m);
+    expect(result.output).toMatch(/^ {2}pagefind\/fragment\/en_[0-9a-f]+\.pf_fragment: an internal IPv4 address/m);
+    expect(result.output).not.toContain('10.20.30.40');
+    expect(result.output).not.toMatch(/^\s+at /m);
+    expect(readFileSync(join(OUT_PUBLIC, 'index.html'), 'utf8')).toBe(before);
+    // The full profile is for the LAN: the same model builds.
+    const full = build(join(scratch, 'out-address-full'), { ...miniEnv, DRIFTSBOK_MODEL_DIR: model });
+    expect(full.code, full.output).toBe(0);
+  });
+
   it('builds for a sub-path (DRIFTSBOK_BASE): every link, diagram link and file a page loads is under it and exists', { timeout: 300_000 }, () => {
     const base = '/owner-site/drift/';
     const result = build(OUT_BASE, { ...miniEnv, DRIFTSBOK_BASE: base });
