@@ -28,6 +28,9 @@ const docPages = existsSync(docs.dir)
 export default defineConfig({
   // The path the site is served under (DRIFTSBOK_BASE, default /): e.g. /driftsbok/ on GitHub Pages.
   base: siteBase(),
+  // What `astro preview` serves: scripts/build.ts always names its own output folder, so this only
+  // lets the end-to-end tests serve a fixture's build (DRIFTSBOK_DIST_DIR, scripts/e2e-fixture.ts).
+  outDir: process.env.DRIFTSBOK_DIST_DIR || './dist',
   // Where the site is published, when the model knows (canonical URLs, sitemap).
   ...(model.site.publicUrl && /^https?:\/\//.test(model.site.publicUrl) ? { site: model.site.publicUrl } : {}),
   // Pages carry a cacheKey when scripts/build.ts computed one (src/site/input-key.ts): a rebuild with
