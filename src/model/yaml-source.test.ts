@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, locate, parseModelText, MAX_FILE_BYTES } from './yaml-source.ts';
+import { decodeUtf8, formatPath, invalidUtf8Offset, locate, parseModelText, MAX_FILE_BYTES } from './yaml-source.ts';
 
 const parse = (text: string) => parseModelText('m.yaml', text);
 const brief = (text: string) => parse(text).problems.map((p) => `${p.line}:${p.column} ${formatPath(p.segments)} ${p.message}`);
@@ -107,6 +107,58 @@ describe('parseModelText', () => {
     expect(JSON.stringify(parsed.problems)).not.toContain('hunter22');
     // Secrets do not make the data unusable: the schema still reports everything else.
     expect(parsed.fatal).toBe(false);
+  });
+});
+
+describe('decodeUtf8', () => {
+  const bytes = (...parts: (string | number[])[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'utf8')] : p)));
+  const problem = (b: Uint8Array) => {
+    const decoded = decodeUtf8(b);
+    if (decoded.ok) throw new Error('expected a problem');
+    return `${decoded.problem.line}:${decoded.problem.column} ${decoded.problem.message} | ${decoded.problem.hint}`;
+  };
+
+  it('reads UTF-8, and drops a byte order mark', () => {
+    expect(decodeUtf8(bytes('name: Strømnettet ✓ 👍\n'))).toEqual({ ok: true, text: 'name: Strømnettet ✓ 👍\n' });
+    expect(decodeUtf8(bytes([0xef, 0xbb, 0xbf], 'a: 1\n'))).toEqual({ ok: true, text: 'a: 1\n' });
+  });
+
+  it('refuses a Latin-1 letter at its line and column, naming the letter', () => {
+    expect(problem(bytes('a: æ\nname: Str', [0xf8], 'mnettet\n'))).toBe(
+      '2:10 the file is not valid UTF-8: byte 0xF8 here is not part of a UTF-8 character (it is "ø" in Latin-1 / Windows-1252) | save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8), and check the letters around this place afterwards',
+    );
+    // A lead byte whose sequence is cut short is the place, not the byte after it; columns count characters.
+    expect(problem(bytes('ø: h', [0xe5], 'ndbok\n'))).toMatch(/^1:5 .*byte 0xE5 .*"å"/);
+    // After a byte order mark, the column is the one the editor shows.
+    expect(problem(bytes([0xef, 0xbb, 0xbf], 'a', [0x80]))).toMatch(/^1:2 .*byte 0x80 .*"€"/);
+  });
+
+  it('says so when the file is UTF-16', () => {
+    expect(problem(Uint8Array.from([0xff, 0xfe, 0x61, 0x00]))).toMatch(/^1:1 .*byte 0xFF here .*\| the file is saved as UTF-16: save it as UTF-8/);
+  });
+
+  it('finds the first bad byte exactly where TextDecoder gives up', async () => {
+    const fc = (await import('fast-check')).default;
+    const interesting = fc.constantFrom(0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xee, 0xef, 0xf0, 0xf4, 0xf5, 0xff);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(interesting, fc.integer({ min: 0, max: 255 })), { maxLength: 24 }), (array) => {
+        const b = Uint8Array.from(array);
+        let valid = true;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(b);
+        } catch {
+          valid = false;
+        }
+        const offset = invalidUtf8Offset(b);
+        expect(offset === -1).toBe(valid);
+        if (offset >= 0) {
+          // Everything before the offset is UTF-8; the sequence starting there is not.
+          expect(() => new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, offset))).not.toThrow();
+          expect(() => new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(offset, offset + 4))).toThrow();
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

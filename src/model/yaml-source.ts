@@ -1,7 +1,8 @@
 /**
  * Reading one model file: YAML with source positions, and the checks that belong to the text
- * itself (size, emptiness, tabs, YAML 1.1, duplicate keys, alias bombs, dangerous keys, secrets).
- * `parseModelText` is pure; `readModelFile` adds the file-system part (size check before reading).
+ * itself (size, encoding, emptiness, tabs, YAML 1.1, duplicate keys, alias bombs, dangerous keys,
+ * secrets). `parseModelText` is pure; `readModelFile` adds the file-system part (size check before
+ * reading, UTF-8 decoding).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
@@ -69,7 +70,80 @@ export function readModelFile(file: string): ParsedFile {
       ],
     };
   }
-  return parseModelText(file, readFileSync(file, 'utf8'));
+  const decoded = decodeUtf8(readFileSync(file));
+  if (!decoded.ok) {
+    return { file, text: '', doc: null, lineCounter: new LineCounter(), data: undefined, fatal: true, problems: [decoded.problem] };
+  }
+  return parseModelText(file, decoded.text);
+}
+
+/**
+ * The offset of the first byte that does not begin a well-formed UTF-8 sequence (the lead byte of
+ * a broken or cut-off sequence, a stray continuation byte, an overlong form, a surrogate, or a code
+ * point past U+10FFFF), or -1 when all of it is UTF-8. The same rules as TextDecoder's fatal mode,
+ * which says only that something is wrong, not where.
+ */
+export function invalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    // The second byte's range rules out overlong forms (E0, F0), surrogates (ED) and > U+10FFFF (F4).
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    const second = bytes[i + 1];
+    if (second === undefined || second < low || second > high) return i;
+    for (let k = 2; k < length; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || (next & 0xc0) !== 0x80) return i;
+    }
+    i += length;
+  }
+  return -1;
+}
+
+export type Decoded = { ok: true; text: string } | { ok: false; problem: SourceProblem };
+
+/**
+ * The bytes as UTF-8 text, or a problem at the first byte that is not UTF-8. Reading with 'utf8'
+ * would turn such bytes into U+FFFD without a word, and the page would show "Str�mnettet". A UTF-8
+ * byte order mark is accepted (and dropped, as editors show the text without it).
+ */
+export function decodeUtf8(bytes: Uint8Array): Decoded {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // Not UTF-8: find where, below.
+  }
+  const offset = invalidUtf8Offset(bytes);
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  let line = 1;
+  for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
+  // Columns count characters, as the YAML positions do; what precedes the byte on its line is valid.
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
+  const byte = bytes[offset]!;
+  const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  const utf16 = offset === 0 && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  // An 8-bit byte alone is most likely Latin-1 / Windows-1252 (ø is 0xF8 there): name the letter.
+  const guess = new TextDecoder('windows-1252').decode(Uint8Array.of(byte));
+  const named = !utf16 && /^[^\p{C}\s]$/u.test(guess) ? ` (it is "${guess}" in Latin-1 / Windows-1252)` : '';
+  return {
+    ok: false,
+    problem: {
+      line,
+      column: before.length + 1,
+      segments: [],
+      message: `the file is not valid UTF-8: byte ${hex} here is not part of a UTF-8 character${named}`,
+      hint: utf16
+        ? 'the file is saved as UTF-16: save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)'
+        : 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8), and check the letters around this place afterwards',
+    },
+  };
 }
 
 export function parseModelText(file: string, text: string): ParsedFile {
