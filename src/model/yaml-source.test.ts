@@ -96,6 +96,49 @@ describe('parseModelText', () => {
     expect(problems[0]).toMatch(/^\d+:\d+ {2}YAML syntax error: /);
   });
 
+  it('refuses every explicit YAML tag, at the tag, with the path of the value it is on', () => {
+    const text = [
+      'a: !!js/function "function () {}"',
+      'b: !secret pve-password',
+      'c: !include other.yaml',
+      'd: !!binary aGVsbG8=',
+      'e: !!set { x, y }',
+      'f: !!omap',
+      '  - x: 1',
+      'g: !!timestamp 2001-12-14',
+      'h: !!str 8.10',
+      '!!str k: [1, !<tag:yaml.org,2002:int> 2, ! x]',
+    ].join('\n');
+    const parsed = parse(text + '\n');
+    expect(parsed.fatal).toBe(true);
+    expect(parsed.problems.map((p) => `${p.line}:${p.column} ${formatPath(p.segments)} ${p.message}`)).toEqual([
+      '1:4 a YAML tags are not supported: "!!js/function"',
+      '2:4 b YAML tags are not supported: "!secret"',
+      '3:4 c YAML tags are not supported: "!include"',
+      '4:4 d YAML tags are not supported: "!!binary"',
+      '5:4 e YAML tags are not supported: "!!set"',
+      '6:4 f YAML tags are not supported: "!!omap"',
+      '8:4 g YAML tags are not supported: "!!timestamp"',
+      '9:4 h YAML tags are not supported: "!!str"',
+      '10:1 k YAML tags are not supported: "!!str"',
+      '10:14 k[1] YAML tags are not supported: "!<tag:yaml.org,2002:int>"',
+      '10:42 k[2] YAML tags are not supported: "!"',
+    ]);
+    expect(parsed.problems[0]!.hint).toMatch(/^remove the tag and write the value as plain text/);
+    // A shorthand declared with %TAG is a tag too.
+    expect(brief('%TAG !e! tag:example.com,2000:\n---\na: !e!thing x\n')).toEqual(['3:4 a YAML tags are not supported: "!e!thing"']);
+  });
+
+  it('does not take an exclamation mark in text or a comment for a tag', () => {
+    const parsed = parse('a: Obs! Ikke slå av. # viktig!\nb: "!secret"\nc: |\n  !include x\n');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.data).toEqual({ a: 'Obs! Ikke slå av.', b: '!secret', c: '!include x\n' });
+  });
+
+  it('turns what the YAML library only warns about into a problem', () => {
+    expect(brief('%FOO bar\n---\na: 1\n')).toEqual(['1:1  YAML: Unknown directive %FOO']);
+  });
+
   it('finds secrets in values and under secret-looking keys, without echoing them', () => {
     const parsed = parse(
       'guests:\n  - id: a\n    password: hunter22\n    note: |\n      -----BEGIN OPENSSH PRIVATE KEY-----\n      abc\n',

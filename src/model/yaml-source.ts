@@ -1,11 +1,11 @@
 /**
  * Reading one model file: YAML with source positions, and the checks that belong to the text
- * itself (size, encoding, emptiness, tabs, YAML 1.1, duplicate keys, alias bombs, dangerous keys,
- * secrets). `parseModelText` is pure; `readModelFile` adds the file-system part (size check before
+ * itself (size, encoding, emptiness, tabs, YAML 1.1, tags, duplicate keys, alias bombs, dangerous
+ * keys, secrets). `parseModelText` is pure; `readModelFile` adds the file-system part (size check before
  * reading, UTF-8 decoding).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { detectSecret, isSecretKey, SECRET_HINT } from './secrets.ts';
 
 /** Larger model files are refused before they are read (the whole Saghaugen model is ~50 KB). */
@@ -204,11 +204,15 @@ export function parseModelText(file: string, text: string): ParsedFile {
 
   // Key offsets → paths, so that a duplicate key can be named by its path.
   const keyPaths = new Map<number, PathSegment[]>();
+  /** Where each node with an explicit tag starts, and its path: to name the path of a tag. */
+  const taggedNodes: { start: number; path: PathSegment[] }[] = [];
   let fatal = false;
   let firstAlias: number | undefined;
   let aliasNodes = 0;
 
   const walk = (node: unknown, path: PathSegment[]): void => {
+    const tagged = node as { tag?: string; range?: [number, number, number] } | null;
+    if (tagged?.tag && tagged.range) taggedNodes.push({ start: tagged.range[0], path });
     if (isAlias(node)) {
       aliasNodes++;
       firstAlias ??= node.range?.[0];
@@ -233,6 +237,7 @@ export function parseModelText(file: string, text: string): ParsedFile {
         }
         const childPath = [...path, keyName];
         keyPaths.set(keyOffset, childPath);
+        if ((keyNode as { tag?: string }).tag) taggedNodes.push({ start: keyOffset, path: childPath });
         if (FORBIDDEN_KEYS.has(keyName)) {
           problems.push({
             ...at(keyOffset),
@@ -266,6 +271,41 @@ export function parseModelText(file: string, text: string): ParsedFile {
     }
   };
   walk(doc.contents, []);
+
+  // Explicit YAML tags are refused, every one. Unknown tags (`!secret`, `!include`, `!!js/function`)
+  // would be read as plain text without a word (the library only warns), as if the secret or the
+  // include were there. The tags the core schema still honours make values the schemas and pages do
+  // not expect (`!!binary` a byte buffer, `!!set` and `!!omap` a Set or Map, `!!timestamp` a Date),
+  // and even `!!str` or `!!int` only repeat what quoting says more plainly: the schema decides every
+  // field's type, and quoting makes text. One rule is easier to follow than a list of good tags.
+  const tagOffsets = new Set<number>();
+  if (text.includes('!')) {
+    // Tags and tagged nodes in text order: each tag belongs to the first node after it.
+    taggedNodes.sort((a, b) => a.start - b.start);
+    let next = 0;
+    for (const tag of findTags(text)) {
+      while (next < taggedNodes.length && taggedNodes[next]!.start < tag.offset + tag.source.length) next++;
+      const node = taggedNodes[next];
+      tagOffsets.add(tag.offset);
+      problems.push(tagProblem(at(tag.offset), node?.path ?? [], tag.source));
+      fatal = true;
+    }
+  }
+  // Anything else the library only warns about is a problem too: a model file means one thing.
+  for (const warning of doc.warnings) {
+    if (tagOffsets.has(warning.pos[0])) continue;
+    fatal = true;
+    if (warning.code === 'TAG_RESOLVE_FAILED') {
+      problems.push(tagProblem(at(warning.pos[0]), [], text.slice(warning.pos[0], warning.pos[1])));
+    } else {
+      problems.push({
+        ...at(warning.pos[0]),
+        segments: [],
+        message: `YAML: ${warning.message.split('\n')[0]}`,
+        hint: warning.code === 'BAD_DIRECTIVE' ? 'remove the line starting with %' : 'write the line as plain YAML (see the other model files)',
+      });
+    }
+  }
 
   for (const error of doc.errors) {
     fatal = true;
@@ -336,6 +376,30 @@ export function parseModelText(file: string, text: string): ParsedFile {
     return result(doc, undefined, true);
   }
   return result(doc, data, false);
+}
+
+/** Every tag written in the text (`!secret`, `!!binary`, `!<tag:…>`, `!`), found in its syntax tree. */
+export function findTags(text: string): { offset: number; source: string }[] {
+  const tags: { offset: number; source: string }[] = [];
+  const visit = (token: unknown): void => {
+    if (Array.isArray(token)) token.forEach(visit);
+    else if (token !== null && typeof token === 'object') {
+      const t = token as { type?: unknown; offset?: unknown; source?: unknown };
+      if (t.type === 'tag' && typeof t.offset === 'number' && typeof t.source === 'string') tags.push({ offset: t.offset, source: t.source });
+      else for (const value of Object.values(token)) if (value !== null && typeof value === 'object') visit(value);
+    }
+  };
+  for (const token of new Parser().parse(text)) visit(token);
+  return tags.sort((a, b) => a.offset - b.offset);
+}
+
+function tagProblem(pos: { line: number; column: number }, segments: PathSegment[], tag: string): SourceProblem {
+  return {
+    ...pos,
+    segments,
+    message: `YAML tags are not supported: "${tag}"`,
+    hint: 'remove the tag and write the value as plain text (quote it if it would otherwise read as a number); a model file has no includes, secrets or custom types',
+  };
 }
 
 function aliasProblem(pos: { line: number; column: number }, count: number): SourceProblem {
