@@ -2,7 +2,9 @@
  * `npm run check [model-dir] [--lang nb|en]`: checks the model and prints every problem at once,
  * each as `file:line:column  path  message` with a hint line, and exits 1; on success prints a
  * summary computed from the model (and the analysis audits, when the analysis exists) and exits 0.
- * The parts are exported so the build can run the same check in-process.
+ * The parts are exported so the build can run the same check in-process. Settings:
+ * DRIFTSBOK_MODEL_DIR (the model folder when none is given), DRIFTSBOK_MODEL_MAX_MB (how much the
+ * whole model folder may hold), DRIFTSBOK_CONTENT_DIR, DRIFTSBOK_PROFILE.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -26,8 +28,8 @@ export type CheckResult =
  * Never throws for a bad model; the problems say what is wrong and where. The analysis audits are
  * separate (`runAudits`), since they need a sound model.
  */
-export function checkModel(dir: string): CheckResult {
-  const result = loadModel(dir);
+export function checkModel(dir: string, env: Record<string, string | undefined> = process.env): CheckResult {
+  const result = loadModel(dir, { env });
   return result.ok
     ? { ok: true, model: result.model, files: result.files, problems: [] }
     : { ok: false, problems: result.problems };
@@ -228,7 +230,7 @@ export async function runCheck(
     return 2;
   }
   const { dir, lang } = options;
-  const result = checkModel(dir);
+  const result = checkModel(dir, env);
   if (!result.ok) {
     write(formatProblems(result.problems, dir));
     return 1;

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModel, type Problem } from './load-model.ts';
+import { DEFAULT_MODEL_MAX_MB, loadModel, MAX_MODEL_FILES, modelMaxMb, type Problem } from './load-model.ts';
 
 const BASE = 'tests/fixtures/model-base';
 
@@ -136,6 +136,39 @@ describe('loadModel', () => {
     const none = loadModel(empty);
     expect(none.ok).toBe(false);
     if (!none.ok) expect(none.problems[0]!.message).toBe('no model files (*.yaml) in this directory');
+  });
+
+  it('refuses a model folder that holds too much in all, before parsing any file', () => {
+    // Five files just under the per-file limit of 1 MB, and none of them YAML: a parse would say so.
+    const dir = modelWith({});
+    for (let i = 0; i < 5; i++) writeFileSync(join(dir, `big-${i}.yaml`), `[${'x'.repeat(900 * 1024)}\n`);
+    const brief = (env: Record<string, string>) => {
+      const result = loadModel(dir, { env });
+      return result.ok ? [] : result.problems.map((p) => `${p.file === dir ? 'DIR' : p.file.slice(dir.length + 1)}:${p.line}:${p.column} ${p.message} | ${p.hint}`);
+    };
+    expect(brief({})).toEqual([
+      'DIR:1:1 the model files add up to 4.4 MB (4609940 bytes in 8 files); the limit for the whole model folder is 4 MB | check that this is the model folder and remove files that are not part of the model (a model is usually well under 1 MB), or raise the limit: DRIFTSBOK_MODEL_MAX_MB=5',
+    ]);
+    // Raised, the files are read (and are not YAML).
+    expect(brief({ DRIFTSBOK_MODEL_MAX_MB: '5' })[0]).toMatch(/^big-0\.yaml:\d+:\d+ YAML syntax error/);
+    expect(brief({ DRIFTSBOK_MODEL_MAX_MB: 'lots' })).toEqual([
+      'DIR:1:1 DRIFTSBOK_MODEL_MAX_MB must be a number of megabytes, got "lots" | for example DRIFTSBOK_MODEL_MAX_MB=8, or leave it unset for the default of 4',
+    ]);
+  });
+
+  it('refuses a model folder with too many files', () => {
+    const dir = modelWith({});
+    for (let i = 0; i < MAX_MODEL_FILES; i++) writeFileSync(join(dir, `n-${i}.yaml`), 'notes: []\n');
+    const result = loadModel(dir);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => p.message)).toEqual([`the model folder holds ${MAX_MODEL_FILES + 3} model files; the limit is ${MAX_MODEL_FILES}`]);
+  });
+
+  it('reads DRIFTSBOK_MODEL_MAX_MB', () => {
+    expect(modelMaxMb({})).toEqual({ mb: DEFAULT_MODEL_MAX_MB });
+    expect(modelMaxMb({ DRIFTSBOK_MODEL_MAX_MB: ' 12.5 ' })).toEqual({ mb: 12.5 });
+    expect(modelMaxMb({ DRIFTSBOK_MODEL_MAX_MB: '0' })).toEqual({ error: 'DRIFTSBOK_MODEL_MAX_MB must be a number of megabytes, got "0"' });
+    expect(modelMaxMb({ DRIFTSBOK_MODEL_MAX_MB: '-1' })).toHaveProperty('error');
   });
 
   it('gives positions for every problem of every golden case', () => {

@@ -1,5 +1,6 @@
 /**
  * Reads `model/*.yaml` and checks it in layers, every problem with file:line:column:
+ *   0. the folder: how many files and how much in all, before any is parsed
  *   1. the text of each file (size, empty, tabs, YAML syntax, duplicate keys, alias bombs,
  *      dangerous keys, secrets)  → yaml-source.ts, secrets.ts
  *   2. merging the files' sections (unknown sections, `site` twice, a section that is not a list)
@@ -31,6 +32,21 @@ export interface Problem {
   hint?: string;
 }
 
+/**
+ * The whole model folder may hold this much (the sum of its model files' sizes), checked before
+ * any file is parsed: the per-file limit alone let 25 files of 1 MB through, at 76 s and 2.95 GB.
+ * The Saghaugen model is ~80 KB. DRIFTSBOK_MODEL_MAX_MB raises it.
+ */
+export const DEFAULT_MODEL_MAX_MB = 4;
+/** And at most this many model files: more means the wrong folder, or a model to merge into fewer files. */
+export const MAX_MODEL_FILES = 200;
+const MB = 1024 * 1024;
+
+export interface LoadOptions {
+  /** Where settings are read from (DRIFTSBOK_MODEL_MAX_MB); default process.env. */
+  env?: Record<string, string | undefined>;
+}
+
 export type LoadResult =
   | { ok: true; model: Model; files: string[] }
   | { ok: false; problems: Problem[] };
@@ -46,13 +62,62 @@ function shown(file: string): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-export function listModelFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
+export interface ModelDirListing {
+  /** The model files, in name order. */
+  files: string[];
+  /** Their sizes added up. */
+  bytes: number;
+}
+
+export function listModelFiles(dir: string): ModelDirListing {
+  const files = readdirSync(dir, { withFileTypes: true })
     .filter((e) => (e.name.endsWith('.yaml') || e.name.endsWith('.yml')) && !e.name.startsWith('.'))
     .filter((e) => e.isFile() || (e.isSymbolicLink() && statSync(join(dir, e.name), { throwIfNoEntry: false })?.isFile()))
     .map((e) => e.name)
     .sort()
     .map((f) => join(dir, f));
+  return { files, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0) };
+}
+
+/** DRIFTSBOK_MODEL_MAX_MB, or the default; a message when it is not a positive number. */
+export function modelMaxMb(env: Record<string, string | undefined>): { mb: number } | { error: string } {
+  const raw = env.DRIFTSBOK_MODEL_MAX_MB?.trim();
+  if (!raw) return { mb: DEFAULT_MODEL_MAX_MB };
+  const mb = Number(raw);
+  if (!Number.isFinite(mb) || mb <= 0) return { error: `DRIFTSBOK_MODEL_MAX_MB must be a number of megabytes, got ${JSON.stringify(raw)}` };
+  return { mb };
+}
+
+/** "5.25 MB": two decimals, so that a small limit (as in tests) does not print as 0.0. */
+function megabytes(bytes: number): string {
+  return `${Number((bytes / MB).toFixed(2))} MB`;
+}
+
+/** Problems with the folder as a whole, found before any file is parsed. */
+function folderLimitProblems(dir: string, listing: ModelDirListing, env: Record<string, string | undefined>): Problem[] {
+  const at = { file: shown(dir), line: 1, column: 1, path: '' };
+  const max = modelMaxMb(env);
+  if ('error' in max) return [{ ...at, message: max.error, hint: `for example DRIFTSBOK_MODEL_MAX_MB=8, or leave it unset for the default of ${DEFAULT_MODEL_MAX_MB}` }];
+  const count = listing.files.length;
+  if (count > MAX_MODEL_FILES) {
+    return [
+      {
+        ...at,
+        message: `the model folder holds ${count} model files; the limit is ${MAX_MODEL_FILES}`,
+        hint: 'check that this is the model folder, and merge small files into larger ones (list sections of the same name add up across files)',
+      },
+    ];
+  }
+  if (listing.bytes > max.mb * MB) {
+    return [
+      {
+        ...at,
+        message: `the model files add up to ${megabytes(listing.bytes)} (${listing.bytes} bytes in ${count} file${count === 1 ? '' : 's'}); the limit for the whole model folder is ${max.mb} MB`,
+        hint: `check that this is the model folder and remove files that are not part of the model (a model is usually well under 1 MB), or raise the limit: DRIFTSBOK_MODEL_MAX_MB=${Math.ceil(listing.bytes / MB)}`,
+      },
+    ];
+  }
+  return [];
 }
 
 function readOrReport(file: string): ParsedFile {
@@ -71,7 +136,8 @@ function readOrReport(file: string): ParsedFile {
   }
 }
 
-export function loadModel(dir: string): LoadResult {
+export function loadModel(dir: string, options: LoadOptions = {}): LoadResult {
+  const env = options.env ?? process.env;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return {
       ok: false,
@@ -87,7 +153,8 @@ export function loadModel(dir: string): LoadResult {
       ],
     };
   }
-  const files = listModelFiles(dir);
+  const listing = listModelFiles(dir);
+  const { files } = listing;
   if (files.length === 0) {
     return {
       ok: false,
@@ -96,6 +163,10 @@ export function loadModel(dir: string): LoadResult {
       ],
     };
   }
+
+  // Layer 0: the folder as a whole, before reading any file.
+  const tooMuch = folderLimitProblems(dir, listing, env);
+  if (tooMuch.length > 0) return { ok: false, problems: tooMuch };
 
   const problems: Problem[] = [];
   let unreliable = false;

@@ -1,9 +1,10 @@
 /**
  * Golden tests for bad input: each tests/fixtures/bad-input/<case>/model is a small model with one
  * thing wrong; expected.txt is the exact output of `npm run check` on it (location, message, hint).
+ * A case may hold env.json: the settings (DRIFTSBOK_*) the check runs with; otherwise none.
  * `UPDATE=1 npx vitest run tests/model` rewrites the expectations (review them in the diff).
  */
-import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -53,7 +54,9 @@ describe('bad input', () => {
     const expectedFile = join(dir, 'expected.txt');
     const before = snapshotTree(modelDir);
     const lines: string[] = [];
-    const code = await runCheck([modelDir], {}, (text) => lines.push(text));
+    const envFile = join(dir, 'env.json');
+    const env = existsSync(envFile) ? (JSON.parse(readFileSync(envFile, 'utf8')) as Record<string, string>) : {};
+    const code = await runCheck([modelDir], env, (text) => lines.push(text));
     const output = lines.join('\n') + '\n';
     if (UPDATE) writeFileSync(expectedFile, output);
     expect(code).toBe(1);
