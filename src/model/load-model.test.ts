@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -169,6 +170,35 @@ describe('loadModel', () => {
     expect(modelMaxMb({ DRIFTSBOK_MODEL_MAX_MB: ' 12.5 ' })).toEqual({ mb: 12.5 });
     expect(modelMaxMb({ DRIFTSBOK_MODEL_MAX_MB: '0' })).toEqual({ error: 'DRIFTSBOK_MODEL_MAX_MB must be a number of megabytes, got "0"' });
     expect(modelMaxMb({ DRIFTSBOK_MODEL_MAX_MB: '-1' })).toHaveProperty('error');
+  });
+
+  it('follows a symbolic link only to a regular file inside the model folder', () => {
+    const dir = modelWith({});
+    mkdirSync(join(dir, 'parts'));
+    writeFileSync(join(dir, 'parts/notes.yaml'), 'notes: []\n');
+    symlinkSync('parts/notes.yaml', join(dir, 'notes.yaml'));
+    symlinkSync('notes.yaml', join(dir, 'notes-again.yml'));
+    const ok = loadModel(dir);
+    expect(ok.ok).toBe(true);
+    if (ok.ok) expect(ok.files.map((f) => f.slice(dir.length + 1))).toEqual(['infra.yaml', 'notes-again.yml', 'notes.yaml', 'services.yaml', 'site.yaml']);
+
+    // Out and back in is out: the link is judged by where it ends, and one link out is enough.
+    writeFileSync(join(dir, '..', 'elsewhere.yaml'), 'notes: []\n');
+    symlinkSync('../elsewhere.yaml', join(dir, 'a.yaml'));
+    symlinkSync('b.yaml', join(dir, 'c.yaml'));
+    symlinkSync('c.yaml', join(dir, 'b.yaml'));
+    mkdirSync(join(dir, 'old.yaml'));
+    const fifo = spawnSync('mkfifo', [join(dir, 'pipe.yaml')]).status === 0;
+    const result = loadModel(dir);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => `${p.file.slice(dir.length + 1)}:${p.line}:${p.column} ${p.message}`)).toEqual([
+      `a.yaml:1:1 is a symbolic link to ${realpathSync(join(dir, '..', 'elsewhere.yaml'))}, outside the model folder`,
+      'b.yaml:1:1 is a symbolic link that loops: it points to "c.yaml", which leads back to itself',
+      'c.yaml:1:1 is a symbolic link that loops: it points to "b.yaml", which leads back to itself',
+      'old.yaml:1:1 is a folder, not a model file',
+      ...(fifo ? ['pipe.yaml:1:1 is not a regular file (a pipe, socket or device)'] : []),
+    ]);
   });
 
   it('gives positions for every problem of every golden case', () => {

@@ -11,8 +11,8 @@
  * an entity left out that way is not called dangling). A file that cannot be read, or a section
  * that cannot be merged, stops the whole-model rules, so one mistake is not reported ten times.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { ModelSchema, SECTION_NAMES, type Model, type SectionName } from './schema/model.ts';
 import { formatPath, locate, parseModelText, readModelFile, type ParsedFile, type PathSegment } from './yaml-source.ts';
 import { dropImpliedMissing, mapIssue } from './error-map.ts';
@@ -67,16 +67,79 @@ export interface ModelDirListing {
   files: string[];
   /** Their sizes added up. */
   bytes: number;
+  /** Entries named like model files that cannot be read as one (broken or outside links, folders). */
+  problems: Problem[];
 }
 
+/** True when `path` is inside `root` (both real paths). */
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+/**
+ * The model files of a folder: every `*.yaml` / `*.yml` not starting with a dot. Each must be a
+ * regular file; a symbolic link is followed only to a file inside the model folder (a model that
+ * reads a file from elsewhere checks and publishes something the folder does not show). A link that
+ * loops, leads nowhere or leads out, and a folder or pipe named like a model file, are problems
+ * with the entry's name, instead of a stack trace, a silent skip or a read that never returns.
+ */
 export function listModelFiles(dir: string): ModelDirListing {
-  const files = readdirSync(dir, { withFileTypes: true })
+  const root = realpathSync(dir);
+  const listing: ModelDirListing = { files: [], bytes: 0, problems: [] };
+  const entries = readdirSync(dir, { withFileTypes: true })
     .filter((e) => (e.name.endsWith('.yaml') || e.name.endsWith('.yml')) && !e.name.startsWith('.'))
-    .filter((e) => e.isFile() || (e.isSymbolicLink() && statSync(join(dir, e.name), { throwIfNoEntry: false })?.isFile()))
-    .map((e) => e.name)
-    .sort()
-    .map((f) => join(dir, f));
-  return { files, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0) };
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    const problem = (message: string, hint: string) => listing.problems.push({ file: shown(path), line: 1, column: 1, path: '', message, hint });
+    if (entry.isSymbolicLink()) {
+      const target = readlinkSync(path);
+      let real: string;
+      try {
+        real = realpathSync(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ELOOP') {
+          problem(
+            `is a symbolic link that loops: it points to "${target}", which leads back to itself`,
+            'replace the link with the model file itself, or point it at a model file in this folder',
+          );
+        } else if (code === 'ENOENT' || code === 'ENOTDIR') {
+          problem(
+            `is a symbolic link to "${target}", which does not exist`,
+            'restore the file it points to, point the link at a model file in this folder, or remove the link',
+          );
+        } else {
+          problem(`is a symbolic link that cannot be followed (${code ?? (error as Error).message})`, 'replace the link with the model file itself');
+        }
+        continue;
+      }
+      if (!isInside(root, real)) {
+        problem(
+          `is a symbolic link to ${shown(real)}, outside the model folder`,
+          'copy the file into the model folder instead: the model is read from its own folder only, so that what is checked and published is what the folder holds',
+        );
+        continue;
+      }
+    }
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch (error) {
+      problem(`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'check that the file exists and is readable');
+      continue;
+    }
+    if (stat.isDirectory()) {
+      problem('is a folder, not a model file', 'model files are read from the model folder itself, not from folders in it: move the files up, or rename the folder so that its name does not end in .yaml');
+    } else if (!stat.isFile()) {
+      problem('is not a regular file (a pipe, socket or device)', 'remove it: a model file must be a regular file');
+    } else {
+      listing.files.push(path);
+      listing.bytes += stat.size;
+    }
+  }
+  return listing;
 }
 
 /** DRIFTSBOK_MODEL_MAX_MB, or the default; a message when it is not a positive number. */
@@ -155,7 +218,7 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadResult {
   }
   const listing = listModelFiles(dir);
   const { files } = listing;
-  if (files.length === 0) {
+  if (files.length === 0 && listing.problems.length === 0) {
     return {
       ok: false,
       problems: [
@@ -167,9 +230,11 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadResult {
   // Layer 0: the folder as a whole, before reading any file.
   const tooMuch = folderLimitProblems(dir, listing, env);
   if (tooMuch.length > 0) return { ok: false, problems: tooMuch };
+  if (files.length === 0) return { ok: false, problems: sortProblems(listing.problems) };
 
-  const problems: Problem[] = [];
-  let unreliable = false;
+  // A model file that cannot be read makes the rest unreliable, as a file with broken YAML does.
+  const problems: Problem[] = [...listing.problems];
+  let unreliable = listing.problems.length > 0;
   const parsedFiles = files.map((file) => readOrReport(file));
 
   // Layer 2: merge sections, remembering where each list item came from.

@@ -4,7 +4,7 @@
  * A case may hold env.json: the settings (DRIFTSBOK_*) the check runs with; otherwise none.
  * `UPDATE=1 npx vitest run tests/model` rewrites the expectations (review them in the diff).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -14,13 +14,16 @@ const ROOT = 'tests/fixtures/bad-input';
 const UPDATE = process.env.UPDATE === '1';
 const cases = readdirSync(ROOT).filter((name) => statSync(join(ROOT, name)).isDirectory()).sort();
 
-/** Every file under a directory with its size and mtime, to prove the check wrote nothing. */
+/**
+ * Every file under a directory with its size and mtime, to prove the check wrote nothing. Links are
+ * taken as links: some cases hold one that loops or leads nowhere.
+ */
 function snapshotTree(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .map((entry) => join(entry.parentPath, entry.name))
     .sort()
     .map((path) => {
-      const stat = statSync(path);
+      const stat = lstatSync(path);
       return `${path} ${stat.size} ${stat.mtimeMs}`;
     });
 }

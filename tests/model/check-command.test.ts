@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel, formatProblem, formatSummary, parseArgs, runCheck } from '../../scripts/check.ts';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -93,6 +94,16 @@ describe('the prose', () => {
     } finally {
       rmSync(content, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the command line', () => {
+  it('`npm run check -- <dir>` reports a symbolic link loop in the model folder: exit 1, the problem, no stack trace', () => {
+    const dir = 'tests/fixtures/bad-input/symlink-loop';
+    const run = spawnSync('npm', ['run', '--silent', 'check', '--', join(dir, 'model')], { encoding: 'utf8' });
+    expect(run.stdout).toBe(readFileSync(join(dir, 'expected.txt'), 'utf8'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toMatch(/Error|^\s+at /m);
   });
 });
 
