@@ -230,10 +230,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
 
   const checked = checkModel(paths.modelDir, env);
   if (!checked.ok) {
-    fail(formatProblems(checked.problems, relative(process.cwd(), paths.modelDir) || paths.modelDir));
+    fail(formatProblems(checked.problems, relative(process.cwd(), paths.modelDir) || paths.modelDir, checked.warnings));
     fail('build: the model is not valid; nothing was built and dist/ was left as it was.');
     return 1;
   }
+  for (const warning of checked.warnings) log(`build: warning ${formatProblem(warning)}`);
 
   // The prose, before Astro reads any of it: a refused file never reaches Astro's content cache.
   const prose = checkSiteProse(checked.model, paths.contentDir, env);

@@ -201,6 +201,20 @@ describe('loadModel', () => {
     ]);
   });
 
+  it('refuses an invisible character in an id once, not again as a malformed id', () => {
+    const dir = modelWith({ 'more.yaml': 'guests:\n  - id: "frigate\\u200B"\n    name: frigate\n    vmid: 120\n    kind: lxc\n    host: pve-core\n    status: running\n' });
+    expect(problems(dir)).toEqual(['more.yaml:2:9  guests[3].id  contains U+200B ZERO WIDTH SPACE at character 8, which is invisible']);
+  });
+
+  it('loads a model with an invisible character in free text, and gives it back as a warning', () => {
+    const dir = modelWith({ 'notes.yaml': 'notes:\n  - id: n\n    title: { nb: Notat, en: Note }\n    body: { nb: "mel\u00ADding", en: "message" }\n' });
+    const result = loadModel(dir);
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((p) => `${p.file.slice(dir.length + 1)}:${p.line}:${p.column}  ${p.path}  ${p.message}`)).toEqual([
+      'notes.yaml:4:21  notes[0].body.nb  contains U+00AD SOFT HYPHEN at character 4, which is invisible (it shows only as a hyphen where a line breaks)',
+    ]);
+  });
+
   it('gives positions for every problem of every golden case', () => {
     for (const name of ['unknown-key', 'invalid-ip', 'unquoted-version', 'cycle']) {
       const result = loadModel(`tests/fixtures/bad-input/${name}/model`);

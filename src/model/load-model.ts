@@ -14,13 +14,14 @@
 import { existsSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { ModelSchema, SECTION_NAMES, type Model, type SectionName } from './schema/model.ts';
-import { formatPath, locate, parseModelText, readModelFile, type ParsedFile, type PathSegment } from './yaml-source.ts';
+import { formatPath, locate, parseModelText, readModelFile, type ParsedFile, type PathSegment, type SourceProblem } from './yaml-source.ts';
 import { dropImpliedMissing, mapIssue } from './error-map.ts';
 import { suggest } from './suggest.ts';
 import { checkIntegrity } from './integrity.ts';
 import { findMissingTranslations, LANGUAGE_NAMES } from './translations.ts';
 import { KIND_SECTIONS } from './entities.ts';
 
+/** A problem refuses the model; a warning (same shape) is reported and the model is used. */
 export interface Problem {
   /** Path of the file as given (relative to the working directory when possible). */
   file: string;
@@ -48,8 +49,8 @@ export interface LoadOptions {
 }
 
 export type LoadResult =
-  | { ok: true; model: Model; files: string[] }
-  | { ok: false; problems: Problem[] };
+  | { ok: true; model: Model; files: string[]; warnings: Problem[] }
+  | { ok: false; problems: Problem[]; warnings: Problem[] };
 
 interface Origin {
   parsed: ParsedFile;
@@ -214,6 +215,7 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadResult {
           hint: 'run from the project root, or set DRIFTSBOK_MODEL_DIR to the directory holding the *.yaml files',
         },
       ],
+      warnings: [],
     };
   }
   const listing = listModelFiles(dir);
@@ -224,16 +226,20 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadResult {
       problems: [
         { file: shown(dir), line: 1, column: 1, path: '', message: 'no model files (*.yaml) in this directory', hint: 'add at least site.yaml with a `site:` section' },
       ],
+      warnings: [],
     };
   }
 
   // Layer 0: the folder as a whole, before reading any file.
   const tooMuch = folderLimitProblems(dir, listing, env);
-  if (tooMuch.length > 0) return { ok: false, problems: tooMuch };
-  if (files.length === 0) return { ok: false, problems: sortProblems(listing.problems) };
+  if (tooMuch.length > 0) return { ok: false, problems: tooMuch, warnings: [] };
+  if (files.length === 0) return { ok: false, problems: sortProblems(listing.problems), warnings: [] };
 
   // A model file that cannot be read makes the rest unreliable, as a file with broken YAML does.
   const problems: Problem[] = [...listing.problems];
+  const warnings: Problem[] = [];
+  /** Paths (merged indexes) whose value layer 1 refused outright: the schema's word on them is left out. */
+  const covered = new Set<string>();
   let unreliable = listing.problems.length > 0;
   const parsedFiles = files.map((file) => readOrReport(file));
 
@@ -302,14 +308,17 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadResult {
         if (!sectionFile.has(section)) sectionFile.set(section, parsed);
       }
     }
-    // Layer 1 problems, their list indexes turned into the merged ones.
-    for (const p of parsed.problems) {
+    // Layer 1 problems and warnings, their list indexes turned into the merged ones.
+    const merge = (p: SourceProblem): Problem => {
       const segments = [...p.segments];
       if (typeof segments[0] === 'string' && typeof segments[1] === 'number') {
         segments[1] += offsets.get(segments[0]) ?? 0;
       }
-      problems.push({ file, line: p.line, column: p.column, path: formatPath(segments), message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
-    }
+      if (p.coversValue) covered.add(formatPath(segments));
+      return { file, line: p.line, column: p.column, path: formatPath(segments), message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
+    };
+    problems.push(...parsed.problems.map(merge));
+    warnings.push(...parsed.warnings.map(merge));
     if (parsed.fatal) unreliable = true;
   }
 
@@ -345,7 +354,7 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadResult {
       message: 'no file has a "site" section',
       hint: 'add `site:` with name, title and documented to one file (for example site.yaml)',
     });
-    return { ok: false, problems: sortProblems(problems) };
+    return { ok: false, problems: sortProblems(problems), warnings: sortProblems(warnings) };
   }
   const parsed = ModelSchema.safeParse(merged);
   let model: Model | undefined;
@@ -364,7 +373,9 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadResult {
     };
     const issues = parsed.error.issues.filter((issue) => merged.site !== undefined || issue.path[0] !== 'site');
     const mapped = dropImpliedMissing(issues.flatMap((issue) => mapIssue(issue, ModelSchema, ctx)));
-    for (const m of mapped) problems.push(problemAt(m.segments, m.message, m.hint, { key: m.atKey ?? false }));
+    for (const m of mapped) {
+      if (!covered.has(formatPath(m.segments))) problems.push(problemAt(m.segments, m.message, m.hint, { key: m.atKey ?? false }));
+    }
     // Layer 4 can still run over the entities that are sound, when only entities are unsound.
     if (!unreliable && issues.every((issue) => typeof issue.path[0] === 'string' && issue.path[0] !== 'site' && typeof issue.path[1] === 'number')) {
       const bad = new Set(issues.map((issue) => `${String(issue.path[0])}#${String(issue.path[1])}`));
@@ -388,7 +399,7 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadResult {
       if (again.success) model = again.data;
     }
   }
-  if (!model || unreliable) return { ok: false, problems: sortProblems(problems) };
+  if (!model || unreliable) return { ok: false, problems: sortProblems(problems), warnings: sortProblems(warnings) };
 
   // Layer 4: the whole model (or its sound part).
   const remap = (segments: PathSegment[]): PathSegment[] => {
@@ -419,8 +430,8 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadResult {
     );
   }
 
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, model, files };
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems), warnings: sortProblems(warnings) };
+  return { ok: true, model, files, warnings: sortProblems(warnings) };
 }
 
 function truncate(text: string, length: number): string {

@@ -139,6 +139,35 @@ describe('parseModelText', () => {
     expect(brief('%FOO bar\n---\na: 1\n')).toEqual(['1:1  YAML: Unknown directive %FOO']);
   });
 
+  it('refuses invisible and direction-changing characters in ids, names, titles and keys, at the character', () => {
+    const text = [
+      'guests:',
+      '  - id: "emqx\\u200B"',
+      '    name: invoice\u202Efdp.exe',
+      '    title: { nb: Zigbee-scener, en: "Zigbee \u202Esenecs" }',
+      '    descr\u200Bption: x',
+      '    description: { nb: "mel\u00ADdinger", en: "ok 👩\u200D💻" }',
+      '    notes: [ "a\u200Fb" ]',
+    ].join('\n');
+    const parsed = parse(text + '\n');
+    const show = (list: typeof parsed.problems) => list.map((p) => `${p.line}:${p.column} ${formatPath(p.segments)} ${p.message}${p.coversValue ? ' (covers)' : ''}`);
+    expect(show(parsed.problems)).toEqual([
+      // Written as an escape: at the start of the value.
+      '2:9 guests[0].id contains U+200B ZERO WIDTH SPACE at character 5, which is invisible (covers)',
+      '3:18 guests[0].name contains U+202E RIGHT-TO-LEFT OVERRIDE at character 8, which reorders how the text is displayed (covers)',
+      '4:45 guests[0].title.en contains U+202E RIGHT-TO-LEFT OVERRIDE at character 8, which reorders how the text is displayed (covers)',
+      '5:10 guests[0]["descr\u200Bption"] the key contains U+200B ZERO WIDTH SPACE at character 6, which is invisible (covers)',
+    ]);
+    expect(parsed.problems[0]!.hint).toBe('remove it: an id, a name or a title must read exactly as it is written, and such a character lets one pass for another');
+    // Elsewhere, a warning; a joiner inside an emoji is no news.
+    expect(show(parsed.warnings)).toEqual([
+      '6:28 guests[0].description.nb contains U+00AD SOFT HYPHEN at character 4, which is invisible (it shows only as a hyphen where a line breaks)',
+      '7:16 guests[0].notes[0] contains U+200F RIGHT-TO-LEFT MARK at character 2, an invisible direction mark, which can reorder how the text around it is displayed',
+    ]);
+    // The data stays usable: the schema still runs, and the model is refused for the problems.
+    expect(parsed.fatal).toBe(false);
+  });
+
   it('finds secrets in values and under secret-looking keys, without echoing them', () => {
     const parsed = parse(
       'guests:\n  - id: a\n    password: hunter22\n    note: |\n      -----BEGIN OPENSSH PRIVATE KEY-----\n      abc\n',

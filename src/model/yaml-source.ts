@@ -1,12 +1,13 @@
 /**
  * Reading one model file: YAML with source positions, and the checks that belong to the text
  * itself (size, encoding, emptiness, tabs, YAML 1.1, tags, duplicate keys, alias bombs, dangerous
- * keys, secrets). `parseModelText` is pure; `readModelFile` adds the file-system part (size check before
+ * keys, secrets, invisible characters). `parseModelText` is pure; `readModelFile` adds the file-system part (size check before
  * reading, UTF-8 decoding).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { detectSecret, isSecretKey, SECRET_HINT } from './secrets.ts';
+import { findInvisibleChars, invisibleMessage } from './invisible-chars.ts';
 
 /** Larger model files are refused before they are read (the whole Saghaugen model is ~50 KB). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -24,6 +25,11 @@ export interface SourceProblem {
   segments: PathSegment[];
   message: string;
   hint?: string;
+  /**
+   * The value at `segments` is refused here, so what the schema would also say about it (an id
+   * with an invisible character does not match the id pattern either) only repeats this: left out.
+   */
+  coversValue?: boolean;
 }
 
 export interface ParsedFile {
@@ -34,6 +40,8 @@ export interface ParsedFile {
   /** The plain data; undefined when the file could not be read safely (see `fatal`). */
   data: unknown;
   problems: SourceProblem[];
+  /** Reported, not refused: invisible characters in free text. */
+  warnings: SourceProblem[];
   /** True when the data must not be used (syntax errors, alias bomb, dangerous keys, empty). */
   fatal: boolean;
 }
@@ -59,6 +67,7 @@ export function readModelFile(file: string): ParsedFile {
       lineCounter: new LineCounter(),
       data: undefined,
       fatal: true,
+      warnings: [],
       problems: [
         {
           line: 1,
@@ -72,7 +81,7 @@ export function readModelFile(file: string): ParsedFile {
   }
   const decoded = decodeUtf8(readFileSync(file));
   if (!decoded.ok) {
-    return { file, text: '', doc: null, lineCounter: new LineCounter(), data: undefined, fatal: true, problems: [decoded.problem] };
+    return { file, text: '', doc: null, lineCounter: new LineCounter(), data: undefined, fatal: true, problems: [decoded.problem], warnings: [] };
   }
   return parseModelText(file, decoded.text);
 }
@@ -149,6 +158,7 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
 export function parseModelText(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const problems: SourceProblem[] = [];
+  const warnings: SourceProblem[] = [];
   const result = (doc: Document.Parsed | null, data: unknown, fatal: boolean): ParsedFile => ({
     file,
     text,
@@ -156,6 +166,7 @@ export function parseModelText(file: string, text: string): ParsedFile {
     lineCounter,
     data,
     problems,
+    warnings,
     fatal,
   });
   const at = (offset: number) => {
@@ -210,6 +221,27 @@ export function parseModelText(file: string, text: string): ParsedFile {
   let firstAlias: number | undefined;
   let aliasNodes = 0;
 
+  // Invisible and direction-changing characters (invisible-chars.ts): refused in keys, ids, names
+  // and titles, reported in free text. At the character itself when it is written out, else (an
+  // escape such as "\u202E") at the start of the value.
+  const invisible = (value: string, node: Node, path: PathSegment[], kind: 'key' | 'name' | 'text'): void => {
+    const found = findInvisibleChars(value);
+    if (found.length === 0) return;
+    const start = node.range?.[0] ?? 0;
+    const literal = findInvisibleChars(text.slice(start, node.range?.[1] ?? start))[0];
+    const problem: SourceProblem = {
+      ...at(start + (literal?.index ?? 0)),
+      segments: path,
+      message: `${kind === 'key' ? 'the key ' : ''}${invisibleMessage(value, found)}`,
+      hint:
+        kind === 'text'
+          ? 'remove it unless the text needs it: it does not show on the page, yet changes what is displayed, searched and copied'
+          : `remove it: ${kind === 'key' ? 'a key' : 'an id, a name or a title'} must read exactly as it is written, and such a character lets one pass for another`,
+    };
+    if (kind === 'text') warnings.push(problem);
+    else problems.push({ ...problem, coversValue: true });
+  };
+
   const walk = (node: unknown, path: PathSegment[]): void => {
     const tagged = node as { tag?: string; range?: [number, number, number] } | null;
     if (tagged?.tag && tagged.range) taggedNodes.push({ start: tagged.range[0], path });
@@ -237,6 +269,7 @@ export function parseModelText(file: string, text: string): ParsedFile {
         }
         const childPath = [...path, keyName];
         keyPaths.set(keyOffset, childPath);
+        invisible(keyName, keyNode as Node, childPath, 'key');
         if ((keyNode as { tag?: string }).tag) taggedNodes.push({ start: keyOffset, path: childPath });
         if (FORBIDDEN_KEYS.has(keyName)) {
           problems.push({
@@ -264,6 +297,7 @@ export function parseModelText(file: string, text: string): ParsedFile {
       return;
     }
     if (isScalar(node) && typeof node.value === 'string') {
+      invisible(node.value, node, path, isNamingField(path) ? 'name' : 'text');
       const secret = detectSecret(node.value);
       if (secret) {
         problems.push({ ...at(node.range?.[0] ?? 0), segments: path, message: secret.message, hint: SECRET_HINT });
@@ -379,6 +413,17 @@ export function parseModelText(file: string, text: string): ParsedFile {
 }
 
 /** Every tag written in the text (`!secret`, `!!binary`, `!<tag:…>`, `!`), found in its syntax tree. */
+/**
+ * The fields that name or identify: any `id`, `name` or `title`, and each language of a localized
+ * title (`title.nb`, `title.en`). What is shown as a heading, a link or a diagram label, and what
+ * tells two things apart.
+ */
+function isNamingField(path: readonly PathSegment[]): boolean {
+  const last = path.at(-1);
+  if (last === 'id' || last === 'name' || last === 'title') return true;
+  return path.at(-2) === 'title' && (last === 'nb' || last === 'en');
+}
+
 export function findTags(text: string): { offset: number; source: string }[] {
   const tags: { offset: number; source: string }[] = [];
   const visit = (token: unknown): void => {
