@@ -46,6 +46,14 @@ describe('bad input', () => {
       'missing-en-text',
       'empty-label',
       'label-control-characters',
+      // Issue 15, finding 8: input that slipped through.
+      'invalid-utf8',
+      'model-too-large',
+      'symlink-loop',
+      'symlink-dangling',
+      'symlink-outside',
+      'yaml-tags',
+      'invisible-characters',
     ]) {
       expect(cases).toContain(name);
     }
