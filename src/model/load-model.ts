@@ -1,6 +1,7 @@
 /**
  * Reads `model/*.yaml` and checks it in layers, every problem with file:line:column:
- *   0. the folder: how many files and how much in all, before any is parsed
+ *   0. the folder: which entries are model files (links only to files inside it), how many, and
+ *      how much in all, before any is parsed
  *   1. the text of each file (size, empty, tabs, YAML syntax, duplicate keys, alias bombs,
  *      dangerous keys, secrets)  → yaml-source.ts, secrets.ts
  *   2. merging the files' sections (unknown sections, `site` twice, a section that is not a list)
