@@ -18,7 +18,7 @@
  *  5. Swap it into dist/: rename the old dist/ away, rename the new one in, delete the old one.
  *
  * On any failure the temporary folder is removed, the previous dist/ stays as it was, and the exit
- * code is 1. Settings: DRIFTSBOK_MODEL_DIR, DRIFTSBOK_CONTENT_DIR, DRIFTSBOK_PROFILE,
+ * code is 1. Settings: DRIFTSBOK_MODEL_DIR, DRIFTSBOK_MODEL_MAX_MB, DRIFTSBOK_CONTENT_DIR, DRIFTSBOK_PROFILE,
  * SOURCE_DATE_EPOCH, DRIFTSBOK_REVISION, DRIFTSBOK_DIAGRAM_PAGES, DRIFTSBOK_BASE; `--out <dir>` builds somewhere
  * other than dist/ (tests), `--no-pdf` skips the PDFs, `--force` builds and renders every page even
  * when nothing changed.
@@ -230,12 +230,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   const recovered = recoverSwap(outDir);
   if (recovered === 'restored') log(`build: put back the previous ${relative(process.cwd(), outDir) || outDir}/ that a killed build had left aside`);
 
-  const checked = checkModel(paths.modelDir);
+  const checked = checkModel(paths.modelDir, env);
   if (!checked.ok) {
-    fail(formatProblems(checked.problems, relative(process.cwd(), paths.modelDir) || paths.modelDir));
+    fail(formatProblems(checked.problems, relative(process.cwd(), paths.modelDir) || paths.modelDir, checked.warnings));
     fail('build: the model is not valid; nothing was built and dist/ was left as it was.');
     return 1;
   }
+  for (const warning of checked.warnings) log(`build: warning ${formatProblem(warning)}`);
 
   // The prose, before Astro reads any of it: a refused file never reaches Astro's content cache.
   const prose = checkSiteProse(checked.model, paths.contentDir, env);

@@ -2,7 +2,9 @@
  * `npm run check [model-dir] [--lang nb|en]`: checks the model and prints every problem at once,
  * each as `file:line:column  path  message` with a hint line, and exits 1; on success prints a
  * summary computed from the model (and the analysis audits, when the analysis exists) and exits 0.
- * The parts are exported so the build can run the same check in-process.
+ * The parts are exported so the build can run the same check in-process. Settings:
+ * DRIFTSBOK_MODEL_DIR (the model folder when none is given), DRIFTSBOK_MODEL_MAX_MB (how much the
+ * whole model folder may hold), DRIFTSBOK_CONTENT_DIR, DRIFTSBOK_PROFILE.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -16,21 +18,24 @@ import { readSecretAllowList, type SecretAllowList } from '../src/site/secret-al
 
 export type Lang = 'nb' | 'en';
 
-/** The model check's verdict: the model (and its files) when sound, else every problem found. */
+/**
+ * The model check's verdict: the model (and its files) when sound, else every problem found; and
+ * either way the warnings (reported, not refused: invisible characters in free text).
+ */
 export type CheckResult =
-  | { ok: true; model: Model; files: string[]; problems: [] }
-  | { ok: false; model?: undefined; problems: Problem[] };
+  | { ok: true; model: Model; files: string[]; problems: []; warnings: Problem[] }
+  | { ok: false; model?: undefined; problems: Problem[]; warnings: Problem[] };
 
 /**
  * Loads and checks the model (YAML, schemas, integrity, translations, secrets), in-process.
  * Never throws for a bad model; the problems say what is wrong and where. The analysis audits are
  * separate (`runAudits`), since they need a sound model.
  */
-export function checkModel(dir: string): CheckResult {
-  const result = loadModel(dir);
+export function checkModel(dir: string, env: Record<string, string | undefined> = process.env): CheckResult {
+  const result = loadModel(dir, { env });
   return result.ok
-    ? { ok: true, model: result.model, files: result.files, problems: [] }
-    : { ok: false, problems: result.problems };
+    ? { ok: true, model: result.model, files: result.files, problems: [], warnings: result.warnings }
+    : { ok: false, problems: result.problems, warnings: result.warnings };
 }
 
 /**
@@ -58,10 +63,16 @@ export function formatProblem(problem: Problem): string {
   return problem.hint ? `${head}\n    hint: ${problem.hint}` : head;
 }
 
-export function formatProblems(problems: Problem[], dir: string): string {
-  const lines = problems.map(formatProblem);
+/** Every problem, then every warning (`warning file:line:col …`), then the count. */
+export function formatProblems(problems: Problem[], dir: string, warnings: Problem[] = []): string {
+  const lines = [...problems.map(formatProblem), ...warnings.map(formatWarning)];
   lines.push('', `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}; nothing was written.`);
   return lines.join('\n');
+}
+
+/** `warning model/notes.yaml:3:20  notes[0].text.nb  contains …`: the prose check's warnings look the same. */
+export function formatWarning(warning: Problem): string {
+  return `warning ${formatProblem(warning)}`;
 }
 
 const ANALYZE_MODULE = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'analysis', 'analyze.ts');
@@ -228,11 +239,12 @@ export async function runCheck(
     return 2;
   }
   const { dir, lang } = options;
-  const result = checkModel(dir);
+  const result = checkModel(dir, env);
   if (!result.ok) {
-    write(formatProblems(result.problems, dir));
+    write(formatProblems(result.problems, dir, result.warnings));
     return 1;
   }
+  for (const warning of result.warnings) write(formatWarning(warning));
   // The prose that goes with this model: DRIFTSBOK_CONTENT_DIR, or content/ beside the default model.
   const contentDir = env.DRIFTSBOK_CONTENT_DIR || (resolve(dir) === resolve('model') ? 'content' : undefined);
   let prose: ReturnType<typeof checkSiteProse> = { problems: [], warnings: [], sensitivePages: [], allow: { entries: [], matched: new Set() } };
@@ -246,7 +258,7 @@ export async function runCheck(
     write(formatProblems(prose.problems, contentDir!));
     return 1;
   }
-  for (const warning of prose.warnings) write(`warning ${formatProblem(warning)}`);
+  for (const warning of prose.warnings) write(formatWarning(warning));
   write(formatSummary(result.model, dir, result.files.length, lang));
   const t = SUMMARY_TEXT[lang];
   const run = await runAudits(result.model);

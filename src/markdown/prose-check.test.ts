@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkProseText, isHarmlessHtml, refusedUrl, splitFrontMatter, type ProseOptions } from './prose-check.ts';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkProse, checkProseText, proseFiles, isHarmlessHtml, refusedUrl, splitFrontMatter, type ProseOptions } from './prose-check.ts';
 import { emptyAllowList } from '../site/secret-allow.ts';
 
 const refs = ['guest:frigate', 'host:pve-core'];
@@ -85,6 +88,49 @@ describe('checkProseText', () => {
     expect(checkProseText('content/docs/a.md', '---\ntitle: A\nsensitive: true\n---\nx', options()).sensitive).toBe(true);
     expect(checkProseText('content/docs/a.md', '---\ntitle: A\n---\nx', options()).sensitive).toBe(false);
     expect(lines('content/docs/a.md', '---\nsensitive: ja\n---\nx')[0]).toContain('front matter "sensitive" must be true or false');
+  });
+});
+
+describe('checkProse over a folder', () => {
+  it('follows links only inside the content folder, and says what is wrong with the others', () => {
+    const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'driftsbok-prose-links-')));
+    try {
+      const content = join(scratch, 'content');
+      const docs = join(content, 'docs');
+      mkdirSync(join(docs, 'guides'), { recursive: true });
+      writeFileSync(join(docs, 'guides/a.md'), '# A\n');
+      writeFileSync(join(scratch, 'outside.md'), '# Not ours\n');
+      mkdirSync(join(scratch, 'elsewhere'));
+      symlinkSync('guides/a.md', join(docs, 'same-as-a.md')); // inside: read
+      symlinkSync('guides', join(docs, 'more')); // inside: read
+      symlinkSync('loop.md', join(docs, 'loop.md'));
+      symlinkSync('gone.md', join(docs, 'b.md'));
+      symlinkSync('../../outside.md', join(docs, 'c.md'));
+      symlinkSync('../../elsewhere', join(docs, 'd'));
+      symlinkSync('..', join(docs, 'guides/up'));
+      symlinkSync('user@host.1234:1700000000', join(docs, '.#a.md')); // an editor's lock file: hidden, passed over
+      writeFileSync(join(docs, 'latin1.md'), Buffer.from([0x23, 0x20, 0x53, 0x74, 0x72, 0xf8, 0x6d, 0x0a]));
+      const result = checkProse(content, options(), scratch);
+      expect(result.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual([
+        'content/docs/b.md:1:1 is a symbolic link to "gone.md", which does not exist',
+        'content/docs/c.md:1:1 is a symbolic link to outside.md, outside the content folder',
+        'content/docs/d:1:1 is a symbolic link to elsewhere, outside the content folder',
+        'content/docs/guides/up:1:1 is a symbolic link to a folder that holds it (".."), which would be read round and round',
+        'content/docs/loop.md:1:1 is a symbolic link that loops: it points to "loop.md", which leads back to itself',
+        // The same folder link again, reached through `more`.
+        'content/docs/more/up:1:1 is a symbolic link to a folder that holds it (".."), which would be read round and round',
+        'content/docs/latin1.md:1:6 the file is not valid UTF-8: byte 0xF8 here is not part of a UTF-8 character (it is "ø" in Latin-1 / Windows-1252)',
+      ]);
+      // The page is read, and through the links to it and to its folder inside the content folder.
+      expect(proseFiles(content).files.map((f) => f.slice(scratch.length + 1))).toEqual([
+        'content/docs/guides/a.md',
+        'content/docs/latin1.md',
+        'content/docs/more/a.md',
+        'content/docs/same-as-a.md',
+      ]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });
 

@@ -16,13 +16,14 @@
  * Checked before the build so a refused file never reaches Astro's content cache, which kept a
  * failed render and shipped it as an empty page on the next build (issue 15, finding 6).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { markdownToMdast } from 'satteri';
 import { parse as parseYaml } from 'yaml';
 import type { Problem } from '../model/load-model.ts';
 import { indexEntities, type Lang } from '../model/entities.ts';
 import { findSecrets, SECRET_HINT } from '../model/secrets.ts';
+import { decodeUtf8 } from '../model/yaml-source.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { langFromPath, splitEntityLinks, textRuns, type EntityResolver, type InlineNode } from './entity-links.ts';
 import type { Profile } from '../model/profile.ts';
@@ -163,31 +164,91 @@ export function checkProseText(file: string, text: string, options: ProseOptions
   return { problems, warnings, sensitivePages: sensitive ? [file] : [], sensitive };
 }
 
-/** Every Markdown file of the prose folders, sorted. Symlinks are followed only inside contentDir. */
-export function proseFiles(contentDir: string): string[] {
-  const out: string[] = [];
-  const visit = (dir: string) => {
+/** True when `path` is inside `root` (both real paths). */
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+/**
+ * Every Markdown file of the prose folders, sorted, and what is wrong with the links among them.
+ * Astro follows symbolic links, so the same rule as for the model folder holds here: a link is
+ * followed only to a file or folder inside the content folder; one that loops (a folder link to a
+ * folder holding it, too), leads nowhere or leads out is a problem, not a stack trace or a page
+ * published from elsewhere. Hidden entries are passed over as Astro's loaders pass them over (an
+ * editor's lock file is often a link that leads nowhere); a broken link not named like Markdown is
+ * passed over too, since it could be read as neither page nor folder.
+ */
+export function proseFiles(contentDir: string, cwd = process.cwd()): { files: string[]; problems: Problem[] } {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  const root = realpathSync(contentDir);
+  const refuse = (path: string, message: string, hint: string) =>
+    problems.push({ file: relative(cwd, path) || path, line: 1, column: 1, path: '', message, hint });
+  /** One entry: a page to read, a folder to go into, or a problem. `above`: the real folders holding it. */
+  const consider = (path: string, entry: { name: string; isDirectory(): boolean; isFile(): boolean; isSymbolicLink(): boolean }, above: string[]) => {
+    if (entry.name.startsWith('.')) return;
+    const markdown = /\.mdx?$/i.test(entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = readlinkSync(path);
+      let resolved: string;
+      try {
+        resolved = realpathSync(path);
+      } catch (error) {
+        if (!markdown) return;
+        if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
+          refuse(path, `is a symbolic link that loops: it points to "${target}", which leads back to itself`, 'replace the link with the page itself');
+        } else refuse(path, `is a symbolic link to "${target}", which does not exist`, 'restore the page it points to, or remove the link');
+        return;
+      }
+      if (!isInside(root, resolved)) {
+        refuse(
+          path,
+          `is a symbolic link to ${relative(cwd, resolved) || resolved}, outside the content folder`,
+          'copy it into the content folder instead: the prose is read from its own folder only, so that what is checked and published is what the folder holds',
+        );
+        return;
+      }
+      const stat = statSync(path);
+      isDir = stat.isDirectory();
+      isFile = stat.isFile();
+      if (isDir && above.includes(resolved)) {
+        refuse(path, `is a symbolic link to a folder that holds it ("${target}"), which would be read round and round`, 'remove the link');
+        return;
+      }
+    }
+    if (isDir) visit(path, above);
+    else if (markdown && !isFile) refuse(path, 'is not a regular file (a pipe, socket or device)', 'remove it: a page must be a regular file');
+    else if (markdown) files.push(path);
+  };
+  const visit = (dir: string, above: string[]) => {
+    const inside = [...above, realpathSync(dir)];
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(dir, entry.name);
-      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && existsSync(path) && statSync(path).isDirectory());
-      if (isDir) visit(path);
-      else if (/\.mdx?$/i.test(entry.name)) out.push(path);
+      consider(join(dir, entry.name), entry, inside);
     }
   };
   for (const sub of PROSE_DIRS) {
-    const dir = join(contentDir, sub);
-    if (existsSync(dir)) visit(dir);
+    const path = join(contentDir, sub);
+    const stat = lstatSync(path, { throwIfNoEntry: false });
+    if (stat) consider(path, Object.assign(stat, { name: sub }), [root]);
   }
-  return out;
+  return { files, problems };
 }
 
 /** Checks every prose file under contentDir. Files are shown relative to `cwd`. */
 export function checkProse(contentDir: string, options: ProseOptions, cwd = process.cwd()): ProseCheck {
-  const result: ProseCheck = { problems: [], warnings: [], sensitivePages: [] };
-  for (const path of proseFiles(contentDir)) {
+  const listing = proseFiles(contentDir, cwd);
+  const result: ProseCheck = { problems: [...listing.problems], warnings: [], sensitivePages: [] };
+  for (const path of listing.files) {
     const shown = relative(cwd, path) || path;
-    const text = readFileSync(path, 'utf8');
-    const one = checkProseText(shown, text, options);
+    const decoded = decodeUtf8(readFileSync(path));
+    if (!decoded.ok) {
+      result.problems.push({ file: shown, line: decoded.problem.line, column: decoded.problem.column, path: '', message: decoded.problem.message, ...(decoded.problem.hint ? { hint: decoded.problem.hint } : {}) });
+      continue;
+    }
+    const one = checkProseText(shown, decoded.text, options);
     result.problems.push(...one.problems);
     result.warnings.push(...one.warnings);
     result.sensitivePages.push(...one.sensitivePages);

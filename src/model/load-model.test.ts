@@ -1,8 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModel, type Problem } from './load-model.ts';
+import { DEFAULT_MODEL_MAX_MB, loadModel, MAX_MODEL_FILES, modelMaxMb, type Problem } from './load-model.ts';
 
 const BASE = 'tests/fixtures/model-base';
 
@@ -136,6 +137,82 @@ describe('loadModel', () => {
     const none = loadModel(empty);
     expect(none.ok).toBe(false);
     if (!none.ok) expect(none.problems[0]!.message).toBe('no model files (*.yaml) in this directory');
+  });
+
+  it('refuses a model folder that holds too much in all, before parsing any file', () => {
+    // Five files just under the per-file limit of 1 MB, and none of them YAML: a parse would say so.
+    const dir = modelWith({});
+    for (let i = 0; i < 5; i++) writeFileSync(join(dir, `big-${i}.yaml`), `[${'x'.repeat(900 * 1024)}\n`);
+    const brief = (env: Record<string, string>) => {
+      const result = loadModel(dir, { env });
+      return result.ok ? [] : result.problems.map((p) => `${p.file === dir ? 'DIR' : p.file.slice(dir.length + 1)}:${p.line}:${p.column} ${p.message} | ${p.hint}`);
+    };
+    expect(brief({})).toEqual([
+      'DIR:1:1 the model files add up to 4.4 MB (4609940 bytes in 8 files); the limit for the whole model folder is 4 MB | check that this is the model folder and remove files that are not part of the model (a model is usually well under 1 MB), or raise the limit: DRIFTSBOK_MODEL_MAX_MB=5',
+    ]);
+    // Raised, the files are read (and are not YAML).
+    expect(brief({ DRIFTSBOK_MODEL_MAX_MB: '5' })[0]).toMatch(/^big-0\.yaml:\d+:\d+ YAML syntax error/);
+    expect(brief({ DRIFTSBOK_MODEL_MAX_MB: 'lots' })).toEqual([
+      'DIR:1:1 DRIFTSBOK_MODEL_MAX_MB must be a number of megabytes, got "lots" | for example DRIFTSBOK_MODEL_MAX_MB=8, or leave it unset for the default of 4',
+    ]);
+  });
+
+  it('refuses a model folder with too many files', () => {
+    const dir = modelWith({});
+    for (let i = 0; i < MAX_MODEL_FILES; i++) writeFileSync(join(dir, `n-${i}.yaml`), 'notes: []\n');
+    const result = loadModel(dir);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => p.message)).toEqual([`the model folder holds ${MAX_MODEL_FILES + 3} model files; the limit is ${MAX_MODEL_FILES}`]);
+  });
+
+  it('reads DRIFTSBOK_MODEL_MAX_MB', () => {
+    expect(modelMaxMb({})).toEqual({ mb: DEFAULT_MODEL_MAX_MB });
+    expect(modelMaxMb({ DRIFTSBOK_MODEL_MAX_MB: ' 12.5 ' })).toEqual({ mb: 12.5 });
+    expect(modelMaxMb({ DRIFTSBOK_MODEL_MAX_MB: '0' })).toEqual({ error: 'DRIFTSBOK_MODEL_MAX_MB must be a number of megabytes, got "0"' });
+    expect(modelMaxMb({ DRIFTSBOK_MODEL_MAX_MB: '-1' })).toHaveProperty('error');
+  });
+
+  it('follows a symbolic link only to a regular file inside the model folder', () => {
+    const dir = modelWith({});
+    mkdirSync(join(dir, 'parts'));
+    writeFileSync(join(dir, 'parts/notes.yaml'), 'notes: []\n');
+    symlinkSync('parts/notes.yaml', join(dir, 'notes.yaml'));
+    symlinkSync('notes.yaml', join(dir, 'notes-again.yml'));
+    const ok = loadModel(dir);
+    expect(ok.ok).toBe(true);
+    if (ok.ok) expect(ok.files.map((f) => f.slice(dir.length + 1))).toEqual(['infra.yaml', 'notes-again.yml', 'notes.yaml', 'services.yaml', 'site.yaml']);
+
+    // Out and back in is out: the link is judged by where it ends, and one link out is enough.
+    writeFileSync(join(dir, '..', 'elsewhere.yaml'), 'notes: []\n');
+    symlinkSync('../elsewhere.yaml', join(dir, 'a.yaml'));
+    symlinkSync('b.yaml', join(dir, 'c.yaml'));
+    symlinkSync('c.yaml', join(dir, 'b.yaml'));
+    mkdirSync(join(dir, 'old.yaml'));
+    const fifo = spawnSync('mkfifo', [join(dir, 'pipe.yaml')]).status === 0;
+    const result = loadModel(dir);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => `${p.file.slice(dir.length + 1)}:${p.line}:${p.column} ${p.message}`)).toEqual([
+      `a.yaml:1:1 is a symbolic link to ${realpathSync(join(dir, '..', 'elsewhere.yaml'))}, outside the model folder`,
+      'b.yaml:1:1 is a symbolic link that loops: it points to "c.yaml", which leads back to itself',
+      'c.yaml:1:1 is a symbolic link that loops: it points to "b.yaml", which leads back to itself',
+      'old.yaml:1:1 is a folder, not a model file',
+      ...(fifo ? ['pipe.yaml:1:1 is not a regular file (a pipe, socket or device)'] : []),
+    ]);
+  });
+
+  it('refuses an invisible character in an id once, not again as a malformed id', () => {
+    const dir = modelWith({ 'more.yaml': 'guests:\n  - id: "frigate\\u200B"\n    name: frigate\n    vmid: 120\n    kind: lxc\n    host: pve-core\n    status: running\n' });
+    expect(problems(dir)).toEqual(['more.yaml:2:9  guests[3].id  contains U+200B ZERO WIDTH SPACE at character 8, which is invisible']);
+  });
+
+  it('loads a model with an invisible character in free text, and gives it back as a warning', () => {
+    const dir = modelWith({ 'notes.yaml': 'notes:\n  - id: n\n    title: { nb: Notat, en: Note }\n    body: { nb: "mel\u00ADding", en: "message" }\n' });
+    const result = loadModel(dir);
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((p) => `${p.file.slice(dir.length + 1)}:${p.line}:${p.column}  ${p.path}  ${p.message}`)).toEqual([
+      'notes.yaml:4:21  notes[0].body.nb  contains U+00AD SOFT HYPHEN at character 4, which is invisible (it shows only as a hyphen where a line breaks)',
+    ]);
   });
 
   it('gives positions for every problem of every golden case', () => {

@@ -1,5 +1,7 @@
 /**
  * Reads `model/*.yaml` and checks it in layers, every problem with file:line:column:
+ *   0. the folder: which entries are model files (links only to files inside it), how many, and
+ *      how much in all, before any is parsed
  *   1. the text of each file (size, empty, tabs, YAML syntax, duplicate keys, alias bombs,
  *      dangerous keys, secrets)  → yaml-source.ts, secrets.ts
  *   2. merging the files' sections (unknown sections, `site` twice, a section that is not a list)
@@ -10,16 +12,17 @@
  * an entity left out that way is not called dangling). A file that cannot be read, or a section
  * that cannot be merged, stops the whole-model rules, so one mistake is not reported ten times.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { ModelSchema, SECTION_NAMES, type Model, type SectionName } from './schema/model.ts';
-import { formatPath, locate, parseModelText, readModelFile, type ParsedFile, type PathSegment } from './yaml-source.ts';
+import { formatPath, locate, parseModelText, readModelFile, type ParsedFile, type PathSegment, type SourceProblem } from './yaml-source.ts';
 import { dropImpliedMissing, mapIssue } from './error-map.ts';
 import { suggest } from './suggest.ts';
 import { checkIntegrity } from './integrity.ts';
 import { findMissingTranslations, LANGUAGE_NAMES } from './translations.ts';
 import { KIND_SECTIONS } from './entities.ts';
 
+/** A problem refuses the model; a warning (same shape) is reported and the model is used. */
 export interface Problem {
   /** Path of the file as given (relative to the working directory when possible). */
   file: string;
@@ -31,9 +34,24 @@ export interface Problem {
   hint?: string;
 }
 
+/**
+ * The whole model folder may hold this much (the sum of its model files' sizes), checked before
+ * any file is parsed: the per-file limit alone let 25 files of 1 MB through, at 76 s and 2.95 GB.
+ * The Saghaugen model is ~80 KB. DRIFTSBOK_MODEL_MAX_MB raises it.
+ */
+export const DEFAULT_MODEL_MAX_MB = 4;
+/** And at most this many model files: more means the wrong folder, or a model to merge into fewer files. */
+export const MAX_MODEL_FILES = 200;
+const MB = 1024 * 1024;
+
+export interface LoadOptions {
+  /** Where settings are read from (DRIFTSBOK_MODEL_MAX_MB); default process.env. */
+  env?: Record<string, string | undefined>;
+}
+
 export type LoadResult =
-  | { ok: true; model: Model; files: string[] }
-  | { ok: false; problems: Problem[] };
+  | { ok: true; model: Model; files: string[]; warnings: Problem[] }
+  | { ok: false; problems: Problem[]; warnings: Problem[] };
 
 interface Origin {
   parsed: ParsedFile;
@@ -46,13 +64,125 @@ function shown(file: string): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-export function listModelFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
+export interface ModelDirListing {
+  /** The model files, in name order. */
+  files: string[];
+  /** Their sizes added up. */
+  bytes: number;
+  /** Entries named like model files that cannot be read as one (broken or outside links, folders). */
+  problems: Problem[];
+}
+
+/** True when `path` is inside `root` (both real paths). */
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+/**
+ * The model files of a folder: every `*.yaml` / `*.yml` not starting with a dot. Each must be a
+ * regular file; a symbolic link is followed only to a file inside the model folder (a model that
+ * reads a file from elsewhere checks and publishes something the folder does not show). A link that
+ * loops, leads nowhere or leads out, and a folder or pipe named like a model file, are problems
+ * with the entry's name, instead of a stack trace, a silent skip or a read that never returns.
+ */
+export function listModelFiles(dir: string): ModelDirListing {
+  const root = realpathSync(dir);
+  const listing: ModelDirListing = { files: [], bytes: 0, problems: [] };
+  const entries = readdirSync(dir, { withFileTypes: true })
     .filter((e) => (e.name.endsWith('.yaml') || e.name.endsWith('.yml')) && !e.name.startsWith('.'))
-    .filter((e) => e.isFile() || (e.isSymbolicLink() && statSync(join(dir, e.name), { throwIfNoEntry: false })?.isFile()))
-    .map((e) => e.name)
-    .sort()
-    .map((f) => join(dir, f));
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    const problem = (message: string, hint: string) => listing.problems.push({ file: shown(path), line: 1, column: 1, path: '', message, hint });
+    if (entry.isSymbolicLink()) {
+      const target = readlinkSync(path);
+      let real: string;
+      try {
+        real = realpathSync(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ELOOP') {
+          problem(
+            `is a symbolic link that loops: it points to "${target}", which leads back to itself`,
+            'replace the link with the model file itself, or point it at a model file in this folder',
+          );
+        } else if (code === 'ENOENT' || code === 'ENOTDIR') {
+          problem(
+            `is a symbolic link to "${target}", which does not exist`,
+            'restore the file it points to, point the link at a model file in this folder, or remove the link',
+          );
+        } else {
+          problem(`is a symbolic link that cannot be followed (${code ?? (error as Error).message})`, 'replace the link with the model file itself');
+        }
+        continue;
+      }
+      if (!isInside(root, real)) {
+        problem(
+          `is a symbolic link to ${shown(real)}, outside the model folder`,
+          'copy the file into the model folder instead: the model is read from its own folder only, so that what is checked and published is what the folder holds',
+        );
+        continue;
+      }
+    }
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch (error) {
+      problem(`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'check that the file exists and is readable');
+      continue;
+    }
+    if (stat.isDirectory()) {
+      problem('is a folder, not a model file', 'model files are read from the model folder itself, not from folders in it: move the files up, or rename the folder so that its name does not end in .yaml');
+    } else if (!stat.isFile()) {
+      problem('is not a regular file (a pipe, socket or device)', 'remove it: a model file must be a regular file');
+    } else {
+      listing.files.push(path);
+      listing.bytes += stat.size;
+    }
+  }
+  return listing;
+}
+
+/** DRIFTSBOK_MODEL_MAX_MB, or the default; a message when it is not a positive number. */
+export function modelMaxMb(env: Record<string, string | undefined>): { mb: number } | { error: string } {
+  const raw = env.DRIFTSBOK_MODEL_MAX_MB?.trim();
+  if (!raw) return { mb: DEFAULT_MODEL_MAX_MB };
+  const mb = Number(raw);
+  if (!Number.isFinite(mb) || mb <= 0) return { error: `DRIFTSBOK_MODEL_MAX_MB must be a number of megabytes, got ${JSON.stringify(raw)}` };
+  return { mb };
+}
+
+/** "5.25 MB": two decimals, so that a small limit (as in tests) does not print as 0.0. */
+function megabytes(bytes: number): string {
+  return `${Number((bytes / MB).toFixed(2))} MB`;
+}
+
+/** Problems with the folder as a whole, found before any file is parsed. */
+function folderLimitProblems(dir: string, listing: ModelDirListing, env: Record<string, string | undefined>): Problem[] {
+  const at = { file: shown(dir), line: 1, column: 1, path: '' };
+  const max = modelMaxMb(env);
+  if ('error' in max) return [{ ...at, message: max.error, hint: `for example DRIFTSBOK_MODEL_MAX_MB=8, or leave it unset for the default of ${DEFAULT_MODEL_MAX_MB}` }];
+  const count = listing.files.length;
+  if (count > MAX_MODEL_FILES) {
+    return [
+      {
+        ...at,
+        message: `the model folder holds ${count} model files; the limit is ${MAX_MODEL_FILES}`,
+        hint: 'check that this is the model folder, and merge small files into larger ones (list sections of the same name add up across files)',
+      },
+    ];
+  }
+  if (listing.bytes > max.mb * MB) {
+    return [
+      {
+        ...at,
+        message: `the model files add up to ${megabytes(listing.bytes)} (${listing.bytes} bytes in ${count} file${count === 1 ? '' : 's'}); the limit for the whole model folder is ${max.mb} MB`,
+        hint: `check that this is the model folder and remove files that are not part of the model (a model is usually well under 1 MB), or raise the limit: DRIFTSBOK_MODEL_MAX_MB=${Math.ceil(listing.bytes / MB)}`,
+      },
+    ];
+  }
+  return [];
 }
 
 function readOrReport(file: string): ParsedFile {
@@ -71,7 +201,8 @@ function readOrReport(file: string): ParsedFile {
   }
 }
 
-export function loadModel(dir: string): LoadResult {
+export function loadModel(dir: string, options: LoadOptions = {}): LoadResult {
+  const env = options.env ?? process.env;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return {
       ok: false,
@@ -85,20 +216,32 @@ export function loadModel(dir: string): LoadResult {
           hint: 'run from the project root, or set DRIFTSBOK_MODEL_DIR to the directory holding the *.yaml files',
         },
       ],
+      warnings: [],
     };
   }
-  const files = listModelFiles(dir);
-  if (files.length === 0) {
+  const listing = listModelFiles(dir);
+  const { files } = listing;
+  if (files.length === 0 && listing.problems.length === 0) {
     return {
       ok: false,
       problems: [
         { file: shown(dir), line: 1, column: 1, path: '', message: 'no model files (*.yaml) in this directory', hint: 'add at least site.yaml with a `site:` section' },
       ],
+      warnings: [],
     };
   }
 
-  const problems: Problem[] = [];
-  let unreliable = false;
+  // Layer 0: the folder as a whole, before reading any file.
+  const tooMuch = folderLimitProblems(dir, listing, env);
+  if (tooMuch.length > 0) return { ok: false, problems: tooMuch, warnings: [] };
+  if (files.length === 0) return { ok: false, problems: sortProblems(listing.problems), warnings: [] };
+
+  // A model file that cannot be read makes the rest unreliable, as a file with broken YAML does.
+  const problems: Problem[] = [...listing.problems];
+  const warnings: Problem[] = [];
+  /** Paths (merged indexes) whose value layer 1 refused outright: the schema's word on them is left out. */
+  const covered = new Set<string>();
+  let unreliable = listing.problems.length > 0;
   const parsedFiles = files.map((file) => readOrReport(file));
 
   // Layer 2: merge sections, remembering where each list item came from.
@@ -166,14 +309,17 @@ export function loadModel(dir: string): LoadResult {
         if (!sectionFile.has(section)) sectionFile.set(section, parsed);
       }
     }
-    // Layer 1 problems, their list indexes turned into the merged ones.
-    for (const p of parsed.problems) {
+    // Layer 1 problems and warnings, their list indexes turned into the merged ones.
+    const merge = (p: SourceProblem): Problem => {
       const segments = [...p.segments];
       if (typeof segments[0] === 'string' && typeof segments[1] === 'number') {
         segments[1] += offsets.get(segments[0]) ?? 0;
       }
-      problems.push({ file, line: p.line, column: p.column, path: formatPath(segments), message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
-    }
+      if (p.coversValue) covered.add(formatPath(segments));
+      return { file, line: p.line, column: p.column, path: formatPath(segments), message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
+    };
+    problems.push(...parsed.problems.map(merge));
+    warnings.push(...parsed.warnings.map(merge));
     if (parsed.fatal) unreliable = true;
   }
 
@@ -209,7 +355,7 @@ export function loadModel(dir: string): LoadResult {
       message: 'no file has a "site" section',
       hint: 'add `site:` with name, title and documented to one file (for example site.yaml)',
     });
-    return { ok: false, problems: sortProblems(problems) };
+    return { ok: false, problems: sortProblems(problems), warnings: sortProblems(warnings) };
   }
   const parsed = ModelSchema.safeParse(merged);
   let model: Model | undefined;
@@ -228,7 +374,9 @@ export function loadModel(dir: string): LoadResult {
     };
     const issues = parsed.error.issues.filter((issue) => merged.site !== undefined || issue.path[0] !== 'site');
     const mapped = dropImpliedMissing(issues.flatMap((issue) => mapIssue(issue, ModelSchema, ctx)));
-    for (const m of mapped) problems.push(problemAt(m.segments, m.message, m.hint, { key: m.atKey ?? false }));
+    for (const m of mapped) {
+      if (!covered.has(formatPath(m.segments))) problems.push(problemAt(m.segments, m.message, m.hint, { key: m.atKey ?? false }));
+    }
     // Layer 4 can still run over the entities that are sound, when only entities are unsound.
     if (!unreliable && issues.every((issue) => typeof issue.path[0] === 'string' && issue.path[0] !== 'site' && typeof issue.path[1] === 'number')) {
       const bad = new Set(issues.map((issue) => `${String(issue.path[0])}#${String(issue.path[1])}`));
@@ -252,7 +400,7 @@ export function loadModel(dir: string): LoadResult {
       if (again.success) model = again.data;
     }
   }
-  if (!model || unreliable) return { ok: false, problems: sortProblems(problems) };
+  if (!model || unreliable) return { ok: false, problems: sortProblems(problems), warnings: sortProblems(warnings) };
 
   // Layer 4: the whole model (or its sound part).
   const remap = (segments: PathSegment[]): PathSegment[] => {
@@ -283,8 +431,8 @@ export function loadModel(dir: string): LoadResult {
     );
   }
 
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, model, files };
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems), warnings: sortProblems(warnings) };
+  return { ok: true, model, files, warnings: sortProblems(warnings) };
 }
 
 function truncate(text: string, length: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, locate, parseModelText, MAX_FILE_BYTES } from './yaml-source.ts';
+import { decodeUtf8, formatPath, invalidUtf8Offset, locate, parseModelText, MAX_FILE_BYTES } from './yaml-source.ts';
 
 const parse = (text: string) => parseModelText('m.yaml', text);
 const brief = (text: string) => parse(text).problems.map((p) => `${p.line}:${p.column} ${formatPath(p.segments)} ${p.message}`);
@@ -96,6 +96,78 @@ describe('parseModelText', () => {
     expect(problems[0]).toMatch(/^\d+:\d+ {2}YAML syntax error: /);
   });
 
+  it('refuses every explicit YAML tag, at the tag, with the path of the value it is on', () => {
+    const text = [
+      'a: !!js/function "function () {}"',
+      'b: !secret pve-password',
+      'c: !include other.yaml',
+      'd: !!binary aGVsbG8=',
+      'e: !!set { x, y }',
+      'f: !!omap',
+      '  - x: 1',
+      'g: !!timestamp 2001-12-14',
+      'h: !!str 8.10',
+      '!!str k: [1, !<tag:yaml.org,2002:int> 2, ! x]',
+    ].join('\n');
+    const parsed = parse(text + '\n');
+    expect(parsed.fatal).toBe(true);
+    expect(parsed.problems.map((p) => `${p.line}:${p.column} ${formatPath(p.segments)} ${p.message}`)).toEqual([
+      '1:4 a YAML tags are not supported: "!!js/function"',
+      '2:4 b YAML tags are not supported: "!secret"',
+      '3:4 c YAML tags are not supported: "!include"',
+      '4:4 d YAML tags are not supported: "!!binary"',
+      '5:4 e YAML tags are not supported: "!!set"',
+      '6:4 f YAML tags are not supported: "!!omap"',
+      '8:4 g YAML tags are not supported: "!!timestamp"',
+      '9:4 h YAML tags are not supported: "!!str"',
+      '10:1 k YAML tags are not supported: "!!str"',
+      '10:14 k[1] YAML tags are not supported: "!<tag:yaml.org,2002:int>"',
+      '10:42 k[2] YAML tags are not supported: "!"',
+    ]);
+    expect(parsed.problems[0]!.hint).toMatch(/^remove the tag and write the value as plain text/);
+    // A shorthand declared with %TAG is a tag too.
+    expect(brief('%TAG !e! tag:example.com,2000:\n---\na: !e!thing x\n')).toEqual(['3:4 a YAML tags are not supported: "!e!thing"']);
+  });
+
+  it('does not take an exclamation mark in text or a comment for a tag', () => {
+    const parsed = parse('a: Obs! Ikke slå av. # viktig!\nb: "!secret"\nc: |\n  !include x\n');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.data).toEqual({ a: 'Obs! Ikke slå av.', b: '!secret', c: '!include x\n' });
+  });
+
+  it('turns what the YAML library only warns about into a problem', () => {
+    expect(brief('%FOO bar\n---\na: 1\n')).toEqual(['1:1  YAML: Unknown directive %FOO']);
+  });
+
+  it('refuses invisible and direction-changing characters in ids, names, titles and keys, at the character', () => {
+    const text = [
+      'guests:',
+      '  - id: "emqx\\u200B"',
+      '    name: invoice\u202Efdp.exe',
+      '    title: { nb: Zigbee-scener, en: "Zigbee \u202Esenecs" }',
+      '    descr\u200Bption: x',
+      '    description: { nb: "mel\u00ADdinger", en: "ok 👩\u200D💻" }',
+      '    notes: [ "a\u200Fb" ]',
+    ].join('\n');
+    const parsed = parse(text + '\n');
+    const show = (list: typeof parsed.problems) => list.map((p) => `${p.line}:${p.column} ${formatPath(p.segments)} ${p.message}${p.coversValue ? ' (covers)' : ''}`);
+    expect(show(parsed.problems)).toEqual([
+      // Written as an escape: at the start of the value.
+      '2:9 guests[0].id contains U+200B ZERO WIDTH SPACE at character 5, which is invisible (covers)',
+      '3:18 guests[0].name contains U+202E RIGHT-TO-LEFT OVERRIDE at character 8, which reorders how the text is displayed (covers)',
+      '4:45 guests[0].title.en contains U+202E RIGHT-TO-LEFT OVERRIDE at character 8, which reorders how the text is displayed (covers)',
+      '5:10 guests[0]["descr\u200Bption"] the key contains U+200B ZERO WIDTH SPACE at character 6, which is invisible (covers)',
+    ]);
+    expect(parsed.problems[0]!.hint).toBe('remove it: an id, a name or a title must read exactly as it is written, and such a character lets one pass for another');
+    // Elsewhere, a warning; a joiner inside an emoji is no news.
+    expect(show(parsed.warnings)).toEqual([
+      '6:28 guests[0].description.nb contains U+00AD SOFT HYPHEN at character 4, which is invisible (it shows only as a hyphen where a line breaks)',
+      '7:16 guests[0].notes[0] contains U+200F RIGHT-TO-LEFT MARK at character 2, an invisible direction mark, which can reorder how the text around it is displayed',
+    ]);
+    // The data stays usable: the schema still runs, and the model is refused for the problems.
+    expect(parsed.fatal).toBe(false);
+  });
+
   it('finds secrets in values and under secret-looking keys, without echoing them', () => {
     const parsed = parse(
       'guests:\n  - id: a\n    password: hunter22\n    note: |\n      -----BEGIN OPENSSH PRIVATE KEY-----\n      abc\n',
@@ -107,6 +179,58 @@ describe('parseModelText', () => {
     expect(JSON.stringify(parsed.problems)).not.toContain('hunter22');
     // Secrets do not make the data unusable: the schema still reports everything else.
     expect(parsed.fatal).toBe(false);
+  });
+});
+
+describe('decodeUtf8', () => {
+  const bytes = (...parts: (string | number[])[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'utf8')] : p)));
+  const problem = (b: Uint8Array) => {
+    const decoded = decodeUtf8(b);
+    if (decoded.ok) throw new Error('expected a problem');
+    return `${decoded.problem.line}:${decoded.problem.column} ${decoded.problem.message} | ${decoded.problem.hint}`;
+  };
+
+  it('reads UTF-8, and drops a byte order mark', () => {
+    expect(decodeUtf8(bytes('name: Strømnettet ✓ 👍\n'))).toEqual({ ok: true, text: 'name: Strømnettet ✓ 👍\n' });
+    expect(decodeUtf8(bytes([0xef, 0xbb, 0xbf], 'a: 1\n'))).toEqual({ ok: true, text: 'a: 1\n' });
+  });
+
+  it('refuses a Latin-1 letter at its line and column, naming the letter', () => {
+    expect(problem(bytes('a: æ\nname: Str', [0xf8], 'mnettet\n'))).toBe(
+      '2:10 the file is not valid UTF-8: byte 0xF8 here is not part of a UTF-8 character (it is "ø" in Latin-1 / Windows-1252) | save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8), and check the letters around this place afterwards',
+    );
+    // A lead byte whose sequence is cut short is the place, not the byte after it; columns count characters.
+    expect(problem(bytes('ø: h', [0xe5], 'ndbok\n'))).toMatch(/^1:5 .*byte 0xE5 .*"å"/);
+    // After a byte order mark, the column is the one the editor shows.
+    expect(problem(bytes([0xef, 0xbb, 0xbf], 'a', [0x80]))).toMatch(/^1:2 .*byte 0x80 .*"€"/);
+  });
+
+  it('says so when the file is UTF-16', () => {
+    expect(problem(Uint8Array.from([0xff, 0xfe, 0x61, 0x00]))).toMatch(/^1:1 .*byte 0xFF here .*\| the file is saved as UTF-16: save it as UTF-8/);
+  });
+
+  it('finds the first bad byte exactly where TextDecoder gives up', async () => {
+    const fc = (await import('fast-check')).default;
+    const interesting = fc.constantFrom(0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xee, 0xef, 0xf0, 0xf4, 0xf5, 0xff);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(interesting, fc.integer({ min: 0, max: 255 })), { maxLength: 24 }), (array) => {
+        const b = Uint8Array.from(array);
+        let valid = true;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(b);
+        } catch {
+          valid = false;
+        }
+        const offset = invalidUtf8Offset(b);
+        expect(offset === -1).toBe(valid);
+        if (offset >= 0) {
+          // Everything before the offset is UTF-8; the sequence starting there is not.
+          expect(() => new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, offset))).not.toThrow();
+          expect(() => new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(offset, offset + 4))).toThrow();
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

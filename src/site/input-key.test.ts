@@ -49,4 +49,17 @@ describe('siteInputKey', () => {
     writeFileSync(join(p.root, 'src/node_modules/dep.js'), 'x');
     expect(p.key()).toBe(now);
   });
+
+  it('counts a link that loops or leads nowhere instead of failing on it, and does not follow a folder link round in circles', () => {
+    const p = project();
+    symlinkSync('loop.yaml', join(p.root, 'model/loop.yaml'));
+    symlinkSync('..', join(p.root, 'content/entities/up'));
+    const first = p.key();
+    symlinkSync('nowhere.yaml', join(p.root, 'model/power.yaml'));
+    const second = p.key();
+    expect(second).not.toBe(first);
+    rmSync(join(p.root, 'model/power.yaml'));
+    symlinkSync('elsewhere.yaml', join(p.root, 'model/power.yaml'));
+    expect(p.key()).not.toBe(second);
+  });
 });

@@ -6,7 +6,7 @@
  * never stale. Node-only (reads files).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** Folders never part of the inputs, wherever they appear. */
@@ -15,20 +15,52 @@ const SKIP = new Set(['node_modules', '.git', '.cache', '.astro', 'dist']);
 /** The settings pages read from the environment (the model and content folders are hashed by content). */
 export const PAGE_SETTINGS = ['DRIFTSBOK_PROFILE', 'DRIFTSBOK_REVISION', 'DRIFTSBOK_PUBLIC_URL', 'DRIFTSBOK_BASE'] as const;
 
-function listFiles(dir: string, out: string[] = []): string[] {
+/** A folder, following a symbolic link; false for a link that loops or leads nowhere. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function listFiles(dir: string, out: string[] = [], above: string[] = []): string[] {
   if (!existsSync(dir)) return out;
   if (statSync(dir).isFile()) {
     out.push(dir);
     return out;
   }
+  // A link to a folder that holds it would be listed forever.
+  const real = realpathSync(dir);
+  if (above.includes(real)) return out;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (SKIP.has(entry.name) || entry.name.startsWith('.dist-')) continue;
     const path = join(dir, entry.name);
     // Symlinks are followed (src/content/docs points into content/), by reading what they name.
-    if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory())) listFiles(path, out);
+    if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path))) listFiles(path, out, [...above, real]);
     else out.push(path);
   }
   return out;
+}
+
+/**
+ * A file's bytes. A link that loops or leads nowhere, or a pipe, counts by what it is instead:
+ * reading it would throw or never return, and the model and prose checks after this report it.
+ */
+function contentOf(file: string): Buffer | string {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    let target = '';
+    try {
+      target = readlinkSync(file);
+    } catch {
+      // Not a link.
+    }
+    return `unreadable ${(error as NodeJS.ErrnoException).code ?? ''} ${target}`;
+  }
+  return stat.isFile() ? readFileSync(file) : `not a file, mode ${stat.mode}`;
 }
 
 export interface SiteInputs {
@@ -46,7 +78,7 @@ export function siteInputKey({ root, paths, env, extra }: SiteInputs): string {
   const files = [...new Set(paths.flatMap((path) => listFiles(path)))].sort();
   for (const file of files) {
     hash.update(`\0${relative(root, file)}\0`);
-    hash.update(readFileSync(file));
+    hash.update(contentOf(file));
   }
   return hash.digest('hex');
 }

@@ -1,9 +1,10 @@
 /**
  * Golden tests for bad input: each tests/fixtures/bad-input/<case>/model is a small model with one
  * thing wrong; expected.txt is the exact output of `npm run check` on it (location, message, hint).
+ * A case may hold env.json: the settings (DRIFTSBOK_*) the check runs with; otherwise none.
  * `UPDATE=1 npx vitest run tests/model` rewrites the expectations (review them in the diff).
  */
-import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -13,13 +14,16 @@ const ROOT = 'tests/fixtures/bad-input';
 const UPDATE = process.env.UPDATE === '1';
 const cases = readdirSync(ROOT).filter((name) => statSync(join(ROOT, name)).isDirectory()).sort();
 
-/** Every file under a directory with its size and mtime, to prove the check wrote nothing. */
+/**
+ * Every file under a directory with its size and mtime, to prove the check wrote nothing. Links are
+ * taken as links: some cases hold one that loops or leads nowhere.
+ */
 function snapshotTree(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .map((entry) => join(entry.parentPath, entry.name))
     .sort()
     .map((path) => {
-      const stat = statSync(path);
+      const stat = lstatSync(path);
       return `${path} ${stat.size} ${stat.mtimeMs}`;
     });
 }
@@ -42,6 +46,14 @@ describe('bad input', () => {
       'missing-en-text',
       'empty-label',
       'label-control-characters',
+      // Issue 15, finding 8: input that slipped through.
+      'invalid-utf8',
+      'model-too-large',
+      'symlink-loop',
+      'symlink-dangling',
+      'symlink-outside',
+      'yaml-tags',
+      'invisible-characters',
     ]) {
       expect(cases).toContain(name);
     }
@@ -53,7 +65,9 @@ describe('bad input', () => {
     const expectedFile = join(dir, 'expected.txt');
     const before = snapshotTree(modelDir);
     const lines: string[] = [];
-    const code = await runCheck([modelDir], {}, (text) => lines.push(text));
+    const envFile = join(dir, 'env.json');
+    const env = existsSync(envFile) ? (JSON.parse(readFileSync(envFile, 'utf8')) as Record<string, string>) : {};
+    const code = await runCheck([modelDir], env, (text) => lines.push(text));
     const output = lines.join('\n') + '\n';
     if (UPDATE) writeFileSync(expectedFile, output);
     expect(code).toBe(1);

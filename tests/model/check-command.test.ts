@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel, formatProblem, formatSummary, parseArgs, runCheck } from '../../scripts/check.ts';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -25,6 +26,7 @@ describe('checkModel', () => {
           hint: 'write "pve-core", or add a host with id "pve-kore" to hosts',
         },
       ],
+      warnings: [],
     });
   });
 });
@@ -93,6 +95,40 @@ describe('the prose', () => {
     } finally {
       rmSync(content, { recursive: true, force: true });
     }
+  });
+});
+
+describe('warnings', () => {
+  it('are printed with the summary of a sound model, and with the problems of a bad one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'driftsbok-check-warn-'));
+    try {
+      cpSync('tests/fixtures/model-base', dir, { recursive: true });
+      writeFileSync(join(dir, 'notes.yaml'), 'notes:\n  - id: n\n    title: { nb: Notat, en: Note }\n    body: { nb: "mel\u00ADding", en: "message" }\n');
+      const warning = `warning ${join(dir, 'notes.yaml')}:4:21  notes[0].body.nb  contains U+00AD SOFT HYPHEN at character 4, which is invisible (it shows only as a hyphen where a line breaks)\n    hint: remove it unless the text needs it: it does not show on the page, yet changes what is displayed, searched and copied`;
+      const lines: string[] = [];
+      await runCheck([dir], {}, (t) => lines.push(t));
+      expect(lines[0]).toBe(warning);
+      expect(lines[1]).toMatch(/^Model OK: /);
+
+      writeFileSync(join(dir, 'more.yaml'), 'hosts:\n  - id: x\n');
+      const bad: string[] = [];
+      expect(await runCheck([dir], {}, (t) => bad.push(t))).toBe(1);
+      const output = bad.join('\n').split('\n');
+      expect(output.filter((l) => l.startsWith('warning '))).toEqual([warning.split('\n')[0]]);
+      expect(output.at(-1)).toMatch(/^\d+ problems? in .*; nothing was written\.$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the command line', () => {
+  it('`npm run check -- <dir>` reports a symbolic link loop in the model folder: exit 1, the problem, no stack trace', () => {
+    const dir = 'tests/fixtures/bad-input/symlink-loop';
+    const run = spawnSync('npm', ['run', '--silent', 'check', '--', join(dir, 'model')], { encoding: 'utf8' });
+    expect(run.stdout).toBe(readFileSync(join(dir, 'expected.txt'), 'utf8'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toMatch(/Error|^\s+at /m);
   });
 });
 
