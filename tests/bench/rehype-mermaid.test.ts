@@ -154,7 +154,7 @@ describe('rehypeLines', () => {
     expect(rehypeLines('x', undefined, undefined)).toEqual([]);
     expect(rehypeLines('x', measure, undefined)[0]).toMatch(/; ours — \(needs the diagrams alone: --no-alone skips them\)$/);
     expect(rehypeLines('x', { ...measure, preMermaidMs: undefined }, undefined)[0]).toMatch(/34 diagrams, per diagram — \(the build without rendering failed\)/);
-    expect(rehypeLines('x', { ...measure, ok: false, ms: 3_000, error: 'boom' })).toEqual([
+    expect(rehypeLines('x', { ...measure, ok: false, ms: 3_000, error: 'boom' }, undefined)).toEqual([
       'rehype-mermaid (inline-svg, Mermaid 11.17.2), x: build FAILED after 3.0 s: boom',
     ]);
   });
