@@ -8,6 +8,7 @@
  *   npm run bench -- --no-plain        # skip the plain Starlight comparison
  *   npm run bench -- --no-warm         # skip the warm rebuilds
  *   npm run bench -- --no-alone        # skip the two floors: the pages alone and the diagrams alone
+ *   npm run bench -- --no-rehype       # skip the rehype-mermaid comparison (scales ≤ 10)
  *   npm run bench -- --no-pdf          # build without the runbook PDFs (scripts/build.ts --no-pdf)
  *   npm run bench -- --pdf-max-scale 100  # also print the PDFs above 10× (default: scales ≤ 10 only)
  *   npm run bench -- --timeout 15      # stop any one build after 15 minutes (reported as TIMEOUT)
@@ -18,7 +19,13 @@
  * built and JS bytes per page; up to scale 10, two floors under any cold build of that model on this
  * machine: the pages alone (Astro's caches empty, every diagram and PDF from cache) and the diagrams
  * alone (no Astro, no PDFs: src/bench/render-diagrams.ts); and the same page count built as a plain
- * Starlight site with no diagrams, in the same run. It prints a table and the issue's targets as ratios with pass/miss.
+ * Starlight site with no diagrams, in the same run. Up to scale 10 it also renders the site's diagrams the
+ * way a Starlight user would otherwise: their Mermaid text as ```mermaid code blocks in Markdown pages of
+ * that plain site, drawn by `rehype-mermaid` (strategy inline-svg: per Markdown file a new browser page
+ * that loads its Mermaid, in a Chromium launched from the same binary and flags as ours;
+ * src/bench/rehype-mermaid.ts), built cold once with and once without the drawing (strategy
+ * pre-mermaid), and prints its time per diagram against our diagrams alone.
+ * It prints a table and the issue's targets as ratios with pass/miss.
  * Numbers only: nothing here asserts, and nothing fails on a slow machine. When a project build
  * fails, the table says why, and the plain site is still built at the size the project would have
  * had (page counts estimated from scale 1 in proportion to the entities), as a baseline.
@@ -48,6 +55,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { writeSyntheticModel } from '../src/bench/write-synthetic-model.ts';
 import { loadModel } from '../src/model/load-model.ts';
+import { chromiumLaunchOptions } from '../src/browser/chromium.ts';
+import { siteDiagrams } from '../src/diagrams/all.ts';
+import { createSiteData } from '../src/site/data.ts';
+import { entityHref } from '../src/site/urls.ts';
+import {
+  countRehypeOutcome,
+  groupDiagramsByPage,
+  pageWithDiagrams,
+  parseRehypeFailures,
+  rehypeLines,
+  rehypeMermaidConfig,
+  type RehypeMeasure,
+  type RehypeStrategy,
+} from '../src/bench/rehype-mermaid.ts';
 import { parseDiagramLine, parseBuildPhases, ratio, verdict, formatMs as fmtMs, textTable as table, type DiagramCounts, type BuildPhases } from '../src/bench/report.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,10 +92,12 @@ interface Options {
   pdfMaxScale: number;
   /** Per build, in minutes; 0 = none. */
   timeoutMin: number;
+  /** The rehype-mermaid comparison up to this scale (0 = none, --no-rehype). */
+  rehypeMaxScale: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { scales: [1, 10, 100], keep: false, plain: true, aloneMaxScale: 10, warm: true, pdf: true, pdfMaxScale: 10, timeoutMin: 0 };
+  const options: Options = { scales: [1, 10, 100], keep: false, plain: true, aloneMaxScale: 10, warm: true, pdf: true, pdfMaxScale: 10, timeoutMin: 0, rehypeMaxScale: 10 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -90,6 +113,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--no-plain') options.plain = false;
     else if (flag === '--no-warm') options.warm = false;
     else if (flag === '--no-alone') options.aloneMaxScale = 0;
+    else if (flag === '--no-rehype') options.rehypeMaxScale = 0;
     else if (flag === '--no-pdf') options.pdf = false;
     else if (flag === '--pdf-max-scale') {
       const value = Number(inline ?? argv[++i]);
@@ -567,6 +591,8 @@ interface ScaleResult {
   pagesAlone?: BuildMeasure;
   /** Rendered diagrams ÷ the whole cold build (a floor). */
   diagramsPerBuildSecond?: number;
+  /** The same diagrams drawn by rehype-mermaid in Markdown pages of the plain site (scales ≤ 10). */
+  rehype?: RehypeMeasure;
   /** 1000 ÷ the build's own "ms per diagram" (the render rate itself). */
   diagramsPerRenderSecond?: number;
 }
@@ -897,7 +923,112 @@ async function benchScale(
     }
     result.plain = plainCache.get(key);
   }
+  if (scale <= ctx.options.rehypeMaxScale) {
+    result.rehype = await rehypeBench(ctx, modelDir, scale, label, plainPages, result.plain?.ok ? result.plain.coldMs : undefined);
+  }
   return result;
+}
+
+/** The Mermaid that rehype-mermaid draws with: mermaid-isomorphic's own (it may differ from ours). */
+function rehypeMermaidVersion(): string | undefined {
+  for (const path of ['node_modules/mermaid-isomorphic/node_modules/mermaid/package.json', 'node_modules/mermaid/package.json']) {
+    const file = join(ROOT, path);
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  return undefined;
+}
+
+/**
+ * The site's diagrams (the specs the build renders, siteDiagrams) as ```mermaid code blocks in the
+ * plain site of the same page counts, grouped into pages like ours, drawn by rehype-mermaid: a cold
+ * build with strategy inline-svg, and one with pre-mermaid (same pages, processor and plugin, no
+ * browser), each the median of three when short. The difference is what drawing them cost.
+ */
+async function rehypeBench(
+  ctx: Context,
+  modelDir: string,
+  scale: number,
+  label: string,
+  plainPages: { nb: number; en: number },
+  plainMs: number | undefined,
+): Promise<RehypeMeasure> {
+  const started = performance.now();
+  const failed = (error: unknown): RehypeMeasure => {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    status(`  rehype-mermaid: FAILED: ${message}`);
+    return { diagrams: 0, pages: 0, ok: false, ms: performance.now() - started, error: message, rendered: 0, failed: 0, failures: [] };
+  };
+  let specs: ReturnType<typeof siteDiagrams>;
+  let launch: ReturnType<typeof chromiumLaunchOptions>;
+  try {
+    const data = createSiteData({ ...baseEnv(), DRIFTSBOK_MODEL_DIR: modelDir });
+    specs = siteDiagrams(data.model, data.analysis, data.graph, data.model.site.locales, entityHref);
+    launch = chromiumLaunchOptions(baseEnv());
+  } catch (error) {
+    return failed(error);
+  }
+  const groups = groupDiagramsByPage(specs);
+  const mermaidVersion = rehypeMermaidVersion();
+  const dir = join(ctx.work, `rehype-x${scale}`);
+  rmSync(dir, { recursive: true, force: true });
+  makePlainProject(dir, Math.max(1, plainPages.nb), Math.max(1, plainPages.en));
+  // Page n of each language (from 1; 0 is its home page) gets the nth group of that language.
+  const next = { nb: 1, en: 1 };
+  for (const group of groups) {
+    const lang = group.lang === 'en' ? 'en' : 'nb';
+    const n = next[lang]++;
+    const file = join(dir, 'src/content/docs', lang === 'en' ? 'en/p' : 'p', `${n}.md`);
+    writeFileSync(file, pageWithDiagrams(plainPage(lang === 'en' ? `Page ${n}` : `Side ${n}`, lang, n), group.diagrams));
+  }
+  const measure: RehypeMeasure = {
+    diagrams: specs.length,
+    pages: groups.length,
+    ...(mermaidVersion ? { mermaidVersion } : {}),
+    ok: false,
+    ms: 0,
+    rendered: 0,
+    failed: 0,
+    failures: [],
+    ...(plainMs !== undefined ? { plainMs } : {}),
+  };
+  const launchOptions = { headless: true, args: launch.args ?? [], ...(launch.executablePath ? { executablePath: launch.executablePath } : {}) };
+  const build = (strategy: RehypeStrategy) => {
+    writeFileSync(join(dir, 'astro.config.mjs'), rehypeMermaidConfig(PLAIN_CONFIG, { strategy, launchOptions }));
+    return repeatShort((n) => {
+      for (const cacheDir of ['dist', 'node_modules/.astro', 'node_modules/.vite', '.astro']) rmSync(join(dir, cacheDir), { recursive: true, force: true });
+      return run(process.execPath, [astroBin(dir), 'build'], dir, baseEnv(), join(ctx.work, `rehype-x${scale}-${strategy}-${n}.log`), ctx.options.timeoutMin * 60_000);
+    }, (r) => r.code === 0);
+  };
+  try {
+    status(`${label}: rehype-mermaid (inline-svg), ${specs.length} diagrams on ${groups.length} pages of the plain site, cold…`);
+    const inlineRuns = await build('inline-svg');
+    const inline = median(inlineRuns);
+    measure.ms = inline.ms;
+    measure.ok = inline.code === 0;
+    measure.failures = parseRehypeFailures(inline.output);
+    if (!measure.ok) {
+      measure.error = inline.timedOut ? `TIMEOUT after ${fmtMs(inline.ms)}` : (firstError(inline.output) ?? `exit ${inline.code}`).slice(0, 300);
+      status(`  FAILED: ${measure.error}; see ${inline.log}`);
+      return measure;
+    }
+    // The last build's pages (every run draws the same diagrams).
+    for (const page of listHtml(join(dir, 'dist'))) {
+      const outcome = countRehypeOutcome(readFileSync(page, 'utf8'));
+      measure.rendered += outcome.rendered;
+      measure.failed += outcome.failed;
+    }
+    status(
+      `  ${fmtMs(inline.ms)}${ofMedian(inlineRuns)}; ${measure.rendered} drawn, ${measure.failed} failed` +
+        `${measure.failures.length ? ` (first: ${measure.failures[0]})` : ''}; the same pages unrendered (pre-mermaid)…`,
+    );
+    const preRuns = await build('pre-mermaid');
+    const pre = median(preRuns);
+    if (pre.code === 0) measure.preMermaidMs = pre.ms;
+    status(`  ${pre.code === 0 ? fmtMs(pre.ms) : `FAILED (exit ${pre.code}); see ${pre.log}`}${ofMedian(preRuns)}`);
+    return measure;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1032,6 +1163,10 @@ function report(results: ScaleResult[], ctx: Context): string {
     );
   }
   if (targets.length > floorsFrom) targets.push('  (a cold build does both, on the same cores: it cannot be faster than either floor on this machine)');
+  for (const r of results) {
+    const ours = r.diagramsAlone?.ok && r.diagramsAlone.rendered ? { ms: r.diagramsAlone.ms, rendered: r.diagramsAlone.rendered } : undefined;
+    targets.push(...rehypeLines(r.label, r.rehype, ours));
+  }
   const cores = availableParallelism();
   const coldCpu = saghaugen?.cold?.ok ? saghaugen.cold.cpuSeconds : undefined;
   const plainCpu = saghaugen?.plain?.ok ? saghaugen.plain.coldCpuSeconds : undefined;
@@ -1061,6 +1196,7 @@ function report(results: ScaleResult[], ctx: Context): string {
     'plain cold/warm = a Starlight site with the same nb/en page counts and no diagrams, built twice in this run',
     'diagrams/s render = 1000 ÷ the build\'s "ms per diagram"; build = diagrams rendered ÷ whole cold build time',
     `pages alone = the build with Astro's and Vite's caches emptied, every diagram and PDF from the cold build's caches; diagrams alone = node src/bench/render-diagrams.ts: every diagram of the site from an empty cache as the build renders them (same browser, pages and Mermaid), nothing else; both up to scale ${ctx.options.aloneMaxScale} (--no-alone skips them)`,
+    `rehype-mermaid = the same diagrams (the Mermaid text the build renders) as \`\`\`mermaid blocks in Markdown pages of the plain site, grouped like ours (a scenario's phases on one page, a plan's before and after on one page, per language), drawn by rehype-mermaid (inline-svg; Mermaid and Playwright of its own, Debian's Chromium) on @astrojs/markdown-remark's processor; its time per diagram = (that cold build − the same build with strategy pre-mermaid, which draws nothing) ÷ diagrams drawn; up to scale ${ctx.options.rehypeMaxScale} (--no-rehype skips it)`,
     'largest diagram = Mermaid text of the largest whole-model diagram (topology, architecture, power, one failure phase), nb; "(over)" = past the renderer\'s maxTextSize',
     'JS/page = <script src> files (with their static imports) + inline scripts, averaged over every HTML page',
     'CPU = core-seconds the machine was busy during the build (Linux /proc/stat; Chromium included); run the bench on an otherwise idle machine',
