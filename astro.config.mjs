@@ -2,6 +2,7 @@
 // The site is generated from the model: title and sidebar come from DRIFTSBOK_MODEL_DIR (default
 // model/), prose from DRIFTSBOK_CONTENT_DIR (default content/). Nothing here names an infrastructure.
 import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { diagramsIntegration } from './src/diagrams/integration.ts';
@@ -12,17 +13,25 @@ import { runbookSidebarLink } from './src/runbook/sidebar.ts';
 import { starlightLocales, STARLIGHT_TRANSLATIONS } from './src/i18n/ui.ts';
 import { localized } from './src/model/entities.ts';
 import { entityLinksIntegration } from './src/markdown/satteri-entity-links.ts';
+import { sensitiveProseIntegration } from './src/markdown/sensitive.ts';
+import { isSensitiveFile } from './src/site/sensitive-content.ts';
 import { docsDirFor } from './src/site/content-dirs.ts';
 import { siteBase } from './src/site/base.ts';
 import { offlineHead } from './src/offline/head.ts';
 
 const paths = sitePaths();
-// The model the pages use (scripts/build.ts has loaded and checked it already, in this process).
-const model = getSiteData().model;
+// The model the pages use (scripts/build.ts has loaded and checked it already, in this process),
+// with the profile applied (src/model/profile.ts).
+const { model, withheld, profile } = getSiteData();
 const docs = docsDirFor(paths);
-// Hand-written pages at the top of the docs folder join the sidebar (label from their frontmatter).
+// Hand-written pages at the top of the docs folder join the sidebar (label from their frontmatter);
+// the public profile leaves out those marked `sensitive: true` (they get no page either).
 const docPages = existsSync(docs.dir)
-  ? readdirSync(docs.dir).filter((f) => /^[^_].*\.mdx?$/.test(f) && !/^index\./.test(f)).sort().map((f) => ({ slug: f.replace(/\.mdx?$/, '') }))
+  ? readdirSync(docs.dir)
+      .filter((f) => /^[^_].*\.mdx?$/.test(f) && !/^index\./.test(f))
+      .filter((f) => profile !== 'public' || !isSensitiveFile(join(docs.dir, f)))
+      .sort()
+      .map((f) => ({ slug: f.replace(/\.mdx?$/, '') }))
   : [];
 
 export default defineConfig({
@@ -37,7 +46,9 @@ export default defineConfig({
   // nothing changed then copies last build's pages instead of rendering them again.
   experimental: { incrementalBuild: true },
   integrations: [
-    entityLinksIntegration(model),
+    // First: sensitive prose blocks go (public) or get their mark (full) before anything else reads them.
+    sensitiveProseIntegration(profile),
+    entityLinksIntegration(model, withheld),
     diagramsIntegration(),
     starlight({
       title: { nb: localized(model.site.title, 'nb'), en: localized(model.site.title, 'en') },
@@ -50,8 +61,8 @@ export default defineConfig({
       components: { Head: './src/components/Head.astro' },
       ...(docs.usesSymlink ? {} : { markdown: { processedDirs: [docs.dir] } }),
       // Tables that fit the column or scroll in a frame that shows it (src/components/TableFrame.astro).
-      // The offline notice (src/offline/) styles offline.css.
-      customCss: ['./src/styles/tables.css', './src/styles/offline.css'],
+      // The offline notice (src/offline/) styles offline.css; the sensitive marks sensitive.css.
+      customCss: ['./src/styles/tables.css', './src/styles/offline.css', './src/styles/sensitive.css'],
       // Starlight's Norwegian lacks Pagefind's words ("Load more results" on a Norwegian page).
       plugins: [
         {

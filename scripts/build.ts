@@ -50,6 +50,7 @@ import { localized } from '../src/model/entities.ts';
 import { recoverSwap, swapIntoPlace } from '../src/site/swap.ts';
 import { writeContentSecurityPolicies } from '../src/site/write-csp.ts';
 import { internalValues, pdftotextReader, scanOutput } from '../src/site/output-scan.ts';
+import { profileFromEnv, type Profile } from '../src/model/profile.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -75,22 +76,26 @@ function revision(env: NodeJS.ProcessEnv): string {
 
 /**
  * Where Astro builds and keeps its cache (content data store, incremental-build pages): one slot per
- * model and content folder, so builds of different models never read each other's entries. The
+ * model and content folder and profile, so builds of different models never read each other's
+ * entries, and a public build never reuses prose the full profile rendered (Astro's content store
+ * keeps a file's rendered HTML while the file is unchanged, sensitive blocks and all). The
  * output folder's name is fixed per slot too, because Astro's incremental build hashes code that
  * mentions it. A second build of the same folders while one runs (the lock names a live process)
  * gets private folders, removed afterwards.
  */
-function slotId(modelDir: string, contentDir: string): string {
-  return createHash('sha256').update(`${modelDir}\0${contentDir}`).digest('hex').slice(0, 16);
+function slotId(modelDir: string, contentDir: string, profile: Profile): string {
+  // The full profile keeps the slot ids it always had (no cold rebuild for existing caches).
+  const profilePart = profile === 'full' ? '' : `\0${profile}`;
+  return createHash('sha256').update(`${modelDir}\0${contentDir}${profilePart}`).digest('hex').slice(0, 16);
 }
 
 /** Where a model's last successful build is recorded (src/site/up-to-date.ts), beside its slot. */
-function buildRecordFile(modelDir: string, contentDir: string): string {
-  return join(ROOT, '.cache', 'astro', `${slotId(modelDir, contentDir)}.last-build.json`);
+function buildRecordFile(modelDir: string, contentDir: string, profile: Profile): string {
+  return join(ROOT, '.cache', 'astro', `${slotId(modelDir, contentDir, profile)}.last-build.json`);
 }
 
-function buildSlot(modelDir: string, contentDir: string, tag: string): { cacheDir: string; tmpDir: string; release: () => void } {
-  const id = slotId(modelDir, contentDir);
+function buildSlot(modelDir: string, contentDir: string, profile: Profile, tag: string): { cacheDir: string; tmpDir: string; release: () => void } {
+  const id = slotId(modelDir, contentDir, profile);
   const cacheDir = join(ROOT, '.cache', 'astro', id);
   const lock = `${cacheDir}.lock`;
   mkdirSync(dirname(lock), { recursive: true });
@@ -220,7 +225,15 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   const buildKey = createHash('sha256')
     .update(JSON.stringify([env.DRIFTSBOK_SITE_KEY, siteInputKey({ root: ROOT, paths: [join(ROOT, 'scripts')], env: {}, extra: [] }), options.pdf !== false, env.SOURCE_DATE_EPOCH ?? '', outDir]))
     .digest('hex');
-  const recordFile = buildRecordFile(paths.modelDir, paths.contentDir);
+  let profile: Profile;
+  try {
+    profile = profileFromEnv(env);
+  } catch (error) {
+    fail((error as Error).message);
+    fail('build: nothing was built and dist/ was left as it was.');
+    return 1;
+  }
+  const recordFile = buildRecordFile(paths.modelDir, paths.contentDir, profile);
   if (!options.force && isUpToDate(readBuildRecord(recordFile), buildKey, outDir)) {
     log(`build: nothing changed since the last build, and ${relative(process.cwd(), outDir) || outDir}/ is as it left it: up to date (--force builds it again)`);
     return 0;
@@ -248,7 +261,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   for (const warning of prose.warnings) log(`build: warning ${formatProblem(warning)}`);
 
   const tag = `${process.pid}-${Date.now()}`;
-  const slot = buildSlot(paths.modelDir, paths.contentDir, tag);
+  const slot = buildSlot(paths.modelDir, paths.contentDir, profile, tag);
   const { tmpDir, cacheDir } = slot;
   // One browser for the diagrams and the PDFs, started only when either needs it.
   let browser: Promise<Browser> | undefined;

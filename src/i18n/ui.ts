@@ -259,6 +259,21 @@ export const UI = {
     en: 'Addresses and access are left out of the public edition of the site.',
   },
   'reach.address': { nb: 'Adresse', en: 'Address' },
+  /** The mark on what the model or the prose marks sensitive (the full profile shows it, the public one leaves it out). */
+  'sensitive.marker': { nb: 'Sensitivt', en: 'Sensitive' },
+  'sensitive.explain': {
+    nb: 'Sensitivt: utelatt i den offentlige utgaven av nettstedet.',
+    en: 'Sensitive: left out of the public edition of the site.',
+  },
+  /** A sensitive entity that something else needs, in the public profile (src/model/profile.ts). */
+  'withheld.title': { nb: 'Skjult {kind} {n}', en: 'Withheld {kind} {n}' },
+  'withheld.page': {
+    nb: 'Dette er utelatt i den offentlige utgaven av nettstedet. Det står her fordi andre ting avhenger av det, slik at analysen av hva som virker ved feil, fortsatt stemmer.',
+    en: 'This is left out of the public edition of the site. It is shown because other things depend on it, so that the analysis of what works during a failure stays right.',
+  },
+  'withheld.phase': { nb: 'Fase', en: 'Phase' },
+  /** A [[kind:id]] link in prose to a sensitive entity the public profile left out entirely. */
+  'withheld.reference': { nb: '(skjult)', en: '(withheld)' },
   'sidebar.all': { nb: 'Hele listen', en: 'Full list' },
   'unit.mb': { nb: 'MB', en: 'MB' },
   'unit.gb': { nb: 'GB', en: 'GB' },
@@ -436,6 +451,7 @@ export const FIELD_LABEL: Dict = {
   via: { nb: 'Via', en: 'Via' },
   assumed: { nb: 'Antatt', en: 'Assumed' },
   why: { nb: 'Hvorfor', en: 'Why' },
+  sensitive: { nb: 'Sensitivt', en: 'Sensitive' },
 };
 
 export function fieldLabel(field: string, lang: Lang): string {

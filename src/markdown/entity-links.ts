@@ -13,8 +13,16 @@ export const ENTITY_LINK_PATTERN = /\[\[([a-z]+:[a-z0-9][a-z0-9-]*)(?:\|([^\]\n]
 const ATTEMPT_PATTERN = /\[\[([^\]\n]*)\]\]/g;
 
 export interface ResolvedEntity {
-  href: string;
+  /** Absent for an entity the public profile left out: the link becomes plain text. */
+  href?: string;
   text: string;
+  /**
+   * Show `text` even when the author wrote `[[kind:id|own text]]`: a link to a sensitive entity in
+   * the public profile, whose own words may name what is withheld.
+   */
+  ownTextWithheld?: boolean;
+  /** The `kind:id` the link carries (data-entity), when not the one written: a placeholder's. */
+  ref?: string;
 }
 export type EntityResolver = (ref: string, lang: Lang) => ResolvedEntity | null;
 
@@ -57,7 +65,8 @@ export function splitEntityLinks(
       continue;
     }
     if (start > last) pieces.push({ type: 'text', value: value.slice(last, start) });
-    pieces.push({ type: 'link', url: target.href, text: exact![2]?.trim() || target.text, ref });
+    const text = (!target.ownTextWithheld && exact![2]?.trim()) || target.text;
+    pieces.push(target.href === undefined ? { type: 'text', value: text } : { type: 'link', url: target.href, text, ref: target.ref ?? ref });
     last = start + whole.length;
     changed = true;
   }

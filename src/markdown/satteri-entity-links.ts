@@ -9,17 +9,28 @@ import type { AstroIntegration } from 'astro';
 import type { Model } from '../model/schema/model.ts';
 import { displayName, indexEntities, type Lang } from '../model/entities.ts';
 import { parseRef, formatRef } from '../model/refs.ts';
+import type { Withheld } from '../model/profile.ts';
+import { t } from '../i18n/ui.ts';
 import { entityHref } from '../site/urls.ts';
 import { EntityLinkError, langFromPath, locateProblem, piecesToMdast, splitEntityLinks, textRuns, type EntityResolver, type InlineNode } from './entity-links.ts';
 
-export function modelResolver(model: Model, base = '/'): EntityResolver {
+/**
+ * `[[kind:id]]` against the model the pages show. In the public profile (src/model/profile.ts) a
+ * link to a sensitive entity goes to its placeholder with the placeholder's name, or, when it was
+ * left out entirely, becomes "(skjult)" / "(withheld)" without a link; the author's own link text
+ * is not shown for either, since it may name what is withheld.
+ */
+export function modelResolver(model: Model, base = '/', withheld?: Withheld): EntityResolver {
   const index = indexEntities(model);
   return (text: string, lang: Lang) => {
     const ref = parseRef(text);
     if (!ref) return null;
-    const record = index.get(formatRef(ref));
+    const key = formatRef(ref);
+    const placeholder = withheld?.placeholders.get(key);
+    if (withheld?.dropped.has(key)) return { text: t(lang, 'withheld.reference'), ownTextWithheld: true };
+    const record = index.get(placeholder ?? key);
     if (!record) return null;
-    return { href: entityHref(record.key, lang, base), text: displayName(record.entity, lang) };
+    return { href: entityHref(record.key, lang, base), text: displayName(record.entity, lang), ...(placeholder ? { ownTextWithheld: true, ref: placeholder } : {}) };
   };
 }
 
@@ -80,14 +91,14 @@ function failOnProblems(): void {
 }
 
 /** Adds the plugin to whatever Sätteri processor Astro is configured with (as Starlight does). */
-export function entityLinksIntegration(model: Model): AstroIntegration {
+export function entityLinksIntegration(model: Model, withheld?: Withheld): AstroIntegration {
   return {
     name: 'driftsbok:entity-links',
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         const processor = config.markdown?.processor as { name?: string; options?: { mdastPlugins?: unknown[] } } | undefined;
         if (processor?.name === 'satteri' && processor.options?.mdastPlugins) {
-          processor.options.mdastPlugins.push(entityLinksSatteriPlugin(modelResolver(model, config.base ?? '/')));
+          processor.options.mdastPlugins.push(entityLinksSatteriPlugin(modelResolver(model, config.base ?? '/', withheld)));
         } else {
           throw new Error(`driftsbok: [[kind:id]] links need the Sätteri Markdown processor; found "${processor?.name}".`);
         }

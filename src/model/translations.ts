@@ -22,10 +22,11 @@ export interface MissingTranslation {
 
 export const LANGUAGE_NAMES: Record<LangCode, string> = { nb: 'Norwegian (nb)', en: 'English (en)' };
 
+/** `{ nb, en }`, or a note's point `{ nb, en, sensitive }` (a point marked sensitive is still bilingual). */
 function isLocalized(value: unknown): value is { nb?: string; en?: string } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length > 0 && keys.every((k) => (k === 'nb' || k === 'en') && typeof (value as Record<string, unknown>)[k] === 'string');
+  const entries = Object.entries(value).filter(([k]) => k !== 'sensitive');
+  return entries.length > 0 && entries.every(([k, v]) => (k === 'nb' || k === 'en') && typeof v === 'string');
 }
 
 const SECTION_KIND = new Map<string, string>(KIND_SECTIONS.map(([kind, section]) => [section, kind]));

@@ -16,6 +16,11 @@ describe('firstStep', () => {
     });
   });
 
+  it('names a link to a withheld entity as the public profile says, never by the author\'s own label', () => {
+    const withheld = (k: string) => (k === 'guest:vpn' ? '(withheld)' : undefined);
+    expect(firstStep('1. Check [[guest:vpn|the WireGuard box]] and [[guest:a|A]].', (k) => `<${k}>`, withheld)).toEqual({ text: 'Check (withheld) and A.' });
+  });
+
   it('has nothing to say about a text without a numbered list', () => {
     expect(firstStep('Just a paragraph.\n\n- a bullet')).toBeUndefined();
   });

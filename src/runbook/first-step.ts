@@ -13,9 +13,12 @@ export interface FirstStep {
 /** `[[guest:frigate]]` / `[[guest:frigate|Frigate]]` → the label or the name `resolve` gives. */
 const ENTITY_LINK = /\[\[([a-z]+:[^\]|]+)(?:\|([^\]]+))?\]\]/g;
 
-function plain(markdown: string, resolve: (key: string) => string): string {
+/** The text for a link to an entity the public profile withholds (its own label is not shown), or undefined. */
+export type WithheldName = (key: string) => string | undefined;
+
+function plain(markdown: string, resolve: (key: string) => string, withheld: WithheldName): string {
   return markdown
-    .replace(ENTITY_LINK, (_, key: string, label?: string) => label ?? resolve(key))
+    .replace(ENTITY_LINK, (_, key: string, label?: string) => withheld(key) ?? label ?? resolve(key))
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(\*|_)(.+?)\1/g, '$2')
@@ -24,7 +27,7 @@ function plain(markdown: string, resolve: (key: string) => string): string {
     .trim();
 }
 
-export function firstStep(markdown: string, resolve: (key: string) => string = (key) => key): FirstStep | undefined {
+export function firstStep(markdown: string, resolve: (key: string) => string = (key) => key, withheld: WithheldName = () => undefined): FirstStep | undefined {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   const start = lines.findIndex((line) => /^\s{0,3}\d+[.)]\s+\S/.test(line));
   if (start < 0) return undefined;
@@ -36,6 +39,6 @@ export function firstStep(markdown: string, resolve: (key: string) => string = (
   }
   const raw = item.join(' ');
   const bold = raw.match(/^\*\*(.+?)\*\*\s*(.*)$/s);
-  if (!bold) return { text: plain(raw, resolve) };
-  return { lead: plain(bold[1]!, resolve), text: plain(bold[2]!, resolve) };
+  if (!bold) return { text: plain(raw, resolve, withheld) };
+  return { lead: plain(bold[1]!, resolve, withheld), text: plain(bold[2]!, resolve, withheld) };
 }

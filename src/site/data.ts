@@ -9,7 +9,7 @@ import type { Analysis, Cause } from '../analysis/types.ts';
 import { buildGraph, type Graph } from '../analysis/graph.ts';
 import { indexEntities, listEntities, type EntityRecord, type Lang } from '../model/entities.ts';
 import { analyze, explainCause, summarise, type Summary } from '../analysis/analyze.ts';
-import { applyProfile, profileFromEnv, type Profile } from '../model/profile.ts';
+import { profileFromEnv, profileModel, type Profile, type Withheld } from '../model/profile.ts';
 import { loadModelOrThrow, sitePaths } from './env.ts';
 
 export interface SiteData {
@@ -20,6 +20,8 @@ export interface SiteData {
   analysis: Analysis;
   summary: Summary;
   profile: Profile;
+  /** What the public profile did with the sensitive entities (empty in the full profile). */
+  withheld: Withheld;
   revision: string;
   /**
    * The key of everything the pages are made from (scripts/build.ts sets DRIFTSBOK_SITE_KEY): with it,
@@ -53,9 +55,10 @@ export function provideSiteData(data: SiteData): void {
 export function createSiteData(env: NodeJS.ProcessEnv, checked?: Model): SiteData {
   const { modelDir } = sitePaths(env);
   const profile = profileFromEnv(env);
-  const model = applyProfile(checked ?? loadModelOrThrow(modelDir), profile);
+  const { model, withheld } = profileModel(checked ?? loadModelOrThrow(modelDir), profile);
   return {
     model,
+    withheld,
     graph: buildGraph(model),
     records: listEntities(model),
     index: indexEntities(model),

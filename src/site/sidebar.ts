@@ -7,6 +7,7 @@ import type { Model } from '../model/schema/model.ts';
 import { KIND_SECTIONS, listEntities, listName, type EntityRecord } from '../model/entities.ts';
 import { entityHref, pagePath, KIND_PATH, STARLIGHT_ADDS_BASE } from './urls.ts';
 import { kindLabel, PAGE_SLUGS, t, valueLabel, type UiKey } from '../i18n/ui.ts';
+import { isWithheld } from '../model/profile.ts';
 
 export interface SidebarLink {
   label: string;
@@ -82,7 +83,9 @@ export function buildSidebar(model: Model, extraPages: SidebarLink[] = [], outag
           translations: { en: t('en', 'sidebar.all') },
           link: pagePath(KIND_PATH[kind], 'nb', STARLIGHT_ADDS_BASE),
         },
-        ...(ofKind.length > MAX_SIDEBAR_ENTRIES_PER_KIND ? [] : ofKind).map((record) => {
+        // A placeholder for a sensitive entity (public profile) is in its kind's full list, not here:
+        // its page only says that it is withheld.
+        ...(ofKind.length > MAX_SIDEBAR_ENTRIES_PER_KIND ? [] : ofKind.filter((record) => !isWithheld(record.entity))).map((record) => {
           const link: SidebarLink = {
             label: listName(record.entity, 'nb'),
             translations: { en: listName(record.entity, 'en') },

@@ -17,7 +17,9 @@ export type Value =
   | { t: 'code'; text: string }
   | { t: 'link'; href: string; text: string; badge?: string; external?: boolean }
   | { t: 'list'; items: Value[] }
-  | { t: 'rows'; rows: FieldRow[] };
+  | { t: 'rows'; rows: FieldRow[] }
+  /** Marked `sensitive: true` in the model: shown in the full profile with a marker (the public one has left it out). */
+  | { t: 'sensitive'; value: Value; marker: string; explain: string };
 
 export interface FieldRow {
   field: string;
@@ -27,8 +29,11 @@ export interface FieldRow {
 
 /** Written as relations; shown in the relations tables rather than among the facts. */
 export const RELATION_FIELDS = new Set(['dependsOn', 'enhancedBy', 'poweredBy', 'connectsVia', 'partOf', 'locatedIn', 'uplink']);
-/** Shown elsewhere on the page (heading, prose, the addresses section), or structured sections of their own. */
-const SHOWN_ELSEWHERE = new Set(['title', 'description', 'body', 'ip', 'reach']);
+/**
+ * Shown elsewhere on the page (heading, prose, the addresses section, the sensitive marker beside
+ * the kind), or structured sections of their own; `withheld` marks a placeholder (src/model/profile.ts).
+ */
+const SHOWN_ELSEWHERE = new Set(['title', 'description', 'body', 'ip', 'reach', 'sensitive', 'withheld']);
 /** Fields whose strings are references (kind:id). */
 const REF_FIELDS = new Set(['adds', 'fails', 'alsoFails', 'about', 'afterMinutesFrom', 'between', 'ref', 'docsCapability', 'add', 'remove']);
 const ENUM_FIELDS = new Set(['status', 'kind', 'tier', 'category', 'medium']);
@@ -99,6 +104,12 @@ export function toValue(field: string, value: unknown, ctx: ViewContext): Value 
   }
   if (Array.isArray(value)) return { t: 'list', items: value.map((item) => toValue(field, item, ctx)) };
   if (isLocalized(value)) return { t: 'text', text: localized(value, lang) };
+  if (typeof value === 'object' && 'sensitive' in value) {
+    // A note's point or an `installed` entry marked sensitive: the value, and the marker when it is.
+    const { sensitive, ...rest } = value as Record<string, unknown>;
+    const inner = toValue(field, rest, ctx);
+    return sensitive === true ? { t: 'sensitive', value: inner, marker: t(lang, 'sensitive.marker'), explain: t(lang, 'sensitive.explain') } : inner;
+  }
   if (typeof value === 'object') {
     // An item that is a text with an id (a scenario's symptoms): the id is for whoever edits the
     // model, the reader needs the text ("Ikke noe internett", not "Id no-internet / Tekst …").

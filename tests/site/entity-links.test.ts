@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
+import { loadModel } from '../../src/model/load-model.ts';
+import { profileModel } from '../../src/model/profile.ts';
+import { modelResolver } from '../../src/markdown/satteri-entity-links.ts';
 import {
   EntityLinkError,
   langFromPath,
   locateProblem,
+  piecesToMdast,
   resolveEntityLinks,
   splitEntityLinks,
   type EntityResolver,
@@ -43,6 +47,37 @@ describe('splitEntityLinks', () => {
 
   it('leaves text without links alone', () => {
     expect(splitEntityLinks('plain [text]', 'nb', resolve)).toEqual({ pieces: [{ type: 'text', value: 'plain [text]' }], problems: [], changed: false });
+  });
+});
+
+describe('modelResolver in the public profile (src/model/profile.ts)', () => {
+  const loaded = loadModel('tests/fixtures/model-base');
+  if (!loaded.ok) throw new Error('model-base does not load');
+  const full = structuredClone(loaded.model);
+  full.guests.push(
+    { id: 'secret-box', name: 'secret-box', vmid: 150, kind: 'lxc', host: 'pve-core', status: 'running', sensitive: true },
+    { id: 'vpn', name: 'vpn', vmid: 160, kind: 'lxc', host: 'pve-core', status: 'running', sensitive: true },
+  );
+  full.capabilities.push({ id: 'remote', name: 'remote', title: { nb: 'Fjerntilgang', en: 'Remote access' }, tier: 'comfort', status: 'active', dependsOn: ['guest:vpn'] });
+  const { model, withheld } = profileModel(full, 'public');
+  const publicResolve = modelResolver(model, '/', withheld);
+
+  it('links a placeholder by its own name, whatever label the author wrote', () => {
+    expect(splitEntityLinks('[[guest:vpn|the WireGuard box]]', 'en', publicResolve).pieces).toEqual([
+      { type: 'link', url: '/en/guests/withheld-1/', text: 'Withheld guest 1', ref: 'guest:withheld-1' },
+    ]);
+  });
+
+  it('writes a left-out entity as "(skjult)" / "(withheld)", without a link and without the label', () => {
+    const nb = splitEntityLinks('Se [[guest:secret-box|hemmeligboksen]].', 'nb', publicResolve);
+    expect(nb.problems).toEqual([]);
+    expect(nb.pieces).toEqual([{ type: 'text', value: 'Se ' }, { type: 'text', value: '(skjult)' }, { type: 'text', value: '.' }]);
+    expect(piecesToMdast(nb.pieces).some((node) => node.type === 'link')).toBe(false);
+    expect(splitEntityLinks('[[guest:secret-box]]', 'en', publicResolve).pieces).toEqual([{ type: 'text', value: '(withheld)' }]);
+  });
+
+  it('still refuses an entity that never existed', () => {
+    expect(splitEntityLinks('[[guest:nope]]', 'nb', publicResolve).problems).toHaveLength(1);
   });
 });
 

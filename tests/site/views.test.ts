@@ -7,6 +7,7 @@ import { buildSidebar, MAX_SIDEBAR_ENTRIES_PER_KIND, type SidebarGroup, type Sid
 import { reachRows, dependedOnByRows, dependsOnRows, fieldRows, guestRows, isSafeUrl, toValue } from '../../src/site/views.ts';
 import { FIELD_LABEL, UI } from '../../src/i18n/ui.ts';
 import { sitePaths } from '../../src/site/env.ts';
+import { profileModel } from '../../src/model/profile.ts';
 import { docsDirFor } from '../../src/site/content-dirs.ts';
 
 function mini(): Model {
@@ -50,6 +51,19 @@ describe('sidebar', () => {
     expect(guests.items.map((i) => ('link' in i ? i.link : ''))).toEqual(['/guests/']);
     const few = groups.find((g) => g.translations.en === 'Guests (VMs and LXCs)')!;
     expect(few.items.length).toBe(model.guests.length + 1);
+  });
+
+  it('in the public profile, leaves a placeholder for a sensitive entity out (its kind\'s full list has it)', () => {
+    const m = mini();
+    m.guests.find((g) => g.id === 'dns')!.sensitive = true; // files and a capability need it: a placeholder
+    const pub = profileModel(m, 'public').model;
+    const guests = buildSidebar(pub)
+      .filter((i): i is SidebarGroup => 'items' in i)
+      .find((g) => g.translations.en === 'Guests (VMs and LXCs)')!;
+    const links = guests.items.map((i) => ('link' in i ? i.link : ''));
+    expect(links).toContain('/guests/');
+    expect(links).toContain('/guests/files/');
+    expect(links.filter((l) => /dns|withheld/.test(l))).toEqual([]);
   });
 
   it('links each entity by its nb URL (Starlight adds /en/) with the English name as translation', () => {
@@ -107,6 +121,25 @@ describe('entity views', () => {
     const rows = guestRows(model, 'fs-node', ctx);
     expect(rows.map((r) => r.vmid)).toEqual([...rows.map((r) => r.vmid)].sort((a, b) => a - b));
     expect(rows[0]).toMatchObject({ vmid: 100, kind: 'LXC container', status: 'running', cores: '1', memory: '512 MB' });
+  });
+
+  it('marks a sensitive point or installed entry (full profile) and keeps the entity\'s own mark out of its facts', () => {
+    const points = toValue('points', [{ nb: 'Åpent', en: 'Open' }, { nb: 'Passordløs SSH', en: 'Passwordless SSH', sensitive: true }], ctx);
+    expect(points).toEqual({
+      t: 'list',
+      items: [
+        { t: 'text', text: 'Open' },
+        { t: 'sensitive', value: { t: 'text', text: 'Passwordless SSH' }, marker: 'Sensitive', explain: 'Sensitive: left out of the public edition of the site.' },
+      ],
+    });
+    const installed = toValue('installed', [{ name: 'Git', sensitive: false }, { name: 'key@example.org', sensitive: true }], { ...ctx, lang: 'nb' });
+    expect(installed).toMatchObject({
+      t: 'list',
+      items: [{ t: 'rows', rows: [{ field: 'name' }] }, { t: 'sensitive', marker: 'Sensitivt', value: { t: 'rows', rows: [{ field: 'name', value: { t: 'text', text: 'key@example.org' } }] } }],
+    });
+    const record = { ...index.get('guest:dns')!, entity: { ...index.get('guest:dns')!.entity, sensitive: true, withheld: true } };
+    expect(fieldRows(record, ctx).map((r) => r.field)).not.toContain('sensitive');
+    expect(fieldRows(record, ctx).map((r) => r.field)).not.toContain('withheld');
   });
 
   it('links only http(s), mailto and site paths', () => {

@@ -164,6 +164,19 @@ export const RelationFields = {
     }),
 };
 
+/**
+ * `sensitive: true` on an entity, a note, a note's point or an `installed` entry: the public build
+ * profile leaves it out everywhere (src/model/profile.ts); the full profile shows it with a marker.
+ */
+export const SensitiveSchema = z
+  .boolean()
+  .optional()
+  .meta({
+    id: 'Sensitive',
+    description:
+      'True: left out of the public build profile everywhere (pages, tables, diagrams, runbook, search); the full profile shows it marked sensitive.',
+  });
+
 /** Fields every entity has. */
 export const EntityBaseFields = {
   id: IdSchema,
@@ -172,5 +185,6 @@ export const EntityBaseFields = {
     description: 'A translated display name, when the name itself is a word that should be translated.',
   }),
   description: LocalizedProseSchema.optional(),
+  sensitive: SensitiveSchema,
   ...RelationFields,
 };

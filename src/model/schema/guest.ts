@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ReachFields } from './reach.ts';
-import { EntityBaseFields, IdSchema, Ipv4Schema, LabelSchema, LocalizedProseSchema, VersionSchema } from './common.ts';
+import { EntityBaseFields, IdSchema, Ipv4Schema, LabelSchema, LocalizedProseSchema, SensitiveSchema, VersionSchema } from './common.ts';
 
 export const VmidSchema = z
   .number({ message: 'must be a Proxmox VM id: a whole number from 100 to 999999999' })
@@ -13,6 +13,7 @@ export const VmidSchema = z
 export const SoftwareSchema = z.strictObject({
   name: LabelSchema,
   version: VersionSchema.optional(),
+  sensitive: SensitiveSchema,
 });
 
 /** A source repository checked out in a guest. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, LocalizedLabelSchema, LocalizedProseSchema, RefSchema } from './common.ts';
+import { IdSchema, LocalizedLabelSchema, LocalizedProseSchema, RefSchema, SensitiveSchema } from './common.ts';
 
 /** A later phase of a scenario: more things fail after some time (e.g. the UPS runs empty). */
 export const PhaseSchema = z.strictObject({
@@ -23,6 +23,7 @@ export const ScenarioSchema = z.strictObject({
     .array(z.strictObject({ id: IdSchema, text: LocalizedLabelSchema }))
     .optional()
     .meta({ description: 'What a person notices, for the runbook symptom index.' }),
+  sensitive: SensitiveSchema,
 }).meta({ id: 'Scenario', description: 'A failure to simulate.' });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type Phase = z.infer<typeof PhaseSchema>;
