@@ -25,8 +25,6 @@ export const WORDS = {
   otherPlaces: { nb: 'Uten plassering', en: 'No location' },
   power: { nb: 'Strøm', en: 'Power' },
   capabilities: { nb: 'Funksjoner', en: 'Capabilities' },
-  runs: { nb: 'kjører', en: 'runs' },
-  powers: { nb: 'forsyner', en: 'powers' },
   needs: { nb: 'trenger', en: 'needs' },
   changes: { nb: 'endres', en: 'changes' },
   added: { nb: 'ny', en: 'new' },

@@ -204,6 +204,8 @@ export const UI = {
   },
   'scenario.otherDegraded': { nb: 'Annet som virker delvis', en: 'Everything else that partly works' },
   'outage.title': { nb: 'Noe er nede?', en: 'Something down?' },
+  'diagram.fullSize': { nb: 'Åpne i full størrelse', en: 'Open full size' },
+  'diagram.back': { nb: '← Tilbake', en: '← Back' },
   'outage.intro': {
     nb: 'Finn det du merker. Scenarioet ved siden av sier hva som har skjedd, og hva du gjør, steg for steg. Begynn med det første steget.',
     en: 'Find what you notice. The scenario beside it says what has happened and what to do, step by step. Start with the first step.',

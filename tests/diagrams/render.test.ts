@@ -182,15 +182,14 @@ function freshSpecs(prefix: string, count: number): DiagramSpec[] {
   }));
 }
 
+/** A diagram no earlier run has cached (its text carries the time). */
+function uncachedSpec(id: string): DiagramSpec {
+  return { id, source: 'test:cache', title: 't', description: 'd', mermaid: `flowchart LR\n  n0["${Date.now()}"] --> n1["b"]\n` };
+}
+
 describe('cache', () => {
   it('a second render of the same spec comes from disk and never starts the browser', async () => {
-    const spec: DiagramSpec = {
-      id: 'cache-probe',
-      source: 'test:cache',
-      title: 't',
-      description: 'd',
-      mermaid: `flowchart LR\n  n0["${Date.now()}"] --> n1["b"]\n`,
-    };
+    const spec = uncachedSpec('cache-probe');
     resetRenderStats();
     const first = await renderDiagram(spec);
     expect(renderStats()).toMatchObject({ rendered: 1, cached: 0 });
@@ -204,13 +203,7 @@ describe('cache', () => {
   });
 
   it('a poisoned or corrupted cache entry is not used: it is rendered again, and the log says why', async () => {
-    const spec: DiagramSpec = {
-      id: 'cache-poison',
-      source: 'test:cache',
-      title: 't',
-      description: 'd',
-      mermaid: `flowchart LR\n  n0["${Date.now()}"] --> n1["b"]\n`,
-    };
+    const spec = uncachedSpec('cache-poison');
     const good = await renderDiagram(spec);
     const file = join(cache, `${cacheKey(spec)}.svg`);
     expect(readFileSync(file, 'utf8')).toBe(cacheEntry(good));

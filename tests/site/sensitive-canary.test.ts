@@ -206,3 +206,32 @@ describe('sensitive canaries (a real public and a real full build of the canary 
     expect(page('hosts/fs-node/index.html')).toContain('fs-node står i boden');
   });
 });
+
+describe('the public build of Saghaugen (model/ and content/, PDFs included)', () => {
+  /** The facts the model marks sensitive or keeps in sensitive fields, as the issue found them published. */
+  const FACTS = ['10.12.0.', 'ronny', 'general-ai@saghaugen.no', 'passordløs', 'passwordless', 'sudo uten passord', 'full tilgang', 'full access'];
+  const OUT_SAGHAUGEN = join(ROOT, '.dist-test-saghaugen-public');
+  let build: { code: number; output: string };
+  let texts: OutputText[] = [];
+  beforeAll(async () => {
+    build = await runBuild(OUT_SAGHAUGEN, { DRIFTSBOK_PROFILE: 'public' });
+    if (build.code === 0) texts = readOutput(OUT_SAGHAUGEN);
+  }, 3_600_000);
+  afterAll(() => rmSync(OUT_SAGHAUGEN, { recursive: true, force: true }));
+
+  it('holds no internal address, user name, e-mail or access fact in any file', () => {
+    expect(build.code, build.output).toBe(0);
+    expect(texts.some((t) => t.how === 'pdftotext')).toBe(true);
+    // The texts are the files' bytes read as Latin-1: compare the UTF-8 bytes of each fact the same way.
+    const found = FACTS.flatMap((fact) => {
+      const needle = Buffer.from(fact.toLowerCase(), 'utf8').toString('latin1');
+      return texts.filter((t) => t.text.includes(needle)).map((t) => `${fact}: ${t.file} (${t.how})`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('the full model does say them, so their absence means something', () => {
+    const source = ['model/guests.yaml', 'model/notes.yaml'].map((f) => readFileSync(join(ROOT, f), 'utf8').toLowerCase()).join('\n');
+    for (const fact of ['10.12.0.', 'ronny', 'general-ai@saghaugen.no', 'passordløs', 'passwordless']) expect(source, fact).toContain(fact);
+  });
+});
