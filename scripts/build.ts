@@ -305,7 +305,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       await closeRenderer();
       rmSync(join(tmpDir, '.prerender'), { recursive: true, force: true });
       // Before the runbook is printed from the pages, so the printer sees them as a reader will.
-      log(`build: content security policy on ${writeContentSecurityPolicies(tmpDir)} pages`);
+      const cspStarted = performance.now();
+      const withPolicy = writeContentSecurityPolicies(tmpDir);
+      log(`build: content security policy on ${withPolicy} pages (${Math.round(performance.now() - cspStarted)} ms)`);
       if (options.pdf !== false) {
         const started = performance.now();
         const pdfs = await buildRunbookPdfs(tmpDir, { env, browser: sharedBrowser });
@@ -314,6 +316,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       }
       // The finished output, read as a visitor would (pages, search index, PDF text): what must not
       // be published fails a public build here, before anything replaces dist/.
+      const scanStarted = performance.now();
       const leaks = scanOutput(
         tmpDir,
         {
@@ -323,6 +326,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
         },
         pdftotextReader(),
       );
+      const scanMs = Math.round(performance.now() - scanStarted);
+      if (!leaks.length) log(`build: output read for secrets${data.profile === 'public' ? ' and internal addresses' : ''}: none (${scanMs} ms)`);
       if (leaks.length) {
         const shownLeaks = leaks.slice(0, 30).map((leak) => `  ${leak.source}: ${leak.what}`);
         if (leaks.length > 30) shownLeaks.push(`  … and ${leaks.length - 30} more`);
