@@ -49,7 +49,7 @@ import { buildDate } from '../src/runbook/pdf.ts';
 import { localized } from '../src/model/entities.ts';
 import { recoverSwap, swapIntoPlace } from '../src/site/swap.ts';
 import { writeContentSecurityPolicies } from '../src/site/write-csp.ts';
-import { internalValues, pdftotextReader, scanOutput } from '../src/site/output-scan.ts';
+import { havePdftotext, internalValues, pdfTexts, scanTexts, scanTextsInTurns, siteTexts, type OutputFinding } from '../src/site/output-scan.ts';
 import { profileFromEnv, type Profile } from '../src/model/profile.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -308,26 +308,35 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       const cspStarted = performance.now();
       const withPolicy = writeContentSecurityPolicies(tmpDir);
       log(`build: content security policy on ${withPolicy} pages (${Math.round(performance.now() - cspStarted)} ms)`);
-      if (options.pdf !== false) {
-        const started = performance.now();
-        const pdfs = await buildRunbookPdfs(tmpDir, { env, browser: sharedBrowser });
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        if (pdfs.length) log(`build: runbook ${pdfs.map((p) => relative(tmpDir, p)).join(', ')} in ${seconds} s`);
-      }
+      // The runbook prints (in Chromium) while this process reads the pages it has no part in.
+      const started = performance.now();
+      const printing = options.pdf !== false ? buildRunbookPdfs(tmpDir, { env, browser: sharedBrowser }) : Promise.resolve([]);
       // The finished output, read as a visitor would (pages, search index, PDF text): what must not
       // be published fails a public build here, before anything replaces dist/.
-      const scanStarted = performance.now();
-      const leaks = scanOutput(
-        tmpDir,
-        {
-          allowedSecrets: prose.allow.matched,
-          internal: data.profile === 'public' ? internalValues(checked.model) : [],
-          internalAddresses: data.profile === 'public',
-        },
-        pdftotextReader(),
-      );
-      const scanMs = Math.round(performance.now() - scanStarted);
-      if (!leaks.length) log(`build: output read for secrets${data.profile === 'public' ? ' and internal addresses' : ''}: none (${scanMs} ms)`);
+      const rules = {
+        allowedSecrets: prose.allow.matched,
+        internal: data.profile === 'public' ? internalValues(checked.model) : [],
+        internalAddresses: data.profile === 'public',
+      };
+      let leaks: OutputFinding[];
+      let scanMs: number;
+      try {
+        const scanStarted = performance.now();
+        leaks = await scanTextsInTurns(siteTexts(tmpDir), rules);
+        scanMs = performance.now() - scanStarted;
+      } finally {
+        // Never leave the printer running behind a failed scan.
+        await printing.catch(() => undefined);
+      }
+      const pdfs = await printing;
+      if (pdfs.length) log(`build: runbook ${pdfs.map((p) => relative(tmpDir, p)).join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      if (pdfs.length && havePdftotext()) {
+        const pdfStarted = performance.now();
+        const texts = await Promise.all(pdfs.map((pdf) => pdfTexts(pdf, relative(tmpDir, pdf))));
+        leaks.push(...scanTexts(texts.flat(), rules));
+        scanMs += performance.now() - pdfStarted;
+      } else if (pdfs.length) log('build: warning: pdftotext (poppler-utils) not found, so the PDFs\' text was not read for secrets');
+      if (!leaks.length) log(`build: output read for secrets${data.profile === 'public' ? ' and internal addresses' : ''}: none (${Math.round(scanMs)} ms)`);
       if (leaks.length) {
         const shownLeaks = leaks.slice(0, 30).map((leak) => `  ${leak.source}: ${leak.what}`);
         if (leaks.length > 30) shownLeaks.push(`  … and ${leaks.length - 30} more`);

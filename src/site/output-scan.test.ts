@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, findLeaks, htmlText, internalValues, pagefindText, type LeakRules } from './output-scan.ts';
+import { decodeEntities, findLeaks, havePdftotext, htmlText, internalValues, pagefindText, pdfTexts, scanTexts, scanTextsInTurns, type LeakRules } from './output-scan.ts';
 import { loadModel } from '../model/load-model.ts';
 
 const none: LeakRules = { allowedSecrets: new Set(), internal: [], internalAddresses: false };
@@ -66,4 +66,21 @@ it('collects the addresses and user names of the sensitive fields, not generic u
   const values = internalValues(loaded.model);
   expect(values.map((v) => v.value)).toEqual(expect.arrayContaining(['192.168.40.10', '192.168.40.1']));
   expect(values.every((v) => /^[a-z-]+:\S+ \S+$/.test(v.where))).toBe(true);
+});
+
+describe('reading a PDF and scanning in turns', () => {
+  // A one-page PDF written by hand whose text says "the root password is hunter22x".
+  const pdf = join(import.meta.dirname, '../../tests/fixtures/pdf/password-in-text.pdf');
+
+  it.skipIf(!havePdftotext())('reads a PDF page by page with pdftotext, so a secret printed into the runbook is found', async () => {
+    const pages = await pdfTexts(pdf, 'runbook-nb.pdf');
+    expect(pages.map((p) => p.source)).toEqual(['runbook-nb.pdf p.1']);
+    expect(scanTexts(pages, none)).toEqual([{ source: 'runbook-nb.pdf p.1', what: 'a password (rule password-phrase)' }]);
+  });
+
+  it('finds the same in turns as in one go', async () => {
+    const texts = Array.from({ length: 50 }, (_, i) => ({ source: `p${i}.html`, text: i % 7 === 0 ? 'the password is hunter22' : 'nothing here' }));
+    expect(await scanTextsInTurns(texts, none, 0)).toEqual(scanTexts(texts, none));
+    expect(scanTexts(texts, none)).toHaveLength(8);
+  });
 });

@@ -11,9 +11,10 @@
  *     fields), which the public profile promises to leave out.
  *
  * Findings name the file and what was found, never the text itself: a build log may be public.
- * Pure, except `outputTexts`, which reads the output folder.
+ * Pure, except `siteTexts` and `pdfTexts`, which read the output folder.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -21,6 +22,8 @@ import { findSecrets } from '../model/secrets.ts';
 import { KIND_SECTIONS } from '../model/entities.ts';
 import type { Model } from '../model/schema/model.ts';
 import { splitPages } from '../runbook/pdf.ts';
+
+const execFileAsync = promisify(execFile);
 
 export interface OutputText {
   /** The file, relative to the output folder (a PDF's page: `runbook-nb.pdf p.3`). */
@@ -58,14 +61,15 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  * "the <em>password</em> is" still reads as one phrase.
  */
 export function htmlText(html: string): string {
-  const withoutCode = html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, ' ').replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, ' ');
-  const attributes: string[] = [];
-  const text = withoutCode.replace(/<[^>]*>/g, (tag) => {
-    for (const m of tag.matchAll(/\s(?:title|alt|aria-label|content|href|xlink:href|placeholder|data-pagefind-meta)="([^"]*)"/gi)) attributes.push(m[1]!);
-    return ' ';
-  });
+  // One pass for the code and the tags, one for the attributes (a page is tens of kilobytes, and
+  // a large site has thousands): the scan runs on every build.
+  const attributes = [...html.matchAll(READ_ATTRIBUTE)].map((m) => m[1]!);
+  const text = html.replace(CODE_OR_TAG, ' ');
   return decodeEntities(`${text}\n${attributes.join('\n')}`);
 }
+
+const CODE_OR_TAG = /<script\b[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<[^>]*>/gi;
+const READ_ATTRIBUTE = /\s(?:title|alt|aria-label|content|href|xlink:href|placeholder|data-pagefind-meta)="([^"]*)"/gi;
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
@@ -160,38 +164,53 @@ export function findLeaks(item: OutputText, rules: LeakRules): OutputFinding[] {
   return found;
 }
 
-/**
- * The texts of a built site: every HTML page, the search index's fragments and metadata, and the
- * runbook PDFs page by page when a PDF reader (`pdftotext`) is given. Reads files.
- */
-export function* outputTexts(outDir: string, pdfPages?: (file: string) => string[]): Generator<OutputText> {
+/** The texts of a built site's pages and search index (every HTML file, Pagefind's files). Reads files. */
+export function* siteTexts(outDir: string): Generator<OutputText> {
   const files = (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[]).sort();
   for (const file of files) {
     const path = join(outDir, file);
     const source = file.split('\\').join('/');
     if (file.endsWith('.html')) yield { source, text: htmlText(readFileSync(path, 'utf8')) };
     else if (/\.pf_(?:fragment|meta|index)$/.test(file)) yield { source, text: pagefindText(readFileSync(path)) };
-    else if (file.endsWith('.pdf') && pdfPages) {
-      for (const [i, page] of pdfPages(path).entries()) yield { source: `${source} p.${i + 1}`, text: page };
-    }
   }
 }
 
-/** A PDF's text per page by poppler's pdftotext, or undefined when it is not installed. */
-export function pdftotextReader(): ((file: string) => string[]) | undefined {
+/** Whether poppler's pdftotext is installed (a PDF's text is read with it). */
+export function havePdftotext(): boolean {
   try {
     execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
-  return (file) => {
-    return splitPages(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }));
-  };
 }
 
-/** Every finding in a built site. */
-export function scanOutput(outDir: string, rules: LeakRules, pdfPages?: (file: string) => string[]): OutputFinding[] {
+/** A PDF's text, page by page (pdftotext; asynchronous, so several read at once). */
+export async function pdfTexts(file: string, source: string): Promise<OutputText[]> {
+  const { stdout } = await execFileAsync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return splitPages(stdout).map((text, i) => ({ source: `${source} p.${i + 1}`, text }));
+}
+
+/** Every finding in the texts. */
+export function scanTexts(texts: Iterable<OutputText>, rules: LeakRules): OutputFinding[] {
   const found: OutputFinding[] = [];
-  for (const item of outputTexts(outDir, pdfPages)) found.push(...findLeaks(item, rules));
+  for (const item of texts) found.push(...findLeaks(item, rules));
+  return found;
+}
+
+/**
+ * The same, giving the event loop a turn every few milliseconds: the build reads the pages while
+ * the runbook prints, and the printer's messages to and from Chromium must not wait for the scan.
+ */
+export async function scanTextsInTurns(texts: Iterable<OutputText>, rules: LeakRules, turnMs = 10): Promise<OutputFinding[]> {
+  const found: OutputFinding[] = [];
+  let turn = performance.now();
+  for (const item of texts) {
+    found.push(...findLeaks(item, rules));
+    if (performance.now() - turn > turnMs) {
+      await new Promise((resume) => setImmediate(resume));
+      turn = performance.now();
+    }
+  }
   return found;
 }
