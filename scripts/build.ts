@@ -214,16 +214,22 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
 
   const buildRevision = revision(env);
   env.DRIFTSBOK_REVISION = buildRevision;
-  // Everything the pages are made from, as one key: unchanged, Astro reuses last build's pages.
-  env.DRIFTSBOK_SITE_KEY = siteInputKey({
+  // Everything the pages are made from but the model's YAML (which enters each page's key parsed,
+  // src/site/page-keys.ts, so that a resized guest re-renders only the pages that show its size).
+  const inputs = (modelFiles: 'all' | 'not-yaml') => ({
     root: ROOT,
-    paths: [paths.modelDir, paths.contentDir, ...['src', 'public', 'astro.config.mjs', 'package-lock.json'].map((p) => join(ROOT, p))],
+    paths: [
+      ...(modelFiles === 'all' ? [paths.modelDir] : modelFolderBesidesYaml(paths.modelDir)),
+      paths.contentDir,
+      ...['src', 'public', 'astro.config.mjs', 'package-lock.json'].map((p) => join(ROOT, p)),
+    ],
     env,
     extra: [`renderer ${RENDERER_VERSION}`, `mermaid ${mermaidVersion()}`],
   });
-  // And everything the whole output is made from: the pages, this script and the PDF settings.
+  env.DRIFTSBOK_PAGE_KEY = siteInputKey(inputs('not-yaml'));
+  // And everything the whole output is made from: every input byte, this script and the PDF settings.
   const buildKey = createHash('sha256')
-    .update(JSON.stringify([env.DRIFTSBOK_SITE_KEY, siteInputKey({ root: ROOT, paths: [join(ROOT, 'scripts')], env: {}, extra: [] }), options.pdf !== false, env.SOURCE_DATE_EPOCH ?? '', outDir]))
+    .update(JSON.stringify([siteInputKey(inputs('all')), siteInputKey({ root: ROOT, paths: [join(ROOT, 'scripts')], env: {}, extra: [] }), options.pdf !== false, env.SOURCE_DATE_EPOCH ?? '', outDir]))
     .digest('hex');
   let profile: Profile;
   try {
@@ -374,6 +380,15 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       await cleanup();
     }
   });
+}
+
+/** What the model folder holds besides its YAML files (the JSON Schema, a Proxmox snapshot …). */
+function modelFolderBesidesYaml(modelDir: string): string[] {
+  if (!existsSync(modelDir)) return [];
+  return readdirSync(modelDir)
+    .filter((name) => !/\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => join(modelDir, name));
 }
 
 /** DRIFTSBOK_OFFLINE_BUDGET_MB: how much the offline app fetches when installed (the rest once read). */

@@ -206,6 +206,7 @@ export const UI = {
   'outage.title': { nb: 'Noe er nede?', en: 'Something down?' },
   'diagram.fullSize': { nb: 'Åpne i full størrelse', en: 'Open full size' },
   'diagram.back': { nb: '← Tilbake', en: '← Back' },
+  'diagram.asText': { nb: 'Diagrammet som tekst', en: 'Diagram as text' },
   'outage.intro': {
     nb: 'Finn det du merker. Scenarioet ved siden av sier hva som har skjedd, og hva du gjør, steg for steg. Begynn med det første steget.',
     en: 'Find what you notice. The scenario beside it says what has happened and what to do, step by step. Start with the first step.',

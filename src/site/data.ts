@@ -11,6 +11,7 @@ import { indexEntities, listEntities, type EntityRecord, type Lang } from '../mo
 import { analyze, explainCause, summarise, type Summary } from '../analysis/analyze.ts';
 import { profileFromEnv, profileModel, type Profile, type Withheld } from '../model/profile.ts';
 import { loadModelOrThrow, sitePaths } from './env.ts';
+import { pageKeys, type PageKeys } from './page-keys.ts';
 
 export interface SiteData {
   model: Model;
@@ -24,10 +25,13 @@ export interface SiteData {
   withheld: Withheld;
   revision: string;
   /**
-   * The key of everything the pages are made from (scripts/build.ts sets DRIFTSBOK_SITE_KEY): with it,
-   * Astro's incremental build reuses a page of the previous build when the key is unchanged.
+   * The cache key of a page that shows no guest's cores, memory or disk (src/site/page-keys.ts, from
+   * DRIFTSBOK_PAGE_KEY, which scripts/build.ts sets): with it, Astro's incremental build reuses a
+   * page of the previous build when the key is unchanged.
    */
   cacheKey?: string;
+  /** Every page's key, when the build has one. */
+  pageKeys?: PageKeys;
   /** "Zigbee scenes: down ← zigbee2mqtt ← pve-core". */
   explain(cause: Cause, lang: Lang): string;
 }
@@ -56,17 +60,19 @@ export function createSiteData(env: NodeJS.ProcessEnv, checked?: Model): SiteDat
   const { modelDir } = sitePaths(env);
   const profile = profileFromEnv(env);
   const { model, withheld } = profileModel(checked ?? loadModelOrThrow(modelDir), profile);
+  const analysis = analyze(model);
+  const keys = env.DRIFTSBOK_PAGE_KEY ? pageKeys(env.DRIFTSBOK_PAGE_KEY, model, analysis.audits) : undefined;
   return {
     model,
     withheld,
     graph: buildGraph(model),
     records: listEntities(model),
     index: indexEntities(model),
-    analysis: analyze(model),
+    analysis,
     summary: summarise(model),
     profile,
     revision: env.DRIFTSBOK_REVISION || gitRevision(),
-    ...(env.DRIFTSBOK_SITE_KEY ? { cacheKey: env.DRIFTSBOK_SITE_KEY } : {}),
+    ...(keys ? { cacheKey: keys.other, pageKeys: keys } : {}),
     explain: (cause, lang) => explainCause(cause, model, lang),
   };
 }

@@ -22,12 +22,13 @@ export function langPaths(langs: readonly Lang[] = LANGS, cacheKey?: string) {
   return langs.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang }, ...keyed(cacheKey) }));
 }
 
-export function entityPaths(records: EntityRecord[], langs: readonly Lang[] = LANGS, cacheKey?: string) {
+/** `keyOf`: each entity page's cache key (src/site/page-keys.ts), when the build has them. */
+export function entityPaths(records: EntityRecord[], langs: readonly Lang[] = LANGS, keyOf?: (key: string) => string) {
   return langs.flatMap((lang) =>
     records.map((record) => ({
       params: { lang: langParam(lang), section: KIND_PATH[record.kind], id: record.id },
       props: { lang, key: record.key },
-      ...keyed(cacheKey),
+      ...keyed(keyOf?.(record.key)),
     })),
   );
 }

@@ -51,6 +51,22 @@ function build(out: string, env: Record<string, string>, args: string[] = []): {
   return { code: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };
 }
 
+/**
+ * A page as written, but each stylesheet link named by the rules its file holds: a link names its
+ * file by a hash of its content, and under load the bundler has (rarely, in CI only) joined the
+ * same rules in another order, giving another file name for the same styles. The rules compare as a
+ * multiset: a changed, added or lost rule still differs; only the order of whole rules is free.
+ */
+function canonicalPage(dir: string, file: string): string {
+  const rulesOf = (href: string) =>
+    readFileSync(join(dir, href), 'utf8')
+      .split('}')
+      .map((rule) => rule.trim())
+      .sort()
+      .join('}\n');
+  return readFileSync(join(dir, file), 'utf8').replace(/href="\/(_astro\/[^"]+\.css)"/g, (_, href: string) => `href="css:${createHash('sha256').update(rulesOf(href)).digest('hex')}"`);
+}
+
 const miniEnv = { DRIFTSBOK_MODEL_DIR: join(MINI, 'model'), DRIFTSBOK_CONTENT_DIR: join(MINI, 'content') };
 let scratch = '';
 
@@ -116,24 +132,10 @@ describe('npm run build on fixture models', () => {
     expect(result.code, result.output).toBe(0);
     const files = htmlFiles(OUT);
     expect(htmlFiles(OUT2)).toEqual(files);
-    /**
-     * A stylesheet link names its file by a hash of its content, and under load the bundler has
-     * (rarely, in CI only) joined the same rules in another order, giving another file name for the
-     * same styles. So each link is compared by the rules its file holds, as a multiset: a changed,
-     * added or lost rule still fails; only the order of whole rules within one bundle is free.
-     */
-    const rulesOf = (dir: string, href: string) =>
-      readFileSync(join(dir, href), 'utf8')
-        .split('}')
-        .map((rule) => rule.trim())
-        .sort()
-        .join('}\n');
-    const canonical = (dir: string, f: string) =>
-      readFileSync(join(dir, f), 'utf8').replace(/href="\/(_astro\/[^"]+\.css)"/g, (_, href: string) => `href="css:${createHash('sha256').update(rulesOf(dir, href)).digest('hex')}"`);
-    const differing = files.filter((f) => canonical(OUT, f) !== canonical(OUT2, f));
+    const differing = files.filter((f) => canonicalPage(OUT, f) !== canonicalPage(OUT2, f));
     // Say where the first file differs, so a rare difference can be read from the CI log.
     const where = differing.slice(0, 1).map((f) => {
-      const [a, b] = [canonical(OUT, f), canonical(OUT2, f)];
+      const [a, b] = [canonicalPage(OUT, f), canonicalPage(OUT2, f)];
       let i = 0;
       while (i < a.length && a[i] === b[i]) i++;
       return `${f} at ${i}: ${JSON.stringify(a.slice(Math.max(0, i - 160), i + 160))} vs ${JSON.stringify(b.slice(Math.max(0, i - 160), i + 160))}`;
@@ -180,6 +182,35 @@ describe('npm run build on fixture models', () => {
     expect(changed.output).not.toMatch(/\((?:cached|restored)\)/);
     const host = readFileSync(join(out, 'hosts/fs-node/index.html'), 'utf8');
     expect(host).toContain(`${title} endret`);
+  });
+
+  it("a guest's cores, memory and disk changed: only its page, its host's page and the overview render again, and every page is what a full build makes", { timeout: 600_000 }, () => {
+    const model = join(scratch, 'model-resized');
+    cpSync(join(MINI, 'model'), model, { recursive: true });
+    const env = { ...miniEnv, DRIFTSBOK_MODEL_DIR: model };
+    const out = join(scratch, 'out-resized');
+    expect(build(out, env).code).toBe(0);
+    const services = join(model, 'services.yaml');
+    const text = readFileSync(services, 'utf8');
+    // files (LXC 101 on fs-node): 2 cores, 2048 MB, 200 GB.
+    const resized = text.replace(/(- id: files[\s\S]*?cores: )2(\s+memoryMb: )2048(\s+diskGb: )200/, '$13$23072$3250');
+    expect(resized).not.toBe(text);
+    writeFileSync(services, resized);
+    const rebuilt = build(out, env);
+    expect(rebuilt.code, rebuilt.output).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    const log = rebuilt.output.replace(/\u001b\[[0-9;]*m/g, '');
+    const rendered = [...log.matchAll(/├─ (\/\S+?\.html)(?! \((?:cached|restored)\))/g)].map((m) => m[1]!).sort();
+    const starlightOwn = ['/404.html', '/about/index.html', '/en/about/index.html'];
+    expect(rendered.filter((page) => !starlightOwn.includes(page))).toEqual(
+      ['/en/guests/files/index.html', '/en/hosts/fs-node/index.html', '/en/index.html', '/guests/files/index.html', '/hosts/fs-node/index.html', '/index.html'],
+    );
+    expect(readFileSync(join(out, 'guests/files/index.html'), 'utf8')).toMatch(/3[\s\u00a0]?072 MB/);
+    // The same model built from nothing: every page the same, byte for byte.
+    const fresh = join(scratch, 'out-resized-fresh');
+    expect(build(fresh, { ...env, DRIFTSBOK_DIAGRAM_CACHE: join(scratch, 'diagrams-fresh') }, ['--force']).code).toBe(0);
+    const differ = htmlFiles(fresh).filter((page) => canonicalPage(fresh, page) !== canonicalPage(out, page));
+    expect(differ).toEqual([]);
   });
 
   it('the public profile leaves out internal addresses and access notes everywhere', { timeout: 300_000 }, () => {
