@@ -16,13 +16,14 @@
  * Checked before the build so a refused file never reaches Astro's content cache, which kept a
  * failed render and shipped it as an empty page on the next build (issue 15, finding 6).
  */
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { markdownToMdast } from 'satteri';
 import { parse as parseYaml } from 'yaml';
 import type { Problem } from '../model/load-model.ts';
 import { indexEntities, type Lang } from '../model/entities.ts';
 import { findSecrets, SECRET_HINT } from '../model/secrets.ts';
+import { followLink } from '../model/follow-link.ts';
 import { decodeUtf8 } from '../model/yaml-source.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { langFromPath, splitEntityLinks, textRuns, type EntityResolver, type InlineNode } from './entity-links.ts';
@@ -164,12 +165,6 @@ export function checkProseText(file: string, text: string, options: ProseOptions
   return { problems, warnings, sensitivePages: sensitive ? [file] : [], sensitive };
 }
 
-/** True when `path` is inside `root` (both real paths). */
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-
 /**
  * Every Markdown file of the prose folders, sorted, and what is wrong with the links among them.
  * Astro follows symbolic links, so the same rule as for the model folder holds here: a link is
@@ -192,25 +187,23 @@ export function proseFiles(contentDir: string, cwd = process.cwd()): { files: st
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
-      const target = readlinkSync(path);
-      let resolved: string;
-      try {
-        resolved = realpathSync(path);
-      } catch (error) {
-        if (!markdown) return;
-        if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
-          refuse(path, `is a symbolic link that loops: it points to "${target}", which leads back to itself`, 'replace the link with the page itself');
-        } else refuse(path, `is a symbolic link to "${target}", which does not exist`, 'restore the page it points to, or remove the link');
-        return;
-      }
-      if (!isInside(root, resolved)) {
+      const link = followLink(path, root);
+      if (!link.ok && link.why === 'outside') {
         refuse(
           path,
-          `is a symbolic link to ${relative(cwd, resolved) || resolved}, outside the content folder`,
+          `is a symbolic link to ${relative(cwd, link.real) || link.real}, outside the content folder`,
           'copy it into the content folder instead: the prose is read from its own folder only, so that what is checked and published is what the folder holds',
         );
         return;
       }
+      if (!link.ok) {
+        if (!markdown) return;
+        if (link.why === 'loop') {
+          refuse(path, `is a symbolic link that loops: it points to "${link.target}", which leads back to itself`, 'replace the link with the page itself');
+        } else refuse(path, `is a symbolic link to "${link.target}", which does not exist`, 'restore the page it points to, or remove the link');
+        return;
+      }
+      const { target, real: resolved } = link;
       const stat = statSync(path);
       isDir = stat.isDirectory();
       isFile = stat.isFile();

@@ -12,9 +12,10 @@
  * an entity left out that way is not called dangling). A file that cannot be read, or a section
  * that cannot be merged, stops the whole-model rules, so one mistake is not reported ten times.
  */
-import { existsSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { ModelSchema, SECTION_NAMES, type Model, type SectionName } from './schema/model.ts';
+import { followLink } from './follow-link.ts';
 import { formatPath, locate, parseModelText, readModelFile, type ParsedFile, type PathSegment, type SourceProblem } from './yaml-source.ts';
 import { dropImpliedMissing, mapIssue } from './error-map.ts';
 import { suggest } from './suggest.ts';
@@ -73,12 +74,6 @@ export interface ModelDirListing {
   problems: Problem[];
 }
 
-/** True when `path` is inside `root` (both real paths). */
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-
 /**
  * The model files of a folder: every `*.yaml` / `*.yml` not starting with a dot. Each must be a
  * regular file; a symbolic link is followed only to a file inside the model folder (a model that
@@ -96,32 +91,26 @@ export function listModelFiles(dir: string): ModelDirListing {
     const path = join(dir, entry.name);
     const problem = (message: string, hint: string) => listing.problems.push({ file: shown(path), line: 1, column: 1, path: '', message, hint });
     if (entry.isSymbolicLink()) {
-      const target = readlinkSync(path);
-      let real: string;
-      try {
-        real = realpathSync(path);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ELOOP') {
+      const link = followLink(path, root);
+      if (!link.ok) {
+        if (link.why === 'loop') {
           problem(
-            `is a symbolic link that loops: it points to "${target}", which leads back to itself`,
+            `is a symbolic link that loops: it points to "${link.target}", which leads back to itself`,
             'replace the link with the model file itself, or point it at a model file in this folder',
           );
-        } else if (code === 'ENOENT' || code === 'ENOTDIR') {
+        } else if (link.why === 'missing') {
           problem(
-            `is a symbolic link to "${target}", which does not exist`,
+            `is a symbolic link to "${link.target}", which does not exist`,
             'restore the file it points to, point the link at a model file in this folder, or remove the link',
           );
+        } else if (link.why === 'outside') {
+          problem(
+            `is a symbolic link to ${shown(link.real)}, outside the model folder`,
+            'copy the file into the model folder instead: the model is read from its own folder only, so that what is checked and published is what the folder holds',
+          );
         } else {
-          problem(`is a symbolic link that cannot be followed (${code ?? (error as Error).message})`, 'replace the link with the model file itself');
+          problem(`is a symbolic link that cannot be followed (${link.code})`, 'replace the link with the model file itself');
         }
-        continue;
-      }
-      if (!isInside(root, real)) {
-        problem(
-          `is a symbolic link to ${shown(real)}, outside the model folder`,
-          'copy the file into the model folder instead: the model is read from its own folder only, so that what is checked and published is what the folder holds',
-        );
         continue;
       }
     }
