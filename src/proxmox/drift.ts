@@ -452,8 +452,8 @@ function compareGuest(
   if (observedStatus && observedStatus !== guest.status) {
     const start = guest.status === 'running' && observedStatus === 'stopped';
     set('status-changed', 'status', guest.status, observedStatus, {
-      nb: `${subject.nb} er ${observedStatus === 'running' ? 'i gang' : 'stoppet'} i Proxmox, men modellen har `status: ${guest.status}`.`,
-      en: `${subject.en} is ${observedStatus} in Proxmox, but the model has `status: ${guest.status}`.`,
+      nb: `${subject.nb} er ${observedStatus === 'running' ? 'i gang' : 'stoppet'} i Proxmox, men modellen har \`status: ${guest.status}\`.`,
+      en: `${subject.en} is ${observedStatus} in Proxmox, but the model has \`status: ${guest.status}\`.`,
     }, start ? { nb: `, eller start den: \`${seen.kind === 'lxc' ? 'pct' : 'qm'} start ${seen.vmid}\``, en: `, or start it: \`${seen.kind === 'lxc' ? 'pct' : 'qm'} start ${seen.vmid}\`` } : undefined);
   }
   const subj = subject;
