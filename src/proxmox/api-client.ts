@@ -101,7 +101,15 @@ async function get(target: Target, path: string, options: ApiOptions, pin: strin
   const where = `${target.origin}${target.base}${path}`;
   const socket = pin ? await pinnedSocket(target, pin, timeoutMs) : undefined;
   return new Promise((resolve, reject) => {
-    const fail = (problem: string, hint: string) => reject(new ProxmoxReadError(where, problem, hint));
+    // One deadline for the whole request (connect, headers and body), whatever socket it runs on.
+    const timer = setTimeout(() => {
+      req.destroy();
+      fail(`no answer within ${timeoutMs / 1000} s`, 'the host is slow or unreachable; try again, or give more time with --timeout');
+    }, timeoutMs);
+    const fail = (problem: string, hint: string) => {
+      clearTimeout(timer);
+      reject(new ProxmoxReadError(where, problem, hint));
+    };
     const req = httpsRequest(
       {
         host: target.host,
@@ -109,8 +117,7 @@ async function get(target: Target, path: string, options: ApiOptions, pin: strin
         path: `${target.base}${path}`,
         method: 'GET',
         headers: { Authorization: `PVEAPIToken=${options.token}`, Accept: 'application/json' },
-        ...(socket ? { createConnection: () => socket, agent: false } : { agent: false, ...(options.ca ? { ca: options.ca } : {}) }),
-        timeout: timeoutMs,
+        ...(socket ? { createConnection: () => socket } : { agent: false, ...(options.ca ? { ca: options.ca } : {}) }),
       },
       (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
@@ -124,14 +131,13 @@ async function get(target: Target, path: string, options: ApiOptions, pin: strin
           }
           chunks.push(chunk);
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), where }));
+        res.on('end', () => {
+          clearTimeout(timer);
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), where });
+        });
         res.on('error', (error) => fail(`the answer broke off (${error.message})`, 'try again'));
       },
     );
-    req.on('timeout', () => {
-      req.destroy();
-      fail(`no answer within ${timeoutMs / 1000} s`, 'the host is slow or unreachable; try again, or give more time with --timeout');
-    });
     req.on('error', (error: NodeJS.ErrnoException) => {
       const code = error.code ?? '';
       if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)) fail(`the certificate is not trusted (${code})`, TLS_HINT);
