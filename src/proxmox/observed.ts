@@ -68,7 +68,11 @@ export interface Observed {
   takenAt?: string;
   version?: string;
   cluster?: { name: string; quorate?: boolean; nodes?: number };
+  /** The node that answered (/cluster/status `local`); /version is its version. */
+  localNode?: string;
   nodes: ObservedNode[];
+  /** SDN zones per node (`sdn` items, or `network` items of network-type zone). */
+  sdnZones: { id: string; node: string }[];
   guests: ObservedGuest[];
   storage: ObservedStorage[];
   ha: ObservedHa[];
@@ -160,6 +164,12 @@ export function observe(answers: ProxmoxAnswers): Observed {
     }))
     .sort((a, b) => a.id.localeCompare(b.id) || a.node.localeCompare(b.node));
 
+  const sdnZones = answers.resources.flatMap((r) => {
+    const zone = r.type === 'sdn' ? r.sdn : r.type === 'network' && r['network-type'] === 'zone' ? r.network : undefined;
+    return typeof zone === 'string' && r.node ? [{ id: zone, node: r.node }] : [];
+  });
+  const localNode = answers.status?.find((s) => s.type === 'node' && s.local)?.name;
+
   const ha: ObservedHa[] = (answers.ha ?? []).map((h) => {
     const vmid = Number(h.sid.split(':').at(-1));
     return { sid: h.sid, ...(Number.isInteger(vmid) ? { vmid } : {}), ...(h.state ? { state: h.state } : {}), ...(h.group ? { group: h.group } : {}) };
@@ -218,7 +228,9 @@ export function observe(answers: ProxmoxAnswers): Observed {
     ...(answers.takenAt ? { takenAt: answers.takenAt } : {}),
     ...(answers.version ? { version: answers.version.version } : {}),
     ...(clusterItem ? { cluster: { name: clusterItem.name, ...(clusterItem.quorate !== undefined ? { quorate: clusterItem.quorate } : {}), ...(clusterItem.nodes !== undefined ? { nodes: clusterItem.nodes } : {}) } } : {}),
+    ...(localNode ? { localNode } : {}),
     nodes,
+    sdnZones,
     guests,
     storage,
     ha,

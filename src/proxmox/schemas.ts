@@ -56,6 +56,8 @@ export const ClusterResourceSchema = z.looseObject({
   content: z.string().optional(),
   shared: PveBoolean.optional(),
   sdn: z.string().optional(),
+  network: z.string().optional(),
+  'network-type': z.string().optional(),
   level: z.string().optional(),
 });
 export type ClusterResource = z.infer<typeof ClusterResourceSchema>;
