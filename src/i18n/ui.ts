@@ -233,6 +233,8 @@ export const FIELD_LABEL: Dict = {
   memoryMb: { nb: 'Minne', en: 'Memory' },
   diskGb: { nb: 'Disk', en: 'Disk' },
   tags: { nb: 'Tagger', en: 'Tags' },
+  onboot: { nb: 'Starter når verten starter', en: 'Starts when the host boots' },
+  startupOrder: { nb: 'Oppstartsrekkefølge i Proxmox', en: 'Proxmox startup order' },
   os: { nb: 'Operativsystem', en: 'Operating system' },
   ip: { nb: 'IP-adresse', en: 'IP address' },
   user: { nb: 'Bruker', en: 'User' },

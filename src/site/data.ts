@@ -11,6 +11,7 @@ import { indexEntities, listEntities, type EntityRecord, type Lang } from '../mo
 import { analyze, explainCause, summarise, type Summary } from '../analysis/analyze.ts';
 import { applyProfile, profileFromEnv, type Profile } from '../model/profile.ts';
 import { loadModelOrThrow, sitePaths } from './env.ts';
+import { siteDrift, type SiteDrift } from './drift-view.ts';
 
 export interface SiteData {
   model: Model;
@@ -26,6 +27,8 @@ export interface SiteData {
    * Astro's incremental build reuses a page of the previous build when the key is unchanged.
    */
   cacheKey?: string;
+  /** The model compared with the committed Proxmox snapshot (model/observed/), or never. */
+  drift?: SiteDrift;
   /** "Zigbee scenes: down ← zigbee2mqtt ← pve-core". */
   explain(cause: Cause, lang: Lang): string;
 }
@@ -53,7 +56,8 @@ export function provideSiteData(data: SiteData): void {
 export function createSiteData(env: NodeJS.ProcessEnv, checked?: Model): SiteData {
   const { modelDir } = sitePaths(env);
   const profile = profileFromEnv(env);
-  const model = applyProfile(checked ?? loadModelOrThrow(modelDir), profile);
+  const full = checked ?? loadModelOrThrow(modelDir);
+  const model = applyProfile(full, profile);
   return {
     model,
     graph: buildGraph(model),
@@ -65,6 +69,7 @@ export function createSiteData(env: NodeJS.ProcessEnv, checked?: Model): SiteDat
     revision: env.DRIFTSBOK_REVISION || gitRevision(),
     ...(env.DRIFTSBOK_SITE_KEY ? { cacheKey: env.DRIFTSBOK_SITE_KEY } : {}),
     explain: (cause, lang) => explainCause(cause, model, lang),
+    drift: siteDrift(modelDir, full, profile),
   };
 }
 

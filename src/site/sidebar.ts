@@ -7,6 +7,7 @@ import type { Model } from '../model/schema/model.ts';
 import { displayName, KIND_SECTIONS, listEntities, type EntityRecord } from '../model/entities.ts';
 import { entityHref, pagePath, KIND_PATH, STARLIGHT_ADDS_BASE } from './urls.ts';
 import { kindLabel, PAGE_SLUGS, t, valueLabel, type UiKey } from '../i18n/ui.ts';
+import { DRIFT_SLUG, DRIFT_TEXT } from './drift-view.ts';
 
 export interface SidebarLink {
   label: string;
@@ -55,6 +56,7 @@ export function buildSidebar(model: Model, extraPages: SidebarLink[] = []): Arra
         uiLink('spof.title', pagePath(PAGE_SLUGS.spof, 'nb', STARLIGHT_ADDS_BASE)),
         uiLink('audits.title', pagePath(PAGE_SLUGS.audits, 'nb', STARLIGHT_ADDS_BASE)),
         uiLink('startOrder.title', pagePath(PAGE_SLUGS.startOrder, 'nb', STARLIGHT_ADDS_BASE)),
+        { label: DRIFT_TEXT.nb.title, translations: { en: DRIFT_TEXT.en.title }, link: pagePath(DRIFT_SLUG, 'nb', STARLIGHT_ADDS_BASE) },
         ...extraPages,
       ],
     },

@@ -1,0 +1,110 @@
+/**
+ * What the site says about drift: compared with a committed Proxmox snapshot (`<model>/observed/`,
+ * written by scripts/proxmox-snapshot.sh), or never. Node-side (reads the snapshot); the words and
+ * the per-entity selection are pure and tested on their own.
+ *
+ * The public profile leaves out findings about sensitive fields (IP addresses), as it leaves the
+ * fields themselves out.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Model } from '../model/schema/model.ts';
+import type { Lang } from '../model/entities.ts';
+import { SENSITIVE_FIELDS, type Profile } from '../model/profile.ts';
+import { parseAnswers } from '../proxmox/answers.ts';
+import { readSnapshotDir } from '../proxmox/snapshot-dir.ts';
+import { observe } from '../proxmox/observed.ts';
+import { compareModel, type DriftFinding, type DriftSeverity } from '../proxmox/drift.ts';
+import { modelPositions } from '../proxmox/model-positions.ts';
+
+export type SiteDrift =
+  | { state: 'never' }
+  | { state: 'compared'; takenAt?: string; findings: DriftFinding[]; counts: Record<DriftSeverity, number>; notes: { nb: string; en: string }[] };
+
+/** Where the committed snapshot lives, inside the model folder (so it is part of the build's inputs). */
+export function observedDir(modelDir: string): string {
+  return join(modelDir, 'observed');
+}
+
+/** Compares the full model (before the profile) with the committed snapshot, when there is one. */
+export function siteDrift(modelDir: string, model: Model, profile: Profile): SiteDrift {
+  const dir = observedDir(modelDir);
+  if (!existsSync(join(dir, 'cluster-resources.json'))) return { state: 'never' };
+  const report = compareModel(model, observe(parseAnswers(readSnapshotDir(dir))), modelPositions(modelDir));
+  return forProfile({ state: 'compared', ...(report.takenAt ? { takenAt: report.takenAt } : {}), findings: report.findings, counts: report.counts, notes: report.notes }, profile);
+}
+
+export function forProfile(drift: SiteDrift, profile: Profile): SiteDrift {
+  if (drift.state === 'never' || profile === 'full') return drift;
+  const hidden = new Set<string>(SENSITIVE_FIELDS);
+  const findings = drift.findings.filter((f) => !(f.field && hidden.has(f.field)));
+  const counts = { drift: 0, unknown: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { ...drift, findings, counts };
+}
+
+/** Findings about one entity of the model (`guest:frigate`). */
+export function findingsFor(drift: SiteDrift | undefined, kind: string, id: string): DriftFinding[] {
+  if (!drift || drift.state === 'never') return [];
+  return drift.findings.filter((f) => f.entity === kind && f.id === id);
+}
+
+/** The entity kinds Proxmox knows about: only their pages say when they were compared. */
+export const COMPARED_KINDS: ReadonlySet<string> = new Set(['host', 'guest', 'storage']);
+
+export const DRIFT_TEXT = {
+  nb: {
+    title: 'Avvik',
+    pageTitle: 'Avvik mellom modellen og Proxmox',
+    section: 'Sammenlignet med Proxmox',
+    never: 'Aldri sammenlignet med Proxmox. Sidene viser det som er skrevet i modellen, ikke nødvendigvis slik det er nå.',
+    neverHow: 'Lag et øyeblikksbilde med scripts/proxmox-snapshot.sh på Proxmox-verten og legg det i model/observed/ (se README).',
+    compared: (when: string) => `Sist sammenlignet med Proxmox ${when}.`,
+    unknownTime: 'på et ukjent tidspunkt',
+    noDrift: 'Ingen avvik.',
+    counts: (d: number, u: number, i: number) => `${d} avvik, ${u} ukjente, ${i} ikke dokumentert.`,
+    severity: { drift: 'Avvik', unknown: 'Ukjent', info: 'Ikke dokumentert' } as Record<DriftSeverity, string>,
+    what: 'Hva',
+    about: 'Gjelder',
+    where: 'I modellen',
+    fix: 'Hva du gjør',
+    cover: (when: string) => `Modellen ble sist sammenlignet med Proxmox ${when}.`,
+    coverNever: 'Modellen er aldri sammenlignet med Proxmox.',
+  },
+  en: {
+    title: 'Drift',
+    pageTitle: 'Drift between the model and Proxmox',
+    section: 'Compared with Proxmox',
+    never: 'Never compared with Proxmox. The pages show what the model says, not necessarily how things are now.',
+    neverHow: 'Make a snapshot with scripts/proxmox-snapshot.sh on the Proxmox host and put it in model/observed/ (see README).',
+    compared: (when: string) => `Last compared with Proxmox ${when}.`,
+    unknownTime: 'at an unknown time',
+    noDrift: 'No drift.',
+    counts: (d: number, u: number, i: number) => `${d} drift, ${u} unknown, ${i} not documented.`,
+    severity: { drift: 'Drift', unknown: 'Unknown', info: 'Not documented' } as Record<DriftSeverity, string>,
+    what: 'What',
+    about: 'About',
+    where: 'In the model',
+    fix: 'What to do',
+    cover: (when: string) => `The model was last compared with Proxmox ${when}.`,
+    coverNever: 'The model has never been compared with Proxmox.',
+  },
+} as const;
+
+/** "3. desember 2025 kl. 06:00 UTC" / "3 December 2025, 06:00 UTC". */
+export function formatComparedAt(iso: string | undefined, lang: Lang): string {
+  if (!iso) return DRIFT_TEXT[lang].unknownTime;
+  const date = new Date(iso);
+  const day = new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' }).format(date);
+  return lang === 'nb' ? `${day} kl. ${time} UTC` : `${day}, ${time} UTC`;
+}
+
+/** The one line for the runbook's cover. */
+export function coverLine(drift: SiteDrift | undefined, lang: Lang): string {
+  const t = DRIFT_TEXT[lang];
+  return !drift || drift.state === 'never' ? t.coverNever : t.cover(formatComparedAt(drift.takenAt, lang));
+}
+
+/** The page slug of the drift page. */
+export const DRIFT_SLUG = 'drift';
