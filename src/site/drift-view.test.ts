@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../model/load-model.ts';
-import { coverLine, findingsFor, formatComparedAt, siteDrift } from './drift-view.ts';
+import { codeSpans, coverLine, findingsFor, formatComparedAt, siteDrift } from './drift-view.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'proxmox');
 
@@ -42,5 +42,18 @@ describe('drift on the site', () => {
 
   it('says when the time of a snapshot is not known', () => {
     expect(formatComparedAt(undefined, 'nb')).toBe('på et ukjent tidspunkt');
+  });
+});
+
+describe('codeSpans', () => {
+  it('separates `code` from text, and leaves a lone backtick as text', () => {
+    expect(codeSpans('Set `cores: 4` at x, or `pct start 1`.')).toEqual([
+      { code: false, text: 'Set ' },
+      { code: true, text: 'cores: 4' },
+      { code: false, text: ' at x, or ' },
+      { code: true, text: 'pct start 1' },
+      { code: false, text: '.' },
+    ]);
+    expect(codeSpans('a ` b')).toEqual([{ code: false, text: 'a ` b' }]);
   });
 });

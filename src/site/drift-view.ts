@@ -108,3 +108,11 @@ export function coverLine(drift: SiteDrift | undefined, lang: Lang): string {
 
 /** The page slug of the drift page. */
 export const DRIFT_SLUG = 'drift';
+
+/** A finding's text with its `code` spans apart, so pages show them as code (and never as HTML). */
+export function codeSpans(text: string): { code: boolean; text: string }[] {
+  return text
+    .split(/(`[^`]+`)/)
+    .filter((part) => part !== '')
+    .map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? { code: true, text: part.slice(1, -1) } : { code: false, text: part }));
+}
