@@ -5,13 +5,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDrift } from '../../scripts/drift.ts';
+import { runImport } from '../../scripts/import.ts';
 import { ENDPOINTS } from '../../src/proxmox/answers.ts';
 import { readSnapshotDir } from '../../src/proxmox/snapshot-dir.ts';
 import { CLUSTER, CLUSTER_MODEL, SAGHAUGEN } from './helpers.ts';
@@ -164,6 +165,32 @@ describe('npm run drift -- --api (local HTTPS server)', () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toContain('no answer within 0.5 s');
+  });
+
+  it('a 50 MB answer is refused while it streams in: exit 2', async () => {
+    const big = '{"data":[' + ' '.repeat(50 * 1024 * 1024) + ']}';
+    answer = (path) => (path === '/cluster/resources' ? { status: 200, body: big } : snapshotAnswers('cluster')(path));
+    const r = await drift(['--api', url, '--fingerprint', fingerprint, '--model', CLUSTER_MODEL], env);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('the answer is too large (over 16777216 bytes)');
+  });
+
+  it('npm run import -- --api writes the same model as from the snapshot, and nothing on failure', async () => {
+    answer = snapshotAnswers('cluster');
+    const viaApi = mkdtempSync(join(tmpdir(), 'driftsbok-import-api-'));
+    const viaSnapshot = mkdtempSync(join(tmpdir(), 'driftsbok-import-snap-'));
+    const quiet = () => {};
+    expect(await runImport(['--api', url, '--fingerprint', fingerprint, '--out', viaApi], env, quiet, quiet, '2026-12-01')).toBe(0);
+    expect(await runImport(['--snapshot', CLUSTER, '--out', viaSnapshot], {}, quiet, quiet, '2026-12-01')).toBe(0);
+    const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+    // Read from the API, the answers were taken now: that is the site's documented date.
+    const today = new Date().toISOString().slice(0, 10);
+    expect(files(viaApi)).toEqual({ ...files(viaSnapshot), 'site.yaml': files(viaSnapshot)['site.yaml']!.replace('documented: 2026-11-30', `documented: ${today}`) });
+    answer = () => ({ status: 401 });
+    const failed = join(mkdtempSync(join(tmpdir(), 'driftsbok-import-fail-')), 'model');
+    expect(await runImport(['--api', url, '--fingerprint', fingerprint, '--out', failed], env, quiet, quiet)).toBe(2);
+    expect(existsSync(failed)).toBe(false);
   });
 
   it('no token, or a malformed one: exit 2 before connecting', async () => {
