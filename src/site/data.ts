@@ -11,6 +11,7 @@ import { indexEntities, listEntities, type EntityRecord, type Lang } from '../mo
 import { analyze, explainCause, summarise, type Summary } from '../analysis/analyze.ts';
 import { profileFromEnv, profileModel, type Profile, type Withheld } from '../model/profile.ts';
 import { loadModelOrThrow, sitePaths } from './env.ts';
+import { siteDrift, type SiteDrift } from './drift-view.ts';
 
 export interface SiteData {
   model: Model;
@@ -28,6 +29,8 @@ export interface SiteData {
    * Astro's incremental build reuses a page of the previous build when the key is unchanged.
    */
   cacheKey?: string;
+  /** The model compared with the committed Proxmox snapshot (model/observed/), or never. */
+  drift?: SiteDrift;
   /** "Zigbee scenes: down ← zigbee2mqtt ← pve-core". */
   explain(cause: Cause, lang: Lang): string;
 }
@@ -55,7 +58,8 @@ export function provideSiteData(data: SiteData): void {
 export function createSiteData(env: NodeJS.ProcessEnv, checked?: Model): SiteData {
   const { modelDir } = sitePaths(env);
   const profile = profileFromEnv(env);
-  const { model, withheld } = profileModel(checked ?? loadModelOrThrow(modelDir), profile);
+  const full = checked ?? loadModelOrThrow(modelDir);
+  const { model, withheld } = profileModel(full, profile);
   return {
     model,
     withheld,
@@ -68,6 +72,7 @@ export function createSiteData(env: NodeJS.ProcessEnv, checked?: Model): SiteDat
     revision: env.DRIFTSBOK_REVISION || gitRevision(),
     ...(env.DRIFTSBOK_SITE_KEY ? { cacheKey: env.DRIFTSBOK_SITE_KEY } : {}),
     explain: (cause, lang) => explainCause(cause, model, lang),
+    drift: siteDrift(modelDir, full, profile),
   };
 }
 
