@@ -300,6 +300,11 @@ export const UI = {
   'drift.fix': { nb: 'Hva du gjør', en: 'What to do' },
   'drift.cover': { nb: 'Modellen ble sist sammenlignet med Proxmox {when}.', en: 'The model was last compared with Proxmox {when}.' },
   'drift.coverNever': { nb: 'Modellen er aldri sammenlignet med Proxmox.', en: 'The model has never been compared with Proxmox.' },
+  /** Public profile: findings that would name what it leaves out are not shown. */
+  'drift.withheld': {
+    nb: '{n} avvik er utelatt i den offentlige utgaven av nettstedet fordi de gjelder sensitive opplysninger.',
+    en: '{n} findings are left out of the public edition of the site because they concern sensitive facts.',
+  },
   'sidebar.all': { nb: 'Hele listen', en: 'Full list' },
   'unit.mb': { nb: 'MB', en: 'MB' },
   'unit.gb': { nb: 'GB', en: 'GB' },

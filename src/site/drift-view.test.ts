@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,36 @@ describe('drift on the site', () => {
     expect(pub.state === 'compared' && pub.counts.info).toBe(6);
     expect(coverLine(full, 'nb')).toBe('Modellen ble sist sammenlignet med Proxmox 30. november 2026 kl. 06:00 UTC.');
     expect(coverLine(full, 'en')).toBe('The model was last compared with Proxmox 30 November 2026, 06:00 UTC.');
+  });
+
+  it('the public profile shows nothing about what it withholds: no finding about, or naming, a sensitive guest or host', () => {
+    const dir = modelWithSnapshot();
+    const mark = (file: string, line: string) => {
+      const path = join(dir, file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(line, `${line}\n    sensitive: true`));
+    };
+    mark('guests.yaml', '    name: dns');
+    mark('hosts.yaml', '    name: pve3');
+    // mqtt moved to pve3 since: that finding names the sensitive host.
+    const resourcesFile = join(dir, 'observed', 'cluster-resources.json');
+    const resources = JSON.parse(readFileSync(resourcesFile, 'utf8')) as Array<Record<string, unknown>>;
+    for (const r of resources) if (r.vmid === 101) r.node = 'pve3';
+    writeFileSync(resourcesFile, JSON.stringify(resources));
+    const loaded = loadModel(dir);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const full = siteDrift(dir, loaded.model, 'full');
+    if (full.state !== 'compared') throw new Error('compared');
+    const texts = (drift: typeof full) => drift.findings.map((f) => [f.message.nb, f.message.en, f.fix.nb, f.fix.en].join(' '));
+    expect(texts(full).some((text) => /\bdns\b/.test(text))).toBe(true);
+    expect(texts(full).some((text) => /\bpve3\b/.test(text))).toBe(true);
+    const pub = siteDrift(dir, loaded.model, 'public');
+    if (pub.state !== 'compared') throw new Error('compared');
+    expect(findingsFor(pub, 'guest', 'dns')).toEqual([]);
+    expect(findingsFor(pub, 'host', 'pve3')).toEqual([]);
+    for (const text of texts(pub)) expect(text).not.toMatch(/\b(dns|pve3|192\.0\.2\.\d+)\b/);
+    expect(pub.withheld).toBe(full.findings.length - pub.findings.length);
+    expect(pub.withheld).toBeGreaterThan(0);
+    expect(pub.counts.drift + pub.counts.unknown + pub.counts.info).toBe(pub.findings.length);
   });
 
   it('says when the time of a snapshot is not known', () => {

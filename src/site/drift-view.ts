@@ -3,24 +3,36 @@
  * written by scripts/proxmox-snapshot.sh), or never. Node-side (reads the snapshot); the words
  * (src/i18n/ui.ts) and the per-entity selection are pure and tested on their own.
  *
- * The public profile leaves out findings about sensitive fields (IP addresses), as it leaves the
- * fields themselves out.
+ * The comparison uses the full model (so a sensitive guest is not reported as "missing from the
+ * model"); the public profile then leaves out every finding that would say what it withholds: one
+ * about a sensitive field (IP addresses), about an entity marked sensitive, or whose words name a
+ * sensitive entity or hold a value the public profile leaves out (src/site/output-scan.ts would
+ * refuse such a page anyway). The drift page says how many were left out.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Model } from '../model/schema/model.ts';
-import type { Lang } from '../model/entities.ts';
-import { SENSITIVE_FIELDS, type Profile } from '../model/profile.ts';
+import { listEntities, type Lang } from '../model/entities.ts';
+import { isSensitive, SENSITIVE_FIELDS, type Profile } from '../model/profile.ts';
 import { INTL_LOCALE, t, type UiKey } from '../i18n/ui.ts';
 import { parseAnswers } from '../proxmox/answers.ts';
 import { readSnapshotDir } from '../proxmox/snapshot-dir.ts';
 import { observe } from '../proxmox/observed.ts';
 import { compareModel, type DriftFinding, type DriftSeverity } from '../proxmox/drift.ts';
 import { modelPositions } from '../proxmox/model-positions.ts';
+import { internalValues } from './output-scan.ts';
 
 export type SiteDrift =
   | { state: 'never' }
-  | { state: 'compared'; takenAt?: string; findings: DriftFinding[]; counts: Record<DriftSeverity, number>; notes: { nb: string; en: string }[] };
+  | {
+      state: 'compared';
+      takenAt?: string;
+      findings: DriftFinding[];
+      counts: Record<DriftSeverity, number>;
+      notes: { nb: string; en: string }[];
+      /** Public profile: how many findings were left out because they concern sensitive facts. */
+      withheld?: number;
+    };
 
 /** Where the committed snapshot lives, inside the model folder (so it is part of the build's inputs). */
 export function observedDir(modelDir: string): string {
@@ -32,16 +44,46 @@ export function siteDrift(modelDir: string, model: Model, profile: Profile): Sit
   const dir = observedDir(modelDir);
   if (!existsSync(join(dir, 'cluster-resources.json'))) return { state: 'never' };
   const report = compareModel(model, observe(parseAnswers(readSnapshotDir(dir))), modelPositions(modelDir));
-  return forProfile({ state: 'compared', ...(report.takenAt ? { takenAt: report.takenAt } : {}), findings: report.findings, counts: report.counts, notes: report.notes }, profile);
+  return forProfile({ state: 'compared', ...(report.takenAt ? { takenAt: report.takenAt } : {}), findings: report.findings, counts: report.counts, notes: report.notes }, profile, model);
 }
 
-export function forProfile(drift: SiteDrift, profile: Profile): SiteDrift {
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What the public profile must not show, as whole words: sensitive entities' ids and names, and the model's sensitive values. */
+function withheldWords(model: Model): RegExp[] {
+  const words = new Set<string>();
+  // Drift texts name hosts, guests and storage only (a sensitive note's id may be a common word).
+  for (const record of listEntities(model)) {
+    if (!isSensitive(record.entity) || !COMPARED_KINDS.has(record.kind)) continue;
+    words.add(record.id);
+    const name = (record.entity as { name?: unknown }).name;
+    if (typeof name === 'string' && name.trim()) words.add(name.trim());
+  }
+  for (const { value } of internalValues(model)) words.add(value);
+  return [...words].map((word) => new RegExp(`(?<![\\w.-])${escapeRegExp(word)}(?![\\w-]|\\.\\w)`, 'i'));
+}
+
+/**
+ * The findings a profile shows. Public: none about a sensitive field or a sensitive entity, and none
+ * whose words name what the profile withholds (a guest moved to a sensitive host names that host).
+ * `model` is the full model the comparison used.
+ */
+export function forProfile(drift: SiteDrift, profile: Profile, model: Model): SiteDrift {
   if (drift.state === 'never' || profile === 'full') return drift;
-  const hidden = new Set<string>(SENSITIVE_FIELDS);
-  const findings = drift.findings.filter((f) => !(f.field && hidden.has(f.field)));
+  const hiddenFields = new Set<string>(SENSITIVE_FIELDS);
+  const sensitiveKeys = new Set(listEntities(model).filter((r) => isSensitive(r.entity)).map((r) => r.key));
+  const words = withheldWords(model);
+  const shows = (f: DriftFinding) => {
+    if (f.field && hiddenFields.has(f.field)) return false;
+    if (f.id && sensitiveKeys.has(`${f.entity}:${f.id}`)) return false;
+    const text = [f.message.nb, f.message.en, f.fix.nb, f.fix.en].join('\n');
+    return !words.some((word) => word.test(text));
+  };
+  const findings = drift.findings.filter(shows);
   const counts = { drift: 0, unknown: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  return { ...drift, findings, counts };
+  const withheld = drift.findings.length - findings.length;
+  return { ...drift, findings, counts, ...(withheld ? { withheld } : {}) };
 }
 
 /** Findings about one entity of the model (`guest:frigate`). */
