@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { loadModel } from '../src/model/load-model.ts';
-import { formatProblems } from './check.ts';
+import { formatProblems, formatWarning } from './check.ts';
 import { parseAnswers, ProxmoxReadError, type RawAnswers } from '../src/proxmox/answers.ts';
 import { readSnapshotDir } from '../src/proxmox/snapshot-dir.ts';
 import { readApi } from '../src/proxmox/api-client.ts';
@@ -105,11 +105,13 @@ export async function runDrift(argv: string[], env: Record<string, string | unde
     err(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const loaded = loadModel(options.model);
+  const loaded = loadModel(options.model, { env });
   if (!loaded.ok) {
-    err(formatProblems(loaded.problems, options.model).replace(/nothing was written\.$/, 'nothing was compared.'));
+    err(formatProblems(loaded.problems, options.model, loaded.warnings).replace(/nothing was written\.$/, 'nothing was compared.'));
     return 2;
   }
+  // The check's warnings (invisible characters in free text) go to stderr, as `npm run check` prints them.
+  for (const warning of loaded.warnings) err(formatWarning(warning));
   let report;
   try {
     const answers = parseAnswers(await readSource(options, env));

@@ -5,12 +5,13 @@
  * The result is checked like `npm run check` before a single file is written; on any problem
  * nothing is written and the exit code is 2. Exit 0 when written (or when nothing was new).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { listModelFiles, loadModel } from '../src/model/load-model.ts';
-import { formatProblems } from './check.ts';
+import { decodeUtf8 } from '../src/model/yaml-source.ts';
+import { formatProblems, formatWarning } from './check.ts';
 import { parseAnswers, ProxmoxReadError } from '../src/proxmox/answers.ts';
 import { observe } from '../src/proxmox/observed.ts';
 import { importModel } from '../src/proxmox/import.ts';
@@ -33,9 +34,27 @@ export async function runImport(argv: string[], env: Record<string, string | und
     return 2;
   }
   let result;
+  let existing: Map<string, string>;
   try {
     const observed = observe(parseAnswers(await readSource(source, env)));
-    const existing = new Map<string, string>(existsSync(dir) ? listModelFiles(dir).files.map((f) => [basename(f), readFileSync(f, 'utf8')]) : []);
+    // An existing model is merged into only when it passes the check as it is: the loader's input
+    // rules (UTF-8, no YAML tags, links inside the folder, size limits) decide what may be read and
+    // written back, and a model that already has problems would only be reported as the import's.
+    const files = existsSync(dir) ? listModelFiles(dir).files : [];
+    if (files.length > 0) {
+      const before = loadModel(dir, { env });
+      if (!before.ok) {
+        err(`${formatProblems(before.problems, dir, before.warnings)}\nThe model in ${dir} must pass npm run check before import merges into it.`);
+        return 2;
+      }
+    }
+    existing = new Map<string, string>(
+      files.map((f) => {
+        const decoded = decodeUtf8(readFileSync(f));
+        if (!decoded.ok) throw new Error(`${f}:${decoded.problem.line}:${decoded.problem.column} ${decoded.problem.message}`);
+        return [basename(f), decoded.text];
+      }),
+    );
     result = importModel(existing, observed, { today });
   } catch (error) {
     err(`${error instanceof ProxmoxReadError ? error.message : (error as Error).message}\nnothing was written.`);
@@ -49,19 +68,25 @@ export async function runImport(argv: string[], env: Record<string, string | und
   // Check the merged model in a copy first: a model that would not pass `check` is not written.
   const trial = mkdtempSync(join(tmpdir(), 'driftsbok-import-'));
   try {
-    if (existsSync(dir)) cpSync(dir, trial, { recursive: true });
+    // The trial holds the model files' text only (never a copied link: writing through one would
+    // change the real file before the check).
+    for (const [name, text] of existing) writeFileSync(join(trial, name), text);
     for (const [name, text] of result.files) writeFileSync(join(trial, name), text);
-    const loaded = loadModel(trial);
+    const loaded = loadModel(trial, { env });
     if (!loaded.ok) {
-      err(formatProblems(loaded.problems, dir).replaceAll(trial, dir));
+      err(formatProblems(loaded.problems, dir, loaded.warnings).replaceAll(trial, dir));
       return 2;
     }
+    for (const warning of loaded.warnings) err(formatWarning(warning).replaceAll(trial, dir));
     mkdirSync(dir, { recursive: true });
-    // Each file is written beside its final name and renamed, so none is ever half-written.
+    // Each file is written beside its final name and renamed, so none is ever half-written; a model
+    // file that is a link (to a file inside the folder, as the check allows) is written where it leads.
     for (const [name, text] of result.files) {
-      const part = join(dir, `.${name}.import-part`);
+      const path = join(dir, name);
+      const target = existsSync(path) ? realpathSync(path) : path;
+      const part = join(dirname(target), `.${basename(target)}.import-part`);
       writeFileSync(part, text);
-      renameSync(part, join(dir, name));
+      renameSync(part, target);
     }
   } finally {
     rmSync(trial, { recursive: true, force: true });
