@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +96,37 @@ describe('npm run import', () => {
     expect(after).toContain('# Written by hand: the import must never touch this.');
     expect(after).toContain('      nb: Styrer lys og varme i huset.');
     for (const file of ['hosts.yaml', 'storage.yaml', 'site.yaml']) expect(readFileSync(join(out, file), 'utf8')).toBe(readFileSync(join(CLUSTER_MODEL, file), 'utf8'));
+  });
+
+  it('merges only into a model that passes the check: a Latin-1 letter is refused, not written back as U+FFFD', async () => {
+    const out = tmp('import-latin1');
+    cpSync(CLUSTER_MODEL, out, { recursive: true });
+    const guestsFile = join(out, 'guests.yaml');
+    const bytes = Buffer.concat([readFileSync(guestsFile), Buffer.from('# Str\xf8mnettet\n', 'latin1')]);
+    writeFileSync(guestsFile, bytes);
+    const r = await importInto(out, CLUSTER);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('not valid UTF-8');
+    expect(r.err).toContain('must pass npm run check before import merges into it');
+    expect(readFileSync(guestsFile)).toEqual(bytes);
+  });
+
+  it('a model file that is a link (inside the folder) is written where it leads, and stays a link', async () => {
+    const out = tmp('import-link');
+    cpSync(CLUSTER_MODEL, out, { recursive: true });
+    mkdirSync(join(out, 'hand'));
+    renameSync(join(out, 'guests.yaml'), join(out, 'hand', 'guests.yaml'));
+    symlinkSync(join('hand', 'guests.yaml'), join(out, 'guests.yaml'));
+    const raw = rawWith(CLUSTER, { resources: (r) => [...r, { id: 'lxc/150', type: 'lxc', vmid: 150, node: 'pve3', name: 'extra', status: 'running', template: 0 }] });
+    const snap = tmp('snap-link');
+    writeFileSync(join(snap, 'cluster-resources.json'), raw.resources.text);
+    const r = await importInto(out, snap);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(out, 'guests.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(out, 'hand', 'guests.yaml'), 'utf8')).toContain('vmid: 150');
+    expect(loadModel(out).ok).toBe(true);
   });
 
   it('bad input writes nothing', async () => {
