@@ -157,6 +157,51 @@ function compareField(
   );
 }
 
+/**
+ * The model's addresses of a host or guest: `ip` is shorthand for `reach.ips` (src/model/schema/reach.ts),
+ * so either may hold them. An observed address the model lists in either place is no drift; with none
+ * documented, the first observed one is offered as `ip`; a different one is drift at the field that
+ * holds the model's addresses.
+ */
+function compareAddresses(
+  ctx: Context,
+  base: Pick<DriftFinding, 'entity' | 'id' | 'vmid' | 'node' | 'storage'>,
+  subject: Text,
+  entry: EntryPosition,
+  entity: { ip?: string; reach?: { ips?: string[] } },
+  observedIps: string[],
+): void {
+  if (observedIps.length === 0) return;
+  const listed = entity.reach?.ips ?? [];
+  const documented = [...new Set([...listed, ...(entity.ip ? [entity.ip] : [])])];
+  if (documented.some((ip) => observedIps.includes(ip))) return;
+  if (documented.length === 0 || listed.length === 0) {
+    compareField(ctx, base, subject, entry, 'ip', entity.ip, observedIps[0]);
+    return;
+  }
+  const pos = entry.field('reach') ?? entry.entry;
+  const observed = observedIps[0]!;
+  push(
+    ctx,
+    {
+      ...base,
+      type: 'changed',
+      field: 'ip',
+      model: documented,
+      observed,
+      message: {
+        nb: `${subject.nb}: adressen er ${yamlValue(observed)} i Proxmox, men modellen har ${yamlValue(documented)}.`,
+        en: `${subject.en}: its address is ${yamlValue(observed)} in Proxmox, but the model has ${yamlValue(documented)}.`,
+      },
+      fix: {
+        nb: `Legg ${yamlValue(observed)} først i \`reach.ips\` i ${where(pos)} (eller endre Proxmox, hvis modellen er slik det skal være).`,
+        en: `Put ${yamlValue(observed)} first in \`reach.ips\` at ${where(pos)} (or change Proxmox, if the model is how it should be).`,
+      },
+    },
+    pos,
+  );
+}
+
 function guestSubject(vmid: number, kind: 'qemu' | 'lxc', name?: string): Text {
   const k = kind === 'qemu' ? 'VM' : 'LXC';
   return { nb: `${k} ${vmid}${name ? ` (${name})` : ''}`, en: `${k} ${vmid}${name ? ` (${name})` : ''}` };
@@ -200,7 +245,7 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
     const entry = positions.find('hosts', host.id);
     if (!entry) continue;
     const base = { entity: 'host' as const, id: host.id, node: node.name };
-    compareField(ctx, base, { nb: `${LABEL.host.nb} ${node.name}`, en: `${LABEL.host.en} ${node.name}` }, entry, 'ip', host.ip, node.ip);
+    compareAddresses(ctx, base, { nb: `${LABEL.host.nb} ${node.name}`, en: `${LABEL.host.en} ${node.name}` }, entry, host, node.ip ? [node.ip] : []);
     if (observed.nodes.length === 1 && observed.version) {
       compareField(ctx, base, { nb: `${LABEL.host.nb} ${node.name}`, en: `${LABEL.host.en} ${node.name}` }, entry, 'proxmoxVersion', host.proxmoxVersion, observed.version);
     }
@@ -465,8 +510,6 @@ function compareGuest(
   if (seen.configRead) {
     compareField(ctx, base, subj, entry, 'onboot', guest.onboot, seen.onboot);
     compareField(ctx, base, subj, entry, 'startupOrder', guest.startupOrder, seen.startupOrder);
-    if (seen.ips.length) {
-      compareField(ctx, base, subj, entry, 'ip', guest.ip, guest.ip && seen.ips.includes(guest.ip) ? guest.ip : seen.ips[0]);
-    }
+    compareAddresses(ctx, base, subj, entry, guest, seen.ips);
   }
 }

@@ -188,7 +188,8 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
   /** Adds the fields a hand-written entry lacks; never changes one it has. */
   const fillIn = (map: YAMLMap, fields: Plain, label: string) => {
     const file = fileOf(map);
-    const missing = Object.entries(fields).filter(([k]) => !map.has(k));
+    // `ip` is shorthand for `reach.ips`: an entry that lists its addresses there has them already.
+    const missing = Object.entries(fields).filter(([k]) => !map.has(k) && !(k === 'ip' && map.hasIn(['reach', 'ips'])));
     for (const [key, value] of missing) map.set(key, toNode(file.doc, value));
     if (missing.length) {
       file.changed = true;

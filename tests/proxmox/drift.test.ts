@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatReport, reportJson } from '../../src/proxmox/report.ts';
@@ -86,6 +87,21 @@ describe('drift between the model and Proxmox', () => {
       ['changed', 100, 'startupOrder', 1, 5],
       ['changed', 100, 'tags', ['dns', 'infra'], ['dns', 'infra', 'primary']],
     ]);
+  });
+
+  it('addresses written as reach.ips (which ip is shorthand for) count as documented', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'driftsbok-reach-'));
+    cpSync(CLUSTER_MODEL, dir, { recursive: true });
+    const file = join(dir, 'guests.yaml');
+    const original = readFileSync(file, 'utf8');
+    expect(original).toContain('    ip: 192.0.2.53\n');
+    writeFileSync(file, original.replace('    ip: 192.0.2.53\n', '    reach:\n      ips: [192.0.2.9, 192.0.2.53]\n'));
+    expect(compare(rawWith(CLUSTER), dir).findings).toEqual([]);
+    const moved = compare(rawWith(CLUSTER, { config: { 100: (c) => ({ ...c, net0: c.net0.replace('192.0.2.53', '192.0.2.54') }) } }), dir).findings;
+    expect(moved.map(brief)).toEqual([['changed', 100, 'ip', ['192.0.2.9', '192.0.2.53'], '192.0.2.54']]);
+    const reachLine = readFileSync(file, 'utf8').split('\n').indexOf('    reach:') + 1;
+    expect(moved[0]!.line).toBe(reachLine);
+    expect(moved[0]!.fix.en).toMatch(/^Put "?192\.0\.2\.54"? first in `reach\.ips` at .*guests\.yaml:\d+/);
   });
 
   it('storage usage beyond a point, and storage missing on either side', () => {
