@@ -302,8 +302,8 @@ export const UI = {
   'drift.coverNever': { nb: 'Modellen er aldri sammenlignet med Proxmox.', en: 'The model has never been compared with Proxmox.' },
   /** Public profile: findings that would name what it leaves out are not shown. */
   'drift.withheld': {
-    nb: '{n} avvik er utelatt i den offentlige utgaven av nettstedet fordi de gjelder sensitive opplysninger.',
-    en: '{n} findings are left out of the public edition of the site because they concern sensitive facts.',
+    nb: 'Avvik utelatt i den offentlige utgaven av nettstedet (de gjelder sensitive opplysninger): {n}.',
+    en: 'Findings left out of the public edition of the site (they concern sensitive facts): {n}.',
   },
   'sidebar.all': { nb: 'Hele listen', en: 'Full list' },
   'unit.mb': { nb: 'MB', en: 'MB' },

@@ -62,5 +62,22 @@ describe('drift on a built site', () => {
     expect(drift).toContain('LXC 120 (&lt;img src=x onerror=alert(1)&gt;) is in Proxmox (on pve-core) but not in the model.');
     expect(drift).not.toContain('<img src=x');
     expect(page('runbook/print')).toContain('Modellen ble sist sammenlignet med Proxmox 1. desember 2026 kl. 06:00 UTC.');
+
+    // The public profile: the host's IP differs now, which the full drift page shows; the public
+    // build (whose output scan refuses any internal address) leaves that finding out and says so.
+    const status = JSON.parse(readFileSync(join(observed, 'cluster-status.json'), 'utf8'));
+    for (const n of status) if (n.type === 'node') n.ip = '10.12.0.206';
+    writeFileSync(join(observed, 'cluster-status.json'), JSON.stringify(status));
+    const pub = spawnSync(process.execPath, ['scripts/build.ts', '--out', OUT, '--no-pdf'], {
+      cwd: ROOT,
+      env: { ...outsideVitest(process.env), SOURCE_DATE_EPOCH: '1767225600', DRIFTSBOK_REVISION: 'test', DRIFTSBOK_PROFILE: 'public', DRIFTSBOK_MODEL_DIR: model, DRIFTSBOK_CONTENT_DIR: content, DRIFTSBOK_DIAGRAM_CACHE: join(scratch, 'diagrams') },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(pub.status, `${pub.stdout}\n${pub.stderr}`).toBe(0);
+    const publicDrift = page('en/drift');
+    expect(publicDrift).not.toContain('10.12.0.20');
+    expect(publicDrift).toContain('2 drift, 0 unknown, 0 not documented.');
+    expect(publicDrift).toContain('Findings left out of the public edition of the site (they concern sensitive facts): 1.');
   });
 });
