@@ -98,7 +98,7 @@ test.describe('accessibility (axe-core)', () => {
   const first = (kind: string) => expectations.find((x) => x.record.kind === kind && x.lang === 'nb')?.key;
   // One page of each type: the fixed pages, a section index, the hand-written docs page, and an
   // entity page of each kind (their layouts differ: host guests table, scenario phases, plan diagrams).
-  const fixed = ['architecture', 'scenario-matrix', 'single-points-of-failure', 'audits', 'start-order', 'guests', 'about'];
+  const fixed = ['architecture', 'scenario-matrix', 'single-points-of-failure', 'audits', 'start-order', 'drift', 'guests', 'about'];
   const kinds = ['location', 'host', 'guest', 'network', 'storage', 'system', 'capability', 'power', 'plan', 'scenario', 'note'];
   /**
    * Known and accepted: Starlight's own search button has aria-label "Search" while its visible text

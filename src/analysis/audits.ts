@@ -13,6 +13,8 @@
  * - stopped-dependency (warning): a running guest or active entity hard-depends on a stopped guest.
  * - translation-missing (error): a bilingual text lacks a language.
  * - stated-summary (warning): the counts the source states disagree with the computed ones.
+ * - todo-text (warning): a text still starts with "TODO:" (as `npm run import` writes what Proxmox
+ *   cannot know), so a person has yet to write it.
  */
 import type { Model } from '../model/schema/model.ts';
 import { localized, type Lang } from '../model/entities.ts';
@@ -21,6 +23,7 @@ import { chainText, entityLabel, stateLabel } from './explain.ts';
 import { cmp, type FailureGraph } from './propagate.ts';
 import type { AuditFinding, Outcome, PhaseResult, ScenarioResult } from './types.ts';
 import type { Summary } from './summary.ts';
+import { KIND_SECTIONS } from '../model/entities.ts';
 
 type Text = { nb: string; en: string };
 const both = (f: (lang: Lang) => string): Text => ({ nb: f('nb'), en: f('en') });
@@ -52,6 +55,7 @@ export function runAudits(input: AuditInput): AuditFinding[] {
     ...stoppedDependency(input),
     ...translationMissing(input),
     ...statedSummary(input),
+    ...todoText(input),
   ];
   return findings.sort(
     (a, b) =>
@@ -246,6 +250,46 @@ export function statedSummary({ model, summary }: AuditInput): AuditFinding[] {
       },
       modelHint: `site.statedSummary.${field}`,
     });
+  }
+  return findings;
+}
+
+/** The mark `npm run import` puts at the start of texts only a person can write. */
+export const TODO_MARK = 'TODO:';
+
+/** Paths (`description`, `purpose`, `title`, …) under which a text starts with the TODO mark. */
+function todoPaths(value: unknown, path: string, out: Set<string>): void {
+  if (typeof value === 'string') {
+    if (value.trimStart().startsWith(TODO_MARK)) out.add(path.replace(/\.(nb|en)$/, ''));
+  } else if (Array.isArray(value)) value.forEach((v, i) => todoPaths(v, `${path}[${i}]`, out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) todoPaths(v, path ? `${path}.${k}` : k, out);
+}
+
+export function todoText({ model }: AuditInput): AuditFinding[] {
+  const findings: AuditFinding[] = [];
+  const report = (subject: string | undefined, where: string, paths: Set<string>) => {
+    for (const path of [...paths].sort()) {
+      findings.push({
+        rule: 'todo-text',
+        severity: 'warning',
+        ...(subject ? { subject } : {}),
+        message: { nb: `${where}.${path} er ikke skrevet ennå (TODO).`, en: `${where}.${path} is not written yet (TODO).` },
+        hint: {
+          nb: `Erstatt TODO-teksten i ${where}.${path} med det du vet, på norsk (nb) og engelsk (en).`,
+          en: `Replace the TODO text in ${where}.${path} with what you know, in Norwegian (nb) and English (en).`,
+        },
+      });
+    }
+  };
+  const site = new Set<string>();
+  todoPaths(model.site, '', site);
+  report(undefined, 'site', site);
+  for (const [kind, section] of KIND_SECTIONS) {
+    for (const entity of model[section] as { id: string }[]) {
+      const paths = new Set<string>();
+      todoPaths(entity, '', paths);
+      report(`${kind}:${entity.id}`, `${section}[${entity.id}]`, paths);
+    }
   }
   return findings;
 }

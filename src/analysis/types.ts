@@ -52,7 +52,8 @@ export type AuditRuleId =
   | 'runbook-reachable'
   | 'stopped-dependency'
   | 'translation-missing'
-  | 'stated-summary';
+  | 'stated-summary'
+  | 'todo-text';
 
 export interface AuditFinding {
   rule: AuditRuleId;

@@ -277,6 +277,35 @@ export const UI = {
   'withheld.phase': { nb: 'Fase', en: 'Phase' },
   /** A [[kind:id]] link in prose to a sensitive entity the public profile left out entirely. */
   'withheld.reference': { nb: '(skjult)', en: '(withheld)' },
+  /** Drift: the model compared with a Proxmox snapshot (src/site/drift-view.ts). */
+  'drift.title': { nb: 'Avvik', en: 'Drift' },
+  'drift.pageTitle': { nb: 'Avvik mellom modellen og Proxmox', en: 'Drift between the model and Proxmox' },
+  'drift.section': { nb: 'Sammenlignet med Proxmox', en: 'Compared with Proxmox' },
+  'drift.never': {
+    nb: 'Aldri sammenlignet med Proxmox. Sidene viser det som er skrevet i modellen, ikke nødvendigvis slik det er nå.',
+    en: 'Never compared with Proxmox. The pages show what the model says, not necessarily how things are now.',
+  },
+  'drift.neverHow': {
+    nb: 'Lag et øyeblikksbilde med scripts/proxmox-snapshot.sh på Proxmox-verten og legg det i model/observed/ (se README).',
+    en: 'Make a snapshot with scripts/proxmox-snapshot.sh on the Proxmox host and put it in model/observed/ (see README).',
+  },
+  'drift.compared': { nb: 'Sist sammenlignet med Proxmox {when}.', en: 'Last compared with Proxmox {when}.' },
+  'drift.at': { nb: '{day} kl. {time} UTC', en: '{day}, {time} UTC' },
+  'drift.unknownTime': { nb: 'på et ukjent tidspunkt', en: 'at an unknown time' },
+  'drift.none': { nb: 'Ingen avvik.', en: 'No drift.' },
+  'drift.counts': { nb: '{drift} avvik, {unknown} ukjente, {info} ikke dokumentert.', en: '{drift} drift, {unknown} unknown, {info} not documented.' },
+  'drift.severity.drift': { nb: 'Avvik', en: 'Drift' },
+  'drift.severity.unknown': { nb: 'Ukjent', en: 'Unknown' },
+  'drift.severity.info': { nb: 'Ikke dokumentert', en: 'Not documented' },
+  'drift.where': { nb: 'I modellen', en: 'In the model' },
+  'drift.fix': { nb: 'Hva du gjør', en: 'What to do' },
+  'drift.cover': { nb: 'Modellen ble sist sammenlignet med Proxmox {when}.', en: 'The model was last compared with Proxmox {when}.' },
+  'drift.coverNever': { nb: 'Modellen er aldri sammenlignet med Proxmox.', en: 'The model has never been compared with Proxmox.' },
+  /** Public profile: findings that would name what it leaves out are not shown. */
+  'drift.withheld': {
+    nb: 'Avvik utelatt i den offentlige utgaven av nettstedet (de gjelder sensitive opplysninger): {n}.',
+    en: 'Findings left out of the public edition of the site (they concern sensitive facts): {n}.',
+  },
   'sidebar.all': { nb: 'Hele listen', en: 'Full list' },
   'unit.mb': { nb: 'MB', en: 'MB' },
   'unit.gb': { nb: 'GB', en: 'GB' },
@@ -327,6 +356,7 @@ export const RULE_TITLE: Dict = {
   'stopped-dependency': { nb: 'Noe som kjører, trenger noe som er stoppet', en: 'Something running needs something stopped' },
   'translation-missing': { nb: 'Tekst mangler på ett av språkene', en: 'Text missing in one of the languages' },
   'stated-summary': { nb: 'Tallene stemmer ikke med dokumentasjonen', en: 'The numbers disagree with the documentation' },
+  'todo-text': { nb: 'Tekst som ikke er skrevet ennå', en: 'Text not written yet' },
 };
 
 export function ruleTitle(rule: string, lang: Lang): string {
@@ -390,6 +420,8 @@ export const FIELD_LABEL: Dict = {
   memoryMb: { nb: 'Minne', en: 'Memory' },
   diskGb: { nb: 'Disk', en: 'Disk' },
   tags: { nb: 'Tagger', en: 'Tags' },
+  onboot: { nb: 'Starter når verten starter', en: 'Starts when the host boots' },
+  startupOrder: { nb: 'Oppstartsrekkefølge i Proxmox', en: 'Proxmox startup order' },
   os: { nb: 'Operativsystem', en: 'Operating system' },
   ip: { nb: 'IP-adresse', en: 'IP address' },
   reach: { nb: 'Adresser og tilgang', en: 'Addresses and access' },
@@ -519,13 +551,17 @@ export const PAGE_SLUGS = {
   spof: 'single-points-of-failure',
   audits: 'audits',
   startOrder: 'start-order',
+  drift: 'drift',
 } as const;
 
 export function otherLang(lang: Lang): Lang {
   return lang === 'nb' ? 'en' : 'nb';
 }
 
+/** The Intl locale each language formats numbers and dates with. */
+export const INTL_LOCALE: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB' };
+
 /** Format a number the way the language does (decimal comma in nb). */
 export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(INTL_LOCALE[lang], { maximumFractionDigits: 2 }).format(value);
 }

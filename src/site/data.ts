@@ -12,6 +12,7 @@ import { analyze, explainCause, summarise, type Summary } from '../analysis/anal
 import { profileFromEnv, profileModel, type Profile, type Withheld } from '../model/profile.ts';
 import { loadModelOrThrow, sitePaths } from './env.ts';
 import { pageKeys, type PageKeys } from './page-keys.ts';
+import { siteDrift, type SiteDrift } from './drift-view.ts';
 
 export interface SiteData {
   model: Model;
@@ -32,6 +33,8 @@ export interface SiteData {
   cacheKey?: string;
   /** Every page's key, when the build has one. */
   pageKeys?: PageKeys;
+  /** The model compared with the committed Proxmox snapshot (model/observed/), or never. */
+  drift?: SiteDrift;
   /** "Zigbee scenes: down ← zigbee2mqtt ← pve-core". */
   explain(cause: Cause, lang: Lang): string;
 }
@@ -59,9 +62,12 @@ export function provideSiteData(data: SiteData): void {
 export function createSiteData(env: NodeJS.ProcessEnv, checked?: Model): SiteData {
   const { modelDir } = sitePaths(env);
   const profile = profileFromEnv(env);
-  const { model, withheld } = profileModel(checked ?? loadModelOrThrow(modelDir), profile);
+  const full = checked ?? loadModelOrThrow(modelDir);
+  const { model, withheld } = profileModel(full, profile);
   const analysis = analyze(model);
-  const keys = env.DRIFTSBOK_PAGE_KEY ? pageKeys(env.DRIFTSBOK_PAGE_KEY, model, analysis.audits) : undefined;
+  const drift = siteDrift(modelDir, full, profile);
+  // What pages show that is computed from the whole model (audits, drift findings) is in every key.
+  const keys = env.DRIFTSBOK_PAGE_KEY ? pageKeys(env.DRIFTSBOK_PAGE_KEY, model, { audits: analysis.audits, drift }) : undefined;
   return {
     model,
     withheld,
@@ -74,6 +80,7 @@ export function createSiteData(env: NodeJS.ProcessEnv, checked?: Model): SiteDat
     revision: env.DRIFTSBOK_REVISION || gitRevision(),
     ...(keys ? { cacheKey: keys.other, pageKeys: keys } : {}),
     explain: (cause, lang) => explainCause(cause, model, lang),
+    drift,
   };
 }
 

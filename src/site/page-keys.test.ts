@@ -9,7 +9,7 @@ if (!loaded.ok) throw new Error('the mini fixture does not load');
 const model: Model = loaded.model;
 
 const withGuest = (id: string, change: Record<string, unknown>): Model => ({ ...model, guests: model.guests.map((g) => (g.id === id ? { ...g, ...change } : g)) });
-const keysOf = (m: Model) => pageKeys('base', m, []);
+const keysOf = (m: Model) => pageKeys('base', m, { audits: [] });
 
 describe('page keys', () => {
   const before = keysOf(model);
@@ -30,9 +30,10 @@ describe('page keys', () => {
     expect(after.entity(`guest:${other.id}`)).not.toBe(before.entity(`guest:${other.id}`));
   });
 
-  it('an audit finding, or the code and prose (the base), changes every page', () => {
+  it('an audit or drift finding, or the code and prose (the base), changes every page', () => {
     const finding = { rule: 'x', severity: 'warning', entities: [], message: { nb: 'a', en: 'a' } } as never;
-    expect(pageKeys('base', model, [finding]).other).not.toBe(before.other);
-    expect(pageKeys('other base', model, []).entity('guest:files')).not.toBe(before.entity('guest:files'));
+    expect(pageKeys('base', model, { audits: [finding] }).other).not.toBe(before.other);
+    expect(pageKeys('base', model, { audits: [], drift: { findings: ['memory'] } }).other).not.toBe(before.other);
+    expect(pageKeys('other base', model, { audits: [] }).entity('guest:files')).not.toBe(before.entity('guest:files'));
   });
 });

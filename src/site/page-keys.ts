@@ -4,8 +4,9 @@
  * anything changes; the most common edit — a guest's cores, memory or disk after resizing it in
  * Proxmox — shows on three kinds of page only. So the model enters the keys in two parts:
  *
- *   - the model without those resource fields, and every audit finding (an audit may compare the
- *     totals with what the site states): in every page's key;
+ *   - the model without those resource fields, every audit finding (an audit may compare the
+ *     totals with what the site states) and every drift finding (the model against the Proxmox
+ *     snapshot, which names resources too): in every page's key;
  *   - the resource fields: only in the keys of the pages that show them — the guest's own page, its
  *     host's page (the guest table) and the overview (the totals).
  *
@@ -39,7 +40,7 @@ type Guest = Model['guests'][number];
 const resources = (guest: Guest) => JSON.stringify(RESOURCE_FIELDS.map((field) => guest[field] ?? null));
 
 /** `base`: the key of everything else the pages are made from (code, prose, settings). */
-export function pageKeys(base: string, model: Model, audits: readonly AuditFinding[]): PageKeys {
+export function pageKeys(base: string, model: Model, derived: { audits: readonly AuditFinding[]; drift?: unknown }): PageKeys {
   const structure = {
     ...model,
     guests: model.guests.map((guest) => {
@@ -48,7 +49,7 @@ export function pageKeys(base: string, model: Model, audits: readonly AuditFindi
       return copy;
     }),
   };
-  const other = sha(base, JSON.stringify(structure), JSON.stringify(audits));
+  const other = sha(base, JSON.stringify(structure), JSON.stringify(derived));
   const byHost = new Map<string, string[]>();
   for (const guest of [...model.guests].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     byHost.set(guest.host, [...(byHost.get(guest.host) ?? []), `${guest.id}:${resources(guest)}`]);

@@ -63,6 +63,7 @@ export function buildSidebar(model: Model, extraPages: SidebarLink[] = [], outag
         uiLink('spof.title', pagePath(PAGE_SLUGS.spof, 'nb', STARLIGHT_ADDS_BASE)),
         uiLink('audits.title', pagePath(PAGE_SLUGS.audits, 'nb', STARLIGHT_ADDS_BASE)),
         uiLink('startOrder.title', pagePath(PAGE_SLUGS.startOrder, 'nb', STARLIGHT_ADDS_BASE)),
+        uiLink('drift.title', pagePath(PAGE_SLUGS.drift, 'nb', STARLIGHT_ADDS_BASE)),
         ...extraPages,
       ],
     },

@@ -33,6 +33,13 @@ export const GuestSchema = z.strictObject({
   memoryMb: z.number().int().min(1).optional().meta({ description: 'Memory in MB as Proxmox shows it.' }),
   diskGb: z.number().min(0).optional().meta({ description: 'Disk size in GB.' }),
   tags: z.array(IdSchema).optional(),
+  onboot: z.boolean().optional().meta({ description: 'Whether Proxmox starts it when the host boots (onboot).' }),
+  startupOrder: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .meta({ description: "Proxmox's startup order (the `order=` of `startup`): lower starts first." }),
   os: LabelSchema.optional(),
   ip: Ipv4Schema.optional().meta({ description: 'One IPv4 address: shorthand for reach.ips. Sensitive: left out of the public build profile.' }),
   ...ReachFields,

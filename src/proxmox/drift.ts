@@ -1,0 +1,515 @@
+/**
+ * Comparing the model with what Proxmox reports. Keyed by VMID for guests (names change), by node
+ * name for hosts and by storage id for storage. Pure: takes the model, the observed state and where
+ * the model's entries are written, returns findings sorted the same way every time.
+ *
+ * Three severities: `drift` (the model says something Proxmox contradicts; exit 1), `unknown`
+ * (the token could not see it: never reported as deleted) and `info` (Proxmox knows a value the
+ * model leaves out: offered, not drift).
+ */
+import type { Model } from '../model/schema/model.ts';
+import type { Observed, ObservedGuest, ObservedStorage } from './observed.ts';
+import type { EntryPosition, ModelPositions, PositionedSection, SourcePosition } from './model-positions.ts';
+
+export type DriftType =
+  | 'missing-from-model'
+  | 'missing-from-proxmox'
+  | 'not-visible'
+  | 'renamed'
+  | 'moved'
+  | 'kind-changed'
+  | 'status-changed'
+  | 'changed'
+  | 'not-documented';
+
+export type DriftSeverity = 'drift' | 'unknown' | 'info';
+type Text = { nb: string; en: string };
+
+export interface DriftFinding {
+  type: DriftType;
+  severity: DriftSeverity;
+  entity: 'guest' | 'host' | 'storage';
+  /** The model's id for it, when the model has it. */
+  id?: string;
+  vmid?: number;
+  node?: string;
+  storage?: string;
+  /** The model's field name (memoryMb, cores, tags, …). */
+  field?: string;
+  model?: unknown;
+  observed?: unknown;
+  /** Where to change the model: the field's line, else the entry's, else the section's file. */
+  file?: string;
+  line?: number;
+  column?: number;
+  /** What differs, and how to fix it, in both languages. */
+  message: Text;
+  fix: Text;
+}
+
+export interface DriftReport {
+  source: Observed['source'];
+  takenAt?: string;
+  findings: DriftFinding[];
+  counts: Record<DriftSeverity, number>;
+  /** Why some things are unknown (token rights), in both languages. */
+  notes: Text[];
+}
+
+const SEVERITY: Record<DriftType, DriftSeverity> = {
+  'missing-from-model': 'drift',
+  'missing-from-proxmox': 'drift',
+  'not-visible': 'unknown',
+  renamed: 'drift',
+  moved: 'drift',
+  'kind-changed': 'drift',
+  'status-changed': 'drift',
+  changed: 'drift',
+  'not-documented': 'info',
+};
+
+/** Storage usage moves every day; a difference below this many percentage points is not drift. */
+export const STORAGE_TOLERANCE_POINTS = 1;
+
+/** A value as the owner would write it in YAML. */
+export function yamlValue(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(yamlValue).join(', ')}]`;
+  if (typeof value === 'string') return /^[a-z0-9][a-z0-9.-]*$/i.test(value) && !/^(true|false|null|yes|no|on|off|\d[\d.]*)$/i.test(value) ? value : JSON.stringify(value);
+  return String(value);
+}
+
+/** Proxmox tags may hold `_`, `+` and `.`; model tags are ids (lower-case letters, digits, dashes). */
+export function tagAsId(tag: string): string {
+  return tag.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'tag';
+}
+
+const where = (pos: SourcePosition | undefined) => (pos ? `${pos.file}:${pos.line}` : undefined);
+
+interface Context {
+  positions: ModelPositions;
+  findings: DriftFinding[];
+}
+
+function push(ctx: Context, finding: Omit<DriftFinding, 'severity' | 'file' | 'line' | 'column'>, pos: SourcePosition | undefined): void {
+  ctx.findings.push({ ...finding, severity: SEVERITY[finding.type], ...(pos ? { file: pos.file, line: pos.line, column: pos.column } : {}) });
+}
+
+const LABEL: Record<'guest' | 'host' | 'storage', Text> = {
+  guest: { nb: 'gjest', en: 'guest' },
+  host: { nb: 'vert', en: 'host' },
+  storage: { nb: 'lagring', en: 'storage' },
+};
+
+/** A field that both sides may state: equal → nothing; model lacks it → info; differs → drift. */
+function compareField(
+  ctx: Context,
+  base: Pick<DriftFinding, 'entity' | 'id' | 'vmid' | 'node' | 'storage'>,
+  subject: Text,
+  entry: EntryPosition,
+  field: string,
+  modelValue: unknown,
+  observedValue: unknown,
+  equal: (a: unknown, b: unknown) => boolean = (a, b) => JSON.stringify(a) === JSON.stringify(b),
+): void {
+  if (observedValue === undefined || (Array.isArray(observedValue) && observedValue.length === 0 && modelValue === undefined)) return;
+  if (modelValue === undefined) {
+    const at = where(entry.entry);
+    push(
+      ctx,
+      {
+        ...base,
+        type: 'not-documented',
+        field,
+        observed: observedValue,
+        message: {
+          nb: `${subject.nb}: Proxmox oppgir ${field} = ${yamlValue(observedValue)}, men modellen sier ikke noe om det.`,
+          en: `${subject.en}: Proxmox reports ${field} = ${yamlValue(observedValue)}, which the model does not state.`,
+        },
+        fix: {
+          nb: `Legg til \`${field}: ${yamlValue(observedValue)}\` i oppføringen som starter i ${at}, hvis det skal dokumenteres.`,
+          en: `Add \`${field}: ${yamlValue(observedValue)}\` to the entry starting at ${at}, if it should be documented.`,
+        },
+      },
+      entry.entry,
+    );
+    return;
+  }
+  if (equal(modelValue, observedValue)) return;
+  const pos = entry.field(field) ?? entry.entry;
+  push(
+    ctx,
+    {
+      ...base,
+      type: 'changed',
+      field,
+      model: modelValue,
+      observed: observedValue,
+      message: {
+        nb: `${subject.nb}: ${field} er ${yamlValue(observedValue)} i Proxmox, men ${yamlValue(modelValue)} i modellen.`,
+        en: `${subject.en}: ${field} is ${yamlValue(observedValue)} in Proxmox but ${yamlValue(modelValue)} in the model.`,
+      },
+      fix: {
+        nb: `Sett \`${field}: ${yamlValue(observedValue)}\` i ${where(pos)} (eller endre Proxmox, hvis modellen er slik det skal være).`,
+        en: `Set \`${field}: ${yamlValue(observedValue)}\` at ${where(pos)} (or change Proxmox, if the model is how it should be).`,
+      },
+    },
+    pos,
+  );
+}
+
+/**
+ * The model's addresses of a host or guest: `ip` is shorthand for `reach.ips` (src/model/schema/reach.ts),
+ * so either may hold them. An observed address the model lists in either place is no drift; with none
+ * documented, the first observed one is offered as `ip`; a different one is drift at the field that
+ * holds the model's addresses.
+ */
+function compareAddresses(
+  ctx: Context,
+  base: Pick<DriftFinding, 'entity' | 'id' | 'vmid' | 'node' | 'storage'>,
+  subject: Text,
+  entry: EntryPosition,
+  entity: { ip?: string; reach?: { ips?: string[] } },
+  observedIps: string[],
+): void {
+  if (observedIps.length === 0) return;
+  const listed = entity.reach?.ips ?? [];
+  const documented = [...new Set([...listed, ...(entity.ip ? [entity.ip] : [])])];
+  if (documented.some((ip) => observedIps.includes(ip))) return;
+  if (documented.length === 0 || listed.length === 0) {
+    compareField(ctx, base, subject, entry, 'ip', entity.ip, observedIps[0]);
+    return;
+  }
+  const pos = entry.field('reach') ?? entry.entry;
+  const observed = observedIps[0]!;
+  push(
+    ctx,
+    {
+      ...base,
+      type: 'changed',
+      field: 'ip',
+      model: documented,
+      observed,
+      message: {
+        nb: `${subject.nb}: adressen er ${yamlValue(observed)} i Proxmox, men modellen har ${yamlValue(documented)}.`,
+        en: `${subject.en}: its address is ${yamlValue(observed)} in Proxmox, but the model has ${yamlValue(documented)}.`,
+      },
+      fix: {
+        nb: `Legg ${yamlValue(observed)} først i \`reach.ips\` i ${where(pos)} (eller endre Proxmox, hvis modellen er slik det skal være).`,
+        en: `Put ${yamlValue(observed)} first in \`reach.ips\` at ${where(pos)} (or change Proxmox, if the model is how it should be).`,
+      },
+    },
+    pos,
+  );
+}
+
+function guestSubject(vmid: number, kind: 'qemu' | 'lxc', name?: string): Text {
+  const k = kind === 'qemu' ? 'VM' : 'LXC';
+  return { nb: `${k} ${vmid}${name ? ` (${name})` : ''}`, en: `${k} ${vmid}${name ? ` (${name})` : ''}` };
+}
+
+export function compareModel(model: Model, observed: Observed, positions: ModelPositions): DriftReport {
+  const ctx: Context = { positions, findings: [] };
+  const hostById = new Map(model.hosts.map((h) => [h.id, h]));
+  const proxmoxHosts = model.hosts.filter((h) => h.kind === 'proxmox');
+  const hostForNode = (node: string) => proxmoxHosts.find((h) => h.name === node || h.id === node);
+  const nodeOfHost = (hostId: string) => hostById.get(hostId)?.name ?? hostId;
+  const sectionFile = (section: PositionedSection) => {
+    const file = positions.sectionFile(section);
+    return file ? { file, line: 1, column: 1 } : undefined;
+  };
+  const importHint = { nb: 'eller kjør `npm run import` for å få den skrevet', en: 'or run `npm run import` to have it written' };
+
+  // ---- hosts, by node name
+  const observedNodes = new Map(observed.nodes.map((n) => [n.name, n]));
+  for (const node of observed.nodes) {
+    const host = hostForNode(node.name);
+    if (!host) {
+      const file = sectionFile('hosts');
+      push(
+        ctx,
+        {
+          type: 'missing-from-model',
+          entity: 'host',
+          node: node.name,
+          observed: { node: node.name, status: node.status },
+          message: { nb: `Node ${node.name} finnes i Proxmox, men ikke i modellen.`, en: `Node ${node.name} is in Proxmox but not in the model.` },
+          fix: {
+            nb: `Legg til en vert med \`name: ${node.name}\` og \`kind: proxmox\`${file ? ` i ${file.file}` : ''}, ${importHint.nb}.`,
+            en: `Add a host with \`name: ${node.name}\` and \`kind: proxmox\`${file ? ` to ${file.file}` : ''}, ${importHint.en}.`,
+          },
+        },
+        file,
+      );
+      continue;
+    }
+    const entry = positions.find('hosts', host.id);
+    if (!entry) continue;
+    const base = { entity: 'host' as const, id: host.id, node: node.name };
+    compareAddresses(ctx, base, { nb: `${LABEL.host.nb} ${node.name}`, en: `${LABEL.host.en} ${node.name}` }, entry, host, node.ip ? [node.ip] : []);
+    if (observed.nodes.length === 1 && observed.version) {
+      compareField(ctx, base, { nb: `${LABEL.host.nb} ${node.name}`, en: `${LABEL.host.en} ${node.name}` }, entry, 'proxmoxVersion', host.proxmoxVersion, observed.version);
+    }
+  }
+  for (const host of proxmoxHosts) {
+    if (host.status === 'planned' || observedNodes.has(host.name) || observedNodes.has(host.id)) continue;
+    const entry = positions.find('hosts', host.id);
+    push(
+      ctx,
+      {
+        type: 'missing-from-proxmox',
+        entity: 'host',
+        id: host.id,
+        node: host.name,
+        message: {
+          nb: `Verten ${host.name} står i modellen, men er ikke en node i Proxmox-svaret.`,
+          en: `Host ${host.name} is in the model but is not a node in the Proxmox answer.`,
+        },
+        fix: {
+          nb: `Fjern verten i ${where(entry?.entry)} eller sett \`status: planned\`; er den en frittstående vert, sammenlign den med sitt eget øyeblikksbilde.`,
+          en: `Remove the host at ${where(entry?.entry)} or set \`status: planned\`; if it is a standalone host, compare it with its own snapshot.`,
+        },
+      },
+      entry?.entry,
+    );
+  }
+
+  // ---- guests, by VMID
+  const modelByVmid = new Map(model.guests.map((g) => [g.vmid, g]));
+  const observedByVmid = new Map(observed.guests.map((g) => [g.vmid, g]));
+  for (const seen of observed.guests) {
+    const guest = modelByVmid.get(seen.vmid);
+    const subject = guestSubject(seen.vmid, seen.kind, seen.name);
+    if (!guest) {
+      if (seen.template) continue; // templates are not guests anyone runs; the model has no place for them
+      const file = sectionFile('guests');
+      push(
+        ctx,
+        {
+          type: 'missing-from-model',
+          entity: 'guest',
+          vmid: seen.vmid,
+          node: seen.node,
+          observed: { name: seen.name ?? null, kind: seen.kind, node: seen.node, status: seen.status },
+          message: { nb: `${subject.nb} finnes i Proxmox (på ${seen.node}), men ikke i modellen.`, en: `${subject.en} is in Proxmox (on ${seen.node}) but not in the model.` },
+          fix: {
+            nb: `Legg den til${file ? ` i ${file.file}` : ''} med \`vmid: ${seen.vmid}\`, \`kind: ${seen.kind}\`, \`host: ${hostForNode(seen.node)?.id ?? seen.node}\`, ${importHint.nb}.`,
+            en: `Add it${file ? ` to ${file.file}` : ''} with \`vmid: ${seen.vmid}\`, \`kind: ${seen.kind}\`, \`host: ${hostForNode(seen.node)?.id ?? seen.node}\`, ${importHint.en}.`,
+          },
+        },
+        file,
+      );
+      continue;
+    }
+    compareGuest(ctx, guest, seen, subject, hostForNode, nodeOfHost);
+  }
+  for (const guest of model.guests) {
+    if (observedByVmid.has(guest.vmid)) continue;
+    if (guest.status === 'planned') continue;
+    const entry = positions.find('guests', guest.id);
+    const subject = guestSubject(guest.vmid, guest.kind, guest.name);
+    const visibility = observed.guestVisible(guest.vmid);
+    const base = { entity: 'guest' as const, id: guest.id, vmid: guest.vmid, node: nodeOfHost(guest.host) };
+    if (visibility !== 'visible') {
+      push(
+        ctx,
+        {
+          ...base,
+          type: 'not-visible',
+          message: {
+            nb: `${subject.nb} er ikke i svaret, men tokenet kan mangle rett til å se den (VM.Audit). Ukjent, ikke slettet.`,
+            en: `${subject.en} is not in the answer, but the token may lack the right to see it (VM.Audit). Unknown, not deleted.`,
+          },
+          fix: {
+            nb: 'Gi tokenet rollen PVEAuditor på / (eller VM.Audit på /vms) og sammenlign på nytt.',
+            en: 'Give the token the PVEAuditor role on / (or VM.Audit on /vms) and compare again.',
+          },
+        },
+        entry?.entry,
+      );
+      continue;
+    }
+    push(
+      ctx,
+      {
+        ...base,
+        type: 'missing-from-proxmox',
+        message: { nb: `${subject.nb} står i modellen, men finnes ikke i Proxmox.`, en: `${subject.en} is in the model but not in Proxmox.` },
+        fix: {
+          nb: `Fjern oppføringen i ${where(entry?.entry)}, eller sett \`status: planned\` hvis den ikke er laget ennå.`,
+          en: `Remove the entry at ${where(entry?.entry)}, or set \`status: planned\` if it is yet to be made.`,
+        },
+      },
+      entry?.entry,
+    );
+  }
+
+  // ---- storage, by id
+  const observedStorage = new Map<string, ObservedStorage[]>();
+  for (const s of observed.storage) observedStorage.set(s.id, [...(observedStorage.get(s.id) ?? []), s]);
+  const modelStorageIds = new Set(model.storage.map((s) => s.id));
+  for (const [id, entries] of observedStorage) {
+    if (modelStorageIds.has(id)) continue;
+    const file = sectionFile('storage');
+    const nodes = entries.map((e) => e.node);
+    push(
+      ctx,
+      {
+        type: 'missing-from-model',
+        entity: 'storage',
+        storage: id,
+        node: nodes[0]!,
+        observed: { storage: id, nodes, type: entries[0]!.plugintype ?? null },
+        message: {
+          nb: `Lagringen ${id} (på ${nodes.join(', ')}) finnes i Proxmox, men ikke i modellen.`,
+          en: `Storage ${id} (on ${nodes.join(', ')}) is in Proxmox but not in the model.`,
+        },
+        fix: {
+          nb: `Legg den til${file ? ` i ${file.file}` : ''} med \`id: ${id}\` og \`host: ${hostForNode(nodes[0]!)?.id ?? nodes[0]}\`, ${importHint.nb}.`,
+          en: `Add it${file ? ` to ${file.file}` : ''} with \`id: ${id}\` and \`host: ${hostForNode(nodes[0]!)?.id ?? nodes[0]}\`, ${importHint.en}.`,
+        },
+      },
+      file,
+    );
+  }
+  for (const pool of model.storage) {
+    const entry = positions.find('storage', pool.id);
+    if (!entry) continue;
+    const node = nodeOfHost(pool.host);
+    const entries = observedStorage.get(pool.id) ?? [];
+    const base = { entity: 'storage' as const, id: pool.id, storage: pool.id, node };
+    const subject = { nb: `${LABEL.storage.nb} ${pool.id}`, en: `${LABEL.storage.en} ${pool.id}` };
+    if (entries.length === 0) {
+      const hidden = observed.storageVisible(pool.id) !== 'visible';
+      push(
+        ctx,
+        hidden
+          ? {
+              ...base,
+              type: 'not-visible',
+              message: {
+                nb: `Lagringen ${pool.id} er ikke i svaret, men tokenet kan mangle rett til å se den (Datastore.Audit). Ukjent, ikke slettet.`,
+                en: `Storage ${pool.id} is not in the answer, but the token may lack the right to see it (Datastore.Audit). Unknown, not deleted.`,
+              },
+              fix: { nb: 'Gi tokenet rollen PVEAuditor på / og sammenlign på nytt.', en: 'Give the token the PVEAuditor role on / and compare again.' },
+            }
+          : {
+              ...base,
+              type: 'missing-from-proxmox',
+              message: { nb: `Lagringen ${pool.id} står i modellen, men finnes ikke i Proxmox.`, en: `Storage ${pool.id} is in the model but not in Proxmox.` },
+              fix: { nb: `Fjern oppføringen i ${where(entry.entry)}.`, en: `Remove the entry at ${where(entry.entry)}.` },
+            },
+        entry.entry,
+      );
+      continue;
+    }
+    const here = entries.find((e) => e.node === node);
+    if (!here) {
+      const nodes = entries.map((e) => e.node);
+      const pos = entry.field('host') ?? entry.entry;
+      const newHost = hostForNode(nodes[0]!)?.id ?? nodes[0]!;
+      push(
+        ctx,
+        {
+          ...base,
+          type: 'moved',
+          field: 'host',
+          model: pool.host,
+          observed: newHost,
+          message: { nb: `Lagringen ${pool.id} er på ${nodes.join(', ')} i Proxmox, men på ${node} i modellen.`, en: `Storage ${pool.id} is on ${nodes.join(', ')} in Proxmox but on ${node} in the model.` },
+          fix: { nb: `Sett \`host: ${newHost}\` i ${where(pos)}.`, en: `Set \`host: ${newHost}\` at ${where(pos)}.` },
+        },
+        pos,
+      );
+      continue;
+    }
+    compareField(ctx, base, subject, entry, 'usedPercent', pool.usedPercent, here.usedPercent, (a, b) => Math.abs((a as number) - (b as number)) < STORAGE_TOLERANCE_POINTS);
+  }
+
+  const order: Record<DriftSeverity, number> = { drift: 0, unknown: 1, info: 2 };
+  const entityOrder = { host: 0, guest: 1, storage: 2 };
+  const findings = ctx.findings.sort(
+    (a, b) =>
+      order[a.severity] - order[b.severity] ||
+      entityOrder[a.entity] - entityOrder[b.entity] ||
+      (a.vmid ?? 0) - (b.vmid ?? 0) ||
+      (a.node ?? '').localeCompare(b.node ?? '') ||
+      (a.storage ?? '').localeCompare(b.storage ?? '') ||
+      (a.field ?? '').localeCompare(b.field ?? '') ||
+      a.type.localeCompare(b.type),
+  );
+  const counts = { drift: 0, unknown: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { source: observed.source, ...(observed.takenAt ? { takenAt: observed.takenAt } : {}), findings, counts, notes: observed.visibilityNotes };
+}
+
+function compareGuest(
+  ctx: Context,
+  guest: Model['guests'][number],
+  seen: ObservedGuest,
+  subject: Text,
+  hostForNode: (node: string) => Model['hosts'][number] | undefined,
+  nodeOfHost: (hostId: string) => string,
+): void {
+  const entry = ctx.positions.find('guests', guest.id);
+  if (!entry) return;
+  const base = { entity: 'guest' as const, id: guest.id, vmid: seen.vmid, node: seen.node };
+  const at = (field: string) => entry.field(field) ?? entry.entry;
+  const set = (type: DriftType, field: string, modelValue: unknown, observedValue: unknown, message: Text, extra?: Text) => {
+    const pos = at(field);
+    push(
+      ctx,
+      {
+        ...base,
+        type,
+        field,
+        model: modelValue,
+        observed: observedValue,
+        message,
+        fix: {
+          nb: `Sett \`${field}: ${yamlValue(observedValue)}\` i ${where(pos)}${extra ? `${extra.nb.startsWith(',') ? '' : ' '}${extra.nb}` : ''}.`,
+          en: `Set \`${field}: ${yamlValue(observedValue)}\` at ${where(pos)}${extra ? `${extra.en.startsWith(',') ? '' : ' '}${extra.en}` : ''}.`,
+        },
+      },
+      pos,
+    );
+  };
+  if (seen.name && seen.name !== guest.name) {
+    set('renamed', 'name', guest.name, seen.name, {
+      nb: `${subject.nb} heter ${seen.name} i Proxmox, men ${guest.name} i modellen.`,
+      en: `${subject.en} is called ${seen.name} in Proxmox but ${guest.name} in the model.`,
+    }, { nb: '(id-en kan bli stående; lenker bruker den)', en: '(the id can stay; links use it)' });
+  }
+  const modelNode = nodeOfHost(guest.host);
+  if (seen.node !== modelNode) {
+    const host = hostForNode(seen.node);
+    set('moved', 'host', guest.host, host?.id ?? seen.node, {
+      nb: `${subject.nb} kjører på ${seen.node} i Proxmox, men på ${modelNode} i modellen.`,
+      en: `${subject.en} runs on ${seen.node} in Proxmox but on ${modelNode} in the model.`,
+    }, host ? undefined : { nb: `(og legg til verten ${seen.node})`, en: `(and add the host ${seen.node})` });
+  }
+  if (seen.kind !== guest.kind) {
+    set('kind-changed', 'kind', guest.kind, seen.kind, {
+      nb: `VMID ${seen.vmid} er ${seen.kind} i Proxmox, men ${guest.kind} i modellen (et nytt gjestesystem med samme VMID?).`,
+      en: `VMID ${seen.vmid} is ${seen.kind} in Proxmox but ${guest.kind} in the model (a new guest reusing the VMID?).`,
+    });
+  }
+  const observedStatus = seen.status === 'running' || seen.status === 'stopped' ? seen.status : undefined;
+  if (observedStatus && observedStatus !== guest.status) {
+    const start = guest.status === 'running' && observedStatus === 'stopped';
+    set('status-changed', 'status', guest.status, observedStatus, {
+      nb: `${subject.nb} er ${observedStatus === 'running' ? 'i gang' : 'stoppet'} i Proxmox, men modellen har \`status: ${guest.status}\`.`,
+      en: `${subject.en} is ${observedStatus} in Proxmox, but the model has \`status: ${guest.status}\`.`,
+    }, start ? { nb: `, eller start den: \`${seen.kind === 'lxc' ? 'pct' : 'qm'} start ${seen.vmid}\``, en: `, or start it: \`${seen.kind === 'lxc' ? 'pct' : 'qm'} start ${seen.vmid}\`` } : undefined);
+  }
+  const subj = subject;
+  compareField(ctx, base, subj, entry, 'cores', guest.cores, seen.cores);
+  compareField(ctx, base, subj, entry, 'memoryMb', guest.memoryMb, seen.memoryMb);
+  compareField(ctx, base, subj, entry, 'diskGb', guest.diskGb, seen.diskGb, (a, b) => Math.abs((a as number) - (b as number)) < 0.05);
+  const tags = [...new Set(seen.tags.map(tagAsId))].sort();
+  compareField(ctx, base, subj, entry, 'tags', guest.tags ? [...guest.tags].sort() : undefined, tags.length ? tags : undefined);
+  if (seen.configRead) {
+    compareField(ctx, base, subj, entry, 'onboot', guest.onboot, seen.onboot);
+    compareField(ctx, base, subj, entry, 'startupOrder', guest.startupOrder, seen.startupOrder);
+    compareAddresses(ctx, base, subj, entry, guest, seen.ips);
+  }
+}

@@ -1,0 +1,304 @@
+/**
+ * A starting model from what Proxmox reports, or new entries merged into an existing model.
+ * Pure: takes the existing files' text and the observed state, returns the new text of each file
+ * that changes. Merging never overwrites: an entry already in the model (guest by VMID, host by
+ * node name, storage by id) only gains fields it does not have; everything a person wrote — values,
+ * texts, comments, order — stays. Running it twice changes nothing the second time.
+ *
+ * What Proxmox cannot know (what a guest is for, where a host stands) is written as a TODO text in
+ * both languages, which the `todo-text` audit reports as a warning until a person replaces it.
+ * The cluster and HA are not written as entities (the model has no kind for them yet): the result
+ * says so, and each HA-managed guest gets a comment.
+ */
+import { Document, isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import type { Observed, ObservedGuest, ObservedNode, ObservedStorage } from './observed.ts';
+import { tagAsId } from './drift.ts';
+import { TODO_MARK } from '../analysis/audits.ts';
+
+/** Every TODO text starts with this; the `todo-text` audit looks for it. */
+export const TODO_PREFIX = TODO_MARK;
+
+export const TODO_TEXT = {
+  host: {
+    nb: `${TODO_PREFIX} Skriv hva denne verten er til for og hvor den står. Proxmox vet ikke det.`,
+    en: `${TODO_PREFIX} Write what this host is for and where it stands. Proxmox does not know.`,
+  },
+  guest: {
+    nb: `${TODO_PREFIX} Skriv hva denne gjesten gjør. Proxmox vet ikke det.`,
+    en: `${TODO_PREFIX} Write what this guest does. Proxmox does not know.`,
+  },
+  purpose: {
+    nb: `${TODO_PREFIX} Skriv hva den trengs til, og hva som skjer når den stopper.`,
+    en: `${TODO_PREFIX} Write what it is needed for, and what happens when it stops.`,
+  },
+  storage: {
+    nb: `${TODO_PREFIX} Skriv hva som ligger her, og hvor det tas sikkerhetskopi av det.`,
+    en: `${TODO_PREFIX} Write what is kept here, and where it is backed up.`,
+  },
+  site: {
+    nb: `${TODO_PREFIX} Beskriv stedet og hva infrastrukturen skal gjøre.`,
+    en: `${TODO_PREFIX} Describe the place and what the infrastructure is for.`,
+  },
+} as const;
+
+export interface ImportResult {
+  /** File name (in the model folder) → new text, only for files that change. */
+  files: Map<string, string>;
+  /** What was added, one line each, in English (the command prints them). */
+  added: string[];
+  /** What Proxmox reports that the model has no place for yet. */
+  leftOut: string[];
+}
+
+type Plain = Record<string, unknown>;
+
+const ID_OK = /^[a-z0-9][a-z0-9-]*$/;
+export function slug(text: string): string {
+  const s = text.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+  return ID_OK.test(s) ? s : '';
+}
+
+const STORAGE_KIND: Record<string, 'local' | 'lvm-thin' | 'external'> = {
+  dir: 'local',
+  lvmthin: 'lvm-thin',
+  nfs: 'external',
+  cifs: 'external',
+  pbs: 'external',
+  cephfs: 'external',
+  rbd: 'external',
+  iscsi: 'external',
+  iscsidirect: 'external',
+  glusterfs: 'external',
+  esxi: 'external',
+};
+
+interface FileDoc {
+  name: string;
+  doc: Document;
+  original: string;
+  changed: boolean;
+}
+
+/** The fields Proxmox knows about a guest, in the order a person would write them. */
+function guestFields(g: ObservedGuest, hostId: string): Plain {
+  const tags = [...new Set(g.tags.map(tagAsId))].sort();
+  return {
+    name: g.name ?? `guest-${g.vmid}`,
+    vmid: g.vmid,
+    kind: g.kind,
+    host: hostId,
+    status: g.status === 'running' || g.status === 'stopped' ? g.status : 'stopped',
+    ...(g.cores !== undefined ? { cores: g.cores } : {}),
+    ...(g.memoryMb !== undefined ? { memoryMb: g.memoryMb } : {}),
+    ...(g.diskGb !== undefined ? { diskGb: g.diskGb } : {}),
+    ...(tags.length ? { tags } : {}),
+    ...(g.onboot !== undefined ? { onboot: g.onboot } : {}),
+    ...(g.startupOrder !== undefined ? { startupOrder: g.startupOrder } : {}),
+    ...(g.ips[0] ? { ip: g.ips[0] } : {}),
+  };
+}
+
+function hostFields(n: ObservedNode, observed: Observed, version: string | undefined): Plain {
+  const zones = [...new Set(observed.sdnZones.filter((z) => z.node === n.name).map((z) => z.id).filter((id) => ID_OK.test(id)) )].sort();
+  return {
+    name: n.name,
+    kind: 'proxmox',
+    ...(n.ip ? { ip: n.ip } : {}),
+    ...(version ? { proxmoxVersion: version } : {}),
+    ...(zones.length ? { sdnZones: zones.map((id) => ({ id })) } : {}),
+  };
+}
+
+function storageFields(entries: ObservedStorage[], hostId: string): Plain {
+  const first = entries[0]!;
+  const kind = first.plugintype ? (STORAGE_KIND[first.plugintype] ?? 'other') : undefined;
+  return {
+    name: first.id,
+    host: hostId,
+    ...(kind ? { kind } : {}),
+    ...(first.usedPercent !== undefined ? { usedPercent: first.usedPercent } : {}),
+  };
+}
+
+export function importModel(existing: Map<string, string>, observed: Observed, options: { today: string }): ImportResult {
+  const docs: FileDoc[] = [...existing.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, text]) => ({ name, doc: parseDocument(text, { schema: 'core', uniqueKeys: true }), original: text, changed: false }));
+  for (const d of docs) {
+    if (d.doc.errors.length) throw new Error(`${d.name}: ${d.doc.errors[0]!.message} (fix the YAML first; nothing was written)`);
+  }
+  const added: string[] = [];
+  const leftOut: string[] = [];
+
+  const sectionIn = (section: string) => {
+    for (const d of docs) {
+      const node = d.doc.get(section, true);
+      if (isSeq(node)) return { file: d, seq: node as YAMLSeq };
+    }
+    return undefined;
+  };
+  const ensureSection = (section: string): { file: FileDoc; seq: YAMLSeq } => {
+    const found = sectionIn(section);
+    if (found) return found;
+    const name = `${section}.yaml`;
+    let file = docs.find((d) => d.name === name);
+    if (!file) {
+      const doc = new Document({}, { schema: 'core' }) as Document;
+      doc.commentBefore = ` Written by \`npm run import\` from Proxmox; edit freely: a later import only adds what is new.`;
+      file = { name, doc, original: '', changed: true };
+      docs.push(file);
+    }
+    const seq = new YAMLSeq();
+    file.doc.set(section, seq);
+    file.changed = true;
+    return { file, seq };
+  };
+  const items = (section: string): YAMLMap[] =>
+    docs.flatMap((d) => {
+      const node = d.doc.get(section, true);
+      return isSeq(node) ? (node.items.filter((i) => isMap(i)) as YAMLMap[]) : [];
+    });
+  const scalar = (map: YAMLMap, key: string): unknown => {
+    const v = map.get(key, true);
+    return isScalar(v) ? v.value : undefined;
+  };
+  const fileOf = (map: YAMLMap) => docs.find((d) => {
+    let found = false;
+    for (const section of ['hosts', 'guests', 'storage']) {
+      const node = d.doc.get(section, true);
+      if (isSeq(node) && node.items.includes(map)) found = true;
+    }
+    return found;
+  })!;
+  const takenIds = (section: string) => new Set(items(section).map((m) => String(scalar(m, 'id'))));
+  const freshId = (section: string, wanted: string, fallback: string) => {
+    const ids = takenIds(section);
+    const base = slug(wanted) || fallback;
+    if (!ids.has(base)) return base;
+    let n = 2;
+    while (ids.has(`${base}-${n}`)) n++;
+    return `${base}-${n}`;
+  };
+  const toNode = (doc: Document, value: unknown): Node => {
+    const node = doc.createNode(value) as Node;
+    if (isSeq(node) && node.items.every((i) => isScalar(i))) (node as YAMLSeq).flow = true;
+    if (isMap(node)) for (const pair of (node as YAMLMap).items) if (isSeq(pair.value) && (pair.value as YAMLSeq).items.every((i) => isScalar(i))) (pair.value as YAMLSeq).flow = true;
+    return node;
+  };
+  /** Adds the fields a hand-written entry lacks; never changes one it has. */
+  const fillIn = (map: YAMLMap, fields: Plain, label: string) => {
+    const file = fileOf(map);
+    // `ip` is shorthand for `reach.ips`: an entry that lists its addresses there has them already.
+    const missing = Object.entries(fields).filter(([k]) => !map.has(k) && !(k === 'ip' && map.hasIn(['reach', 'ips'])));
+    for (const [key, value] of missing) map.set(key, toNode(file.doc, value));
+    if (missing.length) {
+      file.changed = true;
+      added.push(`${label}: added ${missing.map(([k]) => k).join(', ')} (${file.name})`);
+    }
+  };
+  const append = (section: string, entry: Plain, label: string, comment?: string) => {
+    const { file, seq } = ensureSection(section);
+    const node = toNode(file.doc, entry);
+    if (seq.items.length) node.spaceBefore = true;
+    if (comment) node.commentBefore = comment;
+    seq.items.push(node);
+    file.changed = true;
+    added.push(`${label} (${file.name})`);
+  };
+
+  // ---- site, when no file has one
+  if (!docs.some((d) => d.doc.has('site'))) {
+    const name = observed.cluster?.name ?? observed.nodes[0]?.name ?? 'Proxmox';
+    const file = { name: 'site.yaml', doc: new Document({}, { schema: 'core' }) as Document, original: existing.get('site.yaml') ?? '', changed: true };
+    file.doc.commentBefore = ' Written by `npm run import`. Replace the TODO texts; `npm run check` lists them.';
+    file.doc.set(
+      'site',
+      file.doc.createNode({
+        name,
+        title: { nb: `${name} driftsbok`, en: `${name} operations handbook` },
+        description: TODO_TEXT.site,
+        documented: (observed.takenAt ?? options.today).slice(0, 10),
+        locales: ['nb', 'en'],
+      }),
+    );
+    const locales = (file.doc.get('site', true) as YAMLMap).get('locales', true) as unknown;
+    if (isSeq(locales)) locales.flow = true;
+    docs.push(file);
+    added.push(`site ${name} (site.yaml)`);
+  }
+
+  // ---- hosts, by node name
+  const hostFor = (node: string) => items('hosts').find((m) => scalar(m, 'name') === node || scalar(m, 'id') === node);
+  const localNode = observed.localNode ?? (observed.nodes.length === 1 ? observed.nodes[0]!.name : undefined);
+  for (const n of observed.nodes) {
+    const fields = hostFields(n, observed, n.name === localNode ? observed.version : undefined);
+    const existingHost = hostFor(n.name);
+    if (existingHost) fillIn(existingHost, fields, `host ${n.name}`);
+    else {
+      const id = freshId('hosts', n.name, `node-${observed.nodes.indexOf(n) + 1}`);
+      append('hosts', { id, ...fields, description: TODO_TEXT.host }, `host ${id}`);
+    }
+  }
+  const hostIdFor = (node: string) => String(scalar(hostFor(node)!, 'id'));
+
+  // ---- guests, by VMID
+  const haByVmid = new Map(observed.ha.filter((h) => h.vmid !== undefined).map((h) => [h.vmid!, h]));
+  for (const g of observed.guests) {
+    const ha = haByVmid.get(g.vmid);
+    if (g.template) {
+      leftOut.push(`template ${g.vmid}${g.name ? ` (${g.name})` : ''}: templates are not guests the model documents`);
+      continue;
+    }
+    const fields = guestFields(g, hostIdFor(g.node));
+    const existingGuest = items('guests').find((m) => Number(scalar(m, 'vmid')) === g.vmid);
+    if (existingGuest) {
+      const { name: _name, vmid: _vmid, kind: _kind, host: _host, status: _status, ...rest } = fields;
+      fillIn(existingGuest, rest, `guest ${scalar(existingGuest, 'id')} (${g.vmid})`);
+      continue;
+    }
+    const id = freshId('guests', g.name ?? '', `guest-${g.vmid}`);
+    const notes = [
+      ...(g.status !== 'running' && g.status !== 'stopped' ? [` Proxmox reported status "${g.status}"; check whether it should be running or stopped.`] : []),
+      ...(ha ? [` HA-managed in Proxmox (${ha.sid}${ha.group ? `, group ${ha.group}` : ''}${ha.state ? `, state ${ha.state}` : ''}); the model has no HA fields yet.`] : []),
+      ...(g.tags.some((t) => tagAsId(t) !== t) ? [` Proxmox tags ${g.tags.join(';')} were made into ids.`] : []),
+    ];
+    append('guests', { id, ...fields, description: TODO_TEXT.guest, purpose: TODO_TEXT.purpose }, `guest ${id} (${g.vmid})`, notes.length ? notes.join('\n') : undefined);
+  }
+
+  // ---- storage, by id (one entry per id; shared storage is listed once per node by Proxmox)
+  const byId = new Map<string, ObservedStorage[]>();
+  for (const s of observed.storage) byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
+  for (const [id, entries] of byId) {
+    const existingPool = items('storage').find((m) => scalar(m, 'id') === id);
+    const ownerNode = existingPool ? (observed.nodes.find((n) => hostIdFor(n.name) === scalar(existingPool, 'host'))?.name ?? entries[0]!.node) : entries[0]!.node;
+    const mine = entries.filter((e) => e.node === ownerNode);
+    const fields = storageFields(mine.length ? mine : entries, hostIdFor(ownerNode));
+    if (existingPool) {
+      const { name: _name, host: _host, ...rest } = fields;
+      fillIn(existingPool, rest, `storage ${id}`);
+      continue;
+    }
+    if (!ID_OK.test(id)) {
+      leftOut.push(`storage ${id}: its id is not a valid model id; add it by hand with an id of lower-case letters, digits and dashes`);
+      continue;
+    }
+    const nodes = entries.map((e) => e.node);
+    const comment = nodes.length > 1 ? ` Proxmox lists it on ${nodes.join(', ')}${entries[0]!.shared ? ' (shared)' : ''}; the model gives storage one host.` : undefined;
+    append('storage', { id, ...fields, description: TODO_TEXT.storage }, `storage ${id}`, comment);
+  }
+
+  if (observed.cluster) {
+    leftOut.push(
+      `cluster ${observed.cluster.name} (${observed.cluster.nodes ?? observed.nodes.length} nodes${observed.cluster.quorate === undefined ? '' : observed.cluster.quorate ? ', quorate' : ', not quorate'}): the model has no cluster kind yet; its nodes are written as hosts`,
+    );
+  }
+  if (observed.ha.length) leftOut.push(`${observed.ha.length} HA resource${observed.ha.length === 1 ? '' : 's'} (${observed.ha.map((h) => h.sid).join(', ')}): written as comments on the guests; the model has no HA fields yet`);
+
+  const files = new Map<string, string>();
+  for (const d of docs) {
+    if (!d.changed) continue;
+    const text = d.doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+    if (text !== d.original) files.set(d.name, text);
+  }
+  return { files, added, leftOut };
+}
