@@ -141,4 +141,14 @@ describe('the publish workflow', () => {
     // Only the deploy job may write to Pages.
     expect((workflow as { permissions?: Record<string, string> }).permissions).toEqual({ contents: 'read' });
   });
+
+  it('writes only counts and kinds of drift to the public job log and summary, never the report', () => {
+    const step = Object.values(workflow.jobs).flatMap((j) => j.steps).find((s) => /npm run drift/.test(s.run ?? ''))!;
+    expect(step, 'a drift step').toBeDefined();
+    // The report names hosts, guests and addresses: it is read as JSON and only counted.
+    expect(step.run).toMatch(/npm run drift --silent -- --snapshot model\/observed [^\n]*--json > "\$RUNNER_TEMP\/drift\.json"/);
+    expect(step.run).not.toMatch(/cat "\$RUNNER_TEMP\/drift/);
+    expect(step.run).toMatch(/r\.counts\.drift/);
+    expect(step.run).not.toMatch(/\.(?:model|observed|message|file)\b/);
+  });
 });
