@@ -43,7 +43,7 @@ import { siteInputKey } from '../src/site/input-key.ts';
 import { siteBase, SiteBaseError } from '../src/site/base.ts';
 import { isUpToDate, outputManifest, readBuildRecord, writeBuildRecord } from '../src/site/up-to-date.ts';
 import { finishDiagramBuild } from '../src/diagrams/report.ts';
-import { launchChromium, resolveChromiumExecutable } from '../src/browser/chromium.ts';
+import { ensureChromium, launchChromium } from '../src/browser/chromium.ts';
 import { DEFAULT_OFFLINE_BUDGET_MB, describeOfflineApp, writeOfflineApp } from '../src/offline/write-offline-app.ts';
 import { buildDate } from '../src/runbook/pdf.ts';
 import { localized } from '../src/model/entities.ts';
@@ -291,8 +291,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       resetRenderStats();
       setRendererLog((line) => log(line));
       const specs = siteDiagrams(data.model, data.analysis, data.graph, data.model.site.locales, entityHref);
-      // No browser and diagrams to render: say so once, now, rather than from every page that needs one.
-      if (specs.some((spec) => !isCached(spec))) resolveChromiumExecutable(env);
+      // No browser and diagrams to render: get Playwright's (or say how to get one) once, now, rather
+      // than fail from every page that needs one.
+      if (specs.some((spec) => !isCached(spec))) ensureChromium(env);
       const prerender = prerenderDiagrams(specs);
       log(`diagrams: ${specs.length} on the site, ${prerender.queued} to render`);
 

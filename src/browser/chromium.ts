@@ -1,9 +1,11 @@
 /**
  * Finding and launching the one headless Chromium that diagrams, the runbook PDF and the
- * end-to-end tests use. Order: $CHROMIUM_PATH, Debian's /usr/bin/chromium, Playwright's own browser.
- * Node-only module.
+ * end-to-end tests use. Order: $CHROMIUM_PATH, Debian's /usr/bin/chromium, Playwright's own browser;
+ * with none of them, Playwright's own is downloaded (ensureChromium). Node-only module.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserType, LaunchOptions } from 'playwright-core';
 
@@ -26,15 +28,22 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** What to type to get a Chromium on this operating system, when it could not be downloaded. */
+export function installHint(platform: NodeJS.Platform): string[] {
+  if (platform === 'linux') return ['  - Debian/Ubuntu: sudo apt-get install chromium   (gives /usr/bin/chromium)', '  - with internet: npx playwright install chromium'];
+  if (platform === 'darwin') return ['  - macOS:         brew install --cask chromium, then CHROMIUM_PATH=/Applications/Chromium.app/Contents/MacOS/Chromium', '  - with internet: npx playwright install chromium'];
+  return ['  - with internet: npx playwright install chromium'];
+}
+
 export class ChromiumNotFoundError extends Error {
-  constructor(tried: string[]) {
+  constructor(tried: string[], options: { downloadFailed?: string; platform?: NodeJS.Platform } = {}) {
     super(
       [
         'No Chromium found. driftsbok renders diagrams and the runbook PDF with a headless Chromium.',
         `Tried: ${tried.join(', ')}.`,
+        ...(options.downloadFailed ? [`Downloading Playwright's Chromium failed too (${options.downloadFailed}): no internet, or only an npm mirror.`] : []),
         'Fix one of:',
-        '  - Debian/Ubuntu: sudo apt-get install chromium   (gives /usr/bin/chromium)',
-        '  - any system:    npx playwright install chromium',
+        ...(options.downloadFailed ? installHint(options.platform ?? process.platform) : ['  - Debian/Ubuntu: sudo apt-get install chromium   (gives /usr/bin/chromium)', '  - any system:    npx playwright install chromium']),
         '  - or point CHROMIUM_PATH at a Chromium or Chrome binary.',
       ].join('\n'),
     );
@@ -42,31 +51,86 @@ export class ChromiumNotFoundError extends Error {
   }
 }
 
+/** How the lookup sees the machine; the tests give a machine of their own. */
+export interface ChromiumMachine {
+  exists(path: string): boolean;
+  /** Where Playwright's own Chromium is (or would be) installed. */
+  bundledPath(): string | undefined;
+  /** Downloads Playwright's own Chromium; the reason when it could not. */
+  install(): { ok: true } | { ok: false; why: string };
+  platform: NodeJS.Platform;
+  log(line: string): void;
+}
+
+/**
+ * The command that downloads the Chromium of the Playwright in the lockfile into Playwright's
+ * usual cache (~/.cache/ms-playwright), showing its progress.
+ */
+export function installCommand(): string[] {
+  // Its package exports no cli.js, so the path is found from its package.json, as `npx` finds its bin.
+  const root = dirname(createRequire(import.meta.url).resolve('playwright-core/package.json'));
+  return [process.execPath, join(root, 'cli.js'), 'install', 'chromium'];
+}
+
+const realMachine: ChromiumMachine = {
+  exists: existsSync,
+  bundledPath() {
+    try {
+      return chromiumType().executablePath();
+    } catch {
+      return undefined;
+    }
+  },
+  install() {
+    const [command, ...args] = installCommand();
+    const result = spawnSync(command!, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (result.status === 0) return { ok: true };
+    return { ok: false, why: result.error ? result.error.message : `the installer exited with ${result.status ?? result.signal}` };
+  },
+  platform: process.platform,
+  log: (line) => console.error(line),
+};
+
 /** The executable to launch, or undefined to let Playwright use its own downloaded browser. */
-export function resolveChromiumExecutable(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function resolveChromiumExecutable(env: NodeJS.ProcessEnv = process.env, machine: ChromiumMachine = realMachine): string | undefined {
   const tried: string[] = [];
   if (env.CHROMIUM_PATH) {
-    if (existsSync(env.CHROMIUM_PATH)) return env.CHROMIUM_PATH;
+    if (machine.exists(env.CHROMIUM_PATH)) return env.CHROMIUM_PATH;
     // An explicit setting that points nowhere is a mistake to report, not to paper over.
     throw new ChromiumNotFoundError([`CHROMIUM_PATH=${env.CHROMIUM_PATH} (does not exist)`]);
   }
   for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) {
     tried.push(candidate);
-    if (existsSync(candidate)) return candidate;
+    if (machine.exists(candidate)) return candidate;
   }
-  let bundled: string | undefined;
-  try {
-    bundled = chromiumType().executablePath();
-  } catch {
-    bundled = undefined;
-  }
+  const bundled = machine.bundledPath();
   tried.push(`Playwright's browser (${bundled ?? 'not installed'})`);
-  if (bundled && existsSync(bundled)) return undefined;
+  if (bundled && machine.exists(bundled)) return undefined;
   throw new ChromiumNotFoundError(tried);
 }
 
+/**
+ * Like resolveChromiumExecutable, but where no Chromium is found and none is configured, first
+ * downloads Playwright's own (as Playwright-based tools do on a laptop or a CI runner with
+ * internet), then uses it from then on. DRIFTSBOK_BROWSER_DOWNLOAD=0 turns the download off. A
+ * CHROMIUM_PATH that points nowhere is still an error: it is a setting to fix, not to work around.
+ */
+export function ensureChromium(env: NodeJS.ProcessEnv = process.env, machine: ChromiumMachine = realMachine): string | undefined {
+  try {
+    return resolveChromiumExecutable(env, machine);
+  } catch (error) {
+    if (!(error instanceof ChromiumNotFoundError) || env.CHROMIUM_PATH || env.DRIFTSBOK_BROWSER_DOWNLOAD === '0') throw error;
+    machine.log("No Chromium found: downloading Playwright's own Chromium (once; it is kept in Playwright's cache) …");
+    const installed = machine.install();
+    const bundled = machine.bundledPath();
+    if (installed.ok && bundled && machine.exists(bundled)) return undefined;
+    const why = installed.ok ? `it reported success, but ${bundled ?? 'its browser'} is not there` : installed.why;
+    throw new ChromiumNotFoundError(['/usr/bin/chromium', '/usr/bin/chromium-browser', `Playwright's browser (${bundled ?? 'not installed'})`], { downloadFailed: why, platform: machine.platform });
+  }
+}
+
 export function chromiumLaunchOptions(env: NodeJS.ProcessEnv = process.env): LaunchOptions {
-  const executablePath = resolveChromiumExecutable(env);
+  const executablePath = ensureChromium(env);
   return { headless: true, args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) };
 }
 
