@@ -49,6 +49,7 @@ import { buildDate } from '../src/runbook/pdf.ts';
 import { localized } from '../src/model/entities.ts';
 import { recoverSwap, swapIntoPlace } from '../src/site/swap.ts';
 import { writeContentSecurityPolicies } from '../src/site/write-csp.ts';
+import { StageClock } from '../src/site/stage-clock.ts';
 import { havePdftotext, internalValues, pdfTexts, scanTexts, scanTextsInTurns, siteTexts, type OutputFinding } from '../src/site/output-scan.ts';
 import { profileFromEnv, type Profile } from '../src/model/profile.ts';
 
@@ -249,6 +250,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   const recovered = recoverSwap(outDir);
   if (recovered === 'restored') log(`build: put back the previous ${relative(process.cwd(), outDir) || outDir}/ that a killed build had left aside`);
 
+  const clock = new StageClock();
+  clock.start('check');
   const checked = checkModel(paths.modelDir, env);
   if (!checked.ok) {
     fail(formatProblems(checked.problems, relative(process.cwd(), paths.modelDir) || paths.modelDir, checked.warnings));
@@ -297,6 +300,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       const prerender = prerenderDiagrams(specs);
       log(`diagrams: ${specs.length} on the site, ${prerender.queued} to render`);
 
+      clock.start('pages and diagrams');
       const { build: astroBuild } = await import('astro');
       try {
         await astroBuild({ root: ROOT, outDir: tmpDir, cacheDir, logLevel: 'info', ...(options.force ? { force: true } : {}) });
@@ -312,10 +316,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       await closeRenderer();
       rmSync(join(tmpDir, '.prerender'), { recursive: true, force: true });
       // Before the runbook is printed from the pages, so the printer sees them as a reader will.
+      clock.start('security policy');
       const cspStarted = performance.now();
       const withPolicy = writeContentSecurityPolicies(tmpDir);
       log(`build: content security policy on ${withPolicy} pages (${Math.round(performance.now() - cspStarted)} ms)`);
       // The runbook prints (in Chromium) while this process reads the pages it has no part in.
+      clock.start(options.pdf !== false ? 'PDFs and output scan' : 'output scan');
       const started = performance.now();
       const printing = options.pdf !== false ? buildRunbookPdfs(tmpDir, { env, browser: sharedBrowser }) : Promise.resolve([]);
       // The finished output, read as a visitor would (pages, search index, PDF text): what must not
@@ -355,6 +361,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
         log(`build: warning: the output holds ${leaks.length} thing(s) that look like secrets (a public build refuses them):\n${shownLeaks.join('\n')}`);
       }
       // Last, so that it lists every page and both PDFs with their final content.
+      clock.start('offline app');
       const offline = writeOfflineApp({
         outDir: tmpDir,
         base: siteBase(env),
@@ -368,9 +375,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       log(describeOfflineApp(offline));
       // Swap (src/site/swap.ts): a crash in between leaves the old output aside under a fixed name,
       // and the next build puts it back.
+      clock.start('swap');
       swapIntoPlace(tmpDir, outDir);
       writeBuildRecord(recordFile, { key: buildKey, outDir, manifest: outputManifest(outDir) });
       log(`build: site ready in ${relative(process.cwd(), outDir) || outDir}/`);
+      log(`build: took ${clock.summary()}`);
       return 0;
     } catch (error) {
       forgetContentStore(cacheDir);

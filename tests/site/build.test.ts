@@ -81,6 +81,8 @@ describe('npm run build on fixture models', () => {
   it('builds a second infrastructure (mini) with its own title, prose and links', { timeout: 300_000 }, () => {
     const result = build(OUT, miniEnv);
     expect(result.code, result.output).toBe(0);
+    // The last line says where the time went, stage by stage (--no-pdf: no PDFs in it).
+    expect(result.output).toMatch(/^build: took \d+\.\d s: check \d+\.\d s · pages and diagrams \d+\.\d s · security policy \d+\.\d s · output scan \d+\.\d s · offline app \d+\.\d s · swap \d+\.\d s$/m);
     const model = readFileSync(join(MINI, 'model', 'site.yaml'), 'utf8');
     const nbTitle = /title:\s*\n\s*nb:\s*(.+)/.exec(model)?.[1]?.replace(/^"|"$/g, '');
     const home = readFileSync(join(OUT, 'index.html'), 'utf8');
