@@ -387,7 +387,7 @@ function drawTopologySummary(b: Flowchart, ctx: Ctx): void {
  */
 export function topologyDiagram(model: Model, lang: Lang, hrefFor: HrefFor): DiagramSpec {
   const ctx = context(model, lang);
-  const title = lang === 'nb' ? `Topologi: ${model.site.name}` : `Topology: ${model.site.name}`;
+  const title = `${t(WORDS.topologyTitle, lang)}: ${model.site.name}`;
   const base =
     lang === 'nb'
       ? 'Fra internett gjennom gatewayen og switchene til aksesspunkter, forbindelser og maskiner, i bygget de står i. Gjestene på hver maskin er talt opp etter nivå i én boks. Heltrukket pil: dokumentert kobling; stiplet: antatt. Stiplet ramme: stoppet eller planlagt.'
@@ -738,7 +738,7 @@ export function failureDiagram(
  */
 export function architectureDiagram(model: Model, lang: Lang, hrefFor: HrefFor): DiagramSpec {
   const ctx = context(model, lang);
-  const title = lang === 'nb' ? 'Arkitektur: kritiske og komfortsystemer' : 'Architecture: critical and comfort systems';
+  const title = t(WORDS.architectureTitle, lang);
   const base =
     lang === 'nb'
       ? 'Systemene gruppert etter nivå. Pilene viser hva hvert system trenger direkte, og hvor gjestene kjører. Et kritisk system med pil til Proxmox-verten tåler ikke at den går ned.'
@@ -772,7 +772,7 @@ export function architectureDiagram(model: Model, lang: Lang, hrefFor: HrefFor):
         b.node(`summary:systems:${i}`, `${label}\n${countLabel(members, 'system', lang)}`, { classes: [cls], link: false });
         for (const m of members) groupOf.set(m.key, `summary:systems:${i}`);
       });
-      b.subgraph(lang === 'nb' ? 'Det de trenger' : 'What they need', () => {
+      b.subgraph(t(WORDS.whatTheyNeed, lang), () => {
         for (const kind of ['network', 'power', 'storage', 'capability', 'guest', 'host']) {
           const members = [...targets, ...hostsOfGuests].filter((r) => r.kind === kind);
           if (members.length) b.node(`summary:needs:${kind}`, countLabel(uniq(members), kind, lang), { shape: 'box', link: false });
@@ -783,7 +783,7 @@ export function architectureDiagram(model: Model, lang: Lang, hrefFor: HrefFor):
       for (const r of targets.filter((x) => x.kind === 'guest')) b.edge(`summary:needs:guest`, `summary:needs:host`);
     } else {
       for (const [label, test, cls] of groups) b.subgraph(label, () => systems.filter(test).forEach((r) => place(r, [cls])));
-      b.subgraph(lang === 'nb' ? 'Det de trenger' : 'What they need', () => {
+      b.subgraph(t(WORDS.whatTheyNeed, lang), () => {
         targets.filter((r) => r.kind !== 'host' && (level === 0 || r.kind !== 'guest')).forEach((r) => place(r));
         [...targets.filter((r) => r.kind === 'host'), ...hostsOfGuests].forEach((r) => place(r));
       });
@@ -809,7 +809,7 @@ export function architectureDiagram(model: Model, lang: Lang, hrefFor: HrefFor):
  */
 export function powerDiagram(model: Model, lang: Lang, hrefFor: HrefFor): DiagramSpec {
   const ctx = context(model, lang);
-  const title = lang === 'nb' ? 'Strøm: kilder og forbrukere' : 'Power: sources and loads';
+  const title = t(WORDS.powerTitle, lang);
   const base =
     lang === 'nb'
       ? 'Strømnett, UPS og det de forsyner. Planlagte deler (sol, batteri, inverter, aggregat) har stiplet ramme. Pilene går fra kilde til forbruker; heltrukket: dokumentert, stiplet: antatt.'
@@ -851,7 +851,7 @@ export function powerDiagram(model: Model, lang: Lang, hrefFor: HrefFor): Diagra
         b.node(k, `${name}\n${countLabel(members, 'power', lang)}`, { classes: lifecycleClasses(members[0]!), link: false });
       }
     });
-    b.subgraph(lang === 'nb' ? 'Forbrukere' : 'Loads', () => {
+    b.subgraph(t(WORDS.loads, lang), () => {
       for (const r of loads) {
         if (level === 0) {
           b.node(r.key, entityLabel(r, lang), { shape: shapeOf(r), classes: lifecycleClasses(r) });

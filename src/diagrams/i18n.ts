@@ -13,6 +13,11 @@ export const RELATION_LABEL: Record<Relation, T> = Object.fromEntries(
 ) as Record<Relation, T>;
 
 export const WORDS = {
+  topologyTitle: { nb: 'Topologi', en: 'Topology' },
+  architectureTitle: { nb: 'Arkitektur: kritiske og komfortsystemer', en: 'Architecture: critical and comfort systems' },
+  whatTheyNeed: { nb: 'Det de trenger', en: 'What they need' },
+  powerTitle: { nb: 'Strøm: kilder og forbrukere', en: 'Power: sources and loads' },
+  loads: { nb: 'Forbrukere', en: 'Loads' },
   stopped: { nb: 'stoppet', en: 'stopped' },
   planned: { nb: 'planlagt', en: 'planned' },
   anyOf: { nb: 'én av', en: 'any of' },
