@@ -61,8 +61,9 @@ export default defineConfig({
       components: { Head: './src/components/Head.astro' },
       ...(docs.usesSymlink ? {} : { markdown: { processedDirs: [docs.dir] } }),
       // Tables that fit the column or scroll in a frame that shows it (src/components/TableFrame.astro).
-      // The offline notice (src/offline/) styles offline.css; the sensitive marks sensitive.css.
-      customCss: ['./src/styles/tables.css', './src/styles/offline.css', './src/styles/sensitive.css'],
+      // The offline notice (src/offline/) styles offline.css; the sensitive marks sensitive.css;
+      // pagination.css keeps the previous/next cards from breaking words.
+      customCss: ['./src/styles/tables.css', './src/styles/offline.css', './src/styles/sensitive.css', './src/styles/pagination.css'],
       // Starlight's Norwegian lacks Pagefind's words ("Load more results" on a Norwegian page).
       plugins: [
         {

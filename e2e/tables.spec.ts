@@ -1,7 +1,8 @@
 /**
  * Tables that fit, on a laptop (1280 px) and a phone (390 px): nothing in the main column is wider
  * than the column unless it sits in a scroll frame that shows it scrolls (a shadow at the edge) and
- * can be scrolled from the keyboard; and no word in a table cell is broken across lines.
+ * can be scrolled from the keyboard; and no word in a table cell, or in the title of a previous/next
+ * card, is broken across lines.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { htmlFiles, siteModel } from './helpers/site.ts';
@@ -74,13 +75,14 @@ function inspect(): Problems {
     }
     return count;
   };
-  for (const cell of column.querySelectorAll('td, th')) {
+  // And the titles of Starlight's previous/next cards, which broke long Norwegian words anywhere.
+  for (const cell of [...column.querySelectorAll('td, th'), ...document.querySelectorAll('.pagination-links .link-title')]) {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent ?? '';
       const parent = node.parentElement;
       if (!parent || parent.closest('.sr-only') || clippedAway(parent)) continue;
-      const whole = parent.closest('code, a, .name, .rb-mono');
+      const whole = parent.closest('.pagination-links') ? null : parent.closest('code, a, .name, .rb-mono');
       const pieces: Array<{ index: number; segment: string }> = whole
         ? [{ index: 0, segment: text }]
         : [...segmenter.segment(text)].filter((s) => s.isWordLike);
