@@ -38,7 +38,7 @@ import { sitePaths } from '../src/site/env.ts';
 import { createSiteData, provideSiteData, resetSiteData } from '../src/site/data.ts';
 import { entityHref } from '../src/site/urls.ts';
 import { siteDiagrams } from '../src/diagrams/all.ts';
-import { closeRenderer, holdRenderer, isCached, mermaidVersion, prerenderDiagrams, RENDERER_VERSION, resetRenderStats, setRendererLog, shareBrowser } from '../src/diagrams/render.ts';
+import { closeRenderer, holdRenderer, isCached, mermaidVersion, prerenderDiagrams, RENDERER_VERSION, renderStats, resetRenderStats, setRendererLog, shareBrowser } from '../src/diagrams/render.ts';
 import { siteInputKey } from '../src/site/input-key.ts';
 import { siteBase, SiteBaseError } from '../src/site/base.ts';
 import { isUpToDate, outputManifest, readBuildRecord, writeBuildRecord } from '../src/site/up-to-date.ts';
@@ -50,6 +50,7 @@ import { localized } from '../src/model/entities.ts';
 import { recoverSwap, swapIntoPlace } from '../src/site/swap.ts';
 import { writeContentSecurityPolicies } from '../src/site/write-csp.ts';
 import { StageClock } from '../src/site/stage-clock.ts';
+import { BuildProgress } from '../src/site/build-progress.ts';
 import { havePdftotext, internalValues, pdfTexts, scanTexts, scanTextsInTurns, siteTexts, type OutputFinding } from '../src/site/output-scan.ts';
 import { profileFromEnv, type Profile } from '../src/model/profile.ts';
 
@@ -64,6 +65,8 @@ export interface BuildOptions {
   pdf?: boolean;
   /** Render every page again, even when nothing changed (Astro's --force). */
   force?: boolean;
+  /** On a terminal too, Astro's page-by-page log instead of the live progress line (--verbose). */
+  verbose?: boolean;
 }
 
 function revision(env: NodeJS.ProcessEnv): string {
@@ -198,8 +201,21 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   // code: with them, `npm test` after `npm run build`, or a build started another way, rendered
   // every page again instead of reusing them.
   for (const volatile of ['_', 'npm_command', 'npm_lifecycle_event', 'npm_lifecycle_script']) delete env[volatile];
-  const log = options.log ?? ((line: string) => console.log(line));
-  const fail = (line: string) => console.error(line);
+  // On a terminal, one live line shows where the build is (src/site/build-progress.ts), and the
+  // build's own lines print above it; in CI, a pipe or a test, the plain log line by line.
+  const rawWrite = process.stdout.write.bind(process.stdout);
+  const progress = new BuildProgress({
+    isTTY: !options.log && !options.verbose && Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns || 0,
+    write: (text) => rawWrite(text),
+  });
+  const releaseStreams = progress.live ? writeAroundProgress(progress) : () => {};
+  const log = options.log ?? ((line: string) => (progress.live ? progress.log(line) : console.log(line)));
+  const fail = (line: string) => {
+    // A failure ends the live line: what went wrong stands on its own.
+    progress.end();
+    console.error(line);
+  };
   const paths = sitePaths(env, ROOT);
   const outDir = resolve(ROOT, options.outDir ?? 'dist');
 
@@ -252,6 +268,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
 
   const clock = new StageClock();
   clock.start('check');
+  progress.stage('check');
   const checked = checkModel(paths.modelDir, env);
   if (!checked.ok) {
     fail(formatProblems(checked.problems, relative(process.cwd(), paths.modelDir) || paths.modelDir, checked.warnings));
@@ -275,7 +292,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   // One browser for the diagrams and the PDFs, started only when either needs it.
   let browser: Promise<Browser> | undefined;
   const sharedBrowser = () => (browser ??= launchChromium(env));
+  let stopTicker = () => {};
   const cleanup = async () => {
+    stopTicker();
+    progress.end();
+    releaseStreams();
     await closeRenderer();
     holdRenderer(false);
     shareBrowser(undefined);
@@ -301,9 +322,17 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       log(`diagrams: ${specs.length} on the site, ${prerender.queued} to render`);
 
       clock.start('pages and diagrams');
+      progress.stage('pages and diagrams');
+      const ticker = setInterval(() => {
+        const stats = renderStats();
+        progress.diagrams(stats.rendered + stats.cached, specs.length);
+        progress.tick();
+      }, 250);
+      ticker.unref();
+      stopTicker = () => clearInterval(ticker);
       const { build: astroBuild } = await import('astro');
       try {
-        await astroBuild({ root: ROOT, outDir: tmpDir, cacheDir, logLevel: 'info', ...(options.force ? { force: true } : {}) });
+        await astroBuild({ root: ROOT, outDir: tmpDir, cacheDir, logLevel: progress.live ? 'warn' : 'info', ...(options.force ? { force: true } : {}) });
       } catch (error) {
         forgetContentStore(cacheDir);
         fail(`build: ${describeError(error)}`);
@@ -316,12 +345,15 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       await closeRenderer();
       rmSync(join(tmpDir, '.prerender'), { recursive: true, force: true });
       // Before the runbook is printed from the pages, so the printer sees them as a reader will.
+      stopTicker();
       clock.start('security policy');
+      progress.stage('security policy');
       const cspStarted = performance.now();
       const withPolicy = writeContentSecurityPolicies(tmpDir);
       log(`build: content security policy on ${withPolicy} pages (${Math.round(performance.now() - cspStarted)} ms)`);
       // The runbook prints (in Chromium) while this process reads the pages it has no part in.
       clock.start(options.pdf !== false ? 'PDFs and output scan' : 'output scan');
+      progress.stage('PDFs and output scan');
       const started = performance.now();
       const printing = options.pdf !== false ? buildRunbookPdfs(tmpDir, { env, browser: sharedBrowser }) : Promise.resolve([]);
       // The finished output, read as a visitor would (pages, search index, PDF text): what must not
@@ -362,6 +394,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       }
       // Last, so that it lists every page and both PDFs with their final content.
       clock.start('offline app');
+      progress.stage('offline app');
       const offline = writeOfflineApp({
         outDir: tmpDir,
         base: siteBase(env),
@@ -376,8 +409,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       // Swap (src/site/swap.ts): a crash in between leaves the old output aside under a fixed name,
       // and the next build puts it back.
       clock.start('swap');
+      progress.stage('swap');
       swapIntoPlace(tmpDir, outDir);
       writeBuildRecord(recordFile, { key: buildKey, outDir, manifest: outputManifest(outDir) });
+      progress.end();
       log(`build: site ready in ${relative(process.cwd(), outDir) || outDir}/`);
       log(`build: took ${clock.summary()}`);
       return 0;
@@ -390,6 +425,24 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       await cleanup();
     }
   });
+}
+
+/**
+ * While the live line shows, whatever else writes to the terminal (Astro's warnings, a browser
+ * download's progress) writes around it. Returns the function that puts the streams back.
+ */
+function writeAroundProgress(progress: BuildProgress): () => void {
+  const streams = [process.stdout, process.stderr];
+  const originals = streams.map((stream) => stream.write);
+  streams.forEach((stream, i) => {
+    const original = originals[i]!;
+    stream.write = ((...args: Parameters<typeof stream.write>) => {
+      let result = true;
+      progress.around(() => (result = (original as (...a: unknown[]) => boolean).apply(stream, args)));
+      return result;
+    }) as typeof stream.write;
+  });
+  return () => streams.forEach((stream, i) => (stream.write = originals[i]!));
 }
 
 /** What the model folder holds besides its YAML files (the JSON Schema, a Proxmox snapshot …). */
@@ -418,7 +471,8 @@ function parseArgs(argv: string[]): BuildOptions {
     else if (arg.startsWith('--out=')) options.outDir = arg.slice('--out='.length);
     else if (arg === '--no-pdf') options.pdf = false;
     else if (arg === '--force') options.force = true;
-    else throw new Error(`build: unknown argument ${arg} (usage: build [--out dir] [--no-pdf] [--force])`);
+    else if (arg === '--verbose') options.verbose = true;
+    else throw new Error(`build: unknown argument ${arg} (usage: build [--out dir] [--no-pdf] [--force] [--verbose])`);
   }
   return options;
 }
