@@ -634,7 +634,8 @@ function baseEnv(): NodeJS.ProcessEnv {
  */
 function pickBuildCommand(copy: string): Context['buildCommand'] {
   if (existsSync(join(copy, 'scripts/build.ts'))) {
-    return { cmd: process.execPath, args: ['scripts/build.ts'], outDir: join(copy, 'dist'), describe: 'node scripts/build.ts (in a copy of the project)' };
+    // --verbose: the bench reads Astro's own "page(s) built in" line, which a build leaves out by default.
+    return { cmd: process.execPath, args: ['scripts/build.ts', '--verbose'], outDir: join(copy, 'dist'), describe: 'node scripts/build.ts --verbose (in a copy of the project)' };
   }
   return { cmd: process.execPath, args: [astroBin(copy), 'build'], outDir: join(copy, 'dist'), describe: 'astro build (in a copy; scripts/build.ts does not exist yet)' };
 }

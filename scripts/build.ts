@@ -65,7 +65,10 @@ export interface BuildOptions {
   pdf?: boolean;
   /** Render every page again, even when nothing changed (Astro's --force). */
   force?: boolean;
-  /** On a terminal too, Astro's page-by-page log instead of the live progress line (--verbose). */
+  /**
+   * Astro's page-by-page log (--verbose), which a build leaves out by default: on a terminal the
+   * live line shows the progress, elsewhere a line per step; Astro's warnings always show.
+   */
   verbose?: boolean;
 }
 
@@ -332,7 +335,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       stopTicker = () => clearInterval(ticker);
       const { build: astroBuild } = await import('astro');
       try {
-        await astroBuild({ root: ROOT, outDir: tmpDir, cacheDir, logLevel: progress.live ? 'warn' : 'info', ...(options.force ? { force: true } : {}) });
+        await astroBuild({ root: ROOT, outDir: tmpDir, cacheDir, logLevel: options.verbose ? 'info' : 'warn', ...(options.force ? { force: true } : {}) });
       } catch (error) {
         forgetContentStore(cacheDir);
         fail(`build: ${describeError(error)}`);

@@ -39,8 +39,9 @@ function outsideVitest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 function build(out: string, env: Record<string, string>, args: string[] = []): { code: number; output: string } {
   // As `npm run build` runs it: Node's own TypeScript support, no loader (a loader changes how
-  // Astro's modules are compiled, and so whether the incremental build can reuse pages).
-  const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', out, '--no-pdf', ...args], {
+  // Astro's modules are compiled, and so whether the incremental build can reuse pages). --verbose:
+  // these tests read Astro's page-by-page log (which pages it rendered, which it reused).
+  const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', out, '--no-pdf', '--verbose', ...args], {
     cwd: ROOT,
     // A diagram cache of this file's own: the project's may hold these fixtures' diagrams already,
     // and then no build here would render one.

@@ -143,6 +143,10 @@ describe('offline app', () => {
     const built = await runBuild(join(scratch, 'build-1'), env());
     expect(built.code, built.output).toBe(0);
     expect(built.output).toMatch(/offline: \d+ files, [\d.]+ [kM]?B kept for use without network \(budget 60\.0 MB\); \d+ B of script per page/);
+    // Not a terminal, not --verbose: a line per step and the stage times, without Astro's page log.
+    expect(built.output).not.toMatch(/├─|page\(s\) built in/);
+    expect(built.output).toMatch(/^build: took [\d.]+ s: check [\d.]+ s · pages and diagrams [\d.]+ s · security policy/m);
+    expect(built.output.split('\n').filter((line) => line.trim()).length).toBeLessThan(40);
     renameSync(join(scratch, 'build-1'), site());
     const nb = JSON.parse(readFileSync(join(site(), 'manifest.webmanifest'), 'utf8'));
     const en = JSON.parse(readFileSync(join(site(), 'en/manifest.webmanifest'), 'utf8'));
