@@ -49,9 +49,10 @@ import { buildDate } from '../src/runbook/pdf.ts';
 import { localized } from '../src/model/entities.ts';
 import { recoverSwap, swapIntoPlace } from '../src/site/swap.ts';
 import { writeContentSecurityPolicies } from '../src/site/write-csp.ts';
+import { havePdftotext } from '../src/runbook/pdftotext.ts';
 import { StageClock } from '../src/site/stage-clock.ts';
 import { BuildProgress } from '../src/site/build-progress.ts';
-import { havePdftotext, internalValues, pdfTexts, scanTexts, scanTextsInTurns, siteTexts, type OutputFinding } from '../src/site/output-scan.ts';
+import { internalValues, pdfTexts, scanTexts, scanTextsInTurns, siteTexts, type OutputFinding } from '../src/site/output-scan.ts';
 import { profileFromEnv, type Profile } from '../src/model/profile.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -270,8 +271,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   if (recovered === 'restored') log(`build: put back the previous ${relative(process.cwd(), outDir) || outDir}/ that a killed build had left aside`);
 
   const clock = new StageClock();
-  clock.start('check');
-  progress.stage('check');
+  /** A new stage: timed for the closing line, and shown on the live line (as one of its six). */
+  const stage = (name: string, live: string = name) => {
+    clock.start(name);
+    progress.stage(live);
+  };
+  stage('check');
   const checked = checkModel(paths.modelDir, env);
   if (!checked.ok) {
     fail(formatProblems(checked.problems, relative(process.cwd(), paths.modelDir) || paths.modelDir, checked.warnings));
@@ -324,8 +329,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       const prerender = prerenderDiagrams(specs);
       log(`diagrams: ${specs.length} on the site, ${prerender.queued} to render`);
 
-      clock.start('pages and diagrams');
-      progress.stage('pages and diagrams');
+      stage('pages and diagrams');
       const ticker = setInterval(() => {
         const stats = renderStats();
         progress.diagrams(stats.rendered + stats.cached, specs.length);
@@ -349,14 +353,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       rmSync(join(tmpDir, '.prerender'), { recursive: true, force: true });
       // Before the runbook is printed from the pages, so the printer sees them as a reader will.
       stopTicker();
-      clock.start('security policy');
-      progress.stage('security policy');
+      stage('security policy');
       const cspStarted = performance.now();
       const withPolicy = writeContentSecurityPolicies(tmpDir);
       log(`build: content security policy on ${withPolicy} pages (${Math.round(performance.now() - cspStarted)} ms)`);
       // The runbook prints (in Chromium) while this process reads the pages it has no part in.
-      clock.start(options.pdf !== false ? 'PDFs and output scan' : 'output scan');
-      progress.stage('PDFs and output scan');
+      stage(options.pdf !== false ? 'PDFs and output scan' : 'output scan', 'PDFs and output scan');
       const started = performance.now();
       const printing = options.pdf !== false ? buildRunbookPdfs(tmpDir, { env, browser: sharedBrowser }) : Promise.resolve([]);
       // The finished output, read as a visitor would (pages, search index, PDF text): what must not
@@ -396,8 +398,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
         log(`build: warning: the output holds ${leaks.length} thing(s) that look like secrets (a public build refuses them):\n${shownLeaks.join('\n')}`);
       }
       // Last, so that it lists every page and both PDFs with their final content.
-      clock.start('offline app');
-      progress.stage('offline app');
+      stage('offline app');
       const offline = writeOfflineApp({
         outDir: tmpDir,
         base: siteBase(env),
@@ -411,8 +412,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       log(describeOfflineApp(offline));
       // Swap (src/site/swap.ts): a crash in between leaves the old output aside under a fixed name,
       // and the next build puts it back.
-      clock.start('swap');
-      progress.stage('swap');
+      stage('swap');
       swapIntoPlace(tmpDir, outDir);
       writeBuildRecord(recordFile, { key: buildKey, outDir, manifest: outputManifest(outDir) });
       progress.end();

@@ -34,8 +34,7 @@ import { createServer, type Server } from 'node:http';
 import { createHash } from 'node:crypto';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, normalize, resolve, extname, sep } from 'node:path';
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -56,10 +55,9 @@ import {
   publicHref,
   resolveRevision,
   sectionMarker,
-  splitPages,
 } from '../src/runbook/pdf.ts';
+import { havePdftotext, pdftotextPages } from '../src/runbook/pdftotext.ts';
 
-const execFileAsync = promisify(execFile);
 const LANGS: Lang[] = ['nb', 'en'];
 const MAX_PASSES = 4;
 /**
@@ -154,15 +152,6 @@ function gitRevision(): string | undefined {
   }
 }
 
-function havePdftotext(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * What is wrong with a printed runbook, from its pages' text: fewer pages than it must have (a
  * symptom index and contents, then each scenario), or a scenario title missing (a stylesheet in
@@ -185,8 +174,7 @@ export function verifyPrintedRunbook(pages: string[], scenarioTitles: string[]):
 async function pdfPagesText(pdf: Buffer, scratch: string, name: string): Promise<string[]> {
   const file = join(scratch, `measure-${name}.pdf`);
   writeFileSync(file, pdf);
-  const { stdout } = await execFileAsync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return splitPages(stdout);
+  return pdftotextPages(file);
 }
 
 /** Writes the page numbers into the page, and adds (or removes) the measuring markers. */

@@ -41,7 +41,7 @@ export class ChromiumNotFoundError extends Error {
       [
         'No Chromium found. driftsbok renders diagrams and the runbook PDF with a headless Chromium.',
         `Tried: ${tried.join(', ')}.`,
-        ...(options.downloadFailed ? [`Downloading Playwright's Chromium failed too (${options.downloadFailed}): no internet, or only an npm mirror.`] : []),
+        ...(options.downloadFailed ? [`Downloading Playwright's Chromium failed too (${options.downloadFailed}): no internet, or only a mirror of the npm registry.`] : []),
         'Fix one of:',
         ...(options.downloadFailed ? installHint(options.platform ?? process.platform) : ['  - Debian/Ubuntu: sudo apt-get install chromium   (gives /usr/bin/chromium)', '  - any system:    npx playwright install chromium']),
         '  - or point CHROMIUM_PATH at a Chromium or Chrome binary.',

@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, findLeaks, havePdftotext, htmlText, internalValues, pagefindText, pdfTexts, scanTexts, scanTextsInTurns, type LeakRules } from './output-scan.ts';
+import { havePdftotext } from '../runbook/pdftotext.ts';
+import { decodeEntities, findLeaks, htmlText, internalValues, pagefindText, pdfTexts, scanTexts, scanTextsInTurns, type LeakRules } from './output-scan.ts';
 import { loadModel } from '../model/load-model.ts';
 
 const none: LeakRules = { allowedSecrets: new Set(), internal: [], internalAddresses: false };

@@ -13,17 +13,13 @@
  * Findings name the file and what was found, never the text itself: a build log may be public.
  * Pure, except `siteTexts` and `pdfTexts`, which read the output folder.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { findSecrets } from '../model/secrets.ts';
 import { KIND_SECTIONS } from '../model/entities.ts';
 import type { Model } from '../model/schema/model.ts';
-import { splitPages } from '../runbook/pdf.ts';
-
-const execFileAsync = promisify(execFile);
+import { pdftotextPages } from '../runbook/pdftotext.ts';
 
 export interface OutputText {
   /** The file, relative to the output folder (a PDF's page: `runbook-nb.pdf p.3`). */
@@ -175,20 +171,9 @@ export function* siteTexts(outDir: string): Generator<OutputText> {
   }
 }
 
-/** Whether poppler's pdftotext is installed (a PDF's text is read with it). */
-export function havePdftotext(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A PDF's text, page by page (pdftotext; asynchronous, so several read at once). */
 export async function pdfTexts(file: string, source: string): Promise<OutputText[]> {
-  const { stdout } = await execFileAsync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return splitPages(stdout).map((text, i) => ({ source: `${source} p.${i + 1}`, text }));
+  return (await pdftotextPages(file)).map((text, i) => ({ source: `${source} p.${i + 1}`, text }));
 }
 
 /** Every finding in the texts. */

@@ -3,13 +3,13 @@
  * pages say when they were compared and show their differences, the Avvik/Drift page lists them
  * (hostile names literally), and the runbook cover prints the comparison date. One Astro build.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../scripts/import.ts';
 import { SAGHAUGEN } from './helpers.ts';
+import { runBuild } from '../helpers/run-build.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, '.dist-test-drift-site');
@@ -18,12 +18,6 @@ afterAll(() => {
   rmSync(OUT, { recursive: true, force: true });
   rmSync(scratch, { recursive: true, force: true });
 });
-
-function outsideVitest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const clean = { ...env };
-  for (const key of Object.keys(clean)) if (/^VITEST/.test(key) || ['TEST', 'NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key)) delete clean[key];
-  return clean;
-}
 
 describe('drift on a built site', () => {
   it('an imported model with a snapshot builds, and its pages show the comparison', { timeout: 600_000 }, async () => {
@@ -40,13 +34,9 @@ describe('drift on a built site', () => {
     writeFileSync(join(observed, 'cluster-resources.json'), JSON.stringify(resources));
     writeFileSync(join(observed, 'snapshot.json'), '{"takenAt":"2026-12-01T06:00:00Z"}');
 
-    const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', OUT, '--no-pdf'], {
-      cwd: ROOT,
-      env: { ...outsideVitest(process.env), SOURCE_DATE_EPOCH: '1767225600', DRIFTSBOK_REVISION: 'test', DRIFTSBOK_PROFILE: 'full', DRIFTSBOK_MODEL_DIR: model, DRIFTSBOK_CONTENT_DIR: content, DRIFTSBOK_DIAGRAM_CACHE: join(scratch, 'diagrams') },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+    const buildEnv = { DRIFTSBOK_MODEL_DIR: model, DRIFTSBOK_CONTENT_DIR: content, DRIFTSBOK_DIAGRAM_CACHE: join(scratch, 'diagrams') };
+    const result = await runBuild(OUT, buildEnv, ['--no-pdf']);
+    expect(result.code, result.output).toBe(0);
 
     // Tags without their attributes (Astro adds scoping attributes), so the text reads as written.
     const raw = (path: string) => readFileSync(join(OUT, path, 'index.html'), 'utf8');
@@ -68,13 +58,8 @@ describe('drift on a built site', () => {
     const status = JSON.parse(readFileSync(join(observed, 'cluster-status.json'), 'utf8'));
     for (const n of status) if (n.type === 'node') n.ip = '10.12.0.206';
     writeFileSync(join(observed, 'cluster-status.json'), JSON.stringify(status));
-    const pub = spawnSync(process.execPath, ['scripts/build.ts', '--out', OUT, '--no-pdf'], {
-      cwd: ROOT,
-      env: { ...outsideVitest(process.env), SOURCE_DATE_EPOCH: '1767225600', DRIFTSBOK_REVISION: 'test', DRIFTSBOK_PROFILE: 'public', DRIFTSBOK_MODEL_DIR: model, DRIFTSBOK_CONTENT_DIR: content, DRIFTSBOK_DIAGRAM_CACHE: join(scratch, 'diagrams') },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    expect(pub.status, `${pub.stdout}\n${pub.stderr}`).toBe(0);
+    const pub = await runBuild(OUT, { ...buildEnv, DRIFTSBOK_PROFILE: 'public' }, ['--no-pdf']);
+    expect(pub.code, pub.output).toBe(0);
     const publicDrift = page('en/drift');
     expect(publicDrift).not.toContain('10.12.0.20');
     expect(publicDrift).toContain('2 drift, 0 unknown, 0 not documented.');

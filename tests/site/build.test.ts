@@ -14,6 +14,7 @@ import { launchChromium } from '../../src/browser/chromium.ts';
 import { htmlFiles, brokenInternalLinks } from '../../e2e/helpers/site.ts';
 import { serveStatic } from '../../scripts/runbook-pdf.ts';
 import { writeSyntheticModel } from '../../src/bench/write-synthetic-model.ts';
+import { outsideVitest } from '../helpers/run-build.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MINI = join(ROOT, 'tests/fixtures/models/mini');
@@ -23,19 +24,6 @@ const OUT2 = join(ROOT, '.dist-test-site-mini-again');
 const OUT_HOSTILE = join(ROOT, '.dist-test-site-hostile');
 const OUT_PUBLIC = join(ROOT, '.dist-test-site-public');
 const OUT_BASE = join(ROOT, '.dist-test-site-base');
-
-/**
- * The environment without what vitest adds to it (its own flags, and Vite's BASE_URL, MODE, DEV,
- * PROD and SSR): a build here should see what `npm run build` sees. With DEV=1 and PROD="" in it,
- * Astro compiled its modules differently, which hid a real bug in the incremental build.
- */
-function outsideVitest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const clean = { ...env };
-  for (const key of Object.keys(clean)) {
-    if (/^VITEST/.test(key) || ['TEST', 'NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key)) delete clean[key];
-  }
-  return clean;
-}
 
 function build(out: string, env: Record<string, string>, args: string[] = []): { code: number; output: string } {
   // As `npm run build` runs it: Node's own TypeScript support, no loader (a loader changes how
