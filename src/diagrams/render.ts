@@ -191,11 +191,18 @@ export function shareBrowser(provider: (() => Promise<Browser>) | undefined): vo
   s.provider = provider;
 }
 
-/** How many Chromium pages render at once: DRIFTSBOK_DIAGRAM_PAGES, else one per core, at most 4. */
-export function renderPageCount(env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * How many Chromium pages render at once: DRIFTSBOK_DIAGRAM_PAGES, else one per two cores, at most 4.
+ * A render page keeps more than one core busy (Mermaid on the page's main thread, plus Chromium's
+ * own threads: style, layout, garbage collection, IPC with Node), and each page loads Mermaid anew.
+ * Measured on 2 cores (Saghaugen, 34 diagrams, nothing else running): one page rendered them in
+ * 3.8-4.0 s at 67 ms each, two pages in 4.5-4.8 s at 135-160 ms each; in a cold build, where Astro
+ * wants a core too, one page took 12.0-13.2 s and two 13.5-15.3 s.
+ */
+export function renderPageCount(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   const wanted = Number(env.DRIFTSBOK_DIAGRAM_PAGES);
   if (Number.isInteger(wanted) && wanted >= 1) return Math.min(wanted, 16);
-  return Math.max(1, Math.min(4, availableParallelism()));
+  return Math.max(1, Math.min(4, Math.floor(cores / 2)));
 }
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {

@@ -24,6 +24,7 @@ import {
   setRendererLog,
   verifyCacheEntry,
   cacheEntry,
+  renderPageCount,
 } from '../../src/diagrams/render.ts';
 import { topologyDiagram, planDiagrams, type DiagramSpec } from '../../src/diagrams/index.ts';
 import { entityHref } from '../../src/site/urls.ts';
@@ -294,5 +295,22 @@ describe('cache', () => {
     expect(svgs.slice(0, 6).every((svg, i) => svg.includes(`id="dg-concurrent-${i}"`))).toBe(true);
     expect(svgs[6]).toBe(svgs[0]);
     expect(renderStats().rendered).toBe(6);
+  });
+});
+
+describe('how many render pages', () => {
+  it('uses one page per two cores by default (a page keeps more than one core busy), at least one, at most four', () => {
+    expect(renderPageCount({}, 1)).toBe(1);
+    expect(renderPageCount({}, 2)).toBe(1);
+    expect(renderPageCount({}, 4)).toBe(2);
+    expect(renderPageCount({}, 7)).toBe(3);
+    expect(renderPageCount({}, 64)).toBe(4);
+  });
+
+  it('takes DRIFTSBOK_DIAGRAM_PAGES when it is a whole number from 1, up to 16', () => {
+    expect(renderPageCount({ DRIFTSBOK_DIAGRAM_PAGES: '3' }, 2)).toBe(3);
+    expect(renderPageCount({ DRIFTSBOK_DIAGRAM_PAGES: '99' }, 2)).toBe(16);
+    expect(renderPageCount({ DRIFTSBOK_DIAGRAM_PAGES: '0' }, 8)).toBe(4);
+    expect(renderPageCount({ DRIFTSBOK_DIAGRAM_PAGES: 'two' }, 8)).toBe(4);
   });
 });
