@@ -9,6 +9,27 @@ describe('resolveChromiumExecutable', () => {
   it('takes CHROMIUM_PATH when it exists', () => {
     expect(resolveChromiumExecutable({ CHROMIUM_PATH: process.execPath })).toBe(process.execPath);
   });
+
+  /** A machine with exactly these files. */
+  const machineWith = (...paths: string[]) => ({
+    exists: (path: string) => paths.includes(path),
+    bundledPath: () => undefined,
+    install: () => ({ ok: false, why: 'not in this test' }) as const,
+    platform: 'linux' as const,
+    log: () => undefined,
+  });
+
+  it("prefers Debian's headless shell to the full browser, and takes the full browser without it", () => {
+    expect(resolveChromiumExecutable({}, machineWith('/usr/bin/chromium', '/usr/bin/chromium-headless-shell'))).toBe('/usr/bin/chromium-headless-shell');
+    expect(resolveChromiumExecutable({}, machineWith('/usr/bin/chromium'))).toBe('/usr/bin/chromium');
+    expect(resolveChromiumExecutable({}, machineWith('/usr/bin/chromium-browser'))).toBe('/usr/bin/chromium-browser');
+    // An explicit setting still comes first.
+    expect(resolveChromiumExecutable({ CHROMIUM_PATH: '/usr/bin/chromium' }, machineWith('/usr/bin/chromium', '/usr/bin/chromium-headless-shell'))).toBe('/usr/bin/chromium');
+  });
+
+  it('names every place it looked when there is nothing', () => {
+    expect(() => resolveChromiumExecutable({}, machineWith())).toThrow(/chromium-headless-shell[\s\S]*\/usr\/bin\/chromium\b/);
+  });
 });
 
 describe('ensureChromium: no Chromium anywhere', () => {
