@@ -28,7 +28,7 @@
 import { execFileSync } from 'node:child_process';
 import module from 'node:module';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -45,10 +45,12 @@ import { isUpToDate, outputManifest, readBuildRecord, writeBuildRecord } from '.
 import { finishDiagramBuild } from '../src/diagrams/report.ts';
 import { ensureChromium, launchChromium } from '../src/browser/chromium.ts';
 import { DEFAULT_OFFLINE_BUDGET_MB, describeOfflineApp, writeOfflineApp } from '../src/offline/write-offline-app.ts';
-import { buildDate } from '../src/runbook/pdf.ts';
+import { buildDate, RUNBOOK_PRINT_PATHS } from '../src/runbook/pdf.ts';
 import { localized } from '../src/model/entities.ts';
 import { recoverSwap, swapIntoPlace } from '../src/site/swap.ts';
 import { writeContentSecurityPolicies } from '../src/site/write-csp.ts';
+import { withContentSecurityPolicy } from '../src/site/csp.ts';
+import { whenWritten } from '../src/site/when-written.ts';
 import { havePdftotext } from '../src/runbook/pdftotext.ts';
 import { StageClock } from '../src/site/stage-clock.ts';
 import { BuildProgress } from '../src/site/build-progress.ts';
@@ -301,8 +303,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   let browser: Promise<Browser> | undefined;
   const sharedBrowser = () => (browser ??= launchChromium(env));
   let stopTicker = () => {};
+  // The runbook's printing, once started (see "print as soon as" below).
+  let printing: Promise<string[]> | undefined;
   const cleanup = async () => {
     stopTicker();
+    // A failed build still waits for the printer before it closes the browser and deletes its folder.
+    await printing?.catch(() => undefined);
     progress.end();
     releaseStreams();
     await closeRenderer();
@@ -337,6 +343,24 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       }, 250);
       ticker.unref();
       stopTicker = () => clearInterval(ticker);
+      // The runbook prints as soon as Astro has written its two print pages, while Astro goes on
+      // with the other pages: the ~2 s of printing then overlaps page building instead of following
+      // it. Each print page gets its security policy first, so the printer sees it as a reader will
+      // (the pass over every page below finds those two already done and leaves them untouched).
+      const printPages = Object.values(RUNBOOK_PRINT_PATHS).map((path) => join(tmpDir, path, 'index.html'));
+      let printStarted = 0;
+      const startPrinting = () => {
+        if (printing) return printing;
+        printStarted = performance.now();
+        printing = Promise.resolve().then(() => {
+          for (const page of printPages) writeFileSync(page, withContentSecurityPolicy(readFileSync(page, 'utf8')));
+          return buildRunbookPdfs(tmpDir, { env, browser: sharedBrowser });
+        });
+        // Awaited below; until then a failure must not count as unhandled.
+        printing.catch(() => undefined);
+        return printing;
+      };
+      const printWatch = options.pdf !== false ? whenWritten(printPages, () => void startPrinting()) : undefined;
       const { build: astroBuild } = await import('astro');
       try {
         await astroBuild({ root: ROOT, outDir: tmpDir, cacheDir, logLevel: options.verbose ? 'info' : 'warn', ...(options.force ? { force: true } : {}) });
@@ -345,7 +369,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
         fail(`build: ${describeError(error)}`);
         fail(`build: astro build failed; ${relative(ROOT, outDir)}/ was left as it was.`);
         return 1;
+      } finally {
+        printWatch?.stop();
       }
+      if (printWatch?.fired) log('build: the runbook was printed while the other pages were built');
       // Diagrams no page asked for (there should be none) still have to render, or fail the build.
       await prerender.done;
       log(finishDiagramBuild());
@@ -359,8 +386,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       log(`build: content security policy on ${withPolicy} pages (${Math.round(performance.now() - cspStarted)} ms)`);
       // The runbook prints (in Chromium) while this process reads the pages it has no part in.
       stage(options.pdf !== false ? 'PDFs and output scan' : 'output scan', 'PDFs and output scan');
-      const started = performance.now();
-      const printing = options.pdf !== false ? buildRunbookPdfs(tmpDir, { env, browser: sharedBrowser }) : Promise.resolve([]);
+      // Started already, or (print pages written too late to be seen) now.
+      const pdfsPrinted = options.pdf !== false ? startPrinting() : Promise.resolve([]);
       // The finished output, read as a visitor would (pages, search index, PDF text): what must not
       // be published fails a public build here, before anything replaces dist/.
       const rules = {
@@ -376,10 +403,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
         scanMs = performance.now() - scanStarted;
       } finally {
         // Never leave the printer running behind a failed scan.
-        await printing.catch(() => undefined);
+        await pdfsPrinted.catch(() => undefined);
       }
-      const pdfs = await printing;
-      if (pdfs.length) log(`build: runbook ${pdfs.map((p) => relative(tmpDir, p)).join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      const pdfs = await pdfsPrinted;
+      if (pdfs.length) log(`build: runbook ${pdfs.map((p) => relative(tmpDir, p)).join(', ')} in ${((performance.now() - printStarted) / 1000).toFixed(1)} s`);
       if (pdfs.length && havePdftotext()) {
         const pdfStarted = performance.now();
         const texts = await Promise.all(pdfs.map((pdf) => pdfTexts(pdf, relative(tmpDir, pdf))));

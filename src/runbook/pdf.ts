@@ -78,16 +78,40 @@ export function fixPdfDates(pdf: Buffer, date: Date): { pdf: Buffer; replaced: n
 
 /**
  * Chromium's tagged PDF names structure elements after DOM node ids, "(node00000028)", which
- * differ from run to run. Renumbers them by rank (a monotone mapping, so the sorted /IDTree stays
- * sorted) with the same number of digits (so no byte offset moves).
+ * differ from run to run — and so does their order: a node gets its id when something first asks
+ * for one, which depends on timing (the same page printed while the build's other work ran, or not,
+ * numbered a table cell 1st in one run and 5th in another). So the ids are renumbered by the
+ * structure element they name: its object number, which is the same in every run. The IDTree's
+ * /Names array (pairs of id and element, kept sorted by id) is put back in order and its /Limits
+ * rewritten; every replacement has the same length, so no byte offset moves. With more than one
+ * /Names leaf (which Chromium has not been seen to write) ids are ranked by their old order instead,
+ * which keeps each leaf's ids within its limits.
  */
 export function normalizeStructIds(pdf: Buffer): Buffer {
   const text = pdf.toString('latin1');
   const pattern = /\(node(\d{8})\)/g;
   const seen = [...new Set([...text.matchAll(pattern)].map((m) => m[1]!))].sort();
   if (seen.length === 0) return pdf;
-  const rank = new Map(seen.map((id, i) => [id, String(i + 1).padStart(8, '0')]));
-  return Buffer.from(text.replace(pattern, (_, id: string) => `(node${rank.get(id)})`), 'latin1');
+  const pad = (n: number) => String(n).padStart(8, '0');
+  const leaves = [...text.matchAll(/\/Names \[((?:\s*\(node\d{8}\)\s+\d+ 0 R)+)\s*\]/g)];
+  const element = new Map<string, number>();
+  if (leaves.length === 1) for (const m of leaves[0]![1]!.matchAll(/\(node(\d{8})\)\s+(\d+) 0 R/g)) element.set(m[1]!, Number(m[2]));
+  const byElement = leaves.length === 1 && seen.every((id) => element.has(id));
+  const order = byElement ? [...seen].sort((a, b) => element.get(a)! - element.get(b)!) : seen;
+  const rank = new Map(order.map((id, i) => [id, pad(i + 1)]));
+  let out = text.replace(pattern, (_, id: string) => `(node${rank.get(id)})`);
+  if (byElement) {
+    // The one leaf again (its ids renumbered, same length): pairs sorted by their new id, each
+    // separator left where it was, and /Limits set to the first and last id.
+    out = out.replace(/\/Names \[((?:\s*\(node\d{8}\)\s+\d+ 0 R)+)(\s*)\]/, (_, body: string, tail: string) => {
+      const pairs = [...body.matchAll(/\(node\d{8}\)\s+\d+ 0 R/g)].map((m) => m[0]);
+      const gaps = body.split(/\(node\d{8}\)\s+\d+ 0 R/);
+      const sorted = [...pairs].sort();
+      return `/Names [${gaps.map((gap, i) => gap + (sorted[i] ?? '')).join('')}${tail}]`;
+    });
+    out = out.replace(/\/Limits \[\(node\d{8}\) \(node\d{8}\)\]/, `/Limits [(node${pad(1)}) (node${pad(order.length)})]`);
+  }
+  return Buffer.from(out, 'latin1');
 }
 
 /** The model revision: DRIFTSBOK_REVISION, else what git says, else "unknown". */

@@ -73,6 +73,29 @@ describe('normalizeStructIds', () => {
     expect(na.length).toBe(a.length);
     expect(na.toString('latin1')).toBe('/ID (node00000001) /ID (node00000002) /Names [(node00000001) 1 0 R (node00000002) 2 0 R]');
   });
+
+  it('numbers ids by the structure element they name, so the order in which the DOM handed them out does not matter', () => {
+    // The same document twice: its elements 52, 50 and 105 got their node ids in another order.
+    const doc = (a: string, b: string, c: string) =>
+      Buffer.from(
+        `50 0 obj <</S /TD /ID (node${b})>> endobj 52 0 obj <</S /TD /ID (node${a})>> endobj 105 0 obj <</S /P /ID (node${c})>> endobj ` +
+          `794 0 obj <</Limits [(node${[a, b, c].sort()[0]}) (node${[a, b, c].sort()[2]})]\n/Names [` +
+          [[a, 52], [b, 50], [c, 105]].sort().map(([id, n]) => `(node${id}) ${n} 0 R`).join(' ') +
+          ']>> endobj',
+        'latin1',
+      );
+    const first = doc('00000001', '00000005', '00000006');
+    const second = doc('00000005', '00000001', '00000006');
+    const a = normalizeStructIds(first);
+    expect(a.equals(normalizeStructIds(second))).toBe(true);
+    expect(a.length).toBe(first.length);
+    const text = a.toString('latin1');
+    // Element 50 is first, 52 second, 105 third; the tree is sorted and its limits are right.
+    expect(text).toContain('50 0 obj <</S /TD /ID (node00000001)>>');
+    expect(text).toContain('52 0 obj <</S /TD /ID (node00000002)>>');
+    expect(text).toContain('/Limits [(node00000001) (node00000003)]');
+    expect(text).toContain('/Names [(node00000001) 50 0 R (node00000002) 52 0 R (node00000003) 105 0 R]');
+  });
 });
 
 describe('revision', () => {
