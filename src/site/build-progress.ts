@@ -11,15 +11,20 @@ export interface ProgressState {
   /** Which stage of how many (1-based). */
   index: number;
   total: number;
-  /** Diagrams done (rendered or from the cache) of those the site shows, once known. */
-  diagrams?: { done: number; of: number };
+  /** Diagrams done (rendered or from the cache) of those the site shows, once known; `perSecond`:
+   * how fast they are being rendered, while some are left and the rate can be told. */
+  diagrams?: { done: number; of: number; perSecond?: number };
   elapsedMs: number;
 }
 
-/** "[2/6] pages and diagrams · diagrams 12/34 · 8.4 s", cut to the terminal's width. */
+/** "[2/6] pages and diagrams · diagrams 12/34 (9.5/s) · 8.4 s", cut to the terminal's width. */
 export function progressLine(state: ProgressState, columns = 80): string {
   const parts = [`[${state.index}/${state.total}] ${state.stage}`];
-  if (state.diagrams && state.diagrams.of > 0) parts.push(`diagrams ${Math.min(state.diagrams.done, state.diagrams.of)}/${state.diagrams.of}`);
+  const d = state.diagrams;
+  if (d && d.of > 0) {
+    const rate = d.perSecond !== undefined && d.done < d.of ? ` (${d.perSecond.toFixed(1)}/s)` : '';
+    parts.push(`diagrams ${Math.min(d.done, d.of)}/${d.of}${rate}`);
+  }
   parts.push(`${(state.elapsedMs / 1000).toFixed(1)} s`);
   const line = parts.join(' · ');
   // A terminal that does not say its width (0) gets the whole line.
@@ -67,8 +72,21 @@ export class BuildProgress {
     this.draw();
   }
 
+  /** How many diagrams were done when the count was first reported (those came from the cache). */
+  private diagramsAtStart?: number;
+  /** When the first diagram was rendered, and how many were done then. */
+  private firstRendered?: { at: number; done: number };
+
   diagrams(done: number, of: number): void {
-    this.state = { ...this.state, diagrams: { done, of } };
+    const now = this.now();
+    this.diagramsAtStart ??= done;
+    // The rate of rendering, from the first rendered diagram on: cached ones arrive all at once, and
+    // the browser's start would make the first seconds look slow.
+    if (!this.firstRendered && done > this.diagramsAtStart) this.firstRendered = { at: now, done };
+    const rendered = this.firstRendered ? done - this.firstRendered.done : 0;
+    const seconds = this.firstRendered ? (now - this.firstRendered.at) / 1000 : 0;
+    const perSecond = rendered > 0 && seconds > 0 ? rendered / seconds : undefined;
+    this.state = { ...this.state, diagrams: { done, of, ...(perSecond !== undefined ? { perSecond } : {}) } };
     this.draw();
   }
 
