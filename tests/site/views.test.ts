@@ -137,7 +137,8 @@ describe('entity views', () => {
       t: 'list',
       items: [{ t: 'rows', rows: [{ field: 'name' }] }, { t: 'sensitive', marker: 'Sensitivt', value: { t: 'rows', rows: [{ field: 'name', value: { t: 'text', text: 'key@example.org' } }] } }],
     });
-    const record = { ...index.get('guest:dns')!, entity: { ...index.get('guest:dns')!.entity, sensitive: true, withheld: true } };
+    const dns = index.get('guest:dns')!;
+    const record = { ...dns, entity: { ...dns.entity, sensitive: true, withheld: true } } as typeof dns;
     expect(fieldRows(record, ctx).map((r) => r.field)).not.toContain('sensitive');
     expect(fieldRows(record, ctx).map((r) => r.field)).not.toContain('withheld');
   });
