@@ -263,56 +263,63 @@ export type EntityOf<K extends EntityKind> = z.infer<Kinds[K]['schema']>;
 /** Reference fields written outside any kind: the site's `docsCapability`. */
 export const SITE_REFS = [{ name: 'docsCapability', mustBe: 'capability' as EntityKind }] as const;
 
-/** The declaration of a kind, for code that iterates over kinds without knowing which. */
-export function kindOf(kind: EntityKind): KindDeclaration {
-  return KINDS[kind] as KindDeclaration;
+type KindSections = ReadonlyArray<{ [K in EntityKind]: readonly [K, SectionOf<K>] }[EntityKind]>;
+
+/**
+ * Every list of kinds, derived from a registry. The module's exports below are this applied to
+ * KINDS; tests/model/kinds.test.ts applies it to a copy with a throw-away kind added.
+ */
+export function deriveKinds(kinds: readonly EntityKind[], registry: { [K in EntityKind]: KindDeclaration }) {
+  /** The declaration of a kind, for code that iterates over kinds without knowing which. */
+  const kindOf = (kind: EntityKind): KindDeclaration => registry[kind];
+  const where = (flag: (declaration: KindDeclaration) => boolean): ReadonlySet<EntityKind> => new Set(kinds.filter((kind) => flag(registry[kind])));
+  return {
+    kindOf,
+    /** `[kind, section]` in model order. */
+    KIND_SECTIONS: kinds.map((kind) => [kind, registry[kind].section] as const) as unknown as KindSections,
+    /** The URL segment of each kind's pages. */
+    KIND_PATH: Object.fromEntries(kinds.map((kind) => [kind, registry[kind].path])) as { [K in EntityKind]: Kinds[K]['path'] },
+    /** Kinds that are things: they can fail and are in a scenario's outcomes (documentation kinds are not). */
+    FAILING_KINDS: where((d) => d.fails),
+    /** Kinds that are equipment: things that are switched on and off. */
+    EQUIPMENT_KINDS: where((d) => d.equipment),
+    /** Kinds the runbook names when a scenario takes them down. */
+    RUNBOOK_KINDS: where((d) => d.runbook),
+    /** Kinds that may be marked sensitive. */
+    SENSITIVE_KINDS: where((d) => d.sensitive),
+    /** Kinds a failure diagram draws, in the order of its layers (power → … → capabilities). */
+    DRAWN_KINDS: kinds
+      .map((kind) => ({ kind, drawn: registry[kind].drawn }))
+      .filter((k): k is { kind: EntityKind; drawn: Drawn } => k.drawn !== false)
+      .sort((a, b) => a.drawn.layer - b.drawn.layer)
+      .map((k) => k.kind) as readonly EntityKind[],
+    /** The names of every field, of any kind or the site, whose strings are references (kind:id). */
+    REF_FIELD_NAMES: new Set([
+      ...kinds.flatMap((kind) => registry[kind].refs.flatMap((field) => field.leaves ?? [field.name])),
+      ...SITE_REFS.map((field) => field.name),
+    ]) as ReadonlySet<string>,
+    /** The kind a bare id in a field means, by field name (host → host, between → location). */
+    IMPLIED_KIND_OF_FIELD: new Map(
+      kinds.flatMap((kind) => registry[kind].refs.flatMap((field) => (field.implied ? [[field.name, field.implied] as const] : []))),
+    ) as ReadonlyMap<string, EntityKind>,
+    /** The field a graph edge of this relation was written in, when a kind's own field writes it (guest runsOn: host). */
+    fieldOfRelation: (kind: EntityKind, relation: Relation): string | undefined => registry[kind].refs.find((field) => field.relation === relation)?.name,
+  };
 }
 
-/** `[kind, section]` in model order. */
-export const KIND_SECTIONS = ENTITY_KINDS.map((kind) => [kind, KINDS[kind].section] as const) as ReadonlyArray<
-  { [K in EntityKind]: readonly [K, SectionOf<K>] }[EntityKind]
->;
+export const {
+  kindOf,
+  KIND_SECTIONS,
+  KIND_PATH,
+  FAILING_KINDS,
+  EQUIPMENT_KINDS,
+  RUNBOOK_KINDS,
+  SENSITIVE_KINDS,
+  DRAWN_KINDS,
+  REF_FIELD_NAMES,
+  IMPLIED_KIND_OF_FIELD,
+  fieldOfRelation,
+} = deriveKinds(ENTITY_KINDS, KINDS);
 
 /** The section names of the kinds, in model order (the model file's sections are `site` and these). */
 export const KIND_SECTION_NAMES: readonly KindSection[] = KIND_SECTIONS.map(([, section]) => section);
-
-/** The URL segment of each kind's pages. */
-export const KIND_PATH = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, KINDS[kind].path])) as { [K in EntityKind]: Kinds[K]['path'] };
-
-/** Kinds that are documentation rather than things: they never fail and are not in outcomes. */
-export const FAILING_KINDS: ReadonlySet<EntityKind> = new Set(ENTITY_KINDS.filter((kind) => KINDS[kind].fails));
-/** Kinds that are equipment: things that are switched on and off. */
-export const EQUIPMENT_KINDS: ReadonlySet<EntityKind> = new Set(ENTITY_KINDS.filter((kind) => KINDS[kind].equipment));
-/** Kinds the runbook names when a scenario takes them down. */
-export const RUNBOOK_KINDS: ReadonlySet<EntityKind> = new Set(ENTITY_KINDS.filter((kind) => KINDS[kind].runbook));
-/** Kinds that may be marked sensitive. */
-export const SENSITIVE_KINDS: ReadonlySet<EntityKind> = new Set(ENTITY_KINDS.filter((kind) => KINDS[kind].sensitive));
-
-/** Kinds a failure diagram draws, in the order of its layers (power → … → capabilities). */
-export const DRAWN_KINDS: readonly EntityKind[] = ENTITY_KINDS.map((kind) => ({ kind, drawn: kindOf(kind).drawn }))
-  .filter((k): k is { kind: EntityKind; drawn: Drawn } => k.drawn !== false)
-  .sort((a, b) => a.drawn.layer - b.drawn.layer)
-  .map((k) => k.kind);
-
-/** The failure-diagram layer of a kind; throws for a kind that is not drawn (a box must have its place). */
-export function drawnLayer(kind: string): number {
-  const layer = DRAWN_KINDS.indexOf(kind as EntityKind);
-  if (layer === -1) throw new Error(`failure diagrams do not draw kind "${kind}" (src/model/kinds.ts: drawn is false)`);
-  return layer;
-}
-
-/** The names of every field, of any kind or the site, whose strings are references (kind:id). */
-export const REF_FIELD_NAMES: ReadonlySet<string> = new Set([
-  ...ENTITY_KINDS.flatMap((kind) => kindOf(kind).refs.flatMap((field) => field.leaves ?? [field.name])),
-  ...SITE_REFS.map((field) => field.name),
-]);
-
-/** The kind a bare id in a field means, by field name (host → host, between → location). */
-export const IMPLIED_KIND_OF_FIELD: ReadonlyMap<string, EntityKind> = new Map(
-  ENTITY_KINDS.flatMap((kind) => kindOf(kind).refs.flatMap((field) => (field.implied ? [[field.name, field.implied] as const] : []))),
-);
-
-/** The field a graph edge of this relation was written in, when a kind's own field writes it (guest runsOn: host). */
-export function fieldOfRelation(kind: EntityKind, relation: Relation): string | undefined {
-  return kindOf(kind).refs.find((field) => field.relation === relation)?.name;
-}

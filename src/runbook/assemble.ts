@@ -15,7 +15,7 @@ import type { Model } from '../model/schema/model.ts';
 import { runbookStrings } from './strings.ts';
 import { shortList } from '../site/short-list.ts';
 import { scenarioStartOrders, startReasonText, type StartReasonText } from '../site/start-order-view.ts';
-import { EQUIPMENT_KINDS, isStoppedByFailure } from '../analysis/equipment.ts';
+import { isEquipment, isStoppedByFailure } from '../analysis/equipment.ts';
 import { reachOf } from '../analysis/reach.ts';
 
 export interface RunbookItem {
@@ -227,7 +227,7 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       if (isCapability(key)) {
         if (outcome.state === 'ok') works.push(item(key));
         else (outcome.state === 'down' ? lost : degraded).push(affected(key, outcome));
-      } else if (!EQUIPMENT_KINDS.has(key.split(':')[0]!) || downNormally.has(key)) {
+      } else if (!isEquipment(key) || downNormally.has(key)) {
         continue;
       } else if (outcome.state === 'degraded') {
         equipmentDegraded.push(affected(key, outcome));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/load-model.ts';
 import type { Model } from '../../src/model/schema/model.ts';
-import { buildGraph } from '../../src/analysis/graph.ts';
+import { buildGraph } from '../../src/model/graph.ts';
 import { indexEntities } from '../../src/model/entities.ts';
 import { buildSidebar, MAX_SIDEBAR_ENTRIES_PER_KIND, type SidebarGroup, type SidebarLink } from '../../src/site/sidebar.ts';
 import { reachRows, dependedOnByRows, dependsOnRows, fieldRows, guestRows, isSafeUrl, toValue } from '../../src/site/views.ts';
