@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadModel, type Problem } from '../src/model/load-model.ts';
 import type { Model } from '../src/model/schema/model.ts';
+import { KIND_SECTION_NAMES, type KindSection } from '../src/model/kinds.ts';
 import type { Analysis, AuditFinding } from '../src/analysis/types.ts';
 import { checkProse, proseOptionsFor, type ProseCheck } from '../src/markdown/prose-check.ts';
 import { profileFromEnv } from '../src/model/profile.ts';
@@ -97,6 +98,9 @@ export function formatAudit(finding: AuditFinding, lang: Lang): string {
   const modelHint = finding.modelHint ? `\n    in the model: ${finding.modelHint}` : '';
   return `${finding.severity.padEnd(7)} ${finding.rule}${subject}${scenario}  ${finding.message[lang]}\n    hint: ${finding.hint[lang]}${modelHint}`;
 }
+
+/** Sections the summary gives a line of their own; the others share the "also" line. */
+const SECTIONS_ABOVE: ReadonlySet<KindSection> = new Set(['hosts', 'guests', 'systems', 'capabilities', 'scenarios', 'plans']);
 
 const SUMMARY_TEXT = {
   en: {
@@ -186,6 +190,8 @@ export function formatSummary(model: Model, dir: string, fileCount: number, lang
   const runningMemory = sum((g) => g.status === 'running', 'memoryMb');
   const hostsPlanned = count(model.hosts, (h) => h.status === 'planned');
   const label = (text: string) => `  ${text.padEnd(13)}`;
+  // The kinds without a line of their own above, in registry order (src/model/kinds.ts): a new kind is counted here.
+  const OTHER_SECTIONS = KIND_SECTION_NAMES.filter((section) => !SECTIONS_ABOVE.has(section)) as Array<keyof typeof t & KindSection>;
   return [
     `${t.ok}: ${dir} (${fileCount} ${t.files})`,
     `${label(t.site)}${model.site.name}, ${t.documented} ${model.site.documented}`,
@@ -197,7 +203,7 @@ export function formatSummary(model: Model, dir: string, fileCount: number, lang
     `${label(t.capabilities)}${model.capabilities.length}: ${count(model.capabilities, (c) => c.tier === 'critical')} ${t.critical}, ${count(model.capabilities, (c) => c.tier === 'comfort')} ${t.comfort}`,
     `${label(t.scenarios)}${model.scenarios.length}`,
     `${label(t.plans)}${model.plans.length}`,
-    `${label(t.other)}${model.locations.length} ${t.locations}, ${model.network.length} ${t.network}, ${model.storage.length} ${t.storage}, ${model.power.length} ${t.power}, ${model.notes.length} ${t.notes}`,
+    `${label(t.other)}${OTHER_SECTIONS.map((section) => `${model[section].length} ${t[section]}`).join(', ')}`,
   ].join('\n');
 }
 
