@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cap, guest, host, model, sys } from '../../tests/analysis/helpers.ts';
+import { cap, guest, host, model, sys } from './test-builders.ts';
 import { buildGraph } from '../model/graph.ts';
 import { computeStartOrders } from './start-order.ts';
 

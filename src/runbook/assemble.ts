@@ -13,7 +13,7 @@ import type { Analysis, Cause, Outcome, PhaseResult, StartOrder } from '../analy
 import { displayName, indexEntities, localized, type AnyEntity, type EntityRecord, type Lang } from '../model/entities.ts';
 import type { Model } from '../model/schema/model.ts';
 import { runbookStrings } from './strings.ts';
-import { shortList } from '../site/short-list.ts';
+import { shortList } from '../analysis/short-list.ts';
 import { scenarioStartOrders, startReasonText, type StartReasonText } from '../site/start-order-view.ts';
 import { isEquipment, isStoppedByFailure } from '../analysis/equipment.ts';
 import { reachOf } from '../analysis/reach.ts';
@@ -39,7 +39,7 @@ export interface RunbookPhase {
   when?: string;
   /** The roots that have failed by this phase (cumulative). */
   failed: RunbookItem[];
-  /** What still works; for a large model only the critical capabilities (src/site/short-list.ts). */
+  /** What still works; for a large model only the critical capabilities (src/analysis/short-list.ts). */
   works: RunbookItem[];
   /** Capabilities that still work and are not in `works` (0: it is complete). */
   worksOmitted: number;
@@ -171,7 +171,7 @@ export interface AssembleOptions {
   explain: (cause: Cause) => string;
   /** The site URL of an entity page. */
   hrefFor: (key: string) => string;
-  /** Past this many, "still works" lists only the critical capabilities (src/site/short-list.ts). */
+  /** Past this many, "still works" lists only the critical capabilities (src/analysis/short-list.ts). */
   listLimit?: number;
 }
 

@@ -7,7 +7,7 @@ import type { PhaseResult, Cause, State, Analysis } from '../analysis/types.ts';
 import { localized, type EntityRecord, type Lang } from '../model/entities.ts';
 import { entityLink, type Value, type ViewContext } from './views.ts';
 import { t } from '../i18n/ui.ts';
-import { shortList } from './short-list.ts';
+import { shortList } from '../analysis/short-list.ts';
 import { STATE_MARK } from '../analysis/explain.ts';
 import { isEquipment, isStoppedByFailure } from '../analysis/equipment.ts';
 
@@ -23,7 +23,7 @@ export interface PhaseView {
   title: string;
   when?: string;
   failed: Value[];
-  /** The capabilities that work; for a large model only the critical ones (short-list.ts). */
+  /** The capabilities that work; for a large model only the critical ones (src/analysis/short-list.ts). */
   works: CapabilityLine[];
   /** Capabilities that work and are not in `works` (0: it is complete). */
   worksOmitted: number;
@@ -42,7 +42,7 @@ export interface PhaseView {
 export interface PhaseViewOptions {
   /** The normal state (Analysis.baseline): what was down before the scenario. */
   baseline?: PhaseResult;
-  /** See short-list.ts. */
+  /** See src/analysis/short-list.ts. */
   listLimit?: number;
 }
 
