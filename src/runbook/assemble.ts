@@ -15,7 +15,8 @@ import type { Model } from '../model/schema/model.ts';
 import { runbookStrings } from './strings.ts';
 import { shortList } from '../analysis/short-list.ts';
 import { scenarioStartOrders, startReasonText, type StartReasonText } from '../site/start-order-view.ts';
-import { isEquipment, isStoppedByFailure } from '../analysis/equipment.ts';
+import { classifyPhase } from '../analysis/phase-classes.ts';
+import { DRAWN_KINDS, EQUIPMENT_KINDS } from '../model/kinds.ts';
 import { reachOf } from '../analysis/reach.ts';
 
 export interface RunbookItem {
@@ -116,7 +117,8 @@ export interface HostRow {
   location?: RunbookItem;
 }
 
-export interface GuestRow {
+/** A guest in the runbook's reference tables (the site's guest tables use src/site/views.ts GuestRow). */
+export interface ReferenceGuestRow {
   key: string;
   name: string;
   href: string;
@@ -151,7 +153,7 @@ export interface NetworkRow {
 export interface RunbookReference {
   sectionId: string;
   hosts: HostRow[];
-  guests: GuestRow[];
+  guests: ReferenceGuestRow[];
   network: NetworkRow[];
 }
 
@@ -200,19 +202,11 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       ...(entity?.tier ? { tier: entity.tier } : {}),
     };
   };
-  const isCapability = (key: string) => key.startsWith('capability:');
   const reachAt = (key: string) => {
     const record = index.get(key);
     return record ? reachOf(record) : undefined;
   };
-  // Equipment that is down in normal operation too (stopped guests) is not news in an outage.
-  const downNormally = new Set(
-    Object.entries(analysis.baseline.outcomes)
-      .filter(([, o]) => o.state === 'down')
-      .map(([key]) => key),
-  );
-
-  const phaseView = (result: PhaseResult, fallbackTitle: string): RunbookPhase => {
+  const runbookPhase = (result: PhaseResult, fallbackTitle: string): RunbookPhase => {
     const works: RunbookItem[] = [];
     const degraded: RunbookAffected[] = [];
     const lost: RunbookAffected[] = [];
@@ -223,17 +217,18 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       const it = item(key);
       return { ...it, why: [...new Set(outcome.causes.map((cause) => withoutSubject(explain(cause), it.name)).filter(Boolean))] };
     };
-    for (const [key, outcome] of Object.entries(result.outcomes) as [string, Outcome][]) {
-      if (isCapability(key)) {
+    for (const { key, outcome, capability, equipment, downBefore, idle } of classifyPhase(result, analysis.baseline)) {
+      if (capability) {
         if (outcome.state === 'ok') works.push(item(key));
         else (outcome.state === 'down' ? lost : degraded).push(affected(key, outcome));
-      } else if (!isEquipment(key) || downNormally.has(key)) {
+      } else if (!equipment || downBefore) {
+        // Only equipment is listed, and what is down in normal operation too (stopped guests) is not news in an outage.
         continue;
       } else if (outcome.state === 'degraded') {
         equipmentDegraded.push(affected(key, outcome));
       } else if (outcome.state === 'down') {
-        if (isStoppedByFailure(outcome)) equipmentDown.push(item(key));
-        else equipmentIdle.push(affected(key, outcome));
+        if (idle) equipmentIdle.push(affected(key, outcome));
+        else equipmentDown.push(item(key));
       }
     }
     // Critical first, then by name: under stress the critical things are what matter.
@@ -292,7 +287,7 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     if (!result) return;
     const number = sections.length + 1;
     const title = localized(scenario.title, lang);
-    const phases = result.phases.map((p) => phaseView(p, title));
+    const phases = result.phases.map((p) => runbookPhase(p, title));
     const restart = scenarioStartOrders(analysis, scenario.id);
     sections.push({
       sectionId: scenarioSectionId(scenario.id),
@@ -350,7 +345,7 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     ...addresses(`host:${h.id}`),
     ...(locationOf(h as AnyEntity) ? { location: locationOf(h as AnyEntity)! } : {}),
   }));
-  const guests: GuestRow[] = model.guests
+  const guests: ReferenceGuestRow[] = model.guests
     .filter(exists)
     .map((g) => ({
       key: `guest:${g.id}`,
@@ -402,7 +397,8 @@ export function withoutSubject(line: string, name: string): string {
   return line.startsWith(`${name}: `) ? line.slice(name.length + 2) : line;
 }
 
-const KIND_ORDER = ['power', 'network', 'host', 'storage', 'guest'];
+/** Equipment in the order of the failure diagrams' layers: power, network, hosts, storage, guests (src/model/kinds.ts). */
+const KIND_ORDER: readonly string[] = DRAWN_KINDS.filter((kind) => EQUIPMENT_KINDS.has(kind));
 function byKindThenName(a: RunbookItem, b: RunbookItem): number {
   return kindOrder(a.key) - kindOrder(b.key) || byName(a, b);
 }
