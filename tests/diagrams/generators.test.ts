@@ -15,7 +15,7 @@ import { entityHref } from '../../src/site/urls.ts';
 import type { Lang } from '../../src/model/entities.ts';
 import { allDiagrams, failureDiagram, topologyDiagram, type DiagramSpec } from '../../src/diagrams/index.ts';
 import { tinyModel } from './tiny-model.ts';
-import { HOSTILE_STRINGS } from './hostile-strings.ts';
+import { HOSTILE_STRINGS } from '../../src/diagrams/hostile-strings.ts';
 
 const UPDATE = process.env.UPDATE === '1';
 const GOLDEN = 'tests/fixtures/diagrams';
