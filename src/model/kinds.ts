@@ -277,6 +277,8 @@ export function deriveKinds(kinds: readonly EntityKind[], registry: { [K in Enti
     kindOf,
     /** `[kind, section]` in model order. */
     KIND_SECTIONS: kinds.map((kind) => [kind, registry[kind].section] as const) as unknown as KindSections,
+    /** The section names of the kinds, in model order (the model file's sections are `site` and these). */
+    KIND_SECTION_NAMES: kinds.map((kind) => registry[kind].section) as readonly KindSection[],
     /** The URL segment of each kind's pages. */
     KIND_PATH: Object.fromEntries(kinds.map((kind) => [kind, registry[kind].path])) as { [K in EntityKind]: Kinds[K]['path'] },
     /** Kinds that are things: they can fail and are in a scenario's outcomes (documentation kinds are not). */
@@ -310,6 +312,7 @@ export function deriveKinds(kinds: readonly EntityKind[], registry: { [K in Enti
 export const {
   kindOf,
   KIND_SECTIONS,
+  KIND_SECTION_NAMES,
   KIND_PATH,
   FAILING_KINDS,
   EQUIPMENT_KINDS,
@@ -319,7 +322,4 @@ export const {
   REF_FIELD_NAMES,
   IMPLIED_KIND_OF_FIELD,
   fieldOfRelation,
-} = deriveKinds(ENTITY_KINDS, KINDS);
-
-/** The section names of the kinds, in model order (the model file's sections are `site` and these). */
-export const KIND_SECTION_NAMES: readonly KindSection[] = KIND_SECTIONS.map(([, section]) => section);
+} = deriveKinds(Object.keys(KINDS) as EntityKind[], KINDS);
