@@ -82,7 +82,7 @@ describe('the kind registry', () => {
   it('lists a new kind: its section is in the model and its entities are listed', () => {
     expect(SECTION_NAMES).toContain('racks');
     const model = rackModel();
-    const racks = listEntities(model).filter((r) => r.kind === 'rack');
+    const racks = listEntities(model).filter((r) => (r.kind as string) === 'rack');
     expect(racks.map((r) => [r.key, r.section, r.index])).toEqual([['rack:r1', 'racks', 0]]);
     expect(FAILING_KINDS.has('rack' as never)).toBe(true);
     expect(EQUIPMENT_KINDS.has('rack' as never)).toBe(true);
