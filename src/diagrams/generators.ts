@@ -192,7 +192,7 @@ function drawTopology(b: Flowchart, ctx: Ctx, used: Set<LineStyle>): void {
   const all = [...records.values()];
   const devices = all.filter((r) => (r.kind === 'network' || r.kind === 'host') && r.entity.kind !== 'isp' && r.entity.kind !== 'link');
   const isps = all.filter((r) => r.kind === 'network' && r.entity.kind === 'isp');
-  const links = all.filter((r) => r.kind === 'network' && r.entity.kind === 'link');
+  const links = all.filter((r): r is EntityRecord<'network'> => r.kind === 'network' && r.entity.kind === 'link');
   const locations = all.filter((r) => r.kind === 'location');
   const guests = guestsByHostOf(ctx);
   const place = (r: EntityRecord) => {
@@ -238,7 +238,7 @@ function drawTopology(b: Flowchart, ctx: Ctx, used: Set<LineStyle>): void {
   for (const link of links) {
     const linkId = b.idOf(link.key);
     if (withEdges.has(link.key) || !linkId) continue;
-    const ends = ((link.entity.between as string[] | undefined) ?? []).map((loc) => b.subgraphIdOf(loc.includes(':') ? loc : `location:${loc}`));
+    const ends = (link.entity.between ?? []).map((loc) => b.subgraphIdOf(loc.includes(':') ? loc : `location:${loc}`));
     ends.forEach((id, i) => {
       if (!id) return;
       used.add('solid');

@@ -338,12 +338,12 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
 
   const hosts: HostRow[] = model.hosts.filter(exists).map((h) => ({
     key: `host:${h.id}`,
-    name: displayName(h as AnyEntity, lang),
+    name: displayName(h, lang),
     href: hrefFor(`host:${h.id}`),
     kind: h.kind,
     ...(h.hardware ? { hardware: h.hardware } : {}),
     ...addresses(`host:${h.id}`),
-    ...(locationOf(h as AnyEntity) ? { location: locationOf(h as AnyEntity)! } : {}),
+    ...(locationOf(h) ? { location: locationOf(h)! } : {}),
   }));
   const guests: ReferenceGuestRow[] = model.guests
     .filter(exists)
@@ -361,13 +361,13 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     .sort((a, b) => a.vmid - b.vmid);
   const network: NetworkRow[] = model.network.filter(exists).map((n) => {
     const where: RunbookItem[] = [];
-    const at = locationOf(n as AnyEntity);
+    const at = locationOf(n);
     if (at) where.push(at);
     for (const ref of n.between ?? []) where.push(item(ref.includes(':') ? ref : `location:${ref}`));
     const modelText = [n.vendor, n.model].filter(Boolean).join(' ');
     return {
       key: `network:${n.id}`,
-      name: displayName(n as AnyEntity, lang),
+      name: displayName(n, lang),
       href: hrefFor(`network:${n.id}`),
       kind: n.kind,
       ...(modelText ? { model: modelText } : {}),
