@@ -36,6 +36,13 @@ describe('lists derived from the kind registry', () => {
     expect([...RUNBOOK_KINDS].sort()).toEqual(['capability', 'guest', 'host', 'network', 'power', 'storage']);
   });
 
+  it('marks a kind sensitive exactly when its schema has the sensitive field', () => {
+    for (const kind of ENTITY_KINDS) {
+      const shape = (KINDS[kind].schema as unknown as { shape: Record<string, unknown> }).shape;
+      expect('sensitive' in shape, kind).toBe(KINDS[kind].sensitive);
+    }
+  });
+
   it('says once which fields are references, and with which relation', () => {
     expect([...REF_FIELD_NAMES].sort()).toEqual(
       ['about', 'add', 'adds', 'afterMinutesFrom', 'alsoFails', 'between', 'docsCapability', 'fails', 'host', 'ref', 'remove'].sort(),

@@ -16,7 +16,7 @@ import { runbookStrings } from './strings.ts';
 import { shortList } from '../analysis/short-list.ts';
 import { scenarioStartOrders, startReasonText, type StartReasonText } from '../site/start-order-view.ts';
 import { classifyPhase } from '../analysis/phase-classes.ts';
-import { DRAWN_KINDS, EQUIPMENT_KINDS } from '../model/kinds.ts';
+import { DRAWN_KINDS, EQUIPMENT_KINDS, RUNBOOK_KINDS, type EntityKind } from '../model/kinds.ts';
 import { reachOf } from '../analysis/reach.ts';
 
 export interface RunbookItem {
@@ -217,12 +217,14 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       const it = item(key);
       return { ...it, why: [...new Set(outcome.causes.map((cause) => withoutSubject(explain(cause), it.name)).filter(Boolean))] };
     };
-    for (const { key, outcome, capability, equipment, downBefore, idle } of classifyPhase(result, analysis.baseline)) {
+    for (const { key, outcome, capability, downBefore, idle } of classifyPhase(result, analysis.baseline)) {
+      // The runbook names capabilities and equipment (`runbook` in src/model/kinds.ts), not systems or places.
+      if (!RUNBOOK_KINDS.has(key.slice(0, key.indexOf(':')) as EntityKind)) continue;
       if (capability) {
         if (outcome.state === 'ok') works.push(item(key));
         else (outcome.state === 'down' ? lost : degraded).push(affected(key, outcome));
-      } else if (!equipment || downBefore) {
-        // Only equipment is listed, and what is down in normal operation too (stopped guests) is not news in an outage.
+      } else if (downBefore) {
+        // What is down in normal operation too (stopped guests) is not news in an outage.
         continue;
       } else if (outcome.state === 'degraded') {
         equipmentDegraded.push(affected(key, outcome));
