@@ -104,7 +104,7 @@ function entry<const Section extends string, const Path extends string, S extend
 
 /**
  * Every kind, in the order pages, the sidebar, the model sections and `listEntities` use.
- * The keys are EntityKind exactly (a missing or extra kind is a compile error).
+ * The keys are EntityKind exactly: a missing or extra kind is a compile error (the `satisfies` below).
  */
 export const KINDS = {
   location: entry('locations', 'locations', {
@@ -244,14 +244,7 @@ export const KINDS = {
     runbook: false,
     sensitive: true,
   }),
-};
-
-// Every EntityKind has a declaration, and every declaration is an EntityKind (a `satisfies` on the
-// object would type each section as `string`, losing SectionOf<'guest'> = 'guests').
-const _everyKind: { [K in EntityKind]: KindDeclaration } = KINDS;
-const _onlyKinds: Record<Exclude<keyof typeof KINDS, EntityKind>, never> = {};
-void _everyKind;
-void _onlyKinds;
+} satisfies { [K in EntityKind]: KindDeclaration };
 
 export type Kinds = typeof KINDS;
 /** The section name of each kind, as a type: 'guests' for 'guest'. */
