@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { brokenInternalLinks, entityExpectations, htmlFiles, siteModel } from './helpers/site.ts';
 import { entityHref, pagePath } from '../src/site/urls.ts';
 import { localized } from '../src/model/entities.ts';
+import { ENTITY_KINDS } from '../src/model/kinds.ts';
 
 const model = siteModel();
 const expectations = entityExpectations(model);
@@ -99,7 +100,7 @@ test.describe('accessibility (axe-core)', () => {
   // One page of each type: the fixed pages, a section index, the hand-written docs page, and an
   // entity page of each kind (their layouts differ: host guests table, scenario phases, plan diagrams).
   const fixed = ['architecture', 'scenario-matrix', 'single-points-of-failure', 'audits', 'start-order', 'drift', 'guests', 'about'];
-  const kinds = ['location', 'host', 'guest', 'network', 'storage', 'system', 'capability', 'power', 'plan', 'scenario', 'note'];
+  const kinds = ENTITY_KINDS;
   /**
    * Known and accepted: Starlight's own search button has aria-label "Search" while its visible text
    * also shows the shortcut key (label-content-name-mismatch). It is Starlight's markup, not ours.

@@ -54,6 +54,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { writeSyntheticModel } from '../src/bench/write-synthetic-model.ts';
+import { entityCount } from '../src/bench/synthetic-model.ts';
 import { loadModel } from '../src/model/load-model.ts';
 import { chromiumLaunchOptions } from '../src/browser/chromium.ts';
 import { siteDiagrams } from '../src/diagrams/all.ts';
@@ -475,9 +476,7 @@ async function timeCheck(modelDir: string): Promise<CheckTiming> {
     if (integrity) integrity[1](loaded.model);
     if (analyze) analyze[1](loaded.model);
     const m = loaded.model;
-    const entities =
-      m.locations.length + m.hosts.length + m.guests.length + m.network.length + m.storage.length + m.systems.length +
-      m.capabilities.length + m.power.length + m.plans.length + m.scenarios.length + m.notes.length;
+    const entities = entityCount(m);
     return { ms: performance.now() - start, entities };
   };
   try {

@@ -7,11 +7,13 @@
  * whole model folder may hold), DRIFTSBOK_CONTENT_DIR, DRIFTSBOK_PROFILE.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadModel, type Problem } from '../src/model/load-model.ts';
 import type { Model } from '../src/model/schema/model.ts';
-import type { Analysis, AuditFinding } from '../src/analysis/types.ts';
+import { KIND_SECTION_NAMES, type KindSection } from '../src/model/kinds.ts';
+import type { AuditFinding } from '../src/analysis/types.ts';
+import { analyze } from '../src/analysis/analyze.ts';
 import { checkProse, proseOptionsFor, type ProseCheck } from '../src/markdown/prose-check.ts';
 import { profileFromEnv } from '../src/model/profile.ts';
 import { readSecretAllowList, type SecretAllowList } from '../src/site/secret-allow.ts';
@@ -29,7 +31,7 @@ export type CheckResult =
 /**
  * Loads and checks the model (YAML, schemas, integrity, translations, secrets), in-process.
  * Never throws for a bad model; the problems say what is wrong and where. The analysis audits are
- * separate (`runAudits`), since they need a sound model.
+ * separate (src/analysis/analyze.ts, run by runCheck), since they need a sound model.
  */
 export function checkModel(dir: string, env: Record<string, string | undefined> = process.env): CheckResult {
   const result = loadModel(dir, { env });
@@ -75,28 +77,15 @@ export function formatWarning(warning: Problem): string {
   return `warning ${formatProblem(warning)}`;
 }
 
-const ANALYZE_MODULE = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'analysis', 'analyze.ts');
-
-export interface AuditRun {
-  /** False while the analysis module does not exist yet. */
-  available: boolean;
-  audits: AuditFinding[];
-}
-
-/** Runs the analysis audits, when `src/analysis/analyze.ts` exists. */
-export async function runAudits(model: Model): Promise<AuditRun> {
-  if (!existsSync(ANALYZE_MODULE)) return { available: false, audits: [] };
-  const mod = (await import(pathToFileURL(ANALYZE_MODULE).href)) as { analyze?: (model: Model) => Analysis };
-  if (typeof mod.analyze !== 'function') return { available: false, audits: [] };
-  return { available: true, audits: mod.analyze(model).audits };
-}
-
 export function formatAudit(finding: AuditFinding, lang: Lang): string {
   const subject = finding.subject ? `  ${finding.subject}` : '';
   const scenario = finding.scenario ? `  (scenario:${finding.scenario})` : '';
   const modelHint = finding.modelHint ? `\n    in the model: ${finding.modelHint}` : '';
   return `${finding.severity.padEnd(7)} ${finding.rule}${subject}${scenario}  ${finding.message[lang]}\n    hint: ${finding.hint[lang]}${modelHint}`;
 }
+
+/** Sections the summary gives a line of their own; the others share the "also" line. */
+const SECTIONS_ABOVE: ReadonlySet<KindSection> = new Set(['hosts', 'guests', 'systems', 'capabilities', 'scenarios', 'plans']);
 
 const SUMMARY_TEXT = {
   en: {
@@ -128,7 +117,6 @@ const SUMMARY_TEXT = {
     power: 'power sources',
     notes: 'notes',
     audits: 'Audits',
-    noAnalysis: 'Audits: not run (src/analysis/analyze.ts does not exist yet)',
     findings: (e: number, w: number, i: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info`,
   },
   nb: {
@@ -160,7 +148,6 @@ const SUMMARY_TEXT = {
     power: 'strømkilder',
     notes: 'notater',
     audits: 'Revisjon',
-    noAnalysis: 'Revisjon: ikke kjørt (src/analysis/analyze.ts finnes ikke ennå)',
     findings: (e: number, w: number, i: number) => `${e} feil, ${w} advarsler, ${i} info`,
   },
 } as const;
@@ -186,6 +173,8 @@ export function formatSummary(model: Model, dir: string, fileCount: number, lang
   const runningMemory = sum((g) => g.status === 'running', 'memoryMb');
   const hostsPlanned = count(model.hosts, (h) => h.status === 'planned');
   const label = (text: string) => `  ${text.padEnd(13)}`;
+  // The kinds without a line of their own above, in registry order (src/model/kinds.ts): a new kind is counted here.
+  const OTHER_SECTIONS = KIND_SECTION_NAMES.filter((section) => !SECTIONS_ABOVE.has(section)) as Array<keyof typeof t & KindSection>;
   return [
     `${t.ok}: ${dir} (${fileCount} ${t.files})`,
     `${label(t.site)}${model.site.name}, ${t.documented} ${model.site.documented}`,
@@ -197,7 +186,7 @@ export function formatSummary(model: Model, dir: string, fileCount: number, lang
     `${label(t.capabilities)}${model.capabilities.length}: ${count(model.capabilities, (c) => c.tier === 'critical')} ${t.critical}, ${count(model.capabilities, (c) => c.tier === 'comfort')} ${t.comfort}`,
     `${label(t.scenarios)}${model.scenarios.length}`,
     `${label(t.plans)}${model.plans.length}`,
-    `${label(t.other)}${model.locations.length} ${t.locations}, ${model.network.length} ${t.network}, ${model.storage.length} ${t.storage}, ${model.power.length} ${t.power}, ${model.notes.length} ${t.notes}`,
+    `${label(t.other)}${OTHER_SECTIONS.map((section) => `${model[section].length} ${t[section]}`).join(', ')}`,
   ].join('\n');
 }
 
@@ -261,16 +250,12 @@ export async function runCheck(
   for (const warning of prose.warnings) write(formatWarning(warning));
   write(formatSummary(result.model, dir, result.files.length, lang));
   const t = SUMMARY_TEXT[lang];
-  const run = await runAudits(result.model);
-  if (!run.available) {
-    write(t.noAnalysis);
-    return 0;
-  }
-  const by = (s: string) => run.audits.filter((a) => a.severity === s).length;
+  const audits = analyze(result.model).audits;
+  const by = (s: string) => audits.filter((a) => a.severity === s).length;
   const errors = by('error');
   write(`${`  ${t.audits}`.padEnd(15)}${t.findings(errors, by('warning'), by('info'))}`);
   const order = { error: 0, warning: 1, info: 2 } as const;
-  const sorted = [...run.audits].sort((a, b) => order[a.severity] - order[b.severity]);
+  const sorted = [...audits].sort((a, b) => order[a.severity] - order[b.severity]);
   if (sorted.length) write('\n' + sorted.map((f) => formatAudit(f, lang)).join('\n'));
   return errors > 0 ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guest, host, model, net, power, scenario, sys } from '../../tests/analysis/helpers.ts';
+import { guest, host, model, net, power, scenario, sys } from './test-builders.ts';
 import { analyze } from './analyze.ts';
 
 const m = model({

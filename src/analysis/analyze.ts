@@ -4,7 +4,7 @@
  * the same result byte for byte (JSON.stringify), whatever the order of entities in the YAML.
  */
 import type { Model } from '../model/schema/model.ts';
-import { buildGraph } from './graph.ts';
+import { buildGraph } from '../model/graph.ts';
 import { compileFailureGraph, propagate, type FailureGraph } from './propagate.ts';
 import { sweepSingleFailures } from './spof.ts';
 import { runAudits } from './audits.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isEquipment, isStoppedByFailure } from './equipment.ts';
-import { guest, host, model, net, run, sys } from '../../tests/analysis/helpers.ts';
+import { guest, host, model, net, run, sys } from './test-builders.ts';
 
 describe('isStoppedByFailure', () => {
   const m = model({

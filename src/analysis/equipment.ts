@@ -6,12 +6,13 @@
  * down"; the second is listed apart, so nobody restarts a container that is running. Pure.
  */
 import type { Outcome } from './types.ts';
+import { EQUIPMENT_KINDS } from '../model/kinds.ts';
 
-/** Kinds that are equipment: things that are switched on and off. */
-export const EQUIPMENT_KINDS: ReadonlySet<string> = new Set(['host', 'guest', 'network', 'power', 'storage']);
+/** Kinds that are equipment: things that are switched on and off (src/model/kinds.ts). */
+export { EQUIPMENT_KINDS };
 
 export function isEquipment(key: string): boolean {
-  return EQUIPMENT_KINDS.has(key.split(':')[0]!);
+  return (EQUIPMENT_KINDS as ReadonlySet<string>).has(key.split(':')[0]!);
 }
 
 /**

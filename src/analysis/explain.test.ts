@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cap, guest, host, model } from '../../tests/analysis/helpers.ts';
+import { cap, guest, host, model } from './test-builders.ts';
 import { explainCause, stateLabel, entityLabel } from './explain.ts';
-import { run } from '../../tests/analysis/helpers.ts';
+import { run } from './test-builders.ts';
 
 const m = model({
   hosts: [host('pve-core')],

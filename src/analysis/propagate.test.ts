@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cap, guest, host, model, net, power, run, states, sys } from '../../tests/analysis/helpers.ts';
+import { cap, guest, host, model, net, power, run, states, sys } from './test-builders.ts';
 import { MAX_CAUSES } from './propagate.ts';
 
 describe('propagate: hard dependencies (AND)', () => {

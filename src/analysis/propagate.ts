@@ -24,18 +24,17 @@
  */
 import type { Model } from '../model/schema/model.ts';
 import type { EntityRecord } from '../model/entities.ts';
-import { buildGraph, HARD_RELATIONS, type Graph } from './graph.ts';
+import { FAILING_KINDS } from '../model/kinds.ts';
+import { buildGraph, HARD_RELATIONS, type Graph } from '../model/graph.ts';
 import type { Cause, Outcome, State } from './types.ts';
 
-/** Kinds that are documentation, not things: they never fail and are not in outcomes. */
-const NON_FAILING_KINDS: ReadonlySet<string> = new Set(['plan', 'scenario', 'note']);
 
 /** At most this many causes are kept per entity (the shortest, see sortCauses). */
 export const MAX_CAUSES = 4;
 
-/** Does this entity exist today and take part in failure analysis? */
+/** Does this entity exist today and take part in failure analysis? (Documentation kinds never fail: src/model/kinds.ts.) */
 export function isFailureEntity(record: EntityRecord): boolean {
-  return !NON_FAILING_KINDS.has(record.kind) && record.entity.status !== 'planned';
+  return FAILING_KINDS.has(record.kind) && record.entity.status !== 'planned';
 }
 
 export function isStoppedGuest(record: EntityRecord): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listEntities } from '../model/entities.ts';
-import { model, host, guest, net } from '../../tests/analysis/helpers.ts';
+import { model, host, guest, net } from './test-builders.ts';
 import { isReachable, reachOf } from './reach.ts';
 
 function reachFor(key: string, sections: Record<string, unknown>) {

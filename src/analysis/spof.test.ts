@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cap, guest, host, model, net, power, sys } from '../../tests/analysis/helpers.ts';
+import { cap, guest, host, model, net, power, sys } from './test-builders.ts';
 import { compileFailureGraph } from './propagate.ts';
 import { sweepSingleFailures } from './spof.ts';
 

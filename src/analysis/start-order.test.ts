@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cap, guest, host, model, sys } from '../../tests/analysis/helpers.ts';
-import { buildGraph } from './graph.ts';
+import { cap, guest, host, model, sys } from './test-builders.ts';
+import { buildGraph } from '../model/graph.ts';
 import { computeStartOrders } from './start-order.ts';
 
 describe('start order', () => {

@@ -18,7 +18,7 @@
  * Should the model contain a cycle (the checker rejects them), the guest first in that order among
  * those left is started next, so the function always returns every running guest exactly once.
  */
-import type { Graph } from './graph.ts';
+import type { Graph } from '../model/graph.ts';
 import type { Model } from '../model/schema/model.ts';
 import { compileFailureGraph, downStateFor, isFailureEntity, type FailureGraph } from './propagate.ts';
 import type { StartOrder, StartRank, StartReason, StartStep } from './types.ts';

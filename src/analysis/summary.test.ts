@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guest, host, model } from '../../tests/analysis/helpers.ts';
+import { guest, host, model } from './test-builders.ts';
 import { summarise } from './summary.ts';
 
 describe('summarise', () => {

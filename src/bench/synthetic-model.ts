@@ -13,6 +13,7 @@
  * Node-only I/O (writing YAML) lives in `write-synthetic-model.ts`.
  */
 import type { Model } from '../model/schema/model.ts';
+import { KIND_SECTION_NAMES } from '../model/kinds.ts';
 
 /** Counts per cluster, i.e. per 1× of the Saghaugen model. */
 export const CLUSTER_SIZE = {
@@ -173,17 +174,8 @@ export function syntheticModel(scale: number, seed = 1): Model {
       ],
       docsCapability: `capability:docs-online-${pad(0)}`,
     },
-    locations: [],
-    hosts: [],
-    guests: [],
-    network: [],
-    storage: [],
-    systems: [],
-    capabilities: [],
-    power: [],
-    plans: [],
-    scenarios: [],
-    notes: [],
+    // Every kind's section, empty (src/model/kinds.ts).
+    ...(Object.fromEntries(KIND_SECTION_NAMES.map((section) => [section, []])) as unknown as Omit<Model, 'site'>),
   };
 
   for (let c = 0; c < clusters; c++) {
@@ -436,17 +428,5 @@ export function syntheticModel(scale: number, seed = 1): Model {
 
 /** Total number of entities (everything with a page-worthy id, site excluded). */
 export function entityCount(model: Model): number {
-  return (
-    model.locations.length +
-    model.hosts.length +
-    model.guests.length +
-    model.network.length +
-    model.storage.length +
-    model.systems.length +
-    model.capabilities.length +
-    model.power.length +
-    model.plans.length +
-    model.scenarios.length +
-    model.notes.length
-  );
+  return KIND_SECTION_NAMES.reduce((total, section) => total + model[section].length, 0);
 }

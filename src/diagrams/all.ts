@@ -5,7 +5,7 @@
 import type { Model } from '../model/schema/model.ts';
 import type { Lang } from '../model/entities.ts';
 import type { Analysis } from '../analysis/types.ts';
-import type { Graph } from '../analysis/graph.ts';
+import type { Graph } from '../model/graph.ts';
 import {
   architectureDiagram,
   failureDiagram,

@@ -151,6 +151,17 @@ export class Flowchart {
     if (from && to) this.edgeIds(from, to, options);
   }
 
+  /**
+   * An edge between two model keys that must both be placed: throws when one is not, where `edge`
+   * would leave the arrow out without a word (a kind counted in a diagram but never drawn).
+   */
+  placedEdge(fromKey: string, toKey: string, options: { label?: string; style?: LineStyle } = {}): void {
+    for (const key of [fromKey, toKey]) {
+      if (!this.ids.has(key)) throw new Error(`diagram "${this.title}": an arrow ends at ${JSON.stringify(key)}, which has no box`);
+    }
+    this.edge(fromKey, toKey, options);
+  }
+
   toString(): string {
     const lines = [
       `flowchart ${this.direction}`,

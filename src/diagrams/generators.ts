@@ -4,7 +4,8 @@
  */
 import type { Model } from '../model/schema/model.ts';
 import { displayName, indexEntities, localized, type EntityRecord, type Lang } from '../model/entities.ts';
-import { buildGraph, HARD_RELATIONS, type Edge, type Graph, type Relation } from '../analysis/graph.ts';
+import { buildGraph, HARD_RELATIONS, type Edge, type Graph, type Relation } from '../model/graph.ts';
+import { DRAWN_KINDS, ENTITY_KINDS, type EntityKind } from '../model/kinds.ts';
 import type { PhaseResult, State } from '../analysis/types.ts';
 import { Flowchart, type LineStyle, type Shape } from './flowchart.ts';
 import { KIND_LABEL, KIND_PLURAL, RELATION_LABEL, STATE_LABEL, STATE_MARK, SUBKIND_LABEL, WORDS, countOf, t } from './i18n.ts';
@@ -191,7 +192,7 @@ function drawTopology(b: Flowchart, ctx: Ctx, used: Set<LineStyle>): void {
   const all = [...records.values()];
   const devices = all.filter((r) => (r.kind === 'network' || r.kind === 'host') && r.entity.kind !== 'isp' && r.entity.kind !== 'link');
   const isps = all.filter((r) => r.kind === 'network' && r.entity.kind === 'isp');
-  const links = all.filter((r) => r.kind === 'network' && r.entity.kind === 'link');
+  const links = all.filter((r): r is EntityRecord<'network'> => r.kind === 'network' && r.entity.kind === 'link');
   const locations = all.filter((r) => r.kind === 'location');
   const guests = guestsByHostOf(ctx);
   const place = (r: EntityRecord) => {
@@ -237,7 +238,7 @@ function drawTopology(b: Flowchart, ctx: Ctx, used: Set<LineStyle>): void {
   for (const link of links) {
     const linkId = b.idOf(link.key);
     if (withEdges.has(link.key) || !linkId) continue;
-    const ends = ((link.entity.between as string[] | undefined) ?? []).map((loc) => b.subgraphIdOf(loc.includes(':') ? loc : `location:${loc}`));
+    const ends = (link.entity.between ?? []).map((loc) => b.subgraphIdOf(loc.includes(':') ? loc : `location:${loc}`));
     ends.forEach((id, i) => {
       if (!id) return;
       used.add('solid');
@@ -423,8 +424,8 @@ function relationStyle(ctx: Ctx, e: Edge): LineStyle {
   return edgeStyle(ctx, e.from, e.to);
 }
 
-/** Kinds a failure diagram can draw, in the order of its layers (power → … → capabilities). */
-const FAILURE_LAYERS = ['power', 'network', 'host', 'storage', 'guest', 'system', 'capability'] as const;
+/** Kinds a failure diagram can draw, in the order of its layers (power → … → capabilities): `drawn` in src/model/kinds.ts. */
+const FAILURE_LAYERS: readonly string[] = DRAWN_KINDS;
 const STATE_KINDS: ReadonlySet<string> = new Set(FAILURE_LAYERS);
 /** Relations along which a failure travels (and enhancedBy, which degrades). */
 const FAILURE_RELATIONS: ReadonlySet<Relation> = new Set([...HARD_RELATIONS, 'enhancedBy']);
@@ -636,7 +637,7 @@ export function failureLayout(records: Map<string, EntityRecord>, graph: Graph, 
         else arrows.set(id, { from, to, assumed: e.assumed });
       }
     }
-    const ordered = [...boxes.values()].sort((a, b) => FAILURE_LAYERS.indexOf(a.kind as never) - FAILURE_LAYERS.indexOf(b.kind as never));
+    const ordered = [...boxes.values()].sort((a, b) => FAILURE_LAYERS.indexOf(a.kind) - FAILURE_LAYERS.indexOf(b.kind));
     return { level, boxes: ordered, arrows: [...arrows.values()], criticalOk, counts, affected: affected.size, before };
   };
   let layout = layoutAt(minLevel);
@@ -705,7 +706,8 @@ export function failureDiagram(
   for (const a of layout.arrows) {
     const style: LineStyle = a.assumed ? 'dashed' : 'solid';
     used.add(style);
-    b.edge(a.from, a.to, { style });
+    // Every arrow joins two boxes placed above: one that is not would be a box without its place.
+    b.placedEdge(a.from, a.to, { style });
   }
   if (layout.criticalOk.length) {
     const names = layout.criticalOk.map((k) => displayName(records.get(k)!.entity, lang));
@@ -773,13 +775,15 @@ export function architectureDiagram(model: Model, lang: Lang, hrefFor: HrefFor):
         for (const m of members) groupOf.set(m.key, `summary:systems:${i}`);
       });
       b.subgraph(t(WORDS.whatTheyNeed, lang), () => {
-        for (const kind of ['network', 'power', 'storage', 'capability', 'guest', 'host']) {
+        // Every kind a system may need has its box: these first, then any other in registry order.
+        const first: EntityKind[] = ['network', 'power', 'storage', 'capability', 'guest', 'host'];
+        for (const kind of [...first, ...ENTITY_KINDS.filter((k) => k !== 'system' && !first.includes(k))]) {
           const members = [...targets, ...hostsOfGuests].filter((r) => r.kind === kind);
           if (members.length) b.node(`summary:needs:${kind}`, countLabel(uniq(members), kind, lang), { shape: 'box', link: false });
           for (const m of members) groupOf.set(m.key, `summary:needs:${kind}`);
         }
       });
-      for (const e of deps) b.edge(groupOf.get(e.from) ?? '', groupOf.get(e.to) ?? '');
+      for (const e of deps) if (ctx.records.has(e.to)) b.placedEdge(groupOf.get(e.from) ?? '', groupOf.get(e.to) ?? '');
       for (const r of targets.filter((x) => x.kind === 'guest')) b.edge(`summary:needs:guest`, `summary:needs:host`);
     } else {
       for (const [label, test, cls] of groups) b.subgraph(label, () => systems.filter(test).forEach((r) => place(r, [cls])));

@@ -7,7 +7,7 @@ import { allDiagrams } from './all.ts';
 import { loadModel } from '../model/load-model.ts';
 import { analyze } from '../analysis/analyze.ts';
 import { entityHref } from '../site/urls.ts';
-import { HOSTILE_STRINGS } from '../../tests/diagrams/hostile-strings.ts';
+import { HOSTILE_STRINGS } from './hostile-strings.ts';
 
 const href = (k: string) => `/x/${k.replace(':', '/')}/`;
 

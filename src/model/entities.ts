@@ -4,22 +4,11 @@
  */
 import type { EntityKind } from './refs.ts';
 import { formatRef } from './refs.ts';
-import type { Model, SectionName, LocalizedLabel, DependencyEntry, RefEntry } from './schema/model.ts';
+import { KIND_SECTIONS, type EntityOf, type SectionOf } from './kinds.ts';
+import type { Model, LocalizedLabel, DependencyEntry, RefEntry } from './schema/model.ts';
 
-/** Which model section holds which kind, in the order pages and the sidebar list them. */
-export const KIND_SECTIONS: ReadonlyArray<readonly [EntityKind, Exclude<SectionName, 'site'>]> = [
-  ['location', 'locations'],
-  ['host', 'hosts'],
-  ['guest', 'guests'],
-  ['network', 'network'],
-  ['storage', 'storage'],
-  ['system', 'systems'],
-  ['capability', 'capabilities'],
-  ['power', 'power'],
-  ['plan', 'plans'],
-  ['scenario', 'scenarios'],
-  ['note', 'notes'],
-];
+/** Which model section holds which kind, in the order pages and the sidebar list them (src/model/kinds.ts). */
+export { KIND_SECTIONS };
 
 export type Lang = 'nb' | 'en';
 
@@ -38,27 +27,44 @@ export interface AnyEntity {
   [field: string]: unknown;
 }
 
-export interface EntityRecord {
-  kind: EntityKind;
-  id: string;
-  /** `kind:id` */
-  key: string;
-  /** The section this entity lives in and its index there (for error paths: guests[3]). */
-  section: Exclude<SectionName, 'site'>;
-  index: number;
-  entity: AnyEntity;
+/**
+ * An entity with where it lives. `EntityRecord<'guest'>` knows its entity is a guest; a record of
+ * any kind (the default) is a union that narrows on `kind`, and its entity also reads as AnyEntity
+ * for code that treats all kinds alike.
+ */
+export type EntityRecord<K extends EntityKind = EntityKind> = {
+  [Kind in K]: {
+    kind: Kind;
+    id: string;
+    /** `kind:id` */
+    key: string;
+    /** The section this entity lives in and its index there (for error paths: guests[3]). */
+    section: SectionOf<Kind>;
+    index: number;
+    entity: AnyEntity & EntityOf<Kind>;
+  };
+}[K];
+
+/** Whether a record is of a kind, narrowing its entity to that kind's type. */
+export function isKind<K extends EntityKind>(record: EntityRecord, kind: K): record is Extract<EntityRecord, { kind: K }> {
+  return record.kind === kind;
 }
 
 /** All entities in model order (section order, then file order). */
 export function listEntities(model: Model): EntityRecord[] {
   const records: EntityRecord[] = [];
   for (const [kind, section] of KIND_SECTIONS) {
-    const items = model[section] as unknown as AnyEntity[];
+    const items = model[section] as ReadonlyArray<AnyEntity>;
     items.forEach((entity, index) => {
-      records.push({ kind, id: entity.id, key: formatRef({ kind, id: entity.id }), section, index, entity });
+      records.push({ kind, id: entity.id, key: formatRef({ kind, id: entity.id }), section, index, entity } as EntityRecord);
     });
   }
   return records;
+}
+
+/** The entities of one kind, typed as that kind. */
+export function recordsOf<K extends EntityKind>(model: Model, kind: K): Array<Extract<EntityRecord, { kind: K }>> {
+  return listEntities(model).filter((record) => isKind(record, kind));
 }
 
 /** Index by `kind:id`. Later duplicates are ignored here; the integrity check reports them. */

@@ -4,10 +4,12 @@
  * the merged model's indexes (`guests[3].host`), which the loader maps to file:line:column.
  */
 import type { Model, DependencyEntry, RefEntry } from './schema/model.ts';
-import { KIND_SECTIONS, listEntities, type AnyEntity, type EntityRecord } from './entities.ts';
+import { KIND_SECTIONS, listEntities, type EntityRecord } from './entities.ts';
+import { fieldOfRelation, kindOf } from './kinds.ts';
+import { LIST_RELATIONS, SINGLE_RELATIONS } from './relations.ts';
 import { parseRef, formatRef, type EntityKind } from './refs.ts';
 import { suggest } from './suggest.ts';
-import { buildGraph, HARD_RELATIONS, type Edge } from '../analysis/graph.ts';
+import { buildGraph, HARD_RELATIONS, type Edge } from './graph.ts';
 import type { PathSegment } from './yaml-source.ts';
 
 export interface IntegrityProblem {
@@ -33,10 +35,7 @@ export interface RefSite {
   field: string;
 }
 
-const LIST_RELATIONS = ['dependsOn', 'enhancedBy', 'poweredBy', 'connectsVia', 'uplink'] as const;
-const SINGLE_RELATIONS = ['partOf', 'locatedIn'] as const;
-
-/** Every reference in the model, in model order. */
+/** Every reference in the model, in model order: the relation fields, then each kind's own (src/model/kinds.ts). */
 export function collectRefs(model: Model): RefSite[] {
   const sites: RefSite[] = [];
   const entry = (base: PathSegment[], field: string, value: DependencyEntry | RefEntry, mustBe?: EntityKind) => {
@@ -54,42 +53,17 @@ export function collectRefs(model: Model): RefSite[] {
       const value = entity[relation];
       if (value !== undefined) entry([...base, relation], relation, value, relation === 'locatedIn' ? 'location' : undefined);
     }
-    if ((kind === 'guest' || kind === 'storage') && typeof entity.host === 'string') {
-      sites.push({ segments: [...base, 'host'], text: entity.host, impliedKind: 'host', mustBe: 'host', field: 'host' });
-    }
-    if (kind === 'network' && Array.isArray(entity.between)) {
-      (entity.between as string[]).forEach((text, j) =>
-        sites.push({ segments: [...base, 'between', j], text, impliedKind: 'location', mustBe: 'location', field: 'between' }),
-      );
-    }
-    if (kind === 'plan') {
-      (entity.adds as string[] | undefined)?.forEach((text, j) => sites.push({ segments: [...base, 'adds', j], text, field: 'adds' }));
-      (entity.changes as Array<{ ref: string }> | undefined)?.forEach((c, j) =>
-        sites.push({ segments: [...base, 'changes', j, 'ref'], text: c.ref, field: 'changes' }),
-      );
-      (entity.links as Array<{ ref: string; relation: string; add?: string; remove?: string }> | undefined)?.forEach((link, j) => {
-        const mustBe = link.relation === 'locatedIn' ? ({ mustBe: 'location' } as const) : {};
-        sites.push({ segments: [...base, 'links', j, 'ref'], text: link.ref, field: 'links' });
-        for (const end of ['add', 'remove'] as const) {
-          const text = link[end];
-          if (text !== undefined) sites.push({ segments: [...base, 'links', j, end], text, field: link.relation, ...mustBe });
-        }
-      });
-    }
-    if (kind === 'scenario') {
-      (entity.fails as string[]).forEach((text, j) => sites.push({ segments: [...base, 'fails', j], text, field: 'fails' }));
-      const phases = (entity.phases ?? []) as Array<{ alsoFails: string[]; afterMinutesFrom?: string }>;
-      phases.forEach((phase, p) => {
-        phase.alsoFails.forEach((text, j) =>
-          sites.push({ segments: [...base, 'phases', p, 'alsoFails', j], text, field: 'alsoFails' }),
-        );
-        if (phase.afterMinutesFrom !== undefined) {
-          sites.push({ segments: [...base, 'phases', p, 'afterMinutesFrom'], text: phase.afterMinutesFrom, field: 'afterMinutesFrom' });
-        }
-      });
-    }
-    if (kind === 'note') {
-      (entity.about as string[] | undefined)?.forEach((text, j) => sites.push({ segments: [...base, 'about', j], text, field: 'about' }));
+    for (const field of kindOf(kind).refs) {
+      for (const at of field.read(entity)) {
+        const mustBe = at.mustBe ?? field.mustBe;
+        sites.push({
+          segments: [...base, ...at.at],
+          text: at.text,
+          ...(field.implied ? { impliedKind: field.implied } : {}),
+          ...(mustBe ? { mustBe } : {}),
+          field: at.field ?? field.name,
+        });
+      }
     }
   }
   if (model.site.docsCapability !== undefined) {
@@ -247,10 +221,10 @@ function duplicatesIn(ids: string[], report: (id: string, at: number, first: num
   });
 }
 
-/** The field an edge was written in, for the problem's path. */
-function fieldOf(edge: Edge, entity: AnyEntity): string {
-  if (edge.relation === 'runsOn') return 'host';
-  if (edge.relation === 'partOf' && entity.partOf === undefined && typeof entity.host === 'string') return 'host';
+/** The field an edge was written in, for the problem's path: a relation field, or a kind's own (guest.host). */
+function fieldOf(edge: Edge, record: EntityRecord): string {
+  const own = fieldOfRelation(record.kind, edge.relation);
+  if (own && (edge.relation !== 'partOf' || record.entity.partOf === undefined)) return own;
   return edge.relation;
 }
 
@@ -353,7 +327,7 @@ export function findCycles(model: Model, byKey?: Map<string, EntityRecord>): Int
     const firstEdge = path[0]!;
     problems.push({
       order: order.get(first)!,
-      segments: [record.section, record.index, fieldOf(firstEdge, record.entity)],
+      segments: [record.section, record.index, fieldOf(firstEdge, record)],
       message: `dependency cycle: ${cycle}`,
       hint: 'hard dependencies (host, dependsOn, poweredBy, connectsVia, partOf) must not lead back to where they start: remove one link, or make it enhancedBy if it is only nice to have',
     });

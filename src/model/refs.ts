@@ -28,26 +28,36 @@ export interface EntityRef {
   id: string;
 }
 
-export function isEntityKind(value: string): value is EntityKind {
-  return (ENTITY_KINDS as readonly string[]).includes(value);
+/**
+ * The grammar over a list of kinds. The module's functions below are this applied to ENTITY_KINDS;
+ * tests/model/kinds.test.ts applies it to a list with a throw-away kind added.
+ */
+export function refGrammar(kinds: readonly string[]) {
+  function isEntityKind(value: string): value is EntityKind {
+    return kinds.includes(value);
+  }
+
+  /**
+   * Parses `kind:id`, or a bare `id` when `impliedKind` is given.
+   * Returns null for anything that does not follow the grammar (the caller reports it with position).
+   */
+  function parseRef(text: string, impliedKind?: EntityKind): EntityRef | null {
+    const colon = text.indexOf(':');
+    if (colon === -1) {
+      if (!impliedKind || !ID_PATTERN.test(text)) return null;
+      return { kind: impliedKind, id: text };
+    }
+    const kind = text.slice(0, colon);
+    const id = text.slice(colon + 1);
+    if (!isEntityKind(kind) || !ID_PATTERN.test(id)) return null;
+    if (impliedKind && kind !== impliedKind) return null;
+    return { kind, id };
+  }
+
+  return { isEntityKind, parseRef };
 }
 
-/**
- * Parses `kind:id`, or a bare `id` when `impliedKind` is given.
- * Returns null for anything that does not follow the grammar (the caller reports it with position).
- */
-export function parseRef(text: string, impliedKind?: EntityKind): EntityRef | null {
-  const colon = text.indexOf(':');
-  if (colon === -1) {
-    if (!impliedKind || !ID_PATTERN.test(text)) return null;
-    return { kind: impliedKind, id: text };
-  }
-  const kind = text.slice(0, colon);
-  const id = text.slice(colon + 1);
-  if (!isEntityKind(kind) || !ID_PATTERN.test(id)) return null;
-  if (impliedKind && kind !== impliedKind) return null;
-  return { kind, id };
-}
+export const { isEntityKind, parseRef } = refGrammar(ENTITY_KINDS);
 
 export function formatRef(ref: EntityRef): string {
   return `${ref.kind}:${ref.id}`;

@@ -13,9 +13,10 @@ import type { Analysis, Cause, Outcome, PhaseResult, StartOrder } from '../analy
 import { displayName, indexEntities, localized, type AnyEntity, type EntityRecord, type Lang } from '../model/entities.ts';
 import type { Model } from '../model/schema/model.ts';
 import { runbookStrings } from './strings.ts';
-import { shortList } from '../site/short-list.ts';
+import { shortList } from '../analysis/short-list.ts';
 import { scenarioStartOrders, startReasonText, type StartReasonText } from '../site/start-order-view.ts';
-import { EQUIPMENT_KINDS, isStoppedByFailure } from '../analysis/equipment.ts';
+import { classifyPhase } from '../analysis/phase-classes.ts';
+import { DRAWN_KINDS, EQUIPMENT_KINDS, RUNBOOK_KINDS, type EntityKind } from '../model/kinds.ts';
 import { reachOf } from '../analysis/reach.ts';
 
 export interface RunbookItem {
@@ -39,7 +40,7 @@ export interface RunbookPhase {
   when?: string;
   /** The roots that have failed by this phase (cumulative). */
   failed: RunbookItem[];
-  /** What still works; for a large model only the critical capabilities (src/site/short-list.ts). */
+  /** What still works; for a large model only the critical capabilities (src/analysis/short-list.ts). */
   works: RunbookItem[];
   /** Capabilities that still work and are not in `works` (0: it is complete). */
   worksOmitted: number;
@@ -116,7 +117,8 @@ export interface HostRow {
   location?: RunbookItem;
 }
 
-export interface GuestRow {
+/** A guest in the runbook's reference tables (the site's guest tables use src/site/views.ts GuestRow). */
+export interface ReferenceGuestRow {
   key: string;
   name: string;
   href: string;
@@ -151,7 +153,7 @@ export interface NetworkRow {
 export interface RunbookReference {
   sectionId: string;
   hosts: HostRow[];
-  guests: GuestRow[];
+  guests: ReferenceGuestRow[];
   network: NetworkRow[];
 }
 
@@ -171,7 +173,7 @@ export interface AssembleOptions {
   explain: (cause: Cause) => string;
   /** The site URL of an entity page. */
   hrefFor: (key: string) => string;
-  /** Past this many, "still works" lists only the critical capabilities (src/site/short-list.ts). */
+  /** Past this many, "still works" lists only the critical capabilities (src/analysis/short-list.ts). */
   listLimit?: number;
 }
 
@@ -200,19 +202,11 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       ...(entity?.tier ? { tier: entity.tier } : {}),
     };
   };
-  const isCapability = (key: string) => key.startsWith('capability:');
   const reachAt = (key: string) => {
     const record = index.get(key);
     return record ? reachOf(record) : undefined;
   };
-  // Equipment that is down in normal operation too (stopped guests) is not news in an outage.
-  const downNormally = new Set(
-    Object.entries(analysis.baseline.outcomes)
-      .filter(([, o]) => o.state === 'down')
-      .map(([key]) => key),
-  );
-
-  const phaseView = (result: PhaseResult, fallbackTitle: string): RunbookPhase => {
+  const runbookPhase = (result: PhaseResult, fallbackTitle: string): RunbookPhase => {
     const works: RunbookItem[] = [];
     const degraded: RunbookAffected[] = [];
     const lost: RunbookAffected[] = [];
@@ -223,17 +217,20 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       const it = item(key);
       return { ...it, why: [...new Set(outcome.causes.map((cause) => withoutSubject(explain(cause), it.name)).filter(Boolean))] };
     };
-    for (const [key, outcome] of Object.entries(result.outcomes) as [string, Outcome][]) {
-      if (isCapability(key)) {
+    for (const { key, outcome, capability, downBefore, idle } of classifyPhase(result, analysis.baseline)) {
+      // The runbook names capabilities and equipment (`runbook` in src/model/kinds.ts), not systems or places.
+      if (!RUNBOOK_KINDS.has(key.slice(0, key.indexOf(':')) as EntityKind)) continue;
+      if (capability) {
         if (outcome.state === 'ok') works.push(item(key));
         else (outcome.state === 'down' ? lost : degraded).push(affected(key, outcome));
-      } else if (!EQUIPMENT_KINDS.has(key.split(':')[0]!) || downNormally.has(key)) {
+      } else if (downBefore) {
+        // What is down in normal operation too (stopped guests) is not news in an outage.
         continue;
       } else if (outcome.state === 'degraded') {
         equipmentDegraded.push(affected(key, outcome));
       } else if (outcome.state === 'down') {
-        if (isStoppedByFailure(outcome)) equipmentDown.push(item(key));
-        else equipmentIdle.push(affected(key, outcome));
+        if (idle) equipmentIdle.push(affected(key, outcome));
+        else equipmentDown.push(item(key));
       }
     }
     // Critical first, then by name: under stress the critical things are what matter.
@@ -292,7 +289,7 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     if (!result) return;
     const number = sections.length + 1;
     const title = localized(scenario.title, lang);
-    const phases = result.phases.map((p) => phaseView(p, title));
+    const phases = result.phases.map((p) => runbookPhase(p, title));
     const restart = scenarioStartOrders(analysis, scenario.id);
     sections.push({
       sectionId: scenarioSectionId(scenario.id),
@@ -343,14 +340,14 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
 
   const hosts: HostRow[] = model.hosts.filter(exists).map((h) => ({
     key: `host:${h.id}`,
-    name: displayName(h as AnyEntity, lang),
+    name: displayName(h, lang),
     href: hrefFor(`host:${h.id}`),
     kind: h.kind,
     ...(h.hardware ? { hardware: h.hardware } : {}),
     ...addresses(`host:${h.id}`),
-    ...(locationOf(h as AnyEntity) ? { location: locationOf(h as AnyEntity)! } : {}),
+    ...(locationOf(h) ? { location: locationOf(h)! } : {}),
   }));
-  const guests: GuestRow[] = model.guests
+  const guests: ReferenceGuestRow[] = model.guests
     .filter(exists)
     .map((g) => ({
       key: `guest:${g.id}`,
@@ -366,13 +363,13 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     .sort((a, b) => a.vmid - b.vmid);
   const network: NetworkRow[] = model.network.filter(exists).map((n) => {
     const where: RunbookItem[] = [];
-    const at = locationOf(n as AnyEntity);
+    const at = locationOf(n);
     if (at) where.push(at);
     for (const ref of n.between ?? []) where.push(item(ref.includes(':') ? ref : `location:${ref}`));
     const modelText = [n.vendor, n.model].filter(Boolean).join(' ');
     return {
       key: `network:${n.id}`,
-      name: displayName(n as AnyEntity, lang),
+      name: displayName(n, lang),
       href: hrefFor(`network:${n.id}`),
       kind: n.kind,
       ...(modelText ? { model: modelText } : {}),
@@ -402,7 +399,8 @@ export function withoutSubject(line: string, name: string): string {
   return line.startsWith(`${name}: `) ? line.slice(name.length + 2) : line;
 }
 
-const KIND_ORDER = ['power', 'network', 'host', 'storage', 'guest'];
+/** Equipment in the order of the failure diagrams' layers: power, network, hosts, storage, guests (src/model/kinds.ts). */
+const KIND_ORDER: readonly string[] = DRAWN_KINDS.filter((kind) => EQUIPMENT_KINDS.has(kind));
 function byKindThenName(a: RunbookItem, b: RunbookItem): number {
   return kindOrder(a.key) - kindOrder(b.key) || byName(a, b);
 }

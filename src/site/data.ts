@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Model } from '../model/schema/model.ts';
 import type { Analysis, Cause } from '../analysis/types.ts';
-import { buildGraph, type Graph } from '../analysis/graph.ts';
+import { buildGraph, type Graph } from '../model/graph.ts';
 import { indexEntities, listEntities, type EntityRecord, type Lang } from '../model/entities.ts';
 import { analyze, explainCause, summarise, type Summary } from '../analysis/analyze.ts';
 import { profileFromEnv, profileModel, type Profile, type Withheld } from '../model/profile.ts';

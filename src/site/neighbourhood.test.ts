@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../model/load-model.ts';
 import type { Model } from '../model/schema/model.ts';
-import { buildGraph } from '../analysis/graph.ts';
+import { buildGraph } from '../model/graph.ts';
 import { analyze } from '../analysis/analyze.ts';
 import { hasNeighbourhood, neighbourhoodSentences, neighbourhoodView, NEIGHBOURHOOD_WORDS, PROVIDER_VERB } from './neighbourhood.ts';
-import { RELATIONS } from '../analysis/graph.ts';
+import { RELATIONS } from '../model/graph.ts';
 
 function mini(): Model {
   const result = loadModel('tests/fixtures/models/mini/model');

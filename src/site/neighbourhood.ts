@@ -12,7 +12,7 @@
  * relations read from the provider's side, kept short; "assumed" is a line style (and words for
  * screen readers), not text on every connector.
  */
-import { type Edge, type Graph, type Relation } from '../analysis/graph.ts';
+import { type Edge, type Graph, type Relation } from '../model/graph.ts';
 import type { State } from '../analysis/types.ts';
 import { STATE_MARK, STATE_WORDS } from '../analysis/explain.ts';
 import { displayName, type EntityRecord, type Lang } from '../model/entities.ts';

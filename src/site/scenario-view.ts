@@ -7,9 +7,9 @@ import type { PhaseResult, Cause, State, Analysis } from '../analysis/types.ts';
 import { localized, type EntityRecord, type Lang } from '../model/entities.ts';
 import { entityLink, type Value, type ViewContext } from './views.ts';
 import { t } from '../i18n/ui.ts';
-import { shortList } from './short-list.ts';
+import { shortList } from '../analysis/short-list.ts';
 import { STATE_MARK } from '../analysis/explain.ts';
-import { isEquipment, isStoppedByFailure } from '../analysis/equipment.ts';
+import { classifyPhase } from '../analysis/phase-classes.ts';
 
 export interface CapabilityLine {
   key: string;
@@ -23,7 +23,7 @@ export interface PhaseView {
   title: string;
   when?: string;
   failed: Value[];
-  /** The capabilities that work; for a large model only the critical ones (short-list.ts). */
+  /** The capabilities that work; for a large model only the critical ones (src/analysis/short-list.ts). */
   works: CapabilityLine[];
   /** Capabilities that work and are not in `works` (0: it is complete). */
   worksOmitted: number;
@@ -42,7 +42,7 @@ export interface PhaseView {
 export interface PhaseViewOptions {
   /** The normal state (Analysis.baseline): what was down before the scenario. */
   baseline?: PhaseResult;
-  /** See short-list.ts. */
+  /** See src/analysis/short-list.ts. */
   listLimit?: number;
 }
 
@@ -61,15 +61,14 @@ export function phaseView(
   const capabilityKeys = model.capabilities.map((c) => `capability:${c.id}`).filter((k) => phase.outcomes[k]);
   const stateIs = (state: State) => (key: string) => phase.outcomes[key]!.state === state;
   const works = shortList(capabilityKeys.filter(stateIs('ok')), (key) => ctx.index.get(key)?.entity.tier === 'critical', { limit: options.listLimit });
-  const downBefore = (key: string) => options.baseline?.outcomes[key]?.state === 'down';
-  const notCapability = Object.keys(phase.outcomes)
-    .filter((k) => !k.startsWith('capability:'))
-    .sort(byModelOrder(ctx.index));
-  // Running, only without what it uses: equipment down through a system or capability alone.
-  const isIdle = (key: string) => isEquipment(key) && !downBefore(key) && !isStoppedByFailure(phase.outcomes[key]!);
+  const entries = classifyPhase(phase, options.baseline);
+  const downBefore = new Set(entries.filter((e) => e.downBefore).map((e) => e.key));
+  const byOrder = byModelOrder(ctx.index);
+  const notCapability = entries.filter((e) => !e.capability).sort((a, b) => byOrder(a.key, b.key));
+  // Running, only without what it uses (idle): listed apart from what is down.
   const otherDown = shortList(
-    notCapability.filter((k) => phase.outcomes[k]!.state === 'down' && !isIdle(k)),
-    (key) => !downBefore(key),
+    notCapability.filter((e) => e.state === 'down' && !e.idle).map((e) => e.key),
+    (key) => !downBefore.has(key),
     { limit: options.listLimit, keyAlways: true },
   );
   const whenParts: string[] = [];
@@ -86,8 +85,8 @@ export function phaseView(
     lost: capabilityKeys.filter(stateIs('down')).map(line),
     otherDown: otherDown.items.map(line),
     otherDownOmitted: otherDown.omitted,
-    idle: notCapability.filter((k) => phase.outcomes[k]!.state === 'down' && isIdle(k)).map(line),
-    otherDegraded: notCapability.filter(stateIs('degraded')).map(line),
+    idle: notCapability.filter((e) => e.state === 'down' && e.idle).map((e) => line(e.key)),
+    otherDegraded: notCapability.filter((e) => e.state === 'degraded').map((e) => line(e.key)),
   };
 }
 

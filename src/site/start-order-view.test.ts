@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { joinNames, scenarioStartOrders, startReasonText } from './start-order-view.ts';
 import type { StartStep } from '../analysis/types.ts';
 import { analyze } from '../analysis/analyze.ts';
-import { cap, guest, host, model, scenario, sys } from '../../tests/analysis/helpers.ts';
+import { cap, guest, host, model, scenario, sys } from '../analysis/test-builders.ts';
 
 const step = (reason: StartStep['reason']): StartStep => ({ position: 1, guest: 'guest:x', vmid: 1, kind: 'lxc', command: 'pct start 1', waitsFor: [], reason });
 const name = (key: string) => key.split(':')[1]!;

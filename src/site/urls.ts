@@ -7,25 +7,15 @@
  */
 import type { EntityKind } from '../model/refs.ts';
 import { parseRef } from '../model/refs.ts';
+import { KIND_PATH } from '../model/kinds.ts';
 import type { Lang } from '../model/entities.ts';
 import { siteBase } from './base.ts';
 
 /** The base for links in Starlight's sidebar config: Starlight puts its own base (and locale) in front. */
 export const STARLIGHT_ADDS_BASE = '/';
 
-export const KIND_PATH: Record<EntityKind, string> = {
-  location: 'locations',
-  host: 'hosts',
-  guest: 'guests',
-  network: 'network',
-  storage: 'storage',
-  system: 'systems',
-  capability: 'capabilities',
-  power: 'power',
-  plan: 'plans',
-  scenario: 'scenarios',
-  note: 'notes',
-};
+/** The URL segment of each kind's pages (src/model/kinds.ts). */
+export { KIND_PATH };
 
 /** `/` for nb, `/en/` for en, under `base` (which ends with a slash). */
 export function langRoot(lang: Lang, base = siteBase()): string {

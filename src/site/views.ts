@@ -3,11 +3,13 @@
  * Pure functions of the model/graph and a language; the .astro components only lay them out.
  */
 import type { Model } from '../model/schema/model.ts';
-import type { Graph, Edge } from '../analysis/graph.ts';
-import { INVERSE_RELATION } from '../analysis/graph.ts';
+import type { Graph, Edge } from '../model/graph.ts';
+import { INVERSE_RELATION } from '../model/graph.ts';
 import { displayName, listName, localized, type EntityRecord, type Lang } from '../model/entities.ts';
 import { reachOf } from '../analysis/reach.ts';
 import { parseRef, formatRef, type EntityKind } from '../model/refs.ts';
+import { IMPLIED_KIND_OF_FIELD, REF_FIELD_NAMES } from '../model/kinds.ts';
+import { RELATION_FIELDS } from '../model/relations.ts';
 import { entityHref } from './urls.ts';
 import { fieldLabel, valueLabel, formatNumber, t, relationLabel } from '../i18n/ui.ts';
 
@@ -27,15 +29,13 @@ export interface FieldRow {
   value: Value;
 }
 
-/** Written as relations; shown in the relations tables rather than among the facts. */
-export const RELATION_FIELDS = new Set(['dependsOn', 'enhancedBy', 'poweredBy', 'connectsVia', 'partOf', 'locatedIn', 'uplink']);
+/** Written as relations; shown in the relations tables rather than among the facts (src/model/relations.ts). */
+export { RELATION_FIELDS };
 /**
  * Shown elsewhere on the page (heading, prose, the addresses section, the sensitive marker beside
  * the kind), or structured sections of their own; `withheld` marks a placeholder (src/model/profile.ts).
  */
 const SHOWN_ELSEWHERE = new Set(['title', 'description', 'body', 'ip', 'reach', 'sensitive', 'withheld']);
-/** Fields whose strings are references (kind:id). */
-const REF_FIELDS = new Set(['adds', 'fails', 'alsoFails', 'about', 'afterMinutesFrom', 'between', 'ref', 'docsCapability', 'add', 'remove']);
 const ENUM_FIELDS = new Set(['status', 'kind', 'tier', 'category', 'medium']);
 const CODE_FIELDS = new Set(['ip', 'mac', 'run', 'kernel', 'proxmoxVersion', 'version', 'path']);
 
@@ -93,10 +93,10 @@ export function toValue(field: string, value: unknown, ctx: ViewContext): Value 
     }
   }
   if (typeof value === 'string') {
-    if (field === 'host') return refValue(value, ctx, 'host');
+    // A field whose strings are references (src/model/kinds.ts): a link when it names an entity.
+    if (REF_FIELD_NAMES.has(field)) return refValue(value, ctx, IMPLIED_KIND_OF_FIELD.get(field));
     // A plan's link names the relation it changes: shown in the words of the relations tables.
     if (field === 'relation') return { t: 'text', text: relationLabel(value, lang) };
-    if (REF_FIELDS.has(field)) return refValue(value, ctx);
     if (ENUM_FIELDS.has(field)) return { t: 'text', text: valueLabel(value, lang) };
     if (CODE_FIELDS.has(field)) return { t: 'code', text: value };
     if (/^(https?:\/\/|mailto:)/i.test(value) && isSafeUrl(value)) return { t: 'link', href: value, text: value, external: true };

@@ -1,7 +1,7 @@
 /** Properties over random dependency DAGs (fast-check). */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cap, guest, host, model, scenario, sys } from './helpers.ts';
+import { cap, guest, host, model, scenario, sys } from '../../src/analysis/test-builders.ts';
 import { compileFailureGraph, propagate, severityOf } from '../../src/analysis/propagate.ts';
 import { sweepSingleFailures } from '../../src/analysis/spof.ts';
 import { analyze } from '../../src/analysis/analyze.ts';

@@ -7,7 +7,7 @@ import { writeSyntheticModel } from '../../src/bench/write-synthetic-model.ts';
 import { ModelSchema, SECTION_NAMES } from '../../src/model/schema/model.ts';
 import { loadModel } from '../../src/model/load-model.ts';
 import { listEntities, indexEntities } from '../../src/model/entities.ts';
-import { buildGraph } from '../../src/analysis/graph.ts';
+import { buildGraph } from '../../src/model/graph.ts';
 import { checkIntegrity } from '../../src/model/integrity.ts';
 
 describe('syntheticModel', () => {

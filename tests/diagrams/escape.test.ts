@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { assertSafeHref, escapeLabel, escapeLine, restorePlaceholderLetters, safeId } from '../../src/diagrams/escape.ts';
-import { HOSTILE_STRINGS } from './hostile-strings.ts';
+import { HOSTILE_STRINGS } from '../../src/diagrams/hostile-strings.ts';
 
 /** What a Mermaid entity-coded label means, as text. */
 function decode(label: string): string {

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { loadModel } from '../../src/model/load-model.ts';
 import type { Model } from '../../src/model/schema/model.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
-import { buildGraph } from '../../src/analysis/graph.ts';
+import { buildGraph } from '../../src/model/graph.ts';
 import { entityHref } from '../../src/site/urls.ts';
 import type { Lang } from '../../src/model/entities.ts';
 import { allDiagrams, failureDiagram, topologyDiagram, type DiagramSpec } from '../../src/diagrams/index.ts';
 import { tinyModel } from './tiny-model.ts';
-import { HOSTILE_STRINGS } from './hostile-strings.ts';
+import { HOSTILE_STRINGS } from '../../src/diagrams/hostile-strings.ts';
 
 const UPDATE = process.env.UPDATE === '1';
 const GOLDEN = 'tests/fixtures/diagrams';

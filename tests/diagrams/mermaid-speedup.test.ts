@@ -17,7 +17,7 @@ import { allDiagrams, type DiagramSpec } from '../../src/diagrams/index.ts';
 import { loadModel } from '../../src/model/load-model.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { entityHref } from '../../src/site/urls.ts';
-import { hostileSpec } from './hostile-strings.ts';
+import { hostileSpec } from '../../src/diagrams/hostile-strings.ts';
 import { tinyModel } from './tiny-model.ts';
 
 const MERMAID_JS = join(dirname(createRequire(import.meta.url).resolve('mermaid/package.json')), 'dist', 'mermaid.min.js');

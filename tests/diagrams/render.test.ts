@@ -28,7 +28,7 @@ import {
 } from '../../src/diagrams/render.ts';
 import { topologyDiagram, planDiagrams, type DiagramSpec } from '../../src/diagrams/index.ts';
 import { entityHref } from '../../src/site/urls.ts';
-import { HOSTILE_STRINGS, hostileSpec } from './hostile-strings.ts';
+import { HOSTILE_STRINGS, hostileSpec } from '../../src/diagrams/hostile-strings.ts';
 import { tinyModel } from './tiny-model.ts';
 
 const cache = mkdtempSync(join(tmpdir(), 'driftsbok-diagram-cache-'));

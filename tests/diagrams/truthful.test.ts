@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/load-model.ts';
 import type { Model } from '../../src/model/schema/model.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
-import { buildGraph } from '../../src/analysis/graph.ts';
+import { buildGraph } from '../../src/model/graph.ts';
 import { entityHref } from '../../src/site/urls.ts';
 import { syntheticModel } from '../../src/bench/synthetic-model.ts';
 import { failureDiagram, planDiagrams, powerDiagram, topologyDiagram, type DiagramSpec } from '../../src/diagrams/index.ts';

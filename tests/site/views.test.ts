@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/load-model.ts';
 import type { Model } from '../../src/model/schema/model.ts';
-import { buildGraph } from '../../src/analysis/graph.ts';
+import { buildGraph } from '../../src/model/graph.ts';
 import { indexEntities } from '../../src/model/entities.ts';
 import { buildSidebar, MAX_SIDEBAR_ENTRIES_PER_KIND, type SidebarGroup, type SidebarLink } from '../../src/site/sidebar.ts';
 import { reachRows, dependedOnByRows, dependsOnRows, fieldRows, guestRows, isSafeUrl, toValue } from '../../src/site/views.ts';
@@ -137,7 +137,8 @@ describe('entity views', () => {
       t: 'list',
       items: [{ t: 'rows', rows: [{ field: 'name' }] }, { t: 'sensitive', marker: 'Sensitivt', value: { t: 'rows', rows: [{ field: 'name', value: { t: 'text', text: 'key@example.org' } }] } }],
     });
-    const record = { ...index.get('guest:dns')!, entity: { ...index.get('guest:dns')!.entity, sensitive: true, withheld: true } };
+    const dns = index.get('guest:dns')!;
+    const record = { ...dns, entity: { ...dns.entity, sensitive: true, withheld: true } } as typeof dns;
     expect(fieldRows(record, ctx).map((r) => r.field)).not.toContain('sensitive');
     expect(fieldRows(record, ctx).map((r) => r.field)).not.toContain('withheld');
   });

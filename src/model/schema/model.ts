@@ -1,36 +1,18 @@
 import { z } from 'zod';
 import { SiteSchema } from './site.ts';
-import { LocationSchema } from './location.ts';
-import { HostSchema } from './host.ts';
-import { GuestSchema } from './guest.ts';
-import { NetworkSchema } from './network.ts';
-import { StorageSchema } from './storage.ts';
-import { SystemSchema } from './system.ts';
-import { CapabilitySchema } from './capability.ts';
-import { PowerSchema } from './power.ts';
-import { PlanSchema } from './plan.ts';
-import { ScenarioSchema } from './scenario.ts';
-import { NoteSchema } from './note.ts';
+import { ENTITY_KINDS, KINDS, type EntityKind, type Kinds, type SectionOf } from '../kinds.ts';
+
+type KindSectionSchemas = { [K in EntityKind as SectionOf<K>]: z.ZodArray<Kinds[K]['schema']> };
 
 /**
- * The sections a model file may hold. Each `model/*.yaml` file is a mapping of some of these
- * sections; list sections from several files are concatenated (so a large model can be split).
- * `site` must appear exactly once.
+ * The sections a model file may hold: `site`, and one per kind (src/model/kinds.ts). Each
+ * `model/*.yaml` file is a mapping of some of these sections; list sections from several files are
+ * concatenated (so a large model can be split). `site` must appear exactly once.
  */
 export const SECTION_SCHEMAS = {
   site: SiteSchema,
-  locations: z.array(LocationSchema),
-  hosts: z.array(HostSchema),
-  guests: z.array(GuestSchema),
-  network: z.array(NetworkSchema),
-  storage: z.array(StorageSchema),
-  systems: z.array(SystemSchema),
-  capabilities: z.array(CapabilitySchema),
-  power: z.array(PowerSchema),
-  plans: z.array(PlanSchema),
-  scenarios: z.array(ScenarioSchema),
-  notes: z.array(NoteSchema),
-} as const;
+  ...(Object.fromEntries(ENTITY_KINDS.map((kind) => [KINDS[kind].section, z.array(KINDS[kind].schema)])) as KindSectionSchemas),
+};
 
 export type SectionName = keyof typeof SECTION_SCHEMAS;
 export const SECTION_NAMES = Object.keys(SECTION_SCHEMAS) as SectionName[];
@@ -42,20 +24,12 @@ export const ModelFileSchema = z.strictObject(
   },
 );
 
-/** The whole model after all files are merged. */
+/** The whole model after all files are merged: every kind's section, empty when no file has it. */
 export const ModelSchema = z.strictObject({
   site: SiteSchema,
-  locations: z.array(LocationSchema).default([]),
-  hosts: z.array(HostSchema).default([]),
-  guests: z.array(GuestSchema).default([]),
-  network: z.array(NetworkSchema).default([]),
-  storage: z.array(StorageSchema).default([]),
-  systems: z.array(SystemSchema).default([]),
-  capabilities: z.array(CapabilitySchema).default([]),
-  power: z.array(PowerSchema).default([]),
-  plans: z.array(PlanSchema).default([]),
-  scenarios: z.array(ScenarioSchema).default([]),
-  notes: z.array(NoteSchema).default([]),
+  ...(Object.fromEntries(ENTITY_KINDS.map((kind) => [KINDS[kind].section, z.array(KINDS[kind].schema).default([])])) as {
+    [K in EntityKind as SectionOf<K>]: z.ZodDefault<z.ZodArray<Kinds[K]['schema']>>;
+  }),
 });
 export type Model = z.infer<typeof ModelSchema>;
 

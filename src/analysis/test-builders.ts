@@ -1,7 +1,7 @@
 /** Small synthetic models for analysis tests: every entity built from an id and only the fields a rule needs. */
-import { ModelSchema, type Model } from '../../src/model/schema/model.ts';
-import { compileFailureGraph, propagate } from '../../src/analysis/propagate.ts';
-import type { Outcome, State } from '../../src/analysis/types.ts';
+import { ModelSchema, type Model } from '../model/schema/model.ts';
+import { compileFailureGraph, propagate } from './propagate.ts';
+import type { Outcome, State } from './types.ts';
 
 type Obj = Record<string, unknown>;
 

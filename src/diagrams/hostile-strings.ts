@@ -1,5 +1,5 @@
-import { Flowchart } from '../../src/diagrams/flowchart.ts';
-import type { DiagramSpec } from '../../src/diagrams/types.ts';
+import { Flowchart } from './flowchart.ts';
+import type { DiagramSpec } from './types.ts';
 
 /** Strings that try to break out of a Mermaid label, run script, or fetch something. */
 export const HOSTILE_STRINGS = [
