@@ -10,7 +10,7 @@ import { DIST, htmlFiles, siteModel } from './helpers/site.ts';
 import { entityHref, pagePath } from '../src/site/urls.ts';
 import { analyze } from '../src/analysis/analyze.ts';
 import { RULE_TITLE } from '../src/i18n/ui.ts';
-import { modelJsonSchema } from '../scripts/schema.ts';
+import { modelJsonSchema } from '../src/model/json-schema.ts';
 
 const model = siteModel();
 const profile = process.env.DRIFTSBOK_PROFILE ?? 'full';

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { loadModel, type Problem } from '../model/load-model.ts';
 import type { Model } from '../model/schema/model.ts';
 import { DriftsbokError } from '../errors.ts';
+import { formatProblem } from '../model/format-problem.ts';
 import { readSettings } from '../settings.ts';
 
 export interface SitePaths {
@@ -24,10 +25,6 @@ export function sitePaths(env: NodeJS.ProcessEnv = process.env, root = process.c
   };
 }
 
-export function formatProblem(p: Problem): string {
-  const where = p.line ? `${p.file}:${p.line}:${p.column}` : p.file;
-  return `${where} ${p.path ? `${p.path}: ` : ''}${p.message}${p.hint ? `\n    hint: ${p.hint}` : ''}`;
-}
 
 export class InvalidModelError extends DriftsbokError {
   readonly dir: string;
