@@ -240,7 +240,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   env.DRIFTSBOK_PAGE_KEY = siteInputKey(inputs('not-yaml'));
   // And everything the whole output is made from: every input byte, this script and the PDF settings.
   const buildKey = createHash('sha256')
-    .update(JSON.stringify([siteInputKey(inputs('all')), siteInputKey({ root: ROOT, paths: [join(ROOT, 'scripts')], env: {}, extra: [] }), options.pdf !== false, env.SOURCE_DATE_EPOCH ?? '', outDir]))
+    .update(JSON.stringify([siteInputKey(inputs('all')), siteInputKey({ root: ROOT, paths: [join(ROOT, 'scripts')], env: {}, extra: [] }), options.pdf !== false, settings.SOURCE_DATE_EPOCH?.getTime() ?? '', outDir]))
     .digest('hex');
   const profile: Profile = settings.DRIFTSBOK_PROFILE;
   const recordFile = buildRecordFile(paths.modelDir, paths.contentDir, profile);
@@ -298,7 +298,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   };
   return withProcessEnv(env, async () => {
     try {
-      log(`build: model ${relative(ROOT, paths.modelDir) || '.'}, content ${relative(ROOT, paths.contentDir) || '.'}, revision ${env.DRIFTSBOK_REVISION}`);
+      log(`build: model ${relative(ROOT, paths.modelDir) || '.'}, content ${relative(ROOT, paths.contentDir) || '.'}, revision ${buildRevision}`);
       const data = createSiteData(process.env, checked.model);
       provideSiteData(data);
       holdRenderer(true);

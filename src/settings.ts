@@ -109,9 +109,9 @@ function megabytes(variable: string, fallback: number, min: 'positive' | 'zero o
   };
 }
 
-function port(variable: string, fallback: () => number) {
-  return (raw: string | undefined): number | Bad => {
-    if (raw === undefined) return fallback();
+function port<T extends number | undefined>(variable: string, fallback: T) {
+  return (raw: string | undefined): number | T | Bad => {
+    if (raw === undefined) return fallback;
     const value = Number(raw);
     if (Number.isInteger(value) && value >= 1 && value <= 65535) return value;
     return new Bad(`${variable} must be a port number from 1 to 65535, got ${JSON.stringify(raw)}`, `for example ${variable}=${DEFAULT_E2E_PORT}`);
@@ -119,7 +119,7 @@ function port(variable: string, fallback: () => number) {
 }
 
 export const SETTINGS = z.object({
-  DRIFTSBOK_MODEL_DIR: setting(text('model'), { default: '`model`', description: 'The model folder (its *.yaml files); relative to the project root.' }),
+  DRIFTSBOK_MODEL_DIR: setting(text('model'), { default: '`model`', description: 'The model folder (its `*.yaml` files), relative to the project root.' }),
   DRIFTSBOK_MODEL_MAX_MB: setting(megabytes('DRIFTSBOK_MODEL_MAX_MB', DEFAULT_MODEL_MAX_MB, 'positive', `for example DRIFTSBOK_MODEL_MAX_MB=8, or leave it unset for the default of ${DEFAULT_MODEL_MAX_MB}`), {
     default: `\`${DEFAULT_MODEL_MAX_MB}\``,
     description: "How many megabytes the model folder's files may add up to, checked before any is read (each file may hold at most 1 MB).",
@@ -151,7 +151,7 @@ export const SETTINGS = z.object({
   DRIFTSBOK_BASE: setting(parseBase, { default: '`/`', description: 'The path the site is served under, such as `/driftsbok/`.' }),
   DRIFTSBOK_PUBLIC_URL: setting(optionalText, {
     default: '',
-    description: "Where the site is published, printed on the runbook's cover, when the model's `site.publicUrl` does not say.",
+    description: "Where the site is published, for the links in the runbook PDFs when the model's `site.publicUrl` does not say (with neither, the PDFs' links are left out, their text kept).",
   }),
   DRIFTSBOK_DIAGRAM_PAGES: setting(
     // A tuning knob: anything but a whole number from 1 keeps the default.
@@ -166,9 +166,9 @@ export const SETTINGS = z.object({
   ),
   DRIFTSBOK_DIAGRAM_CACHE: setting(text('.cache/diagrams'), {
     default: '`.cache/diagrams`',
-    description: 'Where rendered diagrams are kept, keyed by content (a cached one is used only while its SHA-256 and the safety check hold).',
+    description: 'Where rendered diagrams are kept, keyed by content, so a rebuild of an unchanged model renders none (a cached one is used only while its recorded SHA-256 and the safety check of a fresh render hold; otherwise it is rendered again and the build says why).',
   }),
-  DRIFTSBOK_PDF_CACHE: setting(text('.cache/runbook-pdf'), { default: '`.cache/runbook-pdf`', description: 'Where printed runbook PDFs are kept, keyed by everything they are made from.' }),
+  DRIFTSBOK_PDF_CACHE: setting(text('.cache/runbook-pdf'), { default: '`.cache/runbook-pdf`', description: 'Where printed runbook PDFs are kept, keyed by everything they are made from, so a rebuild of an unchanged model prints none.' }),
   DRIFTSBOK_MERMAID_SPEEDUP: setting(onUnlessZero('DRIFTSBOK_MERMAID_SPEEDUP', 'the Mermaid speed patch'), {
     default: '`1`',
     description: '`0` renders diagrams with Mermaid as it is, without the speed patch (src/diagrams/mermaid-speedup.ts; same pictures, slower).',
@@ -184,14 +184,14 @@ export const SETTINGS = z.object({
   CHROMIUM_PATH: setting(optionalText, { default: '', description: 'The Chromium or Chrome binary to use (else /usr/bin/chromium, else Playwright\'s own).' }),
   CI: setting((raw) => raw !== undefined && raw !== 'false' && raw !== '0', {
     default: '',
-    description: 'Set by CI services: a Mermaid that the speed patch does not fit fails the build instead of being used unpatched, and no compile cache is written.',
+    description: 'Set by CI services (`0` and `false` count as unset): a Mermaid the speed patch does not fit fails the build instead of being used unpatched, no compile cache is written, and the end-to-end tests start their own server.',
   }),
   DRIFTSBOK_DIST_DIR: setting(text('dist'), { default: '`dist`', description: 'Which build `astro preview` and the end-to-end tests read.' }),
   DRIFTSBOK_E2E_PORT: setting(
-    port('DRIFTSBOK_E2E_PORT', () => DEFAULT_E2E_PORT),
+    port('DRIFTSBOK_E2E_PORT', DEFAULT_E2E_PORT),
     { default: `\`${DEFAULT_E2E_PORT}\``, description: 'The port the end-to-end tests serve the site on.' },
   ),
-  DRIFTSBOK_E2E_FIXTURE_PORT: setting(optionalText, {
+  DRIFTSBOK_E2E_FIXTURE_PORT: setting(port('DRIFTSBOK_E2E_FIXTURE_PORT', undefined), {
     default: '`DRIFTSBOK_E2E_PORT` + 1',
     description: "The port the end-to-end tests serve the mini fixture's build on.",
   }),
@@ -252,7 +252,19 @@ export function settingDoc(name: SettingName): SettingDoc {
   return SETTINGS.shape[name].meta() as unknown as SettingDoc;
 }
 
-/** README's settings table (between its `settings-table` markers), made from the schema. */
+/** Where README's settings table is: between these two lines. */
+export const SETTINGS_TABLE_MARKERS = ['<!-- settings-table: generated from src/settings.ts by `node scripts/settings-table.ts` -->', '<!-- /settings-table -->'] as const;
+
+/** `readme` with its settings table made anew from the schema. */
+export function withSettingsTable(readme: string): string {
+  const [open, close] = SETTINGS_TABLE_MARKERS;
+  const start = readme.indexOf(open);
+  const end = readme.indexOf(close);
+  if (start < 0 || end < start) throw new Error(`README.md has no settings table between ${open} and ${close}`);
+  return `${readme.slice(0, start + open.length)}\n${settingsTable()}\n${readme.slice(end)}`;
+}
+
+/** README's settings table, made from the schema. */
 export function settingsTable(): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   return [
@@ -260,7 +272,7 @@ export function settingsTable(): string {
     '| --- | --- | --- |',
     ...SETTING_NAMES.map((name) => {
       const doc = settingDoc(name);
-      return `| \`${name}\` | ${cell(doc.default)} | ${cell(doc.description)} |`;
+      return `| \`${name}\` | ${cell(doc.default) || 'none'} | ${cell(doc.description)} |`;
     }),
   ].join('\n');
 }
