@@ -17,7 +17,8 @@ import { readApi } from './api-client.ts';
 import { observe } from './observed.ts';
 import { compareModel } from './drift.ts';
 import { modelPositions } from './model-positions.ts';
-import { formatReport, reportJson, type Lang } from './report.ts';
+import { formatReport, reportJson } from './report.ts';
+import type { Lang } from '../model/entities.ts';
 
 export const USAGE =
   'usage: drift (--snapshot <dir> | --api https://host:8006 [--ca <pem-file> | --fingerprint <sha256>] [--timeout <s>]) [--model <dir>] [--lang nb|en] [--json]';
