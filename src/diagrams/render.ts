@@ -233,25 +233,28 @@ export function mermaidVersion(): string {
 const mermaidScripts = new Map<boolean, { script: string; patched: boolean }>();
 
 /**
- * mermaid.min.js as injected into the render pages, and whether mermaid-speedup.ts's patches are
- * in it: they are unless DRIFTSBOK_MERMAID_SPEEDUP=0, or they do not fit this Mermaid. A patch that
- * does not fit fails the build in CI (CI set), so that a Mermaid upgrade cannot make every build
- * slower unnoticed; elsewhere Mermaid is used as it is (the same pictures, slower), said once.
+ * Mermaid's bundle as the render pages get it, and whether mermaid-speedup.ts's patches are in it:
+ * they are unless `speedup` is off (DRIFTSBOK_MERMAID_SPEEDUP=0), or they do not fit this Mermaid.
+ * A patch that does not fit throws in CI, so that a Mermaid upgrade cannot make every build slower
+ * unnoticed; elsewhere Mermaid is used as it is (the same pictures, slower), and `log` says so.
  */
+export function withSpeedup(plain: string, options: { speedup: boolean; ci: boolean; log: (message: string) => void }): { script: string; patched: boolean } {
+  if (!options.speedup) return { script: plain, patched: false };
+  try {
+    return { script: speedUpMermaid(plain), patched: true };
+  } catch (error) {
+    if (!(error instanceof MermaidPatchError) || options.ci) throw error;
+    options.log(`diagrams: ${error.what}; rendering with Mermaid as it is (slower, same pictures)`);
+    return { script: plain, patched: false };
+  }
+}
+
+/** mermaid.min.js from node_modules through withSpeedup, once per process and setting. */
 function loadMermaid(speedup: boolean, log?: (message: string) => void): { script: string; patched: boolean } {
   let loaded = mermaidScripts.get(speedup);
   if (loaded === undefined) {
     const plain = readFileSync(join(findMermaidDir(), 'dist', 'mermaid.min.js'), 'utf8');
-    loaded = { script: plain, patched: false };
-    if (speedup) {
-      try {
-        loaded = { script: speedUpMermaid(plain), patched: true };
-      } catch (error) {
-        if (!(error instanceof MermaidPatchError)) throw error;
-        if (readSettings().CI) throw error;
-        (log ?? console.log)(`diagrams: ${error.what}; rendering with Mermaid as it is (slower, same pictures)`);
-      }
-    }
+    loaded = withSpeedup(plain, { speedup, ci: readSettings().CI, log: log ?? console.log });
     mermaidScripts.set(speedup, loaded);
   }
   return loaded;
