@@ -46,7 +46,7 @@ export class ChromiumNotFoundError extends DriftsbokError {
         ...(options.downloadFailed ? [`Downloading Playwright's Chromium failed too (${options.downloadFailed}): no internet, or only a mirror of the npm registry.`] : []),
       ].join('\n'),
       [
-        'one of',
+        'one of these:',
         ...(options.downloadFailed ? installHint(options.platform ?? process.platform) : ['  - Debian/Ubuntu: sudo apt-get install chromium   (gives /usr/bin/chromium)', '  - any system:    npx playwright install chromium']),
         '  - or point CHROMIUM_PATH at a Chromium or Chrome binary.',
       ].join('\n'),

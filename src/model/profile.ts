@@ -35,10 +35,6 @@ export type Profile = 'full' | 'public';
 /** Entity fields left out of the public profile. */
 export const SENSITIVE_FIELDS = ['ip', 'mac', 'user', 'access', 'commands', 'repos', 'reach'] as const;
 
-export function isProfile(value: string): value is Profile {
-  return value === 'full' || value === 'public';
-}
-
 /** The profile named by DRIFTSBOK_PROFILE (default full); a SettingError on anything else. */
 export function profileFromEnv(env: Record<string, string | undefined> = process.env): Profile {
   return readSettings(env).DRIFTSBOK_PROFILE;
