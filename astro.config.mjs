@@ -17,6 +17,7 @@ import { sensitiveProseIntegration } from './src/markdown/sensitive.ts';
 import { isSensitiveFile } from './src/site/sensitive-content.ts';
 import { docsDirFor } from './src/site/content-dirs.ts';
 import { siteBase } from './src/site/base.ts';
+import { readSettings } from './src/settings.ts';
 import { offlineHead } from './src/offline/head.ts';
 
 const paths = sitePaths();
@@ -39,7 +40,7 @@ export default defineConfig({
   base: siteBase(),
   // What `astro preview` serves: scripts/build.ts always names its own output folder, so this only
   // lets the end-to-end tests serve a fixture's build (DRIFTSBOK_DIST_DIR, scripts/e2e-fixture.ts).
-  outDir: process.env.DRIFTSBOK_DIST_DIR || './dist',
+  outDir: readSettings().DRIFTSBOK_DIST_DIR,
   // Where the site is published, when the model knows (canonical URLs, sitemap).
   ...(model.site.publicUrl && /^https?:\/\//.test(model.site.publicUrl) ? { site: model.site.publicUrl } : {}),
   // Pages carry a cacheKey when scripts/build.ts computed one (src/site/input-key.ts): a rebuild with

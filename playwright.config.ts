@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './src/browser/chromium.ts';
+import { readSettings } from './src/settings.ts';
 
+const settings = readSettings();
 // DRIFTSBOK_E2E_PORT lets two checkouts run their end-to-end tests side by side.
-const PORT = Number(process.env.DRIFTSBOK_E2E_PORT ?? 4322);
+const PORT = settings.DRIFTSBOK_E2E_PORT;
 
 export default defineConfig({
   testDir: './e2e',
@@ -12,7 +14,7 @@ export default defineConfig({
   // batch of entity pages took over 30 s there). A hang still ends.
   timeout: 300_000,
   expect: { timeout: 30_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
@@ -25,7 +27,7 @@ export default defineConfig({
     // Through npm so that the Node 24 from devDependencies serves the site.
     command: `npm run preview -- --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: !settings.CI,
     timeout: 300_000,
   },
 });

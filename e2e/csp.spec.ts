@@ -9,6 +9,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { DIST, entityExpectations, htmlFiles, siteModel } from './helpers/site.ts';
 import { CSP_META_PATTERN, inlineScriptHashes } from '../src/site/csp.ts';
 import { pagePath } from '../src/site/urls.ts';
+import type { Lang } from '../src/model/entities.ts';
 import { RUNBOOK_PRINT_PATHS } from '../src/runbook/pdf.ts';
 
 test('every page of dist/ has one policy, before its first script, allowing exactly its inline scripts', () => {
@@ -49,7 +50,7 @@ async function watchRefusals(page: Page): Promise<() => Promise<string[]>> {
 
 const model = siteModel();
 const expectations = entityExpectations(model);
-const firstOf = (kind: string, lang: 'nb' | 'en') => expectations.find((x) => x.record.kind === kind && x.lang === lang)?.url;
+const firstOf = (kind: string, lang: Lang) => expectations.find((x) => x.record.kind === kind && x.lang === lang)?.url;
 
 for (const lang of ['nb', 'en'] as const) {
   test(`pages of each kind run under their policy with nothing refused (${lang})`, async ({ page }) => {

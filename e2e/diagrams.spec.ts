@@ -8,8 +8,8 @@ import { join, relative, sep } from 'node:path';
 import { createSiteData } from '../src/site/data.ts';
 import { entityHref } from '../src/site/urls.ts';
 import { siteDiagrams } from '../src/diagrams/all.ts';
+import { DIST } from './helpers/site.ts';
 
-const DIST = process.env.DRIFTSBOK_DIST ?? 'dist';
 
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];

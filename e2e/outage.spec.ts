@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { siteModel, DIST } from './helpers/site.ts';
+import { siteModel, DIST, SETTINGS } from './helpers/site.ts';
 import { localized, type Lang } from '../src/model/entities.ts';
 import { entityHref, pagePath } from '../src/site/urls.ts';
 import { t } from '../src/i18n/ui.ts';
@@ -23,7 +23,7 @@ import { scenarioStartOrders } from '../src/site/start-order-view.ts';
 const model = siteModel();
 const analysis = analyze(model);
 const LANGS: Lang[] = ['nb', 'en'];
-const contentDir = process.env.DRIFTSBOK_CONTENT_DIR || 'content';
+const contentDir = SETTINGS.DRIFTSBOK_CONTENT_DIR ?? 'content';
 const procedureFile = (lang: Lang, id: string) => join(contentDir, 'runbook', lang, `${id}.md`);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -8,11 +8,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { loadModel } from '../src/model/load-model.ts';
+import { SETTINGS } from './helpers/site.ts';
 import { analyze } from '../src/analysis/analyze.ts';
 import { localized, type Lang } from '../src/model/entities.ts';
 import { MIN_PRINT_PT } from '../src/runbook/print-fit.ts';
 
-const loaded = loadModel(process.env.DRIFTSBOK_MODEL_DIR || 'model');
+const loaded = loadModel(SETTINGS.DRIFTSBOK_MODEL_DIR);
 if (!loaded.ok) throw new Error('the model does not load');
 const model = loaded.model;
 const analysis = analyze(model);

@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { loadModel } from '../src/model/load-model.ts';
+import { SETTINGS } from './helpers/site.ts';
 import { analyze } from '../src/analysis/analyze.ts';
 import { localized, type Lang } from '../src/model/entities.ts';
 import { runbookStrings } from '../src/runbook/strings.ts';
 
 const DIST = 'dist';
-const loaded = loadModel(process.env.DRIFTSBOK_MODEL_DIR || 'model');
+const loaded = loadModel(SETTINGS.DRIFTSBOK_MODEL_DIR);
 if (!loaded.ok) throw new Error('the model does not load');
 const model = loaded.model;
 const analysis = analyze(model);
@@ -83,7 +84,7 @@ for (const lang of ['nb', 'en'] as Lang[]) {
 
     test("has each scenario's hand-written procedure", () => {
       const all = pages.join('\n');
-      const contentDir = process.env.DRIFTSBOK_CONTENT_DIR || 'content';
+      const contentDir = SETTINGS.DRIFTSBOK_CONTENT_DIR ?? 'content';
       for (const scenario of model.scenarios) {
         const file = join(contentDir, 'runbook', lang, `${scenario.id}.md`);
         if (!existsSync(file)) continue;
@@ -108,11 +109,11 @@ for (const lang of ['nb', 'en'] as Lang[]) {
       const first = pageText(1);
       const revision = first.match(new RegExp(`${s.footerRevision} (\\S+)`))?.[1];
       expect(revision).toBeTruthy();
-      if (process.env.DRIFTSBOK_REVISION) expect(revision).toBe(process.env.DRIFTSBOK_REVISION);
+      if (SETTINGS.DRIFTSBOK_REVISION) expect(revision).toBe(SETTINGS.DRIFTSBOK_REVISION);
       const date = first.match(new RegExp(`${s.footerBuilt} (\\d{4}-\\d{2}-\\d{2})`))?.[1];
       expect(date).toBeTruthy();
-      if (process.env.SOURCE_DATE_EPOCH) {
-        expect(date).toBe(new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString().slice(0, 10));
+      if (SETTINGS.SOURCE_DATE_EPOCH) {
+        expect(date).toBe(SETTINGS.SOURCE_DATE_EPOCH.toISOString().slice(0, 10));
       }
       // Page by page, as a printed sheet would be read.
       for (let n = 1; n <= pages.length; n++) {

@@ -5,7 +5,7 @@
  */
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { brokenInternalLinks, entityExpectations, htmlFiles, siteModel } from './helpers/site.ts';
+import { brokenInternalLinks, entityExpectations, htmlFiles, SETTINGS, siteModel } from './helpers/site.ts';
 import { entityHref, pagePath } from '../src/site/urls.ts';
 import { localized } from '../src/model/entities.ts';
 import { ENTITY_KINDS } from '../src/model/kinds.ts';
@@ -78,7 +78,7 @@ test.describe('search', () => {
   const cases = [
     { what: 'name', query: withIp.name },
     { what: 'vmid', query: String(withIp.vmid) },
-    ...(ipOf(withIp) && (process.env.DRIFTSBOK_PROFILE ?? 'full') === 'full' ? [{ what: 'IP', query: ipOf(withIp)! }] : []),
+    ...(ipOf(withIp) && SETTINGS.DRIFTSBOK_PROFILE === 'full' ? [{ what: 'IP', query: ipOf(withIp)! }] : []),
   ];
   for (const lang of ['nb', 'en'] as const) {
     test(`Pagefind finds a guest by ${cases.map((c) => c.what).join(', ')} (${lang})`, async ({ page }) => {

@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { DIST, htmlFiles, siteModel } from './helpers/site.ts';
+import { DIST, htmlFiles, SETTINGS, siteModel } from './helpers/site.ts';
 import { entityHref, pagePath } from '../src/site/urls.ts';
 import { analyze } from '../src/analysis/analyze.ts';
 import { RULE_TITLE } from '../src/i18n/ui.ts';
-import { modelJsonSchema } from '../scripts/schema.ts';
+import { modelJsonSchema } from '../src/model/json-schema.ts';
 
 const model = siteModel();
-const profile = process.env.DRIFTSBOK_PROFILE ?? 'full';
+const profile = SETTINGS.DRIFTSBOK_PROFILE;
 
 /** Every property name of the model's JSON Schema. */
 function schemaKeys(): Set<string> {

@@ -58,6 +58,10 @@ import { entityCount } from '../src/bench/synthetic-model.ts';
 import { loadModel } from '../src/model/load-model.ts';
 import { chromiumLaunchOptions } from '../src/browser/chromium.ts';
 import { siteDiagrams } from '../src/diagrams/all.ts';
+import { architectureDiagram, failureDiagram, powerDiagram, topologyDiagram, type DiagramSpec } from '../src/diagrams/index.ts';
+import { MERMAID_CONFIG } from '../src/diagrams/render.ts';
+import { analyze as analyzeModel } from '../src/analysis/analyze.ts';
+import { checkIntegrity } from '../src/model/integrity.ts';
 import { createSiteData } from '../src/site/data.ts';
 import { entityHref } from '../src/site/urls.ts';
 import {
@@ -439,7 +443,7 @@ interface CheckTiming {
 
 type AnyFn = (...args: unknown[]) => unknown;
 
-/** Imports an optional module of the project by path; null when it does not exist (yet). */
+/** Imports a module of the project by path; null when it does not exist (scripts/check.ts, which is moving). */
 async function optionalModule(path: string): Promise<Record<string, unknown> | null> {
   const file = join(ROOT, path);
   if (!existsSync(file)) return null;
@@ -454,17 +458,11 @@ function firstFunction(mod: Record<string, unknown> | null, names: string[]): [s
 
 async function timeCheck(modelDir: string): Promise<CheckTiming> {
   // What `npm run check` and the build run: scripts/check.ts checkModel (loading with integrity
-  // checks), then the analysis. Before those existed: loadModel + integrity module + analyze.
+  // checks), then the analysis. Without checkModel: loadModel + checkIntegrity + analyze.
   const checkModel = firstFunction(await optionalModule('scripts/check.ts'), ['checkModel']);
-  const integrity = checkModel
-    ? null
-    : firstFunction(await optionalModule('src/model/integrity.ts'), ['checkIntegrity', 'integrityProblems', 'checkModelIntegrity']);
-  const analyze = firstFunction(await optionalModule('src/analysis/analyze.ts'), ['analyze']);
-  const steps = [
-    checkModel ? 'checkModel (load + integrity)' : 'loadModel',
-    ...(integrity ? [integrity[0]] : []),
-    ...(analyze ? [analyze[0]] : []),
-  ];
+  const integrity: [string, AnyFn] | null = checkModel ? null : ['checkIntegrity', checkIntegrity as AnyFn];
+  const analyze: [string, AnyFn] = ['analyze', analyzeModel as AnyFn];
+  const steps = [checkModel ? 'checkModel (load + integrity)' : 'loadModel', ...(integrity ? [integrity[0]] : []), analyze[0]];
   const load = (checkModel?.[1] ?? loadModel) as (dir: string) => ReturnType<typeof loadModel>;
   const once = (): { ms: number; entities?: number; error?: string } => {
     const start = performance.now();
@@ -474,7 +472,7 @@ async function timeCheck(modelDir: string): Promise<CheckTiming> {
       return { ms: performance.now() - start, error: `${loaded.problems.length} problem(s), first: ${p.file}:${p.line}:${p.column} ${p.path} ${p.message}` };
     }
     if (integrity) integrity[1](loaded.model);
-    if (analyze) analyze[1](loaded.model);
+    analyze[1](loaded.model);
     const m = loaded.model;
     const entities = entityCount(m);
     return { ms: performance.now() - start, entities };
@@ -505,30 +503,18 @@ interface DiagramProbe {
 
 async function probeWholeModelDiagrams(modelDir: string): Promise<DiagramProbe | undefined> {
   try {
-    const gen = await optionalModule('src/diagrams/generators.ts');
-    const urls = await optionalModule('src/site/urls.ts');
-    const analysis = await optionalModule('src/analysis/analyze.ts');
-    const render = await optionalModule('src/diagrams/render.ts');
-    if (!gen || !urls || !analysis) return undefined;
     const loaded = loadModel(modelDir);
     if (!loaded.ok) return undefined;
     const model = loaded.model;
-    const href = (key: string) => (urls.entityHref as AnyFn)(key, 'nb') as string;
-    type Spec = { id: string; mermaid: string };
-    const specs: Spec[] = [];
-    for (const name of ['topologyDiagram', 'architectureDiagram', 'powerDiagram']) {
-      if (typeof gen[name] === 'function') specs.push((gen[name] as AnyFn)(model, 'nb', href) as Spec);
-    }
+    const href = (key: string) => entityHref(key, 'nb');
+    const specs: DiagramSpec[] = [topologyDiagram(model, 'nb', href), architectureDiagram(model, 'nb', href), powerDiagram(model, 'nb', href)];
     const scenario = model.scenarios[0];
-    if (scenario && typeof gen.failureDiagram === 'function') {
+    if (scenario) {
       const first = { ...model, scenarios: [scenario] };
-      const result = (analysis.analyze as AnyFn)(first) as { scenarios: { id: string; phases: unknown[] }[] };
-      const phase = result.scenarios[0]?.phases.at(-1);
-      if (phase) specs.push((gen.failureDiagram as AnyFn)(model, phase, scenario.id, 'nb', href) as Spec);
+      const phase = analyzeModel(first).scenarios[0]?.phases.at(-1);
+      if (phase) specs.push(failureDiagram(model, phase, scenario.id, 'nb', href));
     }
-    if (!specs.length) return undefined;
-    const config = render?.MERMAID_CONFIG as { maxTextSize?: number } | undefined;
-    const maxTextSize = config?.maxTextSize ?? 50_000;
+    const maxTextSize = MERMAID_CONFIG.maxTextSize;
     const largest = specs.reduce((a, b) => (b.mermaid.length > a.mermaid.length ? b : a));
     return {
       largest: { id: largest.id, bytes: largest.mermaid.length },

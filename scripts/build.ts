@@ -14,18 +14,16 @@
  *     when a page throws. A page that needs a diagram still queued moves it to the front. Pages
  *     carry one key of all the site's inputs (src/site/input-key.ts), so when nothing changed
  *     Astro's incremental build copies them from its cache (.cache/astro/) instead.
- *  4. Print the runbook PDFs from that folder (scripts/runbook-pdf.ts), with the same browser.
+ *  4. Print the runbook PDFs from that folder (src/runbook/print-pdf.ts), with the same browser.
  *  5. Swap it into dist/: rename the old dist/ away, rename the new one in, delete the old one.
  *
  * On any failure the temporary folder is removed, the previous dist/ stays as it was, and the exit
- * code is 1. Settings: DRIFTSBOK_MODEL_DIR, DRIFTSBOK_MODEL_MAX_MB, DRIFTSBOK_CONTENT_DIR, DRIFTSBOK_PROFILE,
- * SOURCE_DATE_EPOCH, DRIFTSBOK_REVISION, DRIFTSBOK_DIAGRAM_PAGES, DRIFTSBOK_BASE; `--out <dir>` builds somewhere
+ * code is 1. Settings: src/settings.ts (all checked before anything is built); `--out <dir>` builds somewhere
  * other than dist/ (tests), `--no-pdf` skips the PDFs, `--force` builds and renders every page even
  * when nothing changed.
  *
  * Runs on Node's own TypeScript support (`node scripts/build.ts`): no loader to start.
  */
-import { execFileSync } from 'node:child_process';
 import module from 'node:module';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
@@ -33,18 +31,18 @@ import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { checkModel, checkSiteProse, formatProblem, formatProblems } from './check.ts';
-import { buildRunbookPdfs } from './runbook-pdf.ts';
+import { buildRunbookPdfs } from '../src/runbook/print-pdf.ts';
 import { sitePaths } from '../src/site/env.ts';
 import { createSiteData, provideSiteData, resetSiteData } from '../src/site/data.ts';
 import { entityHref } from '../src/site/urls.ts';
 import { siteDiagrams } from '../src/diagrams/all.ts';
 import { closeRenderer, holdRenderer, isCached, mermaidVersion, prerenderDiagrams, RENDERER_VERSION, renderStats, resetRenderStats, setRendererLog, shareBrowser } from '../src/diagrams/render.ts';
 import { siteInputKey } from '../src/site/input-key.ts';
-import { siteBase, SiteBaseError } from '../src/site/base.ts';
+import { siteBase } from '../src/site/base.ts';
 import { isUpToDate, outputManifest, readBuildRecord, writeBuildRecord } from '../src/site/up-to-date.ts';
 import { finishDiagramBuild } from '../src/diagrams/report.ts';
 import { ensureChromium, launchChromium } from '../src/browser/chromium.ts';
-import { DEFAULT_OFFLINE_BUDGET_MB, describeOfflineApp, writeOfflineApp } from '../src/offline/write-offline-app.ts';
+import { describeOfflineApp, writeOfflineApp } from '../src/offline/write-offline-app.ts';
 import { buildDate, RUNBOOK_PRINT_PATHS } from '../src/runbook/pdf.ts';
 import { localized } from '../src/model/entities.ts';
 import { recoverSwap, swapIntoPlace } from '../src/site/swap.ts';
@@ -55,7 +53,10 @@ import { havePdftotext } from '../src/runbook/pdftotext.ts';
 import { StageClock } from '../src/site/stage-clock.ts';
 import { BuildProgress } from '../src/site/build-progress.ts';
 import { internalValues, pdfTexts, scanTexts, scanTextsInTurns, siteTexts, type OutputFinding } from '../src/site/output-scan.ts';
-import { profileFromEnv, type Profile } from '../src/model/profile.ts';
+import type { Profile } from '../src/model/profile.ts';
+import { DriftsbokError } from '../src/errors.ts';
+import { readSettings, settingProblems } from '../src/settings.ts';
+import { gitRevision, resolveRevision } from '../src/revision.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -73,15 +74,6 @@ export interface BuildOptions {
    * live line shows the progress, elsewhere a line per step; Astro's warnings always show.
    */
   verbose?: boolean;
-}
-
-function revision(env: NodeJS.ProcessEnv): string {
-  if (env.DRIFTSBOK_REVISION) return env.DRIFTSBOK_REVISION;
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return 'unknown';
-  }
 }
 
 /**
@@ -170,13 +162,11 @@ function forgetContentStore(cacheDir: string): void {
   rmSync(join(cacheDir, 'data-store.json'), { force: true });
 }
 
-/** Errors whose message already says what is wrong and how to fix it: no stack trace under them. */
-const EXPLAINED_ERRORS = new Set(['ChromiumNotFoundError', 'DiagramError', 'InvalidModelError']);
-
 /** An error from Astro or a page, as a person reads it: the message, where, and the hint. */
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  if (EXPLAINED_ERRORS.has(error.name)) return error.message;
+  // Ours say what is wrong and how to fix it (src/errors.ts): no stack trace under them.
+  if (error instanceof DriftsbokError) return error.message;
   const e = error as Error & { hint?: string; loc?: { file?: string; line?: number; column?: number }; title?: string };
   if (e.loc || e.hint || e.title) {
     const where = e.loc?.file ? `\n  at ${e.loc.file}${e.loc.line ? `:${e.loc.line}:${e.loc.column ?? 0}` : ''}` : '';
@@ -225,17 +215,17 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   const paths = sitePaths(env, ROOT);
   const outDir = resolve(ROOT, options.outDir ?? 'dist');
 
-  // A base path that cannot be one fails here, not deep inside Astro's config.
-  try {
-    siteBase(env);
-  } catch (error) {
-    if (!(error instanceof SiteBaseError)) throw error;
-    fail(error.message);
+  // A setting that cannot be used (a base path that cannot be one, an unknown profile …) fails
+  // here, every one at once, not deep inside Astro's config or after the pages are built.
+  const badSettings = settingProblems(env);
+  if (badSettings.length) {
+    for (const problem of badSettings) fail(problem.message);
     fail('build: nothing was built and dist/ was left as it was.');
     return 1;
   }
+  const settings = readSettings(env);
 
-  const buildRevision = revision(env);
+  const buildRevision = resolveRevision(env, () => gitRevision(ROOT));
   env.DRIFTSBOK_REVISION = buildRevision;
   // Everything the pages are made from but the model's YAML (which enters each page's key parsed,
   // src/site/page-keys.ts, so that a resized guest re-renders only the pages that show its size).
@@ -252,16 +242,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   env.DRIFTSBOK_PAGE_KEY = siteInputKey(inputs('not-yaml'));
   // And everything the whole output is made from: every input byte, this script and the PDF settings.
   const buildKey = createHash('sha256')
-    .update(JSON.stringify([siteInputKey(inputs('all')), siteInputKey({ root: ROOT, paths: [join(ROOT, 'scripts')], env: {}, extra: [] }), options.pdf !== false, env.SOURCE_DATE_EPOCH ?? '', outDir]))
+    .update(JSON.stringify([siteInputKey(inputs('all')), siteInputKey({ root: ROOT, paths: [join(ROOT, 'scripts')], env: {}, extra: [] }), options.pdf !== false, settings.SOURCE_DATE_EPOCH?.getTime() ?? '', outDir]))
     .digest('hex');
-  let profile: Profile;
-  try {
-    profile = profileFromEnv(env);
-  } catch (error) {
-    fail((error as Error).message);
-    fail('build: nothing was built and dist/ was left as it was.');
-    return 1;
-  }
+  const profile: Profile = settings.DRIFTSBOK_PROFILE;
   const recordFile = buildRecordFile(paths.modelDir, paths.contentDir, profile);
   if (!options.force && isUpToDate(readBuildRecord(recordFile), buildKey, outDir)) {
     log(`build: nothing changed since the last build, and ${relative(process.cwd(), outDir) || outDir}/ is as it left it: up to date (--force builds it again)`);
@@ -321,7 +304,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   };
   return withProcessEnv(env, async () => {
     try {
-      log(`build: model ${relative(ROOT, paths.modelDir) || '.'}, content ${relative(ROOT, paths.contentDir) || '.'}, revision ${env.DRIFTSBOK_REVISION}`);
+      log(`build: model ${relative(ROOT, paths.modelDir) || '.'}, content ${relative(ROOT, paths.contentDir) || '.'}, revision ${buildRevision}`);
       const data = createSiteData(process.env, checked.model);
       provideSiteData(data);
       holdRenderer(true);
@@ -434,7 +417,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
         revision: buildRevision,
         profile: data.profile,
         built: buildDate(env),
-        budgetBytes: offlineBudgetMb(env) * 1024 * 1024,
+        budgetBytes: settings.DRIFTSBOK_OFFLINE_BUDGET_MB * 1024 * 1024,
       });
       log(describeOfflineApp(offline));
       // Swap (src/site/swap.ts): a crash in between leaves the old output aside under a fixed name,
@@ -484,15 +467,6 @@ function modelFolderBesidesYaml(modelDir: string): string[] {
     .map((name) => join(modelDir, name));
 }
 
-/** DRIFTSBOK_OFFLINE_BUDGET_MB: how much the offline app fetches when installed (the rest once read). */
-function offlineBudgetMb(env: NodeJS.ProcessEnv): number {
-  const raw = env.DRIFTSBOK_OFFLINE_BUDGET_MB?.trim();
-  if (!raw) return DEFAULT_OFFLINE_BUDGET_MB;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`DRIFTSBOK_OFFLINE_BUDGET_MB must be a number of megabytes, got ${JSON.stringify(raw)}.\n  hint: DRIFTSBOK_OFFLINE_BUDGET_MB=60`);
-  return value;
-}
-
 function parseArgs(argv: string[]): BuildOptions {
   const options: BuildOptions = {};
   for (let i = 0; i < argv.length; i++) {
@@ -511,7 +485,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   // What Astro's own command line does: keep V8's compiled code of the modules loaded from here on
   // (Astro, Vite, Starlight) on disk, so the next build does not compile them again; not in CI,
   // where the cache would only be written. Astro's API, unlike its command line, does not do it.
-  if (!process.env.CI) {
+  if (!readSettings().CI) {
     try {
       module.enableCompileCache?.();
     } catch {

@@ -17,6 +17,7 @@ import { analyze } from '../src/analysis/analyze.ts';
 import { checkProse, proseOptionsFor, type ProseCheck } from '../src/markdown/prose-check.ts';
 import { profileFromEnv } from '../src/model/profile.ts';
 import { readSecretAllowList, type SecretAllowList } from '../src/site/secret-allow.ts';
+import { readSettings } from '../src/settings.ts';
 
 export type Lang = 'nb' | 'en';
 
@@ -211,7 +212,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     } else if (arg.startsWith('-')) throw new Error(`unknown option ${arg} (usage: check [model-dir] [--lang nb|en])`);
     else dir = arg;
   }
-  return { dir: dir ?? env.DRIFTSBOK_MODEL_DIR ?? 'model', lang };
+  return { dir: dir ?? readSettings(env).DRIFTSBOK_MODEL_DIR, lang };
 }
 
 /** The whole command; returns the exit code. `write` receives the output, line by line. */
@@ -235,7 +236,7 @@ export async function runCheck(
   }
   for (const warning of result.warnings) write(formatWarning(warning));
   // The prose that goes with this model: DRIFTSBOK_CONTENT_DIR, or content/ beside the default model.
-  const contentDir = env.DRIFTSBOK_CONTENT_DIR || (resolve(dir) === resolve('model') ? 'content' : undefined);
+  const contentDir = readSettings(env).DRIFTSBOK_CONTENT_DIR || (resolve(dir) === resolve('model') ? 'content' : undefined);
   let prose: ReturnType<typeof checkSiteProse> = { problems: [], warnings: [], sensitivePages: [], allow: { entries: [], matched: new Set() } };
   try {
     if (contentDir) prose = checkSiteProse(result.model, contentDir, env);

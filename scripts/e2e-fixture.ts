@@ -7,18 +7,20 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { readSettings } from '../src/settings.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FIXTURE = join(ROOT, 'tests/fixtures/models/mini');
 const OUT = '.dist-e2e-mini';
 const SPECS = ['e2e/outage.spec.ts', 'e2e/words.spec.ts', 'e2e/tables.spec.ts', 'e2e/csp.spec.ts'];
 
+const settings = readSettings();
 const env = {
   ...process.env,
   DRIFTSBOK_MODEL_DIR: join(FIXTURE, 'model'),
   DRIFTSBOK_CONTENT_DIR: join(FIXTURE, 'content'),
   DRIFTSBOK_DIST_DIR: OUT,
-  DRIFTSBOK_E2E_PORT: process.env.DRIFTSBOK_E2E_FIXTURE_PORT ?? String(Number(process.env.DRIFTSBOK_E2E_PORT ?? 4322) + 1),
+  DRIFTSBOK_E2E_PORT: String(settings.DRIFTSBOK_E2E_FIXTURE_PORT ?? settings.DRIFTSBOK_E2E_PORT + 1),
 };
 
 function run(what: string, args: string[]): void {

@@ -9,11 +9,15 @@ import type { Model } from '../../src/model/schema/model.ts';
 import { listEntities, displayName, type EntityRecord, type Lang } from '../../src/model/entities.ts';
 import { entityHref } from '../../src/site/urls.ts';
 import { reachOf } from '../../src/analysis/reach.ts';
+import { readSettings } from '../../src/settings.ts';
 
-export const DIST = process.env.DRIFTSBOK_DIST_DIR || 'dist';
+/** The settings the site under test was built with (src/settings.ts). */
+export const SETTINGS = readSettings();
+/** The build under test (DRIFTSBOK_DIST_DIR, what `astro preview` serves). */
+export const DIST = SETTINGS.DRIFTSBOK_DIST_DIR;
 
 export function siteModel(): Model {
-  const result = loadModel(process.env.DRIFTSBOK_MODEL_DIR || 'model');
+  const result = loadModel(SETTINGS.DRIFTSBOK_MODEL_DIR);
   if (!result.ok) throw new Error(`e2e: the model does not load: ${JSON.stringify(result.problems.slice(0, 3))}`);
   return result.model;
 }
@@ -28,7 +32,7 @@ export interface EntityExpectation {
   record: EntityRecord;
 }
 
-export function entityExpectations(model: Model, profile = process.env.DRIFTSBOK_PROFILE || 'full'): EntityExpectation[] {
+export function entityExpectations(model: Model, profile: string = SETTINGS.DRIFTSBOK_PROFILE): EntityExpectation[] {
   const out: EntityExpectation[] = [];
   for (const record of listEntities(model)) {
     for (const lang of ['nb', 'en'] as const) {

@@ -15,6 +15,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserType, LaunchOptions } from 'playwright-core';
+import { DriftsbokError } from '../errors.ts';
+import { readSettings } from '../settings.ts';
 
 /**
  * Playwright, loaded on first use: importing it costs ~0.2 s, and a build whose diagrams and PDFs
@@ -42,19 +44,20 @@ export function installHint(platform: NodeJS.Platform): string[] {
   return ['  - with internet: npx playwright install chromium'];
 }
 
-export class ChromiumNotFoundError extends Error {
+export class ChromiumNotFoundError extends DriftsbokError {
   constructor(tried: string[], options: { downloadFailed?: string; platform?: NodeJS.Platform } = {}) {
     super(
       [
         'No Chromium found. driftsbok renders diagrams and the runbook PDF with a headless Chromium.',
         `Tried: ${tried.join(', ')}.`,
         ...(options.downloadFailed ? [`Downloading Playwright's Chromium failed too (${options.downloadFailed}): no internet, or only a mirror of the npm registry.`] : []),
-        'Fix one of:',
+      ].join('\n'),
+      [
+        'one of these:',
         ...(options.downloadFailed ? installHint(options.platform ?? process.platform) : ['  - Debian/Ubuntu: sudo apt-get install chromium-headless-shell   (or chromium; either is found in /usr/bin)', '  - any system:    npx playwright install chromium']),
         '  - or point CHROMIUM_PATH at a Chromium or Chrome binary.',
       ].join('\n'),
     );
-    this.name = 'ChromiumNotFoundError';
   }
 }
 
@@ -104,10 +107,11 @@ export const SYSTEM_CHROMIUMS = ['/usr/bin/chromium-headless-shell', '/usr/bin/c
 /** The executable to launch, or undefined to let Playwright use its own downloaded browser. */
 export function resolveChromiumExecutable(env: NodeJS.ProcessEnv = process.env, machine: ChromiumMachine = realMachine): string | undefined {
   const tried: string[] = [];
-  if (env.CHROMIUM_PATH) {
-    if (machine.exists(env.CHROMIUM_PATH)) return env.CHROMIUM_PATH;
+  const configured = readSettings(env).CHROMIUM_PATH;
+  if (configured) {
+    if (machine.exists(configured)) return configured;
     // An explicit setting that points nowhere is a mistake to report, not to paper over.
-    throw new ChromiumNotFoundError([`CHROMIUM_PATH=${env.CHROMIUM_PATH} (does not exist)`]);
+    throw new ChromiumNotFoundError([`CHROMIUM_PATH=${configured} (does not exist)`]);
   }
   for (const candidate of SYSTEM_CHROMIUMS) {
     tried.push(candidate);
@@ -129,7 +133,8 @@ export function ensureChromium(env: NodeJS.ProcessEnv = process.env, machine: Ch
   try {
     return resolveChromiumExecutable(env, machine);
   } catch (error) {
-    if (!(error instanceof ChromiumNotFoundError) || env.CHROMIUM_PATH || env.DRIFTSBOK_BROWSER_DOWNLOAD === '0') throw error;
+    const settings = readSettings(env);
+    if (!(error instanceof ChromiumNotFoundError) || settings.CHROMIUM_PATH || !settings.DRIFTSBOK_BROWSER_DOWNLOAD) throw error;
     machine.log("No Chromium found: downloading Playwright's own Chromium (once; it is kept in Playwright's cache) …");
     const installed = machine.install();
     const bundled = machine.bundledPath();

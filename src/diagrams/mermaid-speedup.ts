@@ -28,14 +28,19 @@
  * ("getConfig", "updateCurrentConfig", ...). A Mermaid whose bundle does not match throws
  * MermaidPatchError, and render.ts then uses Mermaid unpatched (and says so).
  */
+import { DriftsbokError } from '../errors.ts';
 
 /** The global the patched bundle and render.ts share (one per render page). */
 export const SPEEDUP_GLOBAL = '__driftsbokMermaid';
 
-export class MermaidPatchError extends Error {
+export class MermaidPatchError extends DriftsbokError {
   constructor(what: string, found: number) {
-    super(`Mermaid's bundle does not look as expected (${what}: found ${found} times, expected once)`);
-    this.name = 'MermaidPatchError';
+    super(
+      `Mermaid's bundle does not look as expected (${what}: found ${found} times, expected once)`,
+      'after a Mermaid upgrade, bring the patterns in src/diagrams/mermaid-speedup.ts up to date and run ' +
+        'tests/diagrams/mermaid-speedup.test.ts (it renders every diagram both ways); meanwhile DRIFTSBOK_MERMAID_SPEEDUP=0 ' +
+        'builds with Mermaid as it is (the same pictures, slower)',
+    );
   }
 }
 

@@ -12,7 +12,8 @@
  * cold build faster. State lives on globalThis because the build script, the Astro config
  * and the pages load this module as separate copies in one process.
  *
- * A disk cache keyed by sha256(renderer version, Mermaid version, render options, spec id, text)
+ * A disk cache keyed by sha256(renderer version, Mermaid version, whether and which speed patch,
+ * render options, spec id, text)
  * means a rebuild with an unchanged model never starts the browser.
  *
  * Labels: `htmlLabels: true`. Every model string is escaped to Mermaid entity codes (escape.ts), which
@@ -33,6 +34,8 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../browser/chromium.ts';
 import type { DiagramSpec } from './types.ts';
+import { DriftsbokError } from '../errors.ts';
+import { readSettings } from '../settings.ts';
 import { restorePlaceholderLetters } from './escape.ts';
 import { MermaidPatchError, SPEEDUP_GLOBAL, speedUpMermaid, type SpeedupRuntime } from './mermaid-speedup.ts';
 
@@ -58,14 +61,13 @@ export const MERMAID_CONFIG = {
   maxTextSize: 50_000,
 } as const;
 
-export class DiagramError extends Error {
+export class DiagramError extends DriftsbokError {
   constructor(spec: Pick<DiagramSpec, 'id' | 'source'>, problem: string) {
     super(
-      `diagram "${spec.id}" (from ${spec.source}) cannot be rendered: ${problem}\n` +
-        '  hint: the Mermaid text is generated in src/diagrams; a model string that breaks it is a bug in the escaping, ' +
+      `diagram "${spec.id}" (from ${spec.source}) cannot be rendered: ${problem}`,
+      'the Mermaid text is generated in src/diagrams; a model string that breaks it is a bug in the escaping, ' +
         'and a diagram that is too large should be split (Mermaid refuses text over maxTextSize).',
     );
-    this.name = 'DiagramError';
   }
 }
 
@@ -200,13 +202,11 @@ export function shareBrowser(provider: (() => Promise<Browser>) | undefined): vo
  * wants a core too, one page took 12.0-13.2 s and two 13.5-15.3 s.
  */
 export function renderPageCount(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
-  const wanted = Number(env.DRIFTSBOK_DIAGRAM_PAGES);
-  if (Number.isInteger(wanted) && wanted >= 1) return Math.min(wanted, 16);
-  return Math.max(1, Math.min(4, Math.floor(cores / 2)));
+  return readSettings(env).DRIFTSBOK_DIAGRAM_PAGES ?? Math.max(1, Math.min(4, Math.floor(cores / 2)));
 }
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.DRIFTSBOK_DIAGRAM_CACHE || '.cache/diagrams');
+  return resolve(readSettings(env).DRIFTSBOK_DIAGRAM_CACHE);
 }
 
 function findMermaidDir(): string {
@@ -230,33 +230,72 @@ export function mermaidVersion(): string {
   return mermaidVersionMemo;
 }
 
-const mermaidScripts = new Map<boolean, string>();
+const mermaidScripts = new Map<boolean, { script: string; patched: boolean }>();
+
 /**
- * mermaid.min.js as injected into the render pages: with mermaid-speedup.ts's patches unless
- * DRIFTSBOK_MERMAID_SPEEDUP=0 or they do not apply to this Mermaid (then unpatched, said once).
+ * Mermaid's bundle as the render pages get it, and whether mermaid-speedup.ts's patches are in it:
+ * they are unless `speedup` is off (DRIFTSBOK_MERMAID_SPEEDUP=0), or they do not fit this Mermaid.
+ * A patch that does not fit throws in CI, so that a Mermaid upgrade cannot make every build slower
+ * unnoticed; elsewhere Mermaid is used as it is (the same pictures, slower), and `log` says so.
  */
-export function mermaidScript(speedup = process.env.DRIFTSBOK_MERMAID_SPEEDUP !== '0', log?: (message: string) => void): string {
-  let script = mermaidScripts.get(speedup);
-  if (script === undefined) {
-    const plain = readFileSync(join(findMermaidDir(), 'dist', 'mermaid.min.js'), 'utf8');
-    script = plain;
-    if (speedup) {
-      try {
-        script = speedUpMermaid(plain);
-      } catch (error) {
-        if (!(error instanceof MermaidPatchError)) throw error;
-        (log ?? console.log)(`diagrams: ${error.message}; rendering with Mermaid as it is (slower, same pictures)`);
-      }
-    }
-    mermaidScripts.set(speedup, script);
+export function withSpeedup(plain: string, options: { speedup: boolean; ci: boolean; log: (message: string) => void }): { script: string; patched: boolean } {
+  if (!options.speedup) return { script: plain, patched: false };
+  try {
+    return { script: speedUpMermaid(plain), patched: true };
+  } catch (error) {
+    if (!(error instanceof MermaidPatchError) || options.ci) throw error;
+    options.log(`diagrams: ${error.what}; rendering with Mermaid as it is (slower, same pictures)`);
+    return { script: plain, patched: false };
   }
-  return script;
+}
+
+/** mermaid.min.js from node_modules through withSpeedup, once per process and setting. */
+function loadMermaid(speedup: boolean, log?: (message: string) => void): { script: string; patched: boolean } {
+  let loaded = mermaidScripts.get(speedup);
+  if (loaded === undefined) {
+    const plain = readFileSync(join(findMermaidDir(), 'dist', 'mermaid.min.js'), 'utf8');
+    loaded = withSpeedup(plain, { speedup, ci: readSettings().CI, log: log ?? console.log });
+    mermaidScripts.set(speedup, loaded);
+  }
+  return loaded;
+}
+
+/** mermaid.min.js as injected into the render pages (see loadMermaid). */
+export function mermaidScript(speedup = readSettings().DRIFTSBOK_MERMAID_SPEEDUP, log?: (message: string) => void): string {
+  return loadMermaid(speedup, log).script;
+}
+
+const PATCH_ID = Symbol.for('driftsbok.mermaidPatchId');
+
+/**
+ * Which Mermaid the render pages run, for the cache key: 'off' when unpatched (switched off, or the
+ * patch does not fit), else a hash of mermaid-speedup.ts's source. Kept on globalThis: the build
+ * script and the pages Astro renders load this module separately, and must agree on every key.
+ */
+export function mermaidPatchId(log?: (message: string) => void): string {
+  const g = globalThis as unknown as Record<symbol, Map<boolean, string> | undefined>;
+  const ids = (g[PATCH_ID] ??= new Map());
+  const speedup = readSettings().DRIFTSBOK_MERMAID_SPEEDUP;
+  let id = ids.get(speedup);
+  if (id === undefined) {
+    id = loadMermaid(speedup, log).patched ? createHash('sha256').update(patchSource()).digest('hex').slice(0, 16) : 'off';
+    ids.set(speedup, id);
+  }
+  return id;
+}
+
+/** The text of mermaid-speedup.ts: beside this module, or in src/diagrams/ of the project. */
+function patchSource(): string {
+  const candidates = [fileURLToPath(new URL('./mermaid-speedup.ts', import.meta.url)), join(process.cwd(), 'src', 'diagrams', 'mermaid-speedup.ts')];
+  for (const file of candidates) if (existsSync(file)) return readFileSync(file, 'utf8');
+  // Neither (a bundled copy of this module, run elsewhere): the patched bundle stands for it.
+  return loadMermaid(true).script;
 }
 
 /** The cache key of a spec: everything that decides the SVG. */
 export function cacheKey(spec: DiagramSpec): string {
   return createHash('sha256')
-    .update(JSON.stringify([RENDERER_VERSION, mermaidVersion(), MERMAID_CONFIG, spec.id, spec.mermaid]))
+    .update(JSON.stringify([RENDERER_VERSION, mermaidVersion(), mermaidPatchId(), MERMAID_CONFIG, spec.id, spec.mermaid]))
     .digest('hex');
 }
 

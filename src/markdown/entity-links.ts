@@ -7,6 +7,7 @@
  */
 import type { Root, RootContent, Text, Link, Parent } from 'mdast';
 import type { Lang } from '../model/entities.ts';
+import { DriftsbokError } from '../errors.ts';
 
 export const ENTITY_LINK_PATTERN = /\[\[([a-z]+:[a-z0-9][a-z0-9-]*)(?:\|([^\]\n]+))?\]\]/g;
 /** Anything that looks like an attempt, to report typos such as `[[guest frigate]]` too. */
@@ -189,13 +190,11 @@ export function langFromPath(path: string): Lang {
   return /\/(?:docs|entities)\/en\//.test(normal) ? 'en' : 'nb';
 }
 
-export class EntityLinkError extends Error {
+export class EntityLinkError extends DriftsbokError {
   constructor(file: string, problems: LinkProblem[]) {
     super(
-      problems
-        .map((p) => `${file}${p.line ? `:${p.line}:${p.column ?? 1}` : ''} ${p.message}`)
-        .join('\n') + '\n  hint: use an existing kind:id from the model (see `npm run check`), or remove the [[…]] link.',
+      problems.map((p) => `${file}${p.line ? `:${p.line}:${p.column ?? 1}` : ''} ${p.message}`).join('\n'),
+      'use an existing kind:id from the model (see `npm run check`), or remove the [[…]] link.',
     );
-    this.name = 'EntityLinkError';
   }
 }

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { markdownToMdast } from 'satteri';
 import type { Profile } from '../model/profile.ts';
+import type { Lang } from '../model/entities.ts';
 import { t } from '../i18n/ui.ts';
 import { langFromPath } from './entity-links.ts';
 
@@ -71,7 +72,7 @@ export function withoutSensitiveBlocks(markdown: string, keepContent = false): s
 }
 
 /** The mark shown in the full profile, as an mdast paragraph Sätteri turns into HTML. */
-function markNode(lang: 'nb' | 'en', block: boolean) {
+function markNode(lang: Lang, block: boolean) {
   return {
     type: 'paragraph',
     data: { hName: 'p', hProperties: { class: block ? 'sensitive-mark sensitive-mark--block' : 'sensitive-mark sensitive-mark--page', 'data-sensitive': '', title: t(lang, 'sensitive.explain') } },

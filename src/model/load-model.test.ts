@@ -168,7 +168,10 @@ describe('loadModel', () => {
   it('reads DRIFTSBOK_MODEL_MAX_MB', () => {
     expect(modelMaxMb({})).toEqual({ mb: DEFAULT_MODEL_MAX_MB });
     expect(modelMaxMb({ DRIFTSBOK_MODEL_MAX_MB: ' 12.5 ' })).toEqual({ mb: 12.5 });
-    expect(modelMaxMb({ DRIFTSBOK_MODEL_MAX_MB: '0' })).toEqual({ error: 'DRIFTSBOK_MODEL_MAX_MB must be a number of megabytes, got "0"' });
+    expect(modelMaxMb({ DRIFTSBOK_MODEL_MAX_MB: '0' })).toEqual({
+      error: 'DRIFTSBOK_MODEL_MAX_MB must be a number of megabytes, got "0"',
+      hint: 'for example DRIFTSBOK_MODEL_MAX_MB=8, or leave it unset for the default of 4',
+    });
     expect(modelMaxMb({ DRIFTSBOK_MODEL_MAX_MB: '-1' })).toHaveProperty('error');
   });
 

@@ -22,6 +22,7 @@ import { suggest } from './suggest.ts';
 import { checkIntegrity } from './integrity.ts';
 import { findMissingTranslations, LANGUAGE_NAMES } from './translations.ts';
 import { KIND_SECTIONS } from './entities.ts';
+import { DEFAULT_MODEL_MAX_MB, readSetting, SettingError } from '../settings.ts';
 
 /** A problem refuses the model; a warning (same shape) is reported and the model is used. */
 export interface Problem {
@@ -38,9 +39,9 @@ export interface Problem {
 /**
  * The whole model folder may hold this much (the sum of its model files' sizes), checked before
  * any file is parsed: the per-file limit alone let 25 files of 1 MB through, at 76 s and 2.95 GB.
- * The Saghaugen model is ~80 KB. DRIFTSBOK_MODEL_MAX_MB raises it.
+ * The Saghaugen model is ~80 KB. DRIFTSBOK_MODEL_MAX_MB raises it (src/settings.ts).
  */
-export const DEFAULT_MODEL_MAX_MB = 4;
+export { DEFAULT_MODEL_MAX_MB };
 /** And at most this many model files: more means the wrong folder, or a model to merge into fewer files. */
 export const MAX_MODEL_FILES = 200;
 const MB = 1024 * 1024;
@@ -133,13 +134,14 @@ export function listModelFiles(dir: string): ModelDirListing {
   return listing;
 }
 
-/** DRIFTSBOK_MODEL_MAX_MB, or the default; a message when it is not a positive number. */
-export function modelMaxMb(env: Record<string, string | undefined>): { mb: number } | { error: string } {
-  const raw = env.DRIFTSBOK_MODEL_MAX_MB?.trim();
-  if (!raw) return { mb: DEFAULT_MODEL_MAX_MB };
-  const mb = Number(raw);
-  if (!Number.isFinite(mb) || mb <= 0) return { error: `DRIFTSBOK_MODEL_MAX_MB must be a number of megabytes, got ${JSON.stringify(raw)}` };
-  return { mb };
+/** DRIFTSBOK_MODEL_MAX_MB, or the default; a message and its hint when it is not a positive number. */
+export function modelMaxMb(env: Record<string, string | undefined>): { mb: number } | { error: string; hint: string } {
+  try {
+    return { mb: readSetting(env, 'DRIFTSBOK_MODEL_MAX_MB') };
+  } catch (error) {
+    if (!(error instanceof SettingError)) throw error;
+    return { error: error.what, hint: error.howToFix ?? '' };
+  }
 }
 
 /** "5.25 MB": two decimals, so that a small limit (as in tests) does not print as 0.0. */
@@ -151,7 +153,7 @@ function megabytes(bytes: number): string {
 function folderLimitProblems(dir: string, listing: ModelDirListing, env: Record<string, string | undefined>): Problem[] {
   const at = { file: shown(dir), line: 1, column: 1, path: '' };
   const max = modelMaxMb(env);
-  if ('error' in max) return [{ ...at, message: max.error, hint: `for example DRIFTSBOK_MODEL_MAX_MB=8, or leave it unset for the default of ${DEFAULT_MODEL_MAX_MB}` }];
+  if ('error' in max) return [{ ...at, message: max.error, hint: max.hint }];
   const count = listing.files.length;
   if (count > MAX_MODEL_FILES) {
     return [

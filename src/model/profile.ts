@@ -28,21 +28,16 @@ import { collectRefs } from './integrity.ts';
 import { formatRef, parseRef, type EntityKind } from './refs.ts';
 import type { PathSegment } from './yaml-source.ts';
 import { kindLabel, t } from '../i18n/ui.ts';
+import { readSettings } from '../settings.ts';
 
 export type Profile = 'full' | 'public';
 
 /** Entity fields left out of the public profile. */
 export const SENSITIVE_FIELDS = ['ip', 'mac', 'user', 'access', 'commands', 'repos', 'reach'] as const;
 
-export function isProfile(value: string): value is Profile {
-  return value === 'full' || value === 'public';
-}
-
-/** The profile named by DRIFTSBOK_PROFILE (default full); throws on anything else. */
+/** The profile named by DRIFTSBOK_PROFILE (default full); a SettingError on anything else. */
 export function profileFromEnv(env: Record<string, string | undefined> = process.env): Profile {
-  const value = env.DRIFTSBOK_PROFILE ?? 'full';
-  if (!isProfile(value)) throw new Error(`DRIFTSBOK_PROFILE must be "full" or "public", not ${JSON.stringify(value)}`);
-  return value;
+  return readSettings(env).DRIFTSBOK_PROFILE;
 }
 
 /** What the public profile did with the sensitive entities, by their key in the model as written. */

@@ -4,23 +4,21 @@
  * `translation-missing` audit of the analysis.
  */
 import type { Model } from './schema/model.ts';
-import { KIND_SECTIONS } from './entities.ts';
+import { KIND_SECTIONS, type Lang } from './entities.ts';
 import { formatPath, type PathSegment } from './yaml-source.ts';
-
-export type LangCode = 'nb' | 'en';
 
 export interface MissingTranslation {
   /** `guests[3].description` */
   path: string;
   segments: PathSegment[];
-  missing: LangCode;
+  missing: Lang;
   /** The text in the language that is there. */
   present: string;
   /** The entity the text belongs to, `kind:id`, when it belongs to one (site texts do not). */
   subject?: string;
 }
 
-export const LANGUAGE_NAMES: Record<LangCode, string> = { nb: 'Norwegian (nb)', en: 'English (en)' };
+export const LANGUAGE_NAMES: Record<Lang, string> = { nb: 'Norwegian (nb)', en: 'English (en)' };
 
 /** `{ nb, en }`, or a note's point `{ nb, en, sensitive }` (a point marked sensitive is still bilingual). */
 function isLocalized(value: unknown): value is { nb?: string; en?: string } {

@@ -33,8 +33,6 @@ export interface OfflineApp {
   version: string;
 }
 
-/** The default size budget: Saghaugen's whole site, PDFs included, is well under it. */
-export const DEFAULT_OFFLINE_BUDGET_MB = 60;
 
 const THEME_COLOUR = '#1a4fb0';
 const LOCALE_TAG: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB' };

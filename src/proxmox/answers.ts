@@ -5,6 +5,7 @@
  * which answer is wrong and how. It never touches the file system or the network.
  */
 import type { z } from 'zod';
+import { DriftsbokError } from '../errors.ts';
 import {
   ClusterResourcesSchema,
   ClusterStatusSchema,
@@ -26,13 +27,13 @@ import {
 export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
 /** An answer that could not be used. `where` names the file or URL. */
-export class ProxmoxReadError extends Error {
+export class ProxmoxReadError extends DriftsbokError {
   readonly where: string;
   readonly problem: string;
   readonly hint: string;
   constructor(where: string, problem: string, hint: string) {
-    super(`${where}: ${problem}\n    hint: ${hint}`);
-    this.name = 'ProxmoxReadError';
+    // Four spaces: the drift and import commands print it as an item under their own line.
+    super(`${where}: ${problem}`, hint, { indent: '    ' });
     this.where = where;
     this.problem = problem;
     this.hint = hint;

@@ -2,8 +2,7 @@
  * The drift report as people read it (nb or en) and as scripts read it (JSON). Pure.
  */
 import type { DriftFinding, DriftReport, DriftSeverity } from './drift.ts';
-
-export type Lang = 'nb' | 'en';
+import type { Lang } from '../model/entities.ts';
 
 const TEXT = {
   nb: {

@@ -1,11 +1,12 @@
 /**
  * Pure helpers for printing the runbook to PDF: the footer, the build date and revision, the
  * page-number detection for the table of contents, public links, and fixed PDF dates.
- * No I/O here; scripts/runbook-pdf.ts drives Chromium and the file system.
+ * No I/O here; src/runbook/print-pdf.ts drives Chromium and the file system.
  */
 import { withoutBase } from '../site/base.ts';
 import type { Lang } from '../model/entities.ts';
 import { runbookStrings } from './strings.ts';
+import { readSettings } from '../settings.ts';
 
 /** The languages the runbook is printed in, and where each print page lives. */
 export const RUNBOOK_PRINT_PATHS: Record<Lang, string> = {
@@ -25,17 +26,7 @@ export const PAGE_OF_ATTR = 'data-runbook-page-of';
 
 /** The build date: SOURCE_DATE_EPOCH (seconds) when set, so two builds print the same text. */
 export function buildDate(env: NodeJS.ProcessEnv, now: () => Date = () => new Date()): Date {
-  const raw = env.SOURCE_DATE_EPOCH?.trim();
-  if (raw) {
-    if (!/^\d+$/.test(raw)) {
-      throw new Error(
-        `SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, got ${JSON.stringify(raw)}. ` +
-          'Hint: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)',
-      );
-    }
-    return new Date(Number(raw) * 1000);
-  }
-  return now();
+  return readSettings(env).SOURCE_DATE_EPOCH ?? now();
 }
 
 /** 2026-11-25 (UTC), the form printed in the footer. */
@@ -112,14 +103,6 @@ export function normalizeStructIds(pdf: Buffer): Buffer {
     out = out.replace(/\/Limits \[\(node\d{8}\) \(node\d{8}\)\]/, `/Limits [(node${pad(1)}) (node${pad(order.length)})]`);
   }
   return Buffer.from(out, 'latin1');
-}
-
-/** The model revision: DRIFTSBOK_REVISION, else what git says, else "unknown". */
-export function resolveRevision(env: NodeJS.ProcessEnv, fromGit: () => string | undefined): string {
-  const set = env.DRIFTSBOK_REVISION?.trim();
-  if (set) return set;
-  const git = fromGit()?.trim();
-  return git ? git : 'unknown';
 }
 
 function escapeHtml(s: string): string {

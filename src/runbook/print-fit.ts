@@ -2,7 +2,7 @@
  * Where a diagram goes on paper so that its smallest text stays legible: on the portrait page with
  * the rest of its phase, on a landscape page of its own, or (when neither is legible) not at all.
  * Pure: sizes in, a placement out. The numbers are the runbook's print layout (runbook.css,
- * scripts/runbook-pdf.ts): A4, 14 mm side margins, main's 4 mm padding; at 96 CSS px per inch.
+ * src/runbook/print-pdf.ts): A4, 14 mm side margins, main's 4 mm padding; at 96 CSS px per inch.
  */
 
 /** Mermaid draws every label (boxes, arrows, group titles) at the theme's 16 px. */

@@ -3,7 +3,8 @@
  * Node-side; cached on globalThis because Astro renders all pages in one process and several
  * module instances may import this file.
  */
-import { execFileSync } from 'node:child_process';
+import { resolveRevision } from '../revision.ts';
+import { readSettings } from '../settings.ts';
 import type { Model } from '../model/schema/model.ts';
 import type { Analysis, Cause } from '../analysis/types.ts';
 import { buildGraph, type Graph } from '../model/graph.ts';
@@ -67,7 +68,8 @@ export function createSiteData(env: NodeJS.ProcessEnv, checked?: Model): SiteDat
   const analysis = analyze(model);
   const drift = siteDrift(modelDir, full, profile);
   // What pages show that is computed from the whole model (audits, drift findings) is in every key.
-  const keys = env.DRIFTSBOK_PAGE_KEY ? pageKeys(env.DRIFTSBOK_PAGE_KEY, model, { audits: analysis.audits, drift }) : undefined;
+  const pageKey = readSettings(env).DRIFTSBOK_PAGE_KEY;
+  const keys = pageKey ? pageKeys(pageKey, model, { audits: analysis.audits, drift }) : undefined;
   return {
     model,
     withheld,
@@ -77,17 +79,9 @@ export function createSiteData(env: NodeJS.ProcessEnv, checked?: Model): SiteDat
     analysis,
     summary: summarise(model),
     profile,
-    revision: env.DRIFTSBOK_REVISION || gitRevision(),
+    revision: resolveRevision(env),
     ...(keys ? { cacheKey: keys.other, pageKeys: keys } : {}),
     explain: (cause, lang) => explainCause(cause, model, lang),
     drift,
   };
-}
-
-function gitRevision(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return 'unknown';
-  }
 }

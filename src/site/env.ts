@@ -5,6 +5,9 @@
 import { resolve } from 'node:path';
 import { loadModel, type Problem } from '../model/load-model.ts';
 import type { Model } from '../model/schema/model.ts';
+import { DriftsbokError } from '../errors.ts';
+import { formatProblem } from '../model/format-problem.ts';
+import { readSettings } from '../settings.ts';
 
 export interface SitePaths {
   root: string;
@@ -14,25 +17,21 @@ export interface SitePaths {
 
 /** Paths from DRIFTSBOK_MODEL_DIR / DRIFTSBOK_CONTENT_DIR, relative ones resolved from the project root. */
 export function sitePaths(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): SitePaths {
+  const settings = readSettings(env);
   return {
     root,
-    modelDir: resolve(root, env.DRIFTSBOK_MODEL_DIR || 'model'),
-    contentDir: resolve(root, env.DRIFTSBOK_CONTENT_DIR || 'content'),
+    modelDir: resolve(root, settings.DRIFTSBOK_MODEL_DIR),
+    contentDir: resolve(root, settings.DRIFTSBOK_CONTENT_DIR ?? 'content'),
   };
 }
 
-export function formatProblem(p: Problem): string {
-  const where = p.line ? `${p.file}:${p.line}:${p.column}` : p.file;
-  return `${where} ${p.path ? `${p.path}: ` : ''}${p.message}${p.hint ? `\n    hint: ${p.hint}` : ''}`;
-}
 
-export class InvalidModelError extends Error {
+export class InvalidModelError extends DriftsbokError {
   readonly dir: string;
   readonly problems: Problem[];
 
   constructor(dir: string, problems: Problem[]) {
     super(`The model in ${dir} is not valid:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
-    this.name = 'InvalidModelError';
     this.dir = dir;
     this.problems = problems;
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { modelJsonSchema, SCHEMA_FILE } from '../../scripts/schema.ts';
+import { modelJsonSchema, SCHEMA_FILE } from '../../src/model/json-schema.ts';
 
 describe('model/schema/model.schema.json', () => {
   it('is up to date with the zod schemas (run `npm run schema` when this fails)', () => {

@@ -2,7 +2,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runImport } from '../../scripts/import.ts';
+import { runImport } from '../../src/proxmox/import-command.ts';
 import { runCheck } from '../../scripts/check.ts';
 import { loadModel } from '../../src/model/load-model.ts';
 import { CLUSTER, CLUSTER_MODEL, SAGHAUGEN, SAGHAUGEN_MODEL, compare, rawWith } from './helpers.ts';

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../scripts/import.ts';
+import { runImport } from '../../src/proxmox/import-command.ts';
 import { SAGHAUGEN } from './helpers.ts';
 import { runBuild } from '../helpers/run-build.ts';
 

@@ -9,10 +9,10 @@ import {
   normalizeStructIds,
   pdfDate,
   publicHref,
-  resolveRevision,
   sectionMarker,
   splitPages,
 } from '../../src/runbook/pdf.ts';
+import { resolveRevision } from '../../src/revision.ts';
 
 describe('build date', () => {
   it('uses SOURCE_DATE_EPOCH when set', () => {
@@ -23,7 +23,7 @@ describe('build date', () => {
     expect(buildDate({}, () => now)).toBe(now);
   });
   it('refuses a SOURCE_DATE_EPOCH that is not whole seconds, with a hint', () => {
-    expect(() => buildDate({ SOURCE_DATE_EPOCH: '2025-12-03' })).toThrow(/whole seconds.*Hint: SOURCE_DATE_EPOCH=\$\(git log -1 --format=%ct\)/s);
+    expect(() => buildDate({ SOURCE_DATE_EPOCH: '2025-12-03' })).toThrow(/whole seconds.*hint: SOURCE_DATE_EPOCH=\$\(git log -1 --format=%ct\)/s);
   });
   it('writes a PDF date of the length Chromium uses', () => {
     expect(pdfDate(new Date('2025-12-03T00:00:00Z'))).toBe("D:20251203000000+00'00'");

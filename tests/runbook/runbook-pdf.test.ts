@@ -1,5 +1,5 @@
 /**
- * scripts/runbook-pdf.ts end to end on a tiny hand-made site folder (no Astro build): page numbers
+ * src/runbook/print-pdf.ts end to end on a tiny hand-made site folder (no Astro build): page numbers
  * measured into the contents, footer on every page, links to the public address, same bytes twice.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildRunbookPdfs, verifyPrintedRunbook } from '../../scripts/runbook-pdf.ts';
+import { buildRunbookPdfs, verifyPrintedRunbook } from '../../src/runbook/print-pdf.ts';
 
 function page(lang: string, publicUrl?: string): string {
   const filler = Array.from({ length: 60 }, (_, i) => `<p>Line ${i} of a long section.</p>`).join('');

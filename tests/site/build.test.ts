@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../../src/browser/chromium.ts';
 import { htmlFiles, brokenInternalLinks } from '../../e2e/helpers/site.ts';
-import { serveStatic } from '../../scripts/runbook-pdf.ts';
+import { serveStatic } from '../../src/site/static-server.ts';
 import { writeSyntheticModel } from '../../src/bench/write-synthetic-model.ts';
 import { outsideVitest } from '../helpers/run-build.ts';
 

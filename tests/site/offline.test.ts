@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../src/browser/chromium.ts';
-import { serveStatic } from '../../scripts/runbook-pdf.ts';
+import { serveStatic } from '../../src/site/static-server.ts';
 import { listSiteFiles } from '../../src/offline/write-offline-app.ts';
 import { fileUrl } from '../../src/offline/precache.ts';
 import { ROOT, runBuild } from '../helpers/run-build.ts';
