@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { createSiteData } from '../src/site/data.ts';
 import { entityHref } from '../src/site/urls.ts';
 import { hasNeighbourhood, neighbourhoodView, NEIGHBOURHOOD_WORDS } from '../src/site/neighbourhood.ts';
-import { STATE_MARK, STATE_WORDS } from '../src/analysis/explain.ts';
+import { STATE_MARK, stateLabel } from '../src/analysis/explain.ts';
 import type { Lang } from '../src/model/entities.ts';
 
 const data = createSiteData(process.env);
@@ -98,12 +98,12 @@ for (const lang of ['nb', 'en'] as Lang[]) {
       const centre = fig.locator('[aria-current="page"]');
       await expect(centre.locator('.nbh__mark')).toHaveText(`${STATE_MARK.down} `);
       expect(await centre.evaluate((e) => e.className)).toContain('nbh__box--down');
-      await expect(centre).toContainText(`(${STATE_WORDS.down[lang]})`);
+      await expect(centre).toContainText(`(${stateLabel('down', lang)})`);
       const outcomes = scenario!.phases[0]!.outcomes;
       const downUsers = (graph.incoming.get(root!) ?? []).map((e) => e.from).filter((k) => outcomes[k]?.state === 'down');
       expect(downUsers.length).toBeGreaterThan(0);
       await expect(fig.locator(`a[data-key="${downUsers[0]}"] .nbh__mark`)).toHaveText(`${STATE_MARK.down} `);
-      await expect(fig.locator('.nbh__legend')).toContainText(`${STATE_MARK.down} ${STATE_WORDS.down[lang]}`);
+      await expect(fig.locator('.nbh__legend')).toContainText(`${STATE_MARK.down} ${stateLabel('down', lang)}`);
       expect(await axeProblems(page, `figure.nbh[data-neighbourhood="${root}"]`)).toEqual([]);
     });
 

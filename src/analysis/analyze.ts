@@ -12,7 +12,7 @@ import { computeStartOrders } from './start-order.ts';
 import { summarise } from './summary.ts';
 import type { Analysis, Outcome, PhaseResult, ScenarioResult } from './types.ts';
 
-export { explainCause, stateLabel, entityLabel, chainText } from './explain.ts';
+export { explainCause, stateLabel, keyLabel, chainText } from './explain.ts';
 export { summarise } from './summary.ts';
 export type { Summary, GuestCounts, ResourceTotal } from './summary.ts';
 

@@ -101,7 +101,7 @@ function pageWords(locales: readonly Lang[]) {
   return Object.fromEntries(
     locales.map((lang) => [
       lang,
-      { locale: LOCALE_TAG[lang], built: t(lang, 'offline.built'), saved: t(lang, 'offline.saved'), offline: t(lang, 'offline.offline'), newer: t(lang, 'offline.newer') },
+      { locale: LOCALE_TAG[lang], built: t(lang, 'offline.built', { date: '{date}', revision: '{revision}' }), saved: t(lang, 'offline.saved'), offline: t(lang, 'offline.offline', { date: '{date}' }), newer: t(lang, 'offline.newer') },
     ]),
   );
 }

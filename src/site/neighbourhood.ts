@@ -14,7 +14,7 @@
  */
 import { type Edge, type Graph, type Relation } from '../analysis/graph.ts';
 import type { State } from '../analysis/types.ts';
-import { STATE_MARK, STATE_WORDS } from '../analysis/explain.ts';
+import { STATE_MARK, stateLabel } from '../analysis/explain.ts';
 import { displayName, type EntityRecord, type Lang } from '../model/entities.ts';
 import { kindLabel, valueLabel } from '../i18n/ui.ts';
 import { entityHref } from './urls.ts';
@@ -251,7 +251,7 @@ export function neighbourhoodView(graph: Graph, key: string, lang: Lang, options
   if (all.some((b) => b.lifecycle === 'planned')) legend.push({ sample: 'planned', text: word('plannedLegend', lang) });
   if (all.some((b) => b.lifecycle === 'stopped')) legend.push({ sample: 'stopped', text: word('stoppedLegend', lang) });
   for (const state of ['degraded', 'down'] as const) {
-    if (all.some((b) => b.state === state)) legend.push({ sample: state, text: `${STATE_MARK[state]} ${STATE_WORDS[state][lang]}` });
+    if (all.some((b) => b.state === state)) legend.push({ sample: state, text: `${STATE_MARK[state]} ${stateLabel(state, lang)}` });
   }
   const words = Object.fromEntries(
     Object.keys(NEIGHBOURHOOD_WORDS).map((k) => [k, NEIGHBOURHOOD_WORDS[k as keyof typeof NEIGHBOURHOOD_WORDS][lang]]),
