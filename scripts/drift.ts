@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { loadModel } from '../src/model/load-model.ts';
-import { formatProblems, formatWarning } from './check.ts';
+import { formatProblems, formatWarning } from '../src/cli/check-command.ts';
 import { parseAnswers, ProxmoxReadError, type RawAnswers } from '../src/proxmox/answers.ts';
 import { readSnapshotDir } from '../src/proxmox/snapshot-dir.ts';
 import { readApi } from '../src/proxmox/api-client.ts';

@@ -11,7 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { listModelFiles, loadModel } from '../src/model/load-model.ts';
 import { decodeUtf8 } from '../src/model/yaml-source.ts';
-import { formatProblems, formatWarning } from './check.ts';
+import { formatProblems, formatWarning } from '../src/cli/check-command.ts';
 import { parseAnswers, ProxmoxReadError } from '../src/proxmox/answers.ts';
 import { observe } from '../src/proxmox/observed.ts';
 import { importModel } from '../src/proxmox/import.ts';

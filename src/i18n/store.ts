@@ -20,6 +20,8 @@ import type { Entry, Sentence, Word } from './words/define.ts';
 import { ANALYSIS_WORDS } from './words/analysis.ts';
 import { CHECK_WORDS } from './words/check.ts';
 import { DIAGRAM_WORDS } from './words/diagrams.ts';
+import { DRIFT_REPORT_WORDS } from './words/drift.ts';
+import { NEIGHBOURHOOD_WORDS } from './words/neighbourhood.ts';
 import { GLOSSARY } from './words/glossary.ts';
 import { FIELD_LABEL, KIND_WORDS, RELATION_LABEL, RULE_TITLE, VALUE_LABEL } from './words/labels.ts';
 import { RUNBOOK_WORDS } from './words/runbook.ts';
@@ -31,7 +33,7 @@ export type { Entry, Sentence, Word };
 export { say, plural } from './words/define.ts';
 export { FIELD_LABEL, GLOSSARY, KIND_WORDS, RELATION_LABEL, RULE_TITLE, VALUE_LABEL };
 
-const AREAS = [GLOSSARY, SITE_WORDS, ANALYSIS_WORDS, DIAGRAM_WORDS, RUNBOOK_WORDS, CHECK_WORDS, TWIN_WORDS] as const;
+const AREAS = [GLOSSARY, SITE_WORDS, ANALYSIS_WORDS, DIAGRAM_WORDS, RUNBOOK_WORDS, CHECK_WORDS, TWIN_WORDS, DRIFT_REPORT_WORDS, NEIGHBOURHOOD_WORDS] as const;
 
 /** Every keyed word, from every area. */
 export const WORDS = {
@@ -42,6 +44,8 @@ export const WORDS = {
   ...RUNBOOK_WORDS,
   ...CHECK_WORDS,
   ...TWIN_WORDS,
+  ...DRIFT_REPORT_WORDS,
+  ...NEIGHBOURHOOD_WORDS,
 } satisfies Record<string, Entry>;
 
 // Two areas must not write the same key (the later one would win in silence).

@@ -17,6 +17,10 @@ export const ANALYSIS_WORDS = {
   'state.degraded': { nb: 'redusert', en: 'degraded' },
   'state.down': { nb: 'nede', en: 'down' },
 
+  /** The phases every analysis has: the normal state, and a scenario's first moment. */
+  'phase.baseline': { nb: 'Normal drift', en: 'Normal operation' },
+  'phase.start': { nb: 'Straks (t = 0)', en: 'At once (t = 0)' },
+
   /** Why a chain of one stops where it does: "pve-core: nede (feiler i scenariet)". */
   'explain.stopped': { nb: 'stoppet', en: 'stopped' },
   'explain.root': { nb: 'feiler i scenariet', en: 'fails in the scenario' },

@@ -33,7 +33,6 @@ export const CHECK_WORDS = {
   'check.power': { nb: 'strømkilder', en: 'power sources' },
   'check.notes': { nb: 'notater', en: 'notes' },
   'check.audits': { nb: 'Revisjon', en: 'Audits' },
-  'check.noAnalysis': { nb: 'Revisjon: ikke kjørt (src/analysis/analyze.ts finnes ikke ennå)', en: 'Audits: not run (src/analysis/analyze.ts does not exist yet)' },
   'check.findings': say(
     (p: { errors: number; warnings: number; infos: number }) => `${p.errors} feil, ${p.warnings} advarsler, ${p.infos} info`,
     (p) => `${p.errors} error${p.errors === 1 ? '' : 's'}, ${p.warnings} warning${p.warnings === 1 ? '' : 's'}, ${p.infos} info`,

@@ -107,6 +107,11 @@ export const RUNBOOK_WORDS = {
   'runbook.footerOf': { nb: 'av', en: 'of' },
   'runbook.footerBuilt': { nb: 'Laget', en: 'Built' },
   'runbook.footerRevision': GLOSSARY['glossary.version'],
+  /** Said on paper where a later phase's diagram cannot be printed legibly. */
+  'runbook.printOmitted': {
+    nb: 'Diagrammet for denne fasen er for stort til å leses på papir; listene over sier det samme, og nettstedet viser det.',
+    en: 'The diagram of this phase is too large to read on paper; the lists above say the same, and the site shows it.',
+  },
   'runbook.tier.critical': { nb: 'kritisk', en: 'critical' },
   'runbook.tier.comfort': { nb: 'komfort', en: 'comfort' },
 } satisfies Record<string, Entry>;
