@@ -23,6 +23,7 @@ import { DIAGRAM_WORDS } from './words/diagrams.ts';
 import { DRIFT_REPORT_WORDS } from './words/drift.ts';
 import { NEIGHBOURHOOD_WORDS } from './words/neighbourhood.ts';
 import { GLOSSARY } from './words/glossary.ts';
+import { IMPORT_WORDS } from './words/import.ts';
 import { FIELD_LABEL, KIND_WORDS, RELATION_LABEL, RULE_TITLE, VALUE_LABEL } from './words/labels.ts';
 import { RUNBOOK_WORDS } from './words/runbook.ts';
 import { SITE_WORDS } from './words/site.ts';
@@ -33,7 +34,7 @@ export type { Entry, Sentence, Word };
 export { say, plural } from './words/define.ts';
 export { FIELD_LABEL, GLOSSARY, KIND_WORDS, RELATION_LABEL, RULE_TITLE, VALUE_LABEL };
 
-const AREAS = [GLOSSARY, SITE_WORDS, ANALYSIS_WORDS, DIAGRAM_WORDS, RUNBOOK_WORDS, CHECK_WORDS, TWIN_WORDS, DRIFT_REPORT_WORDS, NEIGHBOURHOOD_WORDS] as const;
+const AREAS = [GLOSSARY, SITE_WORDS, ANALYSIS_WORDS, DIAGRAM_WORDS, RUNBOOK_WORDS, CHECK_WORDS, TWIN_WORDS, DRIFT_REPORT_WORDS, NEIGHBOURHOOD_WORDS, IMPORT_WORDS] as const;
 
 /** Every keyed word, from every area. */
 export const WORDS = {
@@ -46,6 +47,7 @@ export const WORDS = {
   ...TWIN_WORDS,
   ...DRIFT_REPORT_WORDS,
   ...NEIGHBOURHOOD_WORDS,
+  ...IMPORT_WORDS,
 } satisfies Record<string, Entry>;
 
 // Two areas must not write the same key (the later one would win in silence).
