@@ -1,7 +1,7 @@
 /**
  * What the site says about drift: compared with a committed Proxmox snapshot (`<model>/observed/`,
  * written by scripts/proxmox-snapshot.sh), or never. Node-side (reads the snapshot); the words
- * (src/i18n/ui.ts) and the per-entity selection are pure and tested on their own.
+ * (src/i18n/words/site.ts) and the per-entity selection are pure and tested on their own.
  *
  * The comparison uses the full model (so a sensitive guest is not reported as "missing from the
  * model"); the public profile then leaves out every finding that would say what it withholds: one
