@@ -3,6 +3,8 @@
  * and Norwegian plurals right. The `@ts-expect-error` lines are checked by `npm run typecheck`:
  * should any of them compile, the typecheck fails.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { both, countOf, kindLabel, say, t, WORDS, type Word } from '../../src/i18n/store.ts';
 import { ENTITY_KINDS } from '../../src/model/refs.ts';
@@ -56,5 +58,19 @@ describe('the word store', () => {
     }
     expect(countOf(12, 'guest', 'nb')).toBe('12 gjester');
     expect(countOf(1, 'guest', 'nb')).toBe('1 gjest');
+  });
+
+  it('imports nothing but src/model: the analysis and everything above it import words from here, not the other way', () => {
+    const root = resolve(import.meta.dirname, '..', '..', 'src');
+    const dir = join(root, 'i18n');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      for (const m of text.matchAll(/^(?:import|export)[^;]*? from '(\.[^']+)'/gm)) {
+        const target = relative(root, resolve(dirname(join(dir, file)), m[1]!));
+        expect(target, `src/i18n/${file} imports ${m[1]}`).toMatch(/^(i18n|model)\//);
+      }
+    }
   });
 });
