@@ -7,18 +7,14 @@ import type { Lang } from '../model/entities.ts';
 
 export {
   t,
-  both,
   kindLabel,
-  countOf,
   relationLabel,
   fieldLabel,
   valueLabel,
   ruleTitle,
-  entityLabel,
   WORDS,
   RULE_TITLE,
   FIELD_LABEL,
-  type WordKey,
   type PlainWordKey,
 } from './store.ts';
 

@@ -21,7 +21,6 @@ export interface Sentence<P> {
 }
 
 /** What an area's word list may hold. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Entry = Word | Sentence<any>;
 
 /**
