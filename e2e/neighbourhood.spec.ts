@@ -7,8 +7,9 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { createSiteData } from '../src/site/data.ts';
 import { entityHref } from '../src/site/urls.ts';
-import { hasNeighbourhood, neighbourhoodView, NEIGHBOURHOOD_WORDS } from '../src/site/neighbourhood.ts';
-import { STATE_MARK, STATE_WORDS } from '../src/analysis/explain.ts';
+import { hasNeighbourhood, neighbourhoodView } from '../src/site/neighbourhood.ts';
+import { t } from '../src/i18n/store.ts';
+import { STATE_MARK, stateLabel } from '../src/analysis/explain.ts';
 import type { Lang } from '../src/model/entities.ts';
 
 const data = createSiteData(process.env);
@@ -48,8 +49,8 @@ for (const lang of ['nb', 'en'] as Lang[]) {
       await page.goto(entityHref(rich, lang));
       const fig = figure(page);
       await expect(fig).toHaveCount(1);
-      await expect(fig.locator('.nbh__col--needs .nbh__heading')).toHaveText(NEIGHBOURHOOD_WORDS.needs[lang]);
-      await expect(fig.locator('.nbh__col--users .nbh__heading')).toHaveText(NEIGHBOURHOOD_WORDS.neededBy[lang]);
+      await expect(fig.locator('.nbh__col--needs .nbh__heading')).toHaveText(t(lang, 'neighbourhood.needs'));
+      await expect(fig.locator('.nbh__col--users .nbh__heading')).toHaveText(t(lang, 'neighbourhood.neededBy'));
       await expect(fig.locator('[aria-current="page"] .nbh__name')).toHaveText(view.centre.name);
       for (const [column, groups] of [['needs', view.needs], ['users', view.neededBy]] as const) {
         for (const item of groups.flatMap((g) => g.items)) {
@@ -82,11 +83,11 @@ for (const lang of ['nb', 'en'] as Lang[]) {
       const row = fig.locator('.nbh__col--needs .nbh__row').filter({ has: page.locator(`a[data-key="${key}"]`) });
       const line = row.locator('.nbh__edge--assumed .nbh__line');
       expect(await line.evaluate((e) => getComputedStyle(e).borderTopStyle)).toBe('dashed');
-      expect(norm(await row.textContent())).toContain(`(${NEIGHBOURHOOD_WORDS.assumed[lang]})`);
-      await expect(fig.locator('.nbh__legend')).toContainText(NEIGHBOURHOOD_WORDS.assumedLegend[lang]);
+      expect(norm(await row.textContent())).toContain(`(${t(lang, 'neighbourhood.assumed')})`);
+      await expect(fig.locator('.nbh__legend')).toContainText(t(lang, 'neighbourhood.assumedLegend'));
       // Not as text on every connector: a dashed connector's visible verb carries no "assumed".
       for (const verb of await fig.locator('.nbh__edge--assumed .nbh__verb').allTextContents()) {
-        expect(verb).not.toContain(NEIGHBOURHOOD_WORDS.assumed[lang]);
+        expect(verb).not.toContain(t(lang, 'neighbourhood.assumed'));
       }
     });
 
@@ -98,12 +99,12 @@ for (const lang of ['nb', 'en'] as Lang[]) {
       const centre = fig.locator('[aria-current="page"]');
       await expect(centre.locator('.nbh__mark')).toHaveText(`${STATE_MARK.down} `);
       expect(await centre.evaluate((e) => e.className)).toContain('nbh__box--down');
-      await expect(centre).toContainText(`(${STATE_WORDS.down[lang]})`);
+      await expect(centre).toContainText(`(${stateLabel('down', lang)})`);
       const outcomes = scenario!.phases[0]!.outcomes;
       const downUsers = (graph.incoming.get(root!) ?? []).map((e) => e.from).filter((k) => outcomes[k]?.state === 'down');
       expect(downUsers.length).toBeGreaterThan(0);
       await expect(fig.locator(`a[data-key="${downUsers[0]}"] .nbh__mark`)).toHaveText(`${STATE_MARK.down} `);
-      await expect(fig.locator('.nbh__legend')).toContainText(`${STATE_MARK.down} ${STATE_WORDS.down[lang]}`);
+      await expect(fig.locator('.nbh__legend')).toContainText(`${STATE_MARK.down} ${stateLabel('down', lang)}`);
       expect(await axeProblems(page, `figure.nbh[data-neighbourhood="${root}"]`)).toEqual([]);
     });
 

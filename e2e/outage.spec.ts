@@ -14,7 +14,6 @@ import { siteModel, DIST, SETTINGS } from './helpers/site.ts';
 import { localized, type Lang } from '../src/model/entities.ts';
 import { entityHref, pagePath } from '../src/site/urls.ts';
 import { t } from '../src/i18n/ui.ts';
-import { runbookStrings } from '../src/runbook/strings.ts';
 import { scenarioSectionId } from '../src/runbook/assemble.ts';
 import { firstStep } from '../src/runbook/first-step.ts';
 import { analyze } from '../src/analysis/analyze.ts';
@@ -119,9 +118,9 @@ for (const lang of LANGS) {
     await page.goto(lang === 'nb' ? '/architecture/' : '/en/architecture/');
     const sidebar = page.locator('#starlight__sidebar');
     const top = sidebar.locator(':scope .top-level > li');
-    await expect(top.nth(1).locator('a').first()).toHaveText(runbookStrings(lang).navLabel);
+    await expect(top.nth(1).locator('a').first()).toHaveText(t(lang, 'runbook.navLabel'));
     await expect(top.nth(1).locator('a').first()).toHaveAttribute('href', runbookPath);
-    expect(runbookStrings(lang).navLabel).not.toMatch(/utskrift|print/i);
+    expect(t(lang, 'runbook.navLabel')).not.toMatch(/utskrift|print/i);
     const scenarios = top.nth(2);
     for (const scenario of model.scenarios) await expect(scenarios.getByRole('link', { name: localized(scenario.title, lang), exact: true })).toBeVisible();
   });
@@ -137,7 +136,6 @@ function pdfPages(file: string): string[] {
 const flat = (s: string) => s.replace(/-/g, '').replace(/\s+/g, ' ').trim();
 
 for (const lang of LANGS) {
-  const s = runbookStrings(lang);
   const file = join(DIST, `runbook-${lang}.pdf`);
   test.describe(`runbook-${lang}.pdf, outage first`, () => {
     let pages: string[] = [];
@@ -164,11 +162,11 @@ for (const lang of LANGS) {
         expect(heading, scenario.id).toBeGreaterThan(0);
         const next = model.scenarios[i + 1] ? text.indexOf(`${i + 2}. ${flat(localized(model.scenarios[i + 1]!.title, lang))}`, heading) : text.length;
         const section = text.slice(heading, next);
-        const status = section.indexOf(flat(s.statusTitle));
-        const works = section.indexOf(flat(s.stillWorks), status);
-        expect(status, `${scenario.id}: "${s.statusTitle}"`).toBeGreaterThan(0);
+        const status = section.indexOf(flat(t(lang, 'runbook.statusTitle')));
+        const works = section.indexOf(flat(t(lang, 'runbook.stillWorks')), status);
+        expect(status, `${scenario.id}: "${t(lang, 'runbook.statusTitle')}"`).toBeGreaterThan(0);
         expect(works).toBeGreaterThan(status);
-        const steps = section.indexOf(flat(s.whatToDo));
+        const steps = section.indexOf(flat(t(lang, 'runbook.whatToDo')));
         expect(steps, scenario.id).toBeGreaterThan(0);
         expect(steps).toBeLessThan(status);
         if (existsSync(procedureFile(lang, scenario.id))) {
@@ -194,14 +192,14 @@ for (const lang of LANGS) {
       model.scenarios.forEach((scenario, i) => {
         const title = localized(scenario.title, lang);
         const start = title.split(/\s+/).slice(0, 2).join(' ');
-        const line = new RegExp(`(^|\\s)${i + 1}\\. ${escape(start)}.*\\s${escape(s.page)} (\\d+)\\s*$`);
+        const line = new RegExp(`(^|\\s)${i + 1}\\. ${escape(start)}.*\\s${escape(t(lang, 'runbook.page'))} (\\d+)\\s*$`);
         const numbers = indexLines.map((l) => l.match(line)?.[2]).filter((n): n is string => n !== undefined).map(Number);
         // One line per symptom that points at this scenario.
         expect(numbers.length, `symptom index entries for ${title}`).toBe(scenario.symptoms?.length ?? 0);
         if (numbers.length === 0) return;
         // Where the steps begin: the "what to do" heading after the section's title.
         const heading = text.indexOf(`${i + 1}. ${flat(title)}`);
-        const steps = text.indexOf(flat(s.whatToDo), heading);
+        const steps = text.indexOf(flat(t(lang, 'runbook.whatToDo')), heading);
         for (const page of numbers) expect(pageAt(steps), `${title}: the index says page ${page}`).toBe(page);
         if (existsSync(procedureFile(lang, scenario.id))) {
           const lead = flat(firstStep(readFileSync(procedureFile(lang, scenario.id), 'utf8'))!.lead!);

@@ -11,7 +11,7 @@ import { loadModel } from '../src/model/load-model.ts';
 import { SETTINGS } from './helpers/site.ts';
 import { analyze } from '../src/analysis/analyze.ts';
 import { localized, type Lang } from '../src/model/entities.ts';
-import { runbookStrings } from '../src/runbook/strings.ts';
+import { t } from '../src/i18n/store.ts';
 
 const DIST = 'dist';
 const loaded = loadModel(SETTINGS.DRIFTSBOK_MODEL_DIR);
@@ -43,7 +43,6 @@ async function axeProblems(page: import('@playwright/test').Page): Promise<strin
 }
 
 for (const lang of ['nb', 'en'] as Lang[]) {
-  const s = runbookStrings(lang);
   const file = join(DIST, `runbook-${lang}.pdf`);
 
   test.describe(`runbook-${lang}.pdf`, () => {
@@ -61,7 +60,7 @@ for (const lang of ['nb', 'en'] as Lang[]) {
 
     test('starts with the symptom index', () => {
       const first = pages[0]!;
-      expect(first).toContain(flat(s.symptomIndex));
+      expect(first).toContain(flat(t(lang, 'runbook.symptomIndex')));
       for (const scenario of model.scenarios) {
         for (const symptom of scenario.symptoms ?? []) expect(first).toContain(flat(localized(symptom.text, lang)));
       }
@@ -70,7 +69,7 @@ for (const lang of ['nb', 'en'] as Lang[]) {
     test("has every scenario's title, on the page the contents says", () => {
       const all = pages.join('\n');
       // The contents list follows the symptom index on the first page.
-      const contents = pages[0]!.slice(pages[0]!.lastIndexOf(flat(s.contents)));
+      const contents = pages[0]!.slice(pages[0]!.lastIndexOf(flat(t(lang, 'runbook.contents'))));
       model.scenarios.forEach((scenario, i) => {
         const title = flat(localized(scenario.title, lang));
         expect(all).toContain(title);
@@ -107,10 +106,10 @@ for (const lang of ['nb', 'en'] as Lang[]) {
       const pageText = (n: number) =>
         ws(execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' }));
       const first = pageText(1);
-      const revision = first.match(new RegExp(`${s.footerRevision} (\\S+)`))?.[1];
+      const revision = first.match(new RegExp(`${t(lang, 'runbook.footerRevision')} (\\S+)`))?.[1];
       expect(revision).toBeTruthy();
       if (SETTINGS.DRIFTSBOK_REVISION) expect(revision).toBe(SETTINGS.DRIFTSBOK_REVISION);
-      const date = first.match(new RegExp(`${s.footerBuilt} (\\d{4}-\\d{2}-\\d{2})`))?.[1];
+      const date = first.match(new RegExp(`${t(lang, 'runbook.footerBuilt')} (\\d{4}-\\d{2}-\\d{2})`))?.[1];
       expect(date).toBeTruthy();
       if (SETTINGS.SOURCE_DATE_EPOCH) {
         expect(date).toBe(SETTINGS.SOURCE_DATE_EPOCH.toISOString().slice(0, 10));
@@ -118,9 +117,9 @@ for (const lang of ['nb', 'en'] as Lang[]) {
       // Page by page, as a printed sheet would be read.
       for (let n = 1; n <= pages.length; n++) {
         const text = pageText(n);
-        expect(text, `page ${n}`).toContain(`${s.footerPage} ${n} ${s.footerOf} ${pages.length}`);
-        expect(text, `page ${n}`).toContain(`${s.footerRevision} ${revision}`);
-        expect(text, `page ${n}`).toContain(`${s.footerBuilt} ${date}`);
+        expect(text, `page ${n}`).toContain(`${t(lang, 'runbook.footerPage')} ${n} ${t(lang, 'runbook.footerOf')} ${pages.length}`);
+        expect(text, `page ${n}`).toContain(`${t(lang, 'runbook.footerRevision')} ${revision}`);
+        expect(text, `page ${n}`).toContain(`${t(lang, 'runbook.footerBuilt')} ${date}`);
       }
     });
 
@@ -136,7 +135,7 @@ for (const lang of ['nb', 'en'] as Lang[]) {
     test('passes axe (no serious or critical violations)', async ({ page }) => {
       test.setTimeout(300_000);
       await page.goto(sitePath);
-      await expect(page.locator('h1')).toContainText(s.runbookTitle);
+      await expect(page.locator('h1')).toContainText(t(lang, 'runbook.runbookTitle'));
       expect(await axeProblems(page)).toEqual([]);
     });
 

@@ -30,7 +30,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { checkModel, checkSiteProse, formatProblem, formatProblems } from './check.ts';
+import { checkModel, checkSiteProse, formatProblem, formatProblems } from '../src/cli/check-command.ts';
 import { buildRunbookPdfs } from '../src/runbook/print-pdf.ts';
 import { sitePaths } from '../src/site/env.ts';
 import { createSiteData, provideSiteData, resetSiteData } from '../src/site/data.ts';

@@ -4,6 +4,7 @@
  * the same result byte for byte (JSON.stringify), whatever the order of entities in the YAML.
  */
 import type { Model } from '../model/schema/model.ts';
+import { both } from '../i18n/store.ts';
 import { buildGraph } from '../model/graph.ts';
 import { compileFailureGraph, propagate, type FailureGraph } from './propagate.ts';
 import { sweepSingleFailures } from './spof.ts';
@@ -12,12 +13,12 @@ import { computeStartOrders } from './start-order.ts';
 import { summarise } from './summary.ts';
 import type { Analysis, Outcome, PhaseResult, ScenarioResult } from './types.ts';
 
-export { explainCause, stateLabel, entityLabel, chainText } from './explain.ts';
+export { explainCause, stateLabel, keyLabel, chainText } from './explain.ts';
 export { summarise } from './summary.ts';
 export type { Summary, GuestCounts, ResourceTotal } from './summary.ts';
 
-export const BASELINE_TITLE = { nb: 'Normal drift', en: 'Normal operation' } as const;
-export const START_PHASE_TITLE = { nb: 'Straks (t = 0)', en: 'At once (t = 0)' } as const;
+export const BASELINE_TITLE = both('phase.baseline');
+export const START_PHASE_TITLE = both('phase.start');
 
 export function analyze(model: Model): Analysis {
   const graph = buildGraph(model);

@@ -19,20 +19,22 @@
 import type { Model } from '../model/schema/model.ts';
 import { localized, type Lang } from '../model/entities.ts';
 import { findMissingTranslations } from '../model/translations.ts';
-import { chainText, entityLabel, stateLabel } from './explain.ts';
+import { both, t } from '../i18n/store.ts';
+import { chainText, keyLabel, stateLabel } from './explain.ts';
 import { cmp, type FailureGraph } from './propagate.ts';
 import type { AuditFinding, Outcome, PhaseResult, ScenarioResult } from './types.ts';
 import type { Summary } from './summary.ts';
 import { KIND_SECTIONS } from '../model/entities.ts';
 
 type Text = { nb: string; en: string };
-const both = (f: (lang: Lang) => string): Text => ({ nb: f('nb'), en: f('en') });
+/** A finding's text in both languages, each worded by `f`. */
+const inBoth = (f: (lang: Lang) => string): Text => ({ nb: f('nb'), en: f('en') });
 const list = (items: string[], lang: Lang, max = 5): string => {
   const shown = items.slice(0, max);
   const more = items.length - shown.length;
   const joined = shown.join(', ');
   if (more <= 0) return joined;
-  return lang === 'nb' ? `${joined} og ${more} til` : `${joined} and ${more} more`;
+  return `${joined} ${t(lang, 'list.and')} ${t(lang, 'list.more', { n: more })}`;
 };
 
 export interface AuditInput {
@@ -69,12 +71,12 @@ export function criticalSurvives({ model, fg, scenarios, hostFailures }: AuditIn
   for (const [host, outcomes] of hostFailures) {
     // The scenario that fails exactly this host at t = 0, when the model has one.
     const scenario = scenarios.find((s) => s.phases[0]?.failed.length === 1 && s.phases[0].failed[0] === host)?.id;
-    const hostName = (lang: Lang) => entityLabel(host, model, lang);
+    const hostName = (lang: Lang) => keyLabel(host, model, lang);
     for (const record of critical) {
       const outcome = outcomes[record.key];
       if (!outcome || outcome.state === 'ok') continue;
       const chain = outcome.causes[0]?.chain ?? [record.key];
-      const name = (lang: Lang) => entityLabel(record.key, model, lang);
+      const name = (lang: Lang) => keyLabel(record.key, model, lang);
       // The entity just before the root in the chain: what to move off the host.
       const culprit = chain.length >= 2 ? chain[chain.length - 2]! : undefined;
       const down = outcome.state === 'down';
@@ -83,22 +85,19 @@ export function criticalSurvives({ model, fg, scenarios, hostFailures }: AuditIn
         severity: down ? 'warning' : 'info',
         subject: record.key,
         ...(scenario ? { scenario } : {}),
-        message: both((lang) =>
-          lang === 'nb'
-            ? `${name(lang)} hører til det kritiske, men er ${stateLabel(outcome.state, lang)} når ${hostName(lang)} feiler: ${chainText(chain, model, lang)}.`
-            : `${name(lang)} is critical but is ${stateLabel(outcome.state, lang)} when ${hostName(lang)} fails: ${chainText(chain, model, lang)}.`,
+        message: inBoth((lang) =>
+          t(lang, 'audit.criticalSurvives.message', {
+            name: name(lang),
+            state: stateLabel(outcome.state, lang),
+            host: hostName(lang),
+            chain: chainText(chain, model, lang),
+          }),
         ),
-        hint: both((lang) => {
-          if (!down) {
-            return lang === 'nb'
-              ? `Det virker fortsatt, men redusert. Sjekk at det som blir borte (${culprit ? entityLabel(culprit, model, lang) : hostName(lang)}) bare er komfort.`
-              : `It still works, reduced. Check that what is lost (${culprit ? entityLabel(culprit, model, lang) : hostName(lang)}) is only comfort.`;
-          }
-          const what = culprit ? entityLabel(culprit, model, lang) : name(lang);
-          return lang === 'nb'
-            ? `Designprinsippet sier at alt kritisk skal virke uten ${hostName(lang)}. Flytt ${what} til en maskin som ikke avhenger av ${hostName(lang)}, eller merk ${name(lang)} som komfort hvis det ikke er kritisk.`
-            : `The design principle says everything critical works without ${hostName(lang)}. Move ${what} to a machine that does not depend on ${hostName(lang)}, or mark ${name(lang)} as comfort if it is not critical.`;
-        }),
+        hint: inBoth((lang) =>
+          down
+            ? t(lang, 'audit.criticalSurvives.hintDown', { name: name(lang), host: hostName(lang), move: culprit ? keyLabel(culprit, model, lang) : name(lang) })
+            : t(lang, 'audit.criticalSurvives.hintDegraded', { lost: culprit ? keyLabel(culprit, model, lang) : hostName(lang) }),
+        ),
         ...(down ? { modelHint: 'tier: comfort' } : {}),
       });
     }
@@ -112,33 +111,31 @@ export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): Audi
     const shared = sharedFailures.get(group.id);
     if (!shared || shared.length === 0) continue;
     const owner = fg.keys[group.owner]!;
-    const members = (lang: Lang) => group.members.map((m) => entityLabel(fg.keys[m]!, model, lang));
+    const members = (lang: Lang) => group.members.map((m) => keyLabel(fg.keys[m]!, model, lang));
     const memberKeys = new Set(group.members.map((m) => fg.keys[m]!));
-    const itself = { nb: 'selv ett av alternativene', en: 'itself one of the alternatives' };
     const names = (lang: Lang) =>
-      shared.map((k) => (memberKeys.has(k) ? `${entityLabel(k, model, lang)} (${itself[lang]})` : entityLabel(k, model, lang)));
-    const ownerName = (lang: Lang) => entityLabel(owner, model, lang);
+      shared.map((k) => (memberKeys.has(k) ? `${keyLabel(k, model, lang)} (${t(lang, 'audit.falseRedundancy.itself')})` : keyLabel(k, model, lang)));
+    const ownerName = (lang: Lang) => keyLabel(owner, model, lang);
     const first = shared[0]!;
-    const firstName = (lang: Lang) => entityLabel(first, model, lang);
+    const firstName = (lang: Lang) => keyLabel(first, model, lang);
     findings.push({
       rule: 'false-redundancy',
       severity: 'warning',
       subject: owner,
-      message: both((lang) =>
-        lang === 'nb'
-          ? `${ownerName(lang)} har alternativene ${list(members(lang), lang)}, men ${group.members.length === 2 ? 'begge' : 'alle'} faller samtidig hvis ${shared.length === 1 ? 'denne feiler' : 'én av disse feiler'}: ${list(names(lang), lang)}.`
-          : `${ownerName(lang)} has the alternatives ${list(members(lang), lang)}, but ${group.members.length === 2 ? 'both' : 'all of them'} fail together when ${shared.length === 1 ? 'this fails' : 'one of these fails'}: ${list(names(lang), lang)}.`,
+      message: inBoth((lang) =>
+        t(lang, 'audit.falseRedundancy.message', {
+          owner: ownerName(lang),
+          members: list(members(lang), lang),
+          alternatives: group.members.length,
+          causes: shared.length,
+          shared: list(names(lang), lang),
+        }),
       ),
-      hint: both((lang) => {
-        if (memberKeys.has(first)) {
-          return lang === 'nb'
-            ? `Reserven er bare tilsynelatende: ${group.members.length === 2 ? 'det andre alternativet' : 'de andre alternativene'} avhenger av ${firstName(lang)}. Gjør ${group.members.length === 2 ? 'det' : 'dem'} uavhengig av den, eller beskriv det som én vanlig avhengighet i stedet for alternativer.`
-            : `The backup is only apparent: the other ${group.members.length === 2 ? 'alternative depends' : 'alternatives depend'} on ${firstName(lang)}. Make ${group.members.length === 2 ? 'it' : 'them'} independent of it, or describe it as one plain dependency instead of alternatives.`;
-        }
-        return lang === 'nb'
-          ? `Reserven er bare tilsynelatende. Gi alternativene hver sin vei utenom ${firstName(lang)}, eller beskriv det som én vanlig avhengighet i stedet for alternativer.`
-          : `The backup is only apparent. Give the alternatives separate paths around ${firstName(lang)}, or describe it as one plain dependency instead of alternatives.`;
-      }),
+      hint: inBoth((lang) =>
+        memberKeys.has(first)
+          ? t(lang, 'audit.falseRedundancy.hintMember', { first: firstName(lang), alternatives: group.members.length })
+          : t(lang, 'audit.falseRedundancy.hint', { first: firstName(lang) }),
+      ),
       modelHint: 'anyOf',
     });
   }
@@ -155,7 +152,7 @@ export function runbookReachable({ model, scenarios }: AuditInput): AuditFinding
     if (!phase) continue;
     const outcome = phase.outcomes[docs]!;
     const title = (lang: Lang) => localized(scenarioRecords.get(scenario.id)?.title ?? { nb: scenario.id, en: scenario.id }, lang);
-    const phaseText = (lang: Lang) => (phase.id === 'start' ? '' : lang === 'nb' ? ` (fra fasen «${localized(phase.title, lang)}»)` : ` (from the phase “${localized(phase.title, lang)}”)`);
+    const phaseText = (lang: Lang) => (phase.id === 'start' ? '' : t(lang, 'audit.runbookReachable.phase', { phase: localized(phase.title, lang) }));
     const chain = outcome.causes[0]?.chain ?? [docs];
     const down = outcome.state === 'down';
     findings.push({
@@ -163,16 +160,15 @@ export function runbookReachable({ model, scenarios }: AuditInput): AuditFinding
       severity: down ? 'warning' : 'info',
       subject: docs,
       scenario: scenario.id,
-      message: both((lang) =>
-        lang === 'nb'
-          ? `I scenariet «${title(lang)}»${phaseText(lang)} er dokumentasjonen ${stateLabel(outcome.state, lang)}: ${chainText(chain, model, lang)}.`
-          : `In the scenario “${title(lang)}”${phaseText(lang)} the documentation is ${stateLabel(outcome.state, lang)}: ${chainText(chain, model, lang)}.`,
+      message: inBoth((lang) =>
+        t(lang, 'audit.runbookReachable.message', {
+          title: title(lang),
+          phase: phaseText(lang),
+          state: stateLabel(outcome.state, lang),
+          chain: chainText(chain, model, lang),
+        }),
       ),
-      hint: both((lang) =>
-        lang === 'nb'
-          ? `Driftshåndboka for «${title(lang)}» må finnes på papir eller lagret lokalt: skriv ut PDF-en og oppbevar den der den trengs.`
-          : `The runbook for “${title(lang)}” must be on paper or stored offline: print the PDF and keep it where it is needed.`,
-      ),
+      hint: inBoth((lang) => t(lang, 'audit.runbookReachable.hint', { title: title(lang) })),
     });
   }
   return findings;
@@ -189,16 +185,10 @@ export function stoppedDependency({ model, fg }: AuditInput): AuditFinding[] {
         rule: 'stopped-dependency',
         severity: 'warning',
         subject,
-        message: both((lang) =>
-          lang === 'nb'
-            ? `${entityLabel(subject, model, lang)} avhenger av ${entityLabel(target, model, lang)}, som er stoppet.`
-            : `${entityLabel(subject, model, lang)} depends on ${entityLabel(target, model, lang)}, which is stopped.`,
+        message: inBoth((lang) =>
+          t(lang, 'audit.stoppedDependency.message', { subject: keyLabel(subject, model, lang), target: keyLabel(target, model, lang) }),
         ),
-        hint: both((lang) =>
-          lang === 'nb'
-            ? `Start ${entityLabel(target, model, lang)}, fjern avhengigheten, eller merk ${entityLabel(subject, model, lang)} som planlagt hvis det ikke er i bruk ennå.`
-            : `Start ${entityLabel(target, model, lang)}, remove the dependency, or mark ${entityLabel(subject, model, lang)} as planned if it is not in use yet.`,
-        ),
+        hint: inBoth((lang) => t(lang, 'audit.stoppedDependency.hint', { subject: keyLabel(subject, model, lang), target: keyLabel(target, model, lang) })),
       });
     }
   });
@@ -212,14 +202,8 @@ export function translationMissing({ model }: AuditInput): AuditFinding[] {
       rule: 'translation-missing',
       severity: 'error',
       ...(subject ? { subject } : {}),
-      message: {
-        nb: `${path} mangler ${missing === 'nb' ? 'norsk (nb)' : 'engelsk (en)'} tekst.`,
-        en: `${path} lacks the ${missing === 'nb' ? 'Norwegian (nb)' : 'English (en)'} text.`,
-      },
-      hint: {
-        nb: `Legg til \`${missing}:\` ved siden av \`${other}:\` i ${path}.`,
-        en: `Add \`${missing}:\` next to \`${other}:\` in ${path}.`,
-      },
+      message: inBoth((lang) => t(lang, 'audit.translationMissing.message', { path, language: t(lang, `language.${missing}`) })),
+      hint: both('audit.translationMissing.hint', { path, missing, other }),
     } satisfies AuditFinding;
   });
 }
@@ -228,26 +212,20 @@ export function statedSummary({ model, summary }: AuditInput): AuditFinding[] {
   const stated = model.site.statedSummary;
   if (!stated) return [];
   const checks = [
-    ['runningLxc', summary.lxc.running, { nb: 'kjørende LXC-containere', en: 'running LXC containers' }],
-    ['runningQemu', summary.qemu.running, { nb: 'kjørende VM-er', en: 'running VMs' }],
-    ['stoppedLxc', summary.lxc.stopped, { nb: 'stoppede LXC-containere', en: 'stopped LXC containers' }],
-    ['stoppedQemu', summary.qemu.stopped, { nb: 'stoppede VM-er', en: 'stopped VMs' }],
+    ['runningLxc', summary.lxc.running],
+    ['runningQemu', summary.qemu.running],
+    ['stoppedLxc', summary.lxc.stopped],
+    ['stoppedQemu', summary.qemu.stopped],
   ] as const;
   const findings: AuditFinding[] = [];
-  for (const [field, computed, what] of checks) {
+  for (const [field, computed] of checks) {
     const said = stated[field];
     if (said === undefined || said === computed) continue;
     findings.push({
       rule: 'stated-summary',
       severity: 'warning',
-      message: {
-        nb: `Dokumentasjonen sier ${said} ${what.nb}, men modellen har ${computed}.`,
-        en: `The documentation says ${said} ${what.en}, but the model has ${computed}.`,
-      },
-      hint: {
-        nb: `Rett tallet i oppsummeringen til ${computed}, eller rett gjestene i modellen hvis dokumentasjonen har rett.`,
-        en: `Change the number in the summary to ${computed}, or correct the guests in the model if the documentation is right.`,
-      },
+      message: inBoth((lang) => t(lang, 'audit.statedSummary.message', { said, what: t(lang, `audit.statedSummary.${field}`), computed })),
+      hint: both('audit.statedSummary.hint', { computed }),
       modelHint: `site.statedSummary.${field}`,
     });
   }
@@ -273,11 +251,8 @@ export function todoText({ model }: AuditInput): AuditFinding[] {
         rule: 'todo-text',
         severity: 'warning',
         ...(subject ? { subject } : {}),
-        message: { nb: `${where}.${path} er ikke skrevet ennå (TODO).`, en: `${where}.${path} is not written yet (TODO).` },
-        hint: {
-          nb: `Erstatt TODO-teksten i ${where}.${path} med det du vet, på norsk (nb) og engelsk (en).`,
-          en: `Replace the TODO text in ${where}.${path} with what you know, in Norwegian (nb) and English (en).`,
-        },
+        message: both('audit.todoText.message', { where: `${where}.${path}` }),
+        hint: both('audit.todoText.hint', { where: `${where}.${path}` }),
       });
     }
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cap, guest, host, model } from './test-builders.ts';
-import { explainCause, stateLabel, entityLabel } from './explain.ts';
+import { explainCause, stateLabel, keyLabel } from './explain.ts';
 import { run } from './test-builders.ts';
 
 const m = model({
@@ -40,7 +40,7 @@ describe('explainCause', () => {
   });
 
   it('falls back to the key for unknown entities', () => {
-    expect(entityLabel('guest:nope', m, 'en')).toBe('guest:nope');
+    expect(keyLabel('guest:nope', m, 'en')).toBe('guest:nope');
     expect(explainCause({ chain: ['capability:half', 'system:gone'], via: 'hard' }, m, 'en')).toBe('Half: down ← system:gone');
   });
 });

@@ -5,31 +5,20 @@
  *   en: "Zigbee scenes: down ← zigbee2mqtt (LXC 110) ← pve-core"
  */
 import type { Model } from '../model/schema/model.ts';
-import { displayName, indexEntities, type EntityRecord, type Lang } from '../model/entities.ts';
+import { indexEntities, type EntityRecord, type Lang } from '../model/entities.ts';
+import { entityLabel, t } from '../i18n/store.ts';
 import type { Cause, State } from './types.ts';
-
-/**
- * The one vocabulary for states: the pages, the diagrams, the printed runbook and these explanations
- * all use it, so a reader meets the same word and mark for the same state on screen and on paper.
- */
-export const STATE_WORDS: Record<State, Record<Lang, string>> = {
-  ok: { nb: 'virker', en: 'works' },
-  degraded: { nb: 'redusert', en: 'degraded' },
-  down: { nb: 'nede', en: 'down' },
-};
 
 /** Marks that make a state readable without colour: diagram labels, tables, the printed runbook. */
 export const STATE_MARK = { ok: '✓', degraded: '!', down: '✗' } as const satisfies Record<State, string>;
 
-/** The word for a state: nb virker/redusert/nede, en works/degraded/down. */
+/**
+ * The word for a state: nb virker/redusert/nede, en works/degraded/down. The one vocabulary for
+ * states (src/i18n/words/analysis.ts): pages, diagrams, the printed runbook and these explanations.
+ */
 export function stateLabel(state: State, lang: Lang): string {
-  return STATE_WORDS[state][lang];
+  return t(lang, `state.${state}`);
 }
-
-const WORDS = {
-  nb: { stopped: 'stoppet', root: 'feiler i scenariet', anyOf: 'for få av alternativene virker', unknown: 'ukjent' },
-  en: { stopped: 'stopped', root: 'fails in the scenario', anyOf: 'too few of the alternatives work', unknown: 'unknown' },
-} as const;
 
 // Index per model object, so explaining many causes does not re-index the model each time.
 const indexCache = new WeakMap<Model, Map<string, EntityRecord>>();
@@ -43,18 +32,12 @@ function indexOf(model: Model): Map<string, EntityRecord> {
 }
 
 /**
- * How an entity is named in explanations: its display name, and for guests the Proxmox kind and id,
- * "zigbee2mqtt (LXC 110)", "homeassistant (VM 103)". Unknown keys are printed as they are.
+ * How the entity with this key is named in explanations (src/i18n/store.ts entityLabel): its display
+ * name, and for guests the Proxmox kind and id, "zigbee2mqtt (LXC 110)". Unknown keys are printed as they are.
  */
-export function entityLabel(key: string, model: Model, lang: Lang): string {
+export function keyLabel(key: string, model: Model, lang: Lang): string {
   const record = indexOf(model).get(key);
-  if (!record) return key;
-  const name = displayName(record.entity, lang);
-  if (record.kind === 'guest') {
-    const kind = record.entity.kind === 'qemu' ? 'VM' : 'LXC';
-    return `${name} (${kind} ${String(record.entity.vmid)})`;
-  }
-  return name;
+  return record ? entityLabel(record, lang) : key;
 }
 
 /**
@@ -63,19 +46,18 @@ export function entityLabel(key: string, model: Model, lang: Lang): string {
  * (the entity is itself the root) says why: "pve-core: nede (feiler i scenariet)".
  */
 export function explainCause(cause: Cause, model: Model, lang: Lang): string {
-  const words = WORDS[lang];
   const state: State = cause.state ?? (cause.via === 'enhancedBy' ? 'degraded' : 'down');
   const [first, ...rest] = cause.chain;
-  if (first === undefined) return words.unknown;
-  const head = `${entityLabel(first, model, lang)}: ${stateLabel(state, lang)}`;
+  if (first === undefined) return t(lang, 'explain.unknown');
+  const head = `${keyLabel(first, model, lang)}: ${stateLabel(state, lang)}`;
   if (rest.length === 0) {
-    const why = cause.via === 'stopped' ? words.stopped : cause.via === 'root' ? words.root : cause.via === 'anyOf' ? words.anyOf : '';
+    const why = cause.via === 'stopped' || cause.via === 'root' || cause.via === 'anyOf' ? t(lang, `explain.${cause.via}`) : '';
     return why ? `${head} (${why})` : head;
   }
   const last = rest.length - 1;
   const links = rest.map((key, i) => {
-    const label = entityLabel(key, model, lang);
-    if (i === last && isStopped(key, model)) return label.endsWith(')') ? `${label.slice(0, -1)}, ${words.stopped})` : `${label} (${words.stopped})`;
+    const label = keyLabel(key, model, lang);
+    if (i === last && isStopped(key, model)) return label.endsWith(')') ? `${label.slice(0, -1)}, ${t(lang, 'explain.stopped')})` : `${label} (${t(lang, 'explain.stopped')})`;
     return label;
   });
   return [head, ...links].join(' ← ');
@@ -83,7 +65,7 @@ export function explainCause(cause: Cause, model: Model, lang: Lang): string {
 
 /** Just the chain, without the entity's state: "LoRaWAN ← chirpstack (LXC 109) ← pve-core". */
 export function chainText(chain: readonly string[], model: Model, lang: Lang): string {
-  return chain.map((key) => entityLabel(key, model, lang)).join(' ← ');
+  return chain.map((key) => keyLabel(key, model, lang)).join(' ← ');
 }
 
 function isStopped(key: string, model: Model): boolean {

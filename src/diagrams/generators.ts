@@ -8,7 +8,8 @@ import { buildGraph, HARD_RELATIONS, type Edge, type Graph, type Relation } from
 import { DRAWN_KINDS, ENTITY_KINDS, type EntityKind } from '../model/kinds.ts';
 import type { PhaseResult, State } from '../analysis/types.ts';
 import { Flowchart, type LineStyle, type Shape } from './flowchart.ts';
-import { KIND_LABEL, KIND_PLURAL, RELATION_LABEL, STATE_LABEL, STATE_MARK, SUBKIND_LABEL, WORDS, countOf, t } from './i18n.ts';
+import { STATE_MARK } from '../analysis/explain.ts';
+import { countOf, deviceKindLabel, entityLabel, relationLabel as relationWord, t, type PlainWordKey } from '../i18n/store.ts';
 import { safeId } from './escape.ts';
 import type { DiagramSpec, HrefFor } from './types.ts';
 
@@ -52,28 +53,8 @@ export function isStopped(record: EntityRecord): boolean {
   return record.kind === 'guest' && record.entity.status === 'stopped';
 }
 
-/** "frigate" + second line "LXC 105", "Proxmox", "switch ×3"…, + "(stoppet)" / "(planlagt)". */
-export function entityLabel(record: EntityRecord, lang: Lang, options: { status?: boolean } = {}): string {
-  const e = record.entity;
-  const lines = [displayName(e, lang)];
-  let detail = '';
-  if (record.kind === 'guest') {
-    detail = `${t(e.kind === 'qemu' ? WORDS.qemu : WORDS.lxc, lang)} ${String(e.vmid)}`;
-  } else if (typeof e.kind === 'string' && SUBKIND_LABEL[e.kind] && record.kind !== 'location') {
-    detail = t(SUBKIND_LABEL[e.kind]!, lang);
-    // "UPS / UPS", "Mains grid / grid": the kind adds nothing when the name already says it.
-    if (lines[0]!.toLowerCase().includes(detail.toLowerCase())) detail = '';
-    if (typeof e.count === 'number' && e.count > 1) detail += `${detail ? ' ' : ''}×${e.count}`;
-  } else if (record.kind === 'capability' || record.kind === 'system') {
-    detail = '';
-  }
-  if (options.status !== false) {
-    if (isStopped(record)) detail = detail ? `${detail} (${t(WORDS.stopped, lang)})` : `(${t(WORDS.stopped, lang)})`;
-    else if (isPlanned(record)) detail = detail ? `${detail} (${t(WORDS.planned, lang)})` : `(${t(WORDS.planned, lang)})`;
-  }
-  if (detail) lines.push(detail);
-  return lines.join('\n');
-}
+/** A box's label: "frigate" + second line "LXC 105", "switch ×3"…, + "(stoppet)" / "(planlagt)" (src/i18n/store.ts). */
+const BOX = { form: 'box' } as const;
 
 function shapeOf(record: EntityRecord): Shape {
   // Only plain and rounded rectangles: Mermaid draws stadium, cylinder and hexagon shapes as long
@@ -164,15 +145,15 @@ function guestSummaryLabel(ctx: Ctx, host: EntityRecord, guests: EntityRecord[])
   const { lang } = ctx;
   const lines = [`${displayName(host.entity, lang)}: ${countOf(guests.length, 'guest', lang)}`];
   for (const [tier, words] of [
-    ['critical', WORDS.tierCriticalCount],
-    ['comfort', WORDS.tierComfortCount],
-    ['other', WORDS.tierOtherCount],
+    ['critical', 'diagram.tierCriticalCount'],
+    ['comfort', 'diagram.tierComfortCount'],
+    ['other', 'diagram.tierOtherCount'],
   ] as const) {
     const n = guests.filter((g) => guestTier(ctx, g.key) === tier).length;
-    if (n) lines.push(`${n} ${t(words[n === 1 ? 0 : 1], lang)}`);
+    if (n) lines.push(`${n} ${t(lang, `${words}.${n === 1 ? 'one' : 'many'}`)}`);
   }
   const stopped = guests.filter(isStopped).length;
-  if (stopped) lines.push(`(${stopped} ${t(WORDS.stopped, lang)})`);
+  if (stopped) lines.push(`(${stopped} ${t(lang, 'diagram.stopped')})`);
   return lines.join('\n');
 }
 
@@ -196,7 +177,7 @@ function drawTopology(b: Flowchart, ctx: Ctx, used: Set<LineStyle>): void {
   const locations = all.filter((r) => r.kind === 'location');
   const guests = guestsByHostOf(ctx);
   const place = (r: EntityRecord) => {
-    b.node(r.key, entityLabel(r, lang), { shape: shapeOf(r), classes: lifecycleClasses(r) });
+    b.node(r.key, entityLabel(r, lang, BOX), { shape: shapeOf(r), classes: lifecycleClasses(r) });
     const list = r.kind === 'host' ? guests.get(r.key) : undefined;
     if (list?.length) {
       b.node(`guests:${r.key}`, guestSummaryLabel(ctx, r, list), {
@@ -207,7 +188,7 @@ function drawTopology(b: Flowchart, ctx: Ctx, used: Set<LineStyle>): void {
     }
   };
 
-  b.subgraph(t(WORDS.internet, lang), () => isps.forEach(place), 'LR');
+  b.subgraph(t(lang, 'diagram.internet'), () => isps.forEach(place), 'LR');
   const drawLocation = (loc: EntityRecord): void => {
     b.subgraph(
       displayName(loc.entity, lang),
@@ -223,7 +204,7 @@ function drawTopology(b: Flowchart, ctx: Ctx, used: Set<LineStyle>): void {
   // Between the buildings, outside both.
   links.forEach(place);
   // Where the model does not say: said so, not guessed.
-  b.subgraph(t(WORDS.locationUnknown, lang), () => devices.filter((r) => !b.has(r.key)).forEach(place));
+  b.subgraph(t(lang, 'diagram.locationUnknown'), () => devices.filter((r) => !b.has(r.key)).forEach(place));
 
   const edge = (from: string, to: string, style: LineStyle) => {
     if (!b.has(from) || !b.has(to)) return;
@@ -249,23 +230,23 @@ function drawTopology(b: Flowchart, ctx: Ctx, used: Set<LineStyle>): void {
 }
 
 /** Sample arrows for the line styles a diagram uses: "—— dokumentert", "- - antatt", "══ ny". */
-function lineLegend(b: Flowchart, lang: Lang, used: Set<LineStyle>, words: Partial<Record<LineStyle, { nb: string; en: string }>>): void {
+function lineLegend(b: Flowchart, lang: Lang, used: Set<LineStyle>, words: Partial<Record<LineStyle, PlainWordKey>>): void {
   for (const style of ['solid', 'dashed', 'thick'] as const) {
     const word = words[style];
     if (!used.has(style) || !word) continue;
-    const from = b.node(`legend:line:${style}`, t(word, lang), { classes: ['legendline'], link: false });
+    const from = b.node(`legend:line:${style}`, t(lang, word), { classes: ['legendline'], link: false });
     const to = b.node(`legend:line:${style}:end`, ' ', { classes: ['legendline'], link: false });
     b.edgeIds(from, to, { style });
   }
 }
 
-const TOPOLOGY_LINE_WORDS = { solid: WORDS.lineStated, dashed: WORDS.lineAssumed };
+const TOPOLOGY_LINE_WORDS = { solid: 'diagram.lineStated', dashed: 'diagram.lineAssumed' } as const;
 
 /** The legend: the lifecycle classes the diagram uses, and sample arrows for its line styles. */
-function legend(b: Flowchart, lang: Lang, used: Set<LineStyle>, words: Partial<Record<LineStyle, { nb: string; en: string }>>): void {
+function legend(b: Flowchart, lang: Lang, used: Set<LineStyle>, words: Partial<Record<LineStyle, PlainWordKey>>): void {
   const classes = (['stopped', 'planned'] as const).filter((cls) => b.usesClass(cls));
-  b.subgraph(t(WORDS.legend, lang), () => {
-    for (const cls of classes) b.node(`legend:${cls}`, `(${t(WORDS[cls], lang)})`, { classes: [cls], link: false });
+  b.subgraph(t(lang, 'diagram.legend'), () => {
+    for (const cls of classes) b.node(`legend:${cls}`, `(${t(lang, `diagram.${cls}`)})`, { classes: [cls], link: false });
     lineLegend(b, lang, used, words);
   }, 'LR');
 }
@@ -302,7 +283,7 @@ function withinBudget(levels: Array<() => DiagramSpec>): DiagramSpec {
 }
 
 function summarised(description: string, level: number, lang: Lang): string {
-  return level ? `${description} ${t(WORDS.summarised, lang)}` : description;
+  return level ? `${description} ${t(lang, 'diagram.summarised')}` : description;
 }
 
 /** The outermost drawn location of an entity (for collapsing a big model per building). */
@@ -322,8 +303,8 @@ function countLabel(members: EntityRecord[], kind: string, lang: Lang): string {
   const stopped = members.filter(isStopped).length;
   const planned = members.filter(isPlanned).length;
   const extra = [
-    stopped ? `${stopped} ${t(WORDS.stopped, lang)}` : '',
-    planned ? `${planned} ${t(WORDS.planned, lang)}` : '',
+    stopped ? `${stopped} ${t(lang, 'diagram.stopped')}` : '',
+    planned ? `${planned} ${t(lang, 'diagram.planned')}` : '',
   ].filter(Boolean);
   return `${countOf(members.length, kind, lang)}${extra.length ? ` (${extra.join(', ')})` : ''}`;
 }
@@ -344,12 +325,12 @@ function drawTopologySummary(b: Flowchart, ctx: Ctx): void {
   };
   const hostsFirst = [...records.values()].filter((r) => r.kind === 'network' || r.kind === 'host');
   for (const r of hostsFirst) {
-    if (r.entity.kind === 'isp') add('summary:isp', t(WORDS.internet, lang), undefined, r);
-    else if (r.entity.kind === 'link') add('summary:links', t(WORDS.links, lang), undefined, r);
+    if (r.entity.kind === 'isp') add('summary:isp', t(lang, 'diagram.internet'), undefined, r);
+    else if (r.entity.kind === 'link') add('summary:links', t(lang, 'diagram.links'), undefined, r);
     else {
       const loc = topLocation(ctx, r);
       if (loc) add(`summary:${loc}`, displayName(records.get(loc)!.entity, lang), loc, r);
-      else add('summary:elsewhere', t(WORDS.otherPlaces, lang), undefined, r);
+      else add('summary:elsewhere', t(lang, 'diagram.otherPlaces'), undefined, r);
     }
   }
   for (const r of records.values()) {
@@ -388,11 +369,8 @@ function drawTopologySummary(b: Flowchart, ctx: Ctx): void {
  */
 export function topologyDiagram(model: Model, lang: Lang, hrefFor: HrefFor): DiagramSpec {
   const ctx = context(model, lang);
-  const title = `${t(WORDS.topologyTitle, lang)}: ${model.site.name}`;
-  const base =
-    lang === 'nb'
-      ? 'Fra internett gjennom gatewayen og switchene til aksesspunkter, forbindelser og maskiner, i bygget de står i. Gjestene på hver maskin er talt opp etter nivå i én boks. Heltrukket pil: dokumentert kobling; stiplet: antatt. Stiplet ramme: stoppet eller planlagt.'
-      : 'From the internet through the gateway and the switches to access points, links and machines, in the building they stand in. The guests on each machine are counted by tier in one box. Solid arrow: a documented link; dashed: assumed. Dashed border: stopped or planned.';
+  const title = `${t(lang, 'diagram.topologyTitle')}: ${model.site.name}`;
+  const base = t(lang, 'diagram.topology.description');
   const make = (level: 0 | 1) => (): DiagramSpec => {
     const description = summarised(base, level, lang);
     const b = new Flowchart('TB', title, description, hrefFor);
@@ -413,9 +391,9 @@ function uniq<T>(xs: T[]): T[] {
 }
 
 function relationLabel(e: Edge, lang: Lang): string {
-  let label = t(RELATION_LABEL[e.relation], lang);
-  if (e.group) label += ` (${t(WORDS.anyOf, lang)})`;
-  if (e.assumed) label += ` (${t(WORDS.assumed, lang)})`;
+  let label = relationWord(e.relation, lang);
+  if (e.group) label += ` (${t(lang, 'diagram.anyOf')})`;
+  if (e.assumed) label += ` (${t(lang, 'diagram.assumed')})`;
   return label;
 }
 
@@ -678,28 +656,25 @@ export function failureDiagram(
   const { counts, before } = layout;
   const failedNames = phase.failed.map((k) => (records.get(k) ? displayName(records.get(k)!.entity, lang) : k));
   const scenarioKey = scenario ? `scenario:${scenarioId}` : undefined;
-  const base =
-    lang === 'nb'
-      ? `Feilet: ${failedNames.join(', ') || 'ingenting'}. ${counts.down} nede, ${counts.degraded} redusert, ${counts.ok} virker. Tegnet: det som feilet til venstre, de kritiske funksjonene til høyre og kjedene mellom dem; resten av det som er rammet er slått sammen i bokser med antall.${before ? ` ${before} var nede eller redusert allerede før (stoppet eller avhengig av noe stoppet) og er ikke tegnet.` : ''} Hvert merke står i teksten: ✓ virker, ! redusert, ✗ nede. Heltrukket pil: dokumentert; stiplet: antatt.`
-      : `Failed: ${failedNames.join(', ') || 'nothing'}. ${counts.down} down, ${counts.degraded} degraded, ${counts.ok} ok. Drawn: what failed on the left, the critical capabilities on the right and the chains between them; the rest of what is hit is collapsed into boxes with a count.${before ? ` ${before} ${before === 1 ? 'was' : 'were'} down or degraded already before (stopped, or needing something stopped) and ${before === 1 ? 'is' : 'are'} not drawn.` : ''} Each label carries its mark: ✓ ok, ! degraded, ✗ down. Solid arrow: documented; dashed: assumed.`;
-  const description = layout.level ? `${base} ${t(WORDS.collapsedMore, lang)}` : base;
+  const base = t(lang, 'diagram.failure.description', { failed: failedNames.join(', '), down: counts.down, degraded: counts.degraded, ok: counts.ok, before });
+  const description = layout.level ? `${base} ${t(lang, 'diagram.collapsedMore')}` : base;
   const b = new Flowchart('LR', title, description, hrefFor);
   const linkOf = (box: FailureBox) => (box.host && records.has(box.host) ? { linkTo: box.host } : scenarioKey ? { linkTo: scenarioKey } : { link: false as const });
   for (const box of layout.boxes) {
     const mark = STATE_MARK[box.state];
     if (box.members.length === 1 && box.key === box.members[0]) {
       const r = records.get(box.key)!;
-      b.node(r.key, `${mark} ${entityLabel(r, lang)}`, { shape: shapeOf(r), classes: [box.state] });
+      b.node(r.key, `${mark} ${entityLabel(r, lang, BOX)}`, { shape: shapeOf(r), classes: [box.state] });
       continue;
     }
-    const where = box.host && records.has(box.host) ? ` ${t(WORDS.on, lang)} ${displayName(records.get(box.host)!.entity, lang)}` : '';
-    const tier = box.tier === 'critical' ? WORDS.tierCriticalCount[1] : box.tier === 'comfort' ? WORDS.tierComfortCount[1] : undefined;
+    const where = box.host && records.has(box.host) ? ` ${t(lang, 'diagram.on')} ${displayName(records.get(box.host)!.entity, lang)}` : '';
+    const tier = box.tier === 'critical' ? 'diagram.tierCriticalCount.many' : box.tier === 'comfort' ? 'diagram.tierComfortCount.many' : undefined;
     const count = countOf(box.members.length, box.kind, lang);
     // "9 comfort capabilities" / "9 funksjoner, komfort" (Norwegian would need a compound word).
     const lines =
       tier && lang === 'en'
-        ? [`${mark} ${count.replace(/^(\d+) /, `$1 ${t(tier, lang)} `)}${where}`, t(STATE_LABEL[box.state], lang)]
-        : [`${mark} ${count}${where}`, tier ? `${t(tier, lang)}, ${t(STATE_LABEL[box.state], lang)}` : t(STATE_LABEL[box.state], lang)];
+        ? [`${mark} ${count.replace(/^(\d+) /, `$1 ${t(lang, tier)} `)}${where}`, t(lang, `state.${box.state}`)]
+        : [`${mark} ${count}${where}`, tier ? `${t(lang, tier)}, ${t(lang, `state.${box.state}`)}` : t(lang, `state.${box.state}`)];
     b.node(box.key, lines.join('\n'), { shape: box.kind === 'guest' || box.kind === 'capability' ? 'round' : 'box', classes: [box.state], ...linkOf(box) });
   }
   const used = new Set<LineStyle>();
@@ -711,16 +686,16 @@ export function failureDiagram(
   }
   if (layout.criticalOk.length) {
     const names = layout.criticalOk.map((k) => displayName(records.get(k)!.entity, lang));
-    const shown = names.length > 4 ? [...names.slice(0, 3), `+ ${names.length - 3} ${t(WORDS.more, lang)}`] : names;
-    b.node('works:critical', [`${STATE_MARK.ok} ${t(WORDS.criticalStillWork, lang)}:`, ...shown].join('\n'), {
+    const shown = names.length > 4 ? [...names.slice(0, 3), `+ ${names.length - 3} ${t(lang, 'diagram.more')}`] : names;
+    b.node('works:critical', [`${STATE_MARK.ok} ${t(lang, 'diagram.criticalStillWork')}:`, ...shown].join('\n'), {
       shape: 'round',
       classes: ['ok'],
       ...(scenarioKey ? { linkTo: scenarioKey } : { link: false }),
     });
   }
-  b.subgraph(t(WORDS.legend, lang), () => {
+  b.subgraph(t(lang, 'diagram.legend'), () => {
     for (const state of ['ok', 'degraded', 'down'] as const) {
-      b.node(`legend:${state}`, `${STATE_MARK[state]} ${t(STATE_LABEL[state], lang)}`, { classes: [state], link: false });
+      b.node(`legend:${state}`, `${STATE_MARK[state]} ${t(lang, `state.${state}`)}`, { classes: [state], link: false });
     }
     lineLegend(b, lang, used, TOPOLOGY_LINE_WORDS);
   }, 'LR');
@@ -740,16 +715,13 @@ export function failureDiagram(
  */
 export function architectureDiagram(model: Model, lang: Lang, hrefFor: HrefFor): DiagramSpec {
   const ctx = context(model, lang);
-  const title = t(WORDS.architectureTitle, lang);
-  const base =
-    lang === 'nb'
-      ? 'Systemene gruppert etter nivå. Pilene viser hva hvert system trenger direkte, og hvor gjestene kjører. Et kritisk system med pil til Proxmox-verten tåler ikke at den går ned.'
-      : 'The systems grouped by tier. Arrows show what each system needs directly, and where the guests run. A critical system with a path to the Proxmox host does not survive it going down.';
+  const title = t(lang, 'diagram.architectureTitle');
+  const base = t(lang, 'diagram.architecture.description');
   const systems = [...ctx.records.values()].filter((r) => r.kind === 'system');
   const groups: Array<[string, (r: EntityRecord) => boolean, string]> = [
-    [t(WORDS.criticalDecentral, lang), (r) => r.entity.tier === 'critical' && r.entity.decentralised === true, 'critical'],
-    [t(WORDS.criticalCentral, lang), (r) => r.entity.tier === 'critical' && r.entity.decentralised !== true, 'critical'],
-    [t(WORDS.comfort, lang), (r) => r.entity.tier !== 'critical', 'comfort'],
+    [t(lang, 'diagram.criticalDecentral'), (r) => r.entity.tier === 'critical' && r.entity.decentralised === true, 'critical'],
+    [t(lang, 'diagram.criticalCentral'), (r) => r.entity.tier === 'critical' && r.entity.decentralised !== true, 'critical'],
+    [t(lang, 'diagram.comfort'), (r) => r.entity.tier !== 'critical', 'comfort'],
   ];
   // One hop of hard dependencies from each system, then guests to their hosts.
   const deps: Edge[] = [];
@@ -765,7 +737,7 @@ export function architectureDiagram(model: Model, lang: Lang, hrefFor: HrefFor):
     const description = summarised(base, level, lang);
     const b = new Flowchart('LR', title, description, hrefFor);
     const place = (r: EntityRecord, extra: string[] = []) =>
-      b.node(r.key, entityLabel(r, lang), { shape: shapeOf(r), classes: [...extra, ...lifecycleClasses(r)] });
+      b.node(r.key, entityLabel(r, lang, BOX), { shape: shapeOf(r), classes: [...extra, ...lifecycleClasses(r)] });
     if (level === 2) {
       const groupOf = new Map<string, string>();
       groups.forEach(([label, test, cls], i) => {
@@ -774,7 +746,7 @@ export function architectureDiagram(model: Model, lang: Lang, hrefFor: HrefFor):
         b.node(`summary:systems:${i}`, `${label}\n${countLabel(members, 'system', lang)}`, { classes: [cls], link: false });
         for (const m of members) groupOf.set(m.key, `summary:systems:${i}`);
       });
-      b.subgraph(t(WORDS.whatTheyNeed, lang), () => {
+      b.subgraph(t(lang, 'diagram.whatTheyNeed'), () => {
         // Every kind a system may need has its box: these first, then any other in registry order.
         const first: EntityKind[] = ['network', 'power', 'storage', 'capability', 'guest', 'host'];
         for (const kind of [...first, ...ENTITY_KINDS.filter((k) => k !== 'system' && !first.includes(k))]) {
@@ -787,7 +759,7 @@ export function architectureDiagram(model: Model, lang: Lang, hrefFor: HrefFor):
       for (const r of targets.filter((x) => x.kind === 'guest')) b.edge(`summary:needs:guest`, `summary:needs:host`);
     } else {
       for (const [label, test, cls] of groups) b.subgraph(label, () => systems.filter(test).forEach((r) => place(r, [cls])));
-      b.subgraph(t(WORDS.whatTheyNeed, lang), () => {
+      b.subgraph(t(lang, 'diagram.whatTheyNeed'), () => {
         targets.filter((r) => r.kind !== 'host' && (level === 0 || r.kind !== 'guest')).forEach((r) => place(r));
         [...targets.filter((r) => r.kind === 'host'), ...hostsOfGuests].forEach((r) => place(r));
       });
@@ -813,11 +785,8 @@ export function architectureDiagram(model: Model, lang: Lang, hrefFor: HrefFor):
  */
 export function powerDiagram(model: Model, lang: Lang, hrefFor: HrefFor): DiagramSpec {
   const ctx = context(model, lang);
-  const title = t(WORDS.powerTitle, lang);
-  const base =
-    lang === 'nb'
-      ? 'Strømnett, UPS og det de forsyner. Planlagte deler (sol, batteri, inverter, aggregat) har stiplet ramme. Pilene går fra kilde til forbruker; heltrukket: dokumentert, stiplet: antatt.'
-      : 'Grid, UPS and what they carry. Planned parts (solar, battery, inverter, generator) have a dashed border. Arrows run from source to load; solid: documented, dashed: assumed.';
+  const title = t(lang, 'diagram.powerTitle');
+  const base = t(lang, 'diagram.power.description');
   const power = [...ctx.records.values()].filter((r) => r.kind === 'power');
   const powerKeys = new Set(power.map((r) => r.key));
   const feeds: Edge[] = [];
@@ -837,9 +806,9 @@ export function powerDiagram(model: Model, lang: Lang, hrefFor: HrefFor): Diagra
     const b = new Flowchart('LR', title, description, hrefFor);
     // Which box each entity is drawn in (itself unless summarised).
     const box = new Map<string, string>();
-    b.subgraph(t(WORDS.power, lang), () => {
+    b.subgraph(t(lang, 'diagram.power'), () => {
       if (level < 2) {
-        for (const r of power) b.node(r.key, entityLabel(r, lang), { shape: shapeOf(r), classes: lifecycleClasses(r) });
+        for (const r of power) b.node(r.key, entityLabel(r, lang, BOX), { shape: shapeOf(r), classes: lifecycleClasses(r) });
         return;
       }
       const byKind = new Map<string, EntityRecord[]>();
@@ -851,14 +820,14 @@ export function powerDiagram(model: Model, lang: Lang, hrefFor: HrefFor): Diagra
       }
       for (const [k, members] of byKind) {
         const kind = String(members[0]!.entity.kind ?? '');
-        const name = SUBKIND_LABEL[kind] ? t(SUBKIND_LABEL[kind]!, lang) : kind;
+        const name = deviceKindLabel(kind, lang) ?? kind;
         b.node(k, `${name}\n${countLabel(members, 'power', lang)}`, { classes: lifecycleClasses(members[0]!), link: false });
       }
     });
-    b.subgraph(t(WORDS.loads, lang), () => {
+    b.subgraph(t(lang, 'diagram.loads'), () => {
       for (const r of loads) {
         if (level === 0) {
-          b.node(r.key, entityLabel(r, lang), { shape: shapeOf(r), classes: lifecycleClasses(r) });
+          b.node(r.key, entityLabel(r, lang, BOX), { shape: shapeOf(r), classes: lifecycleClasses(r) });
           continue;
         }
         // One box per (source box, kind of load): "UniFi UPS → 3 network devices".
@@ -885,7 +854,7 @@ export function powerDiagram(model: Model, lang: Lang, hrefFor: HrefFor): Diagra
     const used = new Set<LineStyle>();
     // Dashed: assumed (the legend says so); a redundancy group's arrows say "én av" and nothing more.
     for (const e of feeds) {
-      const label = e.group && level === 0 ? t(WORDS.anyOf, lang) : undefined;
+      const label = e.group && level === 0 ? t(lang, 'diagram.anyOf') : undefined;
       used.add(assumedStyle(e));
       b.edge(at(e.to), at(e.from), { ...(label ? { label } : {}), style: assumedStyle(e) });
     }
@@ -969,26 +938,19 @@ export function planDiagrams(model: Model, planId: string, lang: Lang, hrefFor: 
   };
 
   const make = (when: 'before' | 'after'): DiagramSpec => {
-    const title = `${planTitle} (${t(when === 'before' ? WORDS.before : WORDS.after, lang)})`;
-    const description =
-      when === 'before'
-        ? lang === 'nb'
-          ? `Slik det er i dag, rundt det planen «${planTitle}» endrer. Tykke piler er koblinger planen fjerner. Pilene går fra det som leverer til det som bruker; stiplet: antatt.`
-          : `How it is today, around what the plan "${planTitle}" changes. Thick arrows are links the plan removes. Arrows run from what provides to what uses it; dashed: assumed.`
-        : lang === 'nb'
-          ? `Slik det blir etter planen «${planTitle}». Nytt er merket (ny), det som endres er merket (endres), og tykke piler er nye koblinger. Pilene går fra det som leverer til det som bruker; stiplet: antatt.`
-          : `How it will be after the plan "${planTitle}". New parts are marked (new), changed parts (changes), and thick arrows are new links. Arrows run from what provides to what uses it; dashed: assumed.`;
+    const title = `${planTitle} (${t(lang, when === 'before' ? 'diagram.before' : 'diagram.after')})`;
+    const description = t(lang, when === 'before' ? 'diagram.plan.beforeDescription' : 'diagram.plan.afterDescription', { plan: planTitle });
     const b = new Flowchart('LR', title, description, hrefFor);
     const keys = [...drawnKeys].filter((k) => exists(when, k));
     const place = (k: string) => {
       const r = ctx.records.get(k)!;
-      let label = entityLabel(r, lang, { status: when === 'before' || !changed.has(k) });
+      let label = entityLabel(r, lang, { ...BOX, status: when === 'before' || !changed.has(k) });
       let classes = lifecycleClasses(r);
       if (when === 'after' && added.has(k)) {
-        label = `${entityLabel(r, lang, { status: false })}\n(${t(WORDS.added, lang)})`;
+        label = `${entityLabel(r, lang, { ...BOX, status: false })}\n(${t(lang, 'diagram.added')})`;
         classes = ['added'];
       } else if (changed.has(k)) {
-        label += `\n(${t(WORDS.changes, lang)})`;
+        label += `\n(${t(lang, 'diagram.changes')})`;
         classes = ['changed'];
       }
       b.node(k, label, { shape: shapeOf(r), classes });
@@ -1006,10 +968,10 @@ export function planDiagrams(model: Model, planId: string, lang: Lang, hrefFor: 
       const style: LineStyle = e.change ? (e.assumed ? 'thickDashed' : 'thick') : e.assumed ? 'dashed' : 'solid';
       used.add(style === 'thickDashed' ? 'thick' : style);
       if (style === 'thickDashed') used.add('dashed');
-      const label = e.change === 'remove' ? t(WORDS.removed, lang) : e.change === 'add' ? (e.via ?? t(WORDS.added, lang)) : undefined;
+      const label = e.change === 'remove' ? t(lang, 'diagram.removed') : e.change === 'add' ? (e.via ?? t(lang, 'diagram.added')) : undefined;
       b.edge(e.to, e.from, { style, ...(label ? { label } : {}) });
     }
-    legend(b, lang, used, { ...TOPOLOGY_LINE_WORDS, thick: when === 'before' ? WORDS.lineRemoved : WORDS.lineAdded });
+    legend(b, lang, used, { ...TOPOLOGY_LINE_WORDS, thick: when === 'before' ? 'diagram.lineRemoved' : 'diagram.lineAdded' });
     return {
       id: `plan-${safeId(planId)}-${when}-${lang}`,
       source: `plan:${planId} (${when})`,

@@ -11,7 +11,6 @@ export {
   architectureDiagram,
   powerDiagram,
   planDiagrams,
-  entityLabel,
   FAILURE_MAX_LEVEL,
 } from './generators.ts';
 export { escapeLabel, escapeLine } from './escape.ts';

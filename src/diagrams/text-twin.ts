@@ -10,6 +10,8 @@
  */
 import { restorePlaceholderLetters } from './escape.ts';
 import type { Lang } from '../model/entities.ts';
+import { t } from '../i18n/store.ts';
+import { TWIN_CLASSES } from '../i18n/words/twin.ts';
 
 export interface FlowNode {
   id: string;
@@ -97,27 +99,12 @@ export interface TwinSentence {
   parts: TwinPart[];
 }
 
-const CLASS_WORDS: Record<string, Record<Lang, string>> = {
-  ok: { nb: 'virker', en: 'works' },
-  degraded: { nb: 'redusert', en: 'degraded' },
-  down: { nb: 'nede', en: 'down' },
-  planned: { nb: 'planlagt', en: 'planned' },
-  stopped: { nb: 'stoppet', en: 'stopped' },
-  added: { nb: 'ny', en: 'new' },
-  changed: { nb: 'endres', en: 'changes' },
-  focus: { nb: 'i midten', en: 'in focus' },
-  critical: { nb: 'kritisk', en: 'critical' },
-  comfort: { nb: 'komfort', en: 'comfort' },
-};
+const SAID_CLASSES: ReadonlySet<string> = new Set(TWIN_CLASSES);
+/** What a box's class says (src/i18n/words/twin.ts), or nothing for a class the twin leaves unsaid. */
+const classWord = (cls: string, lang: Lang): string | undefined =>
+  SAID_CLASSES.has(cls) ? t(lang, `twin.class.${cls as (typeof TWIN_CLASSES)[number]}`) : undefined;
 
-const STYLE_WORDS: Record<FlowEdge['style'], Record<Lang, string>> = {
-  solid: { nb: '', en: '' },
-  dashed: { nb: 'stiplet', en: 'dashed' },
-  thick: { nb: 'tykk', en: 'thick' },
-  thickDashed: { nb: 'tykk og stiplet', en: 'thick and dashed' },
-};
-
-const q = (text: string, lang: Lang) => (lang === 'nb' ? `«${text}»` : `“${text}”`);
+const q = (text: string, lang: Lang) => t(lang, 'twin.quote', { text });
 /** One line per label line: "frigate, LXC 105". */
 const flat = (label: string) => label.split('\n').map((l) => l.trim()).filter(Boolean).join(', ');
 
@@ -137,23 +124,22 @@ export function textTwin(structure: FlowStructure, lang: Lang): TwinSentence[] {
     const node = nodes.get(id);
     if (node) return [node.href ? { text: flat(node.label), href: node.href } : q(flat(node.label), lang)];
     const group = groups.get(id);
-    return [lang === 'nb' ? `gruppen ${q(flat(group?.label ?? id), lang)}` : `the group ${q(flat(group?.label ?? id), lang)}`];
+    return [t(lang, 'twin.group', { name: q(flat(group?.label ?? id), lang) })];
   };
   const out: TwinSentence[] = [];
   for (const node of structure.nodes) {
     const where = path(node.parent);
-    const said = node.classes.map((c) => CLASS_WORDS[c]?.[lang]).filter((w): w is string => !!w);
-    const parts: TwinPart[] = [lang === 'nb' ? 'Boks ' : 'Box ', ...name(node.id)];
-    if (where.length) parts.push(lang === 'nb' ? `, i ${where.join(' › ')}` : `, in ${where.join(' › ')}`);
+    const said = node.classes.map((c) => classWord(c, lang)).filter((w): w is string => !!w);
+    const parts: TwinPart[] = [t(lang, 'twin.box'), ...name(node.id)];
+    if (where.length) parts.push(t(lang, 'twin.in', { path: where.join(' › ') }));
     if (said.length) parts.push(`: ${said.join(', ')}`);
     parts.push('.');
     out.push({ kind: 'box', parts });
   }
   for (const edge of structure.edges) {
-    const parts: TwinPart[] = [lang === 'nb' ? 'Pil fra ' : 'Arrow from ', ...name(edge.from), lang === 'nb' ? ' til ' : ' to ', ...name(edge.to)];
-    if (edge.label) parts.push(lang === 'nb' ? `, merket ${q(flat(edge.label), lang)}` : `, labelled ${q(flat(edge.label), lang)}`);
-    const style = STYLE_WORDS[edge.style][lang];
-    if (style) parts.push(` (${style})`);
+    const parts: TwinPart[] = [t(lang, 'twin.arrowFrom'), ...name(edge.from), t(lang, 'twin.arrowTo'), ...name(edge.to)];
+    if (edge.label) parts.push(t(lang, 'twin.labelled', { label: q(flat(edge.label), lang) }));
+    if (edge.style !== 'solid') parts.push(` (${t(lang, `twin.style.${edge.style}`)})`);
     parts.push('.');
     out.push({ kind: 'arrow', parts });
   }

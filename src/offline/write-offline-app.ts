@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Lang } from '../model/entities.ts';
-import { t } from '../i18n/ui.ts';
+import { INTL_LOCALE, t } from '../i18n/ui.ts';
 import { formatBytes, planPrecache, type PrecachePlan, type SiteFile } from './precache.ts';
 
 export interface OfflineAppOptions {
@@ -35,7 +35,6 @@ export interface OfflineApp {
 
 
 const THEME_COLOUR = '#1a4fb0';
-const LOCALE_TAG: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB' };
 
 function readTemplate(name: string): string {
   return readFileSync(new URL(name, import.meta.url), 'utf8');
@@ -72,7 +71,7 @@ export function webManifest(lang: Lang, title: string, base: string, isRoot: boo
       name: title,
       short_name: title.length <= 12 ? title : title.slice(0, 12).trimEnd(),
       description: t(lang, 'offline.description'),
-      lang: LOCALE_TAG[lang],
+      lang: INTL_LOCALE[lang],
       start_url: start,
       scope: base,
       display: 'standalone',
@@ -99,7 +98,7 @@ function pageWords(locales: readonly Lang[]) {
   return Object.fromEntries(
     locales.map((lang) => [
       lang,
-      { locale: LOCALE_TAG[lang], built: t(lang, 'offline.built'), saved: t(lang, 'offline.saved'), offline: t(lang, 'offline.offline'), newer: t(lang, 'offline.newer') },
+      { locale: INTL_LOCALE[lang], built: t(lang, 'offline.built', { date: '{date}', revision: '{revision}' }), saved: t(lang, 'offline.saved'), offline: t(lang, 'offline.offline', { date: '{date}' }), newer: t(lang, 'offline.newer') },
     ]),
   );
 }

@@ -8,6 +8,8 @@
  * model leaves out: offered, not drift).
  */
 import type { Model } from '../model/schema/model.ts';
+import type { Lang } from '../model/entities.ts';
+import { both, t, type WordKey, type WordParams } from '../i18n/store.ts';
 import type { Observed, ObservedGuest, ObservedStorage } from './observed.ts';
 import type { EntryPosition, ModelPositions, PositionedSection, SourcePosition } from './model-positions.ts';
 
@@ -94,11 +96,17 @@ function push(ctx: Context, finding: Omit<DriftFinding, 'severity' | 'file' | 'l
   ctx.findings.push({ ...finding, severity: SEVERITY[finding.type], ...(pos ? { file: pos.file, line: pos.line, column: pos.column } : {}) });
 }
 
-const LABEL: Record<'guest' | 'host' | 'storage', Text> = {
-  guest: { nb: 'gjest', en: 'guest' },
-  host: { nb: 'vert', en: 'host' },
-  storage: { nb: 'lagring', en: 'storage' },
-};
+/** A sentence in both languages whose values depend on the language (a subject is "vert x" / "host x"). */
+function inBoth<K extends WordKey>(key: K, params: (lang: Lang) => WordParams<K>[0]): Text {
+  const say = (lang: Lang) => t(lang, key, ...([params(lang)] as WordParams<K>));
+  return { nb: say('nb'), en: say('en') };
+}
+
+/** "vert pve-core" / "host pve-core", "lagring local-lvm" / "storage local-lvm". */
+const subjectOf = (kind: 'host' | 'storage', name: string): Text => ({
+  nb: `${t('nb', `driftFinding.${kind}`)} ${name}`,
+  en: `${t('en', `driftFinding.${kind}`)} ${name}`,
+});
 
 /** A field that both sides may state: equal → nothing; model lacks it → info; differs → drift. */
 function compareField(
@@ -121,14 +129,8 @@ function compareField(
         type: 'not-documented',
         field,
         observed: observedValue,
-        message: {
-          nb: `${subject.nb}: Proxmox oppgir ${field} = ${yamlValue(observedValue)}, men modellen sier ikke noe om det.`,
-          en: `${subject.en}: Proxmox reports ${field} = ${yamlValue(observedValue)}, which the model does not state.`,
-        },
-        fix: {
-          nb: `Legg til \`${field}: ${yamlValue(observedValue)}\` i oppføringen som starter i ${at}, hvis det skal dokumenteres.`,
-          en: `Add \`${field}: ${yamlValue(observedValue)}\` to the entry starting at ${at}, if it should be documented.`,
-        },
+        message: inBoth('driftFinding.notDocumented.message', (lang) => ({ subject: subject[lang], field, value: yamlValue(observedValue) })),
+        fix: both('driftFinding.notDocumented.fix', { field, value: yamlValue(observedValue), at }),
       },
       entry.entry,
     );
@@ -144,14 +146,13 @@ function compareField(
       field,
       model: modelValue,
       observed: observedValue,
-      message: {
-        nb: `${subject.nb}: ${field} er ${yamlValue(observedValue)} i Proxmox, men ${yamlValue(modelValue)} i modellen.`,
-        en: `${subject.en}: ${field} is ${yamlValue(observedValue)} in Proxmox but ${yamlValue(modelValue)} in the model.`,
-      },
-      fix: {
-        nb: `Sett \`${field}: ${yamlValue(observedValue)}\` i ${where(pos)} (eller endre Proxmox, hvis modellen er slik det skal være).`,
-        en: `Set \`${field}: ${yamlValue(observedValue)}\` at ${where(pos)} (or change Proxmox, if the model is how it should be).`,
-      },
+      message: inBoth('driftFinding.changed.message', (lang) => ({
+        subject: subject[lang],
+        field,
+        observed: yamlValue(observedValue),
+        model: yamlValue(modelValue),
+      })),
+      fix: both('driftFinding.changed.fix', { field, value: yamlValue(observedValue), at: where(pos) }),
     },
     pos,
   );
@@ -189,14 +190,8 @@ function compareAddresses(
       field: 'ip',
       model: documented,
       observed,
-      message: {
-        nb: `${subject.nb}: adressen er ${yamlValue(observed)} i Proxmox, men modellen har ${yamlValue(documented)}.`,
-        en: `${subject.en}: its address is ${yamlValue(observed)} in Proxmox, but the model has ${yamlValue(documented)}.`,
-      },
-      fix: {
-        nb: `Legg ${yamlValue(observed)} først i \`reach.ips\` i ${where(pos)} (eller endre Proxmox, hvis modellen er slik det skal være).`,
-        en: `Put ${yamlValue(observed)} first in \`reach.ips\` at ${where(pos)} (or change Proxmox, if the model is how it should be).`,
-      },
+      message: inBoth('driftFinding.address.message', (lang) => ({ subject: subject[lang], observed: yamlValue(observed), model: yamlValue(documented) })),
+      fix: both('driftFinding.address.fix', { value: yamlValue(observed), at: where(pos) }),
     },
     pos,
   );
@@ -217,7 +212,6 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
     const file = positions.sectionFile(section);
     return file ? { file, line: 1, column: 1 } : undefined;
   };
-  const importHint = { nb: 'eller kjør `npm run import` for å få den skrevet', en: 'or run `npm run import` to have it written' };
 
   // ---- hosts, by node name
   const observedNodes = new Map(observed.nodes.map((n) => [n.name, n]));
@@ -232,11 +226,8 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
           entity: 'host',
           node: node.name,
           observed: { node: node.name, status: node.status },
-          message: { nb: `Node ${node.name} finnes i Proxmox, men ikke i modellen.`, en: `Node ${node.name} is in Proxmox but not in the model.` },
-          fix: {
-            nb: `Legg til en vert med \`name: ${node.name}\` og \`kind: proxmox\`${file ? ` i ${file.file}` : ''}, ${importHint.nb}.`,
-            en: `Add a host with \`name: ${node.name}\` and \`kind: proxmox\`${file ? ` to ${file.file}` : ''}, ${importHint.en}.`,
-          },
+          message: both('driftFinding.nodeMissing.message', { node: node.name }),
+          fix: both('driftFinding.nodeMissing.fix', { node: node.name, file: file?.file }),
         },
         file,
       );
@@ -245,9 +236,9 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
     const entry = positions.find('hosts', host.id);
     if (!entry) continue;
     const base = { entity: 'host' as const, id: host.id, node: node.name };
-    compareAddresses(ctx, base, { nb: `${LABEL.host.nb} ${node.name}`, en: `${LABEL.host.en} ${node.name}` }, entry, host, node.ip ? [node.ip] : []);
+    compareAddresses(ctx, base, subjectOf('host', node.name), entry, host, node.ip ? [node.ip] : []);
     if (observed.nodes.length === 1 && observed.version) {
-      compareField(ctx, base, { nb: `${LABEL.host.nb} ${node.name}`, en: `${LABEL.host.en} ${node.name}` }, entry, 'proxmoxVersion', host.proxmoxVersion, observed.version);
+      compareField(ctx, base, subjectOf('host', node.name), entry, 'proxmoxVersion', host.proxmoxVersion, observed.version);
     }
   }
   for (const host of proxmoxHosts) {
@@ -260,14 +251,8 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
         entity: 'host',
         id: host.id,
         node: host.name,
-        message: {
-          nb: `Verten ${host.name} står i modellen, men er ikke en node i Proxmox-svaret.`,
-          en: `Host ${host.name} is in the model but is not a node in the Proxmox answer.`,
-        },
-        fix: {
-          nb: `Fjern verten i ${where(entry?.entry)} eller sett \`status: planned\`; er den en frittstående vert, sammenlign den med sitt eget øyeblikksbilde.`,
-          en: `Remove the host at ${where(entry?.entry)} or set \`status: planned\`; if it is a standalone host, compare it with its own snapshot.`,
-        },
+        message: both('driftFinding.hostGone.message', { host: host.name }),
+        fix: both('driftFinding.hostGone.fix', { at: where(entry?.entry) }),
       },
       entry?.entry,
     );
@@ -290,11 +275,8 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
           vmid: seen.vmid,
           node: seen.node,
           observed: { name: seen.name ?? null, kind: seen.kind, node: seen.node, status: seen.status },
-          message: { nb: `${subject.nb} finnes i Proxmox (på ${seen.node}), men ikke i modellen.`, en: `${subject.en} is in Proxmox (on ${seen.node}) but not in the model.` },
-          fix: {
-            nb: `Legg den til${file ? ` i ${file.file}` : ''} med \`vmid: ${seen.vmid}\`, \`kind: ${seen.kind}\`, \`host: ${hostForNode(seen.node)?.id ?? seen.node}\`, ${importHint.nb}.`,
-            en: `Add it${file ? ` to ${file.file}` : ''} with \`vmid: ${seen.vmid}\`, \`kind: ${seen.kind}\`, \`host: ${hostForNode(seen.node)?.id ?? seen.node}\`, ${importHint.en}.`,
-          },
+          message: inBoth('driftFinding.guestMissing.message', (lang) => ({ subject: subject[lang], node: seen.node })),
+          fix: both('driftFinding.guestMissing.fix', { file: file?.file, vmid: seen.vmid, kind: seen.kind, host: hostForNode(seen.node)?.id ?? seen.node }),
         },
         file,
       );
@@ -315,14 +297,8 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
         {
           ...base,
           type: 'not-visible',
-          message: {
-            nb: `${subject.nb} er ikke i svaret, men tokenet kan mangle rett til å se den (VM.Audit). Ukjent, ikke slettet.`,
-            en: `${subject.en} is not in the answer, but the token may lack the right to see it (VM.Audit). Unknown, not deleted.`,
-          },
-          fix: {
-            nb: 'Gi tokenet rollen PVEAuditor på / (eller VM.Audit på /vms) og sammenlign på nytt.',
-            en: 'Give the token the PVEAuditor role on / (or VM.Audit on /vms) and compare again.',
-          },
+          message: inBoth('driftFinding.guestHidden.message', (lang) => ({ subject: subject[lang] })),
+          fix: both('driftFinding.guestHidden.fix'),
         },
         entry?.entry,
       );
@@ -333,11 +309,8 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
       {
         ...base,
         type: 'missing-from-proxmox',
-        message: { nb: `${subject.nb} står i modellen, men finnes ikke i Proxmox.`, en: `${subject.en} is in the model but not in Proxmox.` },
-        fix: {
-          nb: `Fjern oppføringen i ${where(entry?.entry)}, eller sett \`status: planned\` hvis den ikke er laget ennå.`,
-          en: `Remove the entry at ${where(entry?.entry)}, or set \`status: planned\` if it is yet to be made.`,
-        },
+        message: inBoth('driftFinding.guestGone.message', (lang) => ({ subject: subject[lang] })),
+        fix: both('driftFinding.guestGone.fix', { at: where(entry?.entry) }),
       },
       entry?.entry,
     );
@@ -359,14 +332,8 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
         storage: id,
         node: nodes[0]!,
         observed: { storage: id, nodes, type: entries[0]!.plugintype ?? null },
-        message: {
-          nb: `Lagringen ${id} (på ${nodes.join(', ')}) finnes i Proxmox, men ikke i modellen.`,
-          en: `Storage ${id} (on ${nodes.join(', ')}) is in Proxmox but not in the model.`,
-        },
-        fix: {
-          nb: `Legg den til${file ? ` i ${file.file}` : ''} med \`id: ${id}\` og \`host: ${hostForNode(nodes[0]!)?.id ?? nodes[0]}\`, ${importHint.nb}.`,
-          en: `Add it${file ? ` to ${file.file}` : ''} with \`id: ${id}\` and \`host: ${hostForNode(nodes[0]!)?.id ?? nodes[0]}\`, ${importHint.en}.`,
-        },
+        message: both('driftFinding.storageMissing.message', { id, nodes: nodes.join(', ') }),
+        fix: both('driftFinding.storageMissing.fix', { file: file?.file, id, host: hostForNode(nodes[0]!)?.id ?? nodes[0]! }),
       },
       file,
     );
@@ -377,7 +344,7 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
     const node = nodeOfHost(pool.host);
     const entries = observedStorage.get(pool.id) ?? [];
     const base = { entity: 'storage' as const, id: pool.id, storage: pool.id, node };
-    const subject = { nb: `${LABEL.storage.nb} ${pool.id}`, en: `${LABEL.storage.en} ${pool.id}` };
+    const subject = subjectOf('storage', pool.id);
     if (entries.length === 0) {
       const hidden = observed.storageVisible(pool.id) !== 'visible';
       push(
@@ -386,17 +353,14 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
           ? {
               ...base,
               type: 'not-visible',
-              message: {
-                nb: `Lagringen ${pool.id} er ikke i svaret, men tokenet kan mangle rett til å se den (Datastore.Audit). Ukjent, ikke slettet.`,
-                en: `Storage ${pool.id} is not in the answer, but the token may lack the right to see it (Datastore.Audit). Unknown, not deleted.`,
-              },
-              fix: { nb: 'Gi tokenet rollen PVEAuditor på / og sammenlign på nytt.', en: 'Give the token the PVEAuditor role on / and compare again.' },
+              message: both('driftFinding.storageHidden.message', { id: pool.id }),
+              fix: both('driftFinding.storageHidden.fix'),
             }
           : {
               ...base,
               type: 'missing-from-proxmox',
-              message: { nb: `Lagringen ${pool.id} står i modellen, men finnes ikke i Proxmox.`, en: `Storage ${pool.id} is in the model but not in Proxmox.` },
-              fix: { nb: `Fjern oppføringen i ${where(entry.entry)}.`, en: `Remove the entry at ${where(entry.entry)}.` },
+              message: both('driftFinding.storageGone.message', { id: pool.id }),
+              fix: both('driftFinding.storageGone.fix', { at: where(entry.entry) }),
             },
         entry.entry,
       );
@@ -415,8 +379,8 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
           field: 'host',
           model: pool.host,
           observed: newHost,
-          message: { nb: `Lagringen ${pool.id} er på ${nodes.join(', ')} i Proxmox, men på ${node} i modellen.`, en: `Storage ${pool.id} is on ${nodes.join(', ')} in Proxmox but on ${node} in the model.` },
-          fix: { nb: `Sett \`host: ${newHost}\` i ${where(pos)}.`, en: `Set \`host: ${newHost}\` at ${where(pos)}.` },
+          message: both('driftFinding.storageMoved.message', { id: pool.id, observed: nodes.join(', '), model: node }),
+          fix: both('driftFinding.storageMoved.fix', { host: newHost, at: where(pos) }),
         },
         pos,
       );
@@ -465,41 +429,41 @@ function compareGuest(
         model: modelValue,
         observed: observedValue,
         message,
-        fix: {
-          nb: `Sett \`${field}: ${yamlValue(observedValue)}\` i ${where(pos)}${extra ? `${extra.nb.startsWith(',') ? '' : ' '}${extra.nb}` : ''}.`,
-          en: `Set \`${field}: ${yamlValue(observedValue)}\` at ${where(pos)}${extra ? `${extra.en.startsWith(',') ? '' : ' '}${extra.en}` : ''}.`,
-        },
+        fix: inBoth('driftFinding.guestField.fix', (lang) => ({ field, value: yamlValue(observedValue), at: where(pos), extra: extra?.[lang] })),
       },
       pos,
     );
   };
   if (seen.name && seen.name !== guest.name) {
-    set('renamed', 'name', guest.name, seen.name, {
-      nb: `${subject.nb} heter ${seen.name} i Proxmox, men ${guest.name} i modellen.`,
-      en: `${subject.en} is called ${seen.name} in Proxmox but ${guest.name} in the model.`,
-    }, { nb: '(id-en kan bli stående; lenker bruker den)', en: '(the id can stay; links use it)' });
+    const renamed = { observed: seen.name, model: guest.name };
+    set('renamed', 'name', guest.name, seen.name, inBoth('driftFinding.renamed.message', (lang) => ({ subject: subject[lang], ...renamed })), both('driftFinding.renamed.extra'));
   }
   const modelNode = nodeOfHost(guest.host);
   if (seen.node !== modelNode) {
     const host = hostForNode(seen.node);
-    set('moved', 'host', guest.host, host?.id ?? seen.node, {
-      nb: `${subject.nb} kjører på ${seen.node} i Proxmox, men på ${modelNode} i modellen.`,
-      en: `${subject.en} runs on ${seen.node} in Proxmox but on ${modelNode} in the model.`,
-    }, host ? undefined : { nb: `(og legg til verten ${seen.node})`, en: `(and add the host ${seen.node})` });
+    set(
+      'moved',
+      'host',
+      guest.host,
+      host?.id ?? seen.node,
+      inBoth('driftFinding.guestMoved.message', (lang) => ({ subject: subject[lang], observed: seen.node, model: modelNode })),
+      host ? undefined : both('driftFinding.guestMoved.extra', { node: seen.node }),
+    );
   }
   if (seen.kind !== guest.kind) {
-    set('kind-changed', 'kind', guest.kind, seen.kind, {
-      nb: `VMID ${seen.vmid} er ${seen.kind} i Proxmox, men ${guest.kind} i modellen (et nytt gjestesystem med samme VMID?).`,
-      en: `VMID ${seen.vmid} is ${seen.kind} in Proxmox but ${guest.kind} in the model (a new guest reusing the VMID?).`,
-    });
+    set('kind-changed', 'kind', guest.kind, seen.kind, both('driftFinding.kindChanged.message', { vmid: seen.vmid, observed: seen.kind, model: guest.kind }));
   }
   const observedStatus = seen.status === 'running' || seen.status === 'stopped' ? seen.status : undefined;
   if (observedStatus && observedStatus !== guest.status) {
     const start = guest.status === 'running' && observedStatus === 'stopped';
-    set('status-changed', 'status', guest.status, observedStatus, {
-      nb: `${subject.nb} er ${observedStatus === 'running' ? 'i gang' : 'stoppet'} i Proxmox, men modellen har \`status: ${guest.status}\`.`,
-      en: `${subject.en} is ${observedStatus} in Proxmox, but the model has \`status: ${guest.status}\`.`,
-    }, start ? { nb: `, eller start den: \`${seen.kind === 'lxc' ? 'pct' : 'qm'} start ${seen.vmid}\``, en: `, or start it: \`${seen.kind === 'lxc' ? 'pct' : 'qm'} start ${seen.vmid}\`` } : undefined);
+    set(
+      'status-changed',
+      'status',
+      guest.status,
+      observedStatus,
+      inBoth('driftFinding.statusChanged.message', (lang) => ({ subject: subject[lang], observed: observedStatus, model: guest.status })),
+      start ? both('driftFinding.statusChanged.extra', { command: `${seen.kind === 'lxc' ? 'pct' : 'qm'} start ${seen.vmid}` }) : undefined,
+    );
   }
   const subj = subject;
   compareField(ctx, base, subj, entry, 'cores', guest.cores, seen.cores);

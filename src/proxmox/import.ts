@@ -14,31 +14,23 @@ import { Document, isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq, type
 import type { Observed, ObservedGuest, ObservedNode, ObservedStorage } from './observed.ts';
 import { tagAsId } from './drift.ts';
 import { TODO_MARK } from '../analysis/audits.ts';
+import { both, t } from '../i18n/store.ts';
 
 /** Every TODO text starts with this; the `todo-text` audit looks for it. */
 export const TODO_PREFIX = TODO_MARK;
 
+/** A TODO text in both languages: the mark, then what to write (src/i18n/words/import.ts). */
+const todo = (what: 'host' | 'guest' | 'purpose' | 'storage' | 'site') => ({
+  nb: `${TODO_PREFIX} ${t('nb', `import.todo.${what}`)}`,
+  en: `${TODO_PREFIX} ${t('en', `import.todo.${what}`)}`,
+});
+
 export const TODO_TEXT = {
-  host: {
-    nb: `${TODO_PREFIX} Skriv hva denne verten er til for og hvor den står. Proxmox vet ikke det.`,
-    en: `${TODO_PREFIX} Write what this host is for and where it stands. Proxmox does not know.`,
-  },
-  guest: {
-    nb: `${TODO_PREFIX} Skriv hva denne gjesten gjør. Proxmox vet ikke det.`,
-    en: `${TODO_PREFIX} Write what this guest does. Proxmox does not know.`,
-  },
-  purpose: {
-    nb: `${TODO_PREFIX} Skriv hva den trengs til, og hva som skjer når den stopper.`,
-    en: `${TODO_PREFIX} Write what it is needed for, and what happens when it stops.`,
-  },
-  storage: {
-    nb: `${TODO_PREFIX} Skriv hva som ligger her, og hvor det tas sikkerhetskopi av det.`,
-    en: `${TODO_PREFIX} Write what is kept here, and where it is backed up.`,
-  },
-  site: {
-    nb: `${TODO_PREFIX} Beskriv stedet og hva infrastrukturen skal gjøre.`,
-    en: `${TODO_PREFIX} Describe the place and what the infrastructure is for.`,
-  },
+  host: todo('host'),
+  guest: todo('guest'),
+  purpose: todo('purpose'),
+  storage: todo('storage'),
+  site: todo('site'),
 } as const;
 
 export interface ImportResult {
@@ -215,7 +207,7 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
       'site',
       file.doc.createNode({
         name,
-        title: { nb: `${name} driftsbok`, en: `${name} operations handbook` },
+        title: both('import.siteTitle', { name }),
         description: TODO_TEXT.site,
         documented: (observed.takenAt ?? options.today).slice(0, 10),
         locales: ['nb', 'en'],

@@ -9,6 +9,7 @@
  * with no guests (or no storage) at all while nodes are online is read as "not visible", never as
  * "everything was deleted".
  */
+import { both } from '../i18n/store.ts';
 import type { ProxmoxAnswers } from './answers.ts';
 import { configDiskGib, configIps, configMemoryMib, splitTags, startupOrder, type GuestConfig } from './schemas.ts';
 
@@ -186,16 +187,10 @@ export function observe(answers: ProxmoxAnswers): Observed {
     guestVisible = (vmid) => (seenGuests.has(vmid) || granted(permissions, `/vms/${vmid}`, 'VM.Audit') ? 'visible' : 'hidden');
     storageVisible = (id) => (seenStorage.has(id) || granted(permissions, `/storage/${id}`, 'Datastore.Audit') ? 'visible' : 'hidden');
     if (!granted(permissions, '/vms', 'VM.Audit')) {
-      visibilityNotes.push({
-        nb: 'Tokenet har ikke VM.Audit på /vms: gjester det ikke har tilgang til, står ikke i svaret og regnes som ukjente, ikke slettet.',
-        en: 'The token lacks VM.Audit on /vms: guests it cannot see are not in the answer and count as unknown, not deleted.',
-      });
+      visibilityNotes.push(both('driftNote.noVmAudit'));
     }
     if (!granted(permissions, '/storage', 'Datastore.Audit')) {
-      visibilityNotes.push({
-        nb: 'Tokenet har ikke Datastore.Audit på /storage: lagring det ikke ser, regnes som ukjent.',
-        en: 'The token lacks Datastore.Audit on /storage: storage it cannot see counts as unknown.',
-      });
+      visibilityNotes.push(both('driftNote.noDatastoreAudit'));
     }
   } else {
     const noGuests = guests.length === 0 && onlineNodes.length > 0;
@@ -203,24 +198,15 @@ export function observe(answers: ProxmoxAnswers): Observed {
     guestVisible = (vmid) => (seenGuests.has(vmid) ? 'visible' : noGuests ? 'unknown' : 'visible');
     storageVisible = (id) => (seenStorage.has(id) ? 'visible' : noStorage ? 'unknown' : 'visible');
     if (noGuests) {
-      visibilityNotes.push({
-        nb: 'Svaret har ingen gjester, men noder som er oppe. Et token uten VM.Audit ser ingen gjester, så de regnes som ukjente, ikke slettet.',
-        en: 'The answer lists no guests, but nodes that are online. A token without VM.Audit sees no guests, so they count as unknown, not deleted.',
-      });
+      visibilityNotes.push(both('driftNote.noGuests'));
     }
     if (noStorage) {
-      visibilityNotes.push({
-        nb: 'Svaret har ingen lagring. Et token uten Datastore.Audit ser ingen, så lagringen regnes som ukjent, ikke slettet.',
-        en: 'The answer lists no storage. A token without Datastore.Audit sees none, so storage counts as unknown, not deleted.',
-      });
+      visibilityNotes.push(both('driftNote.noStorage'));
     }
   }
   // Without /access/permissions a node without figures may simply have no RRD data yet: say nothing.
   if (permissions && nodes.some((n) => !granted(permissions, `/nodes/${n.name}`, 'Sys.Audit'))) {
-    visibilityNotes.push({
-      nb: 'Nodenes tall mangler i svaret (tokenet har ikke Sys.Audit).',
-      en: "The nodes' figures are missing from the answer (the token lacks Sys.Audit).",
-    });
+    visibilityNotes.push(both('driftNote.noSysAudit'));
   }
 
   return {

@@ -1,61 +1,33 @@
 /**
  * The drift report as people read it (nb or en) and as scripts read it (JSON). Pure.
  */
-import type { DriftFinding, DriftReport, DriftSeverity } from './drift.ts';
 import type { Lang } from '../model/entities.ts';
+import { t } from '../i18n/store.ts';
+import type { DriftFinding, DriftReport } from './drift.ts';
 
-const TEXT = {
-  nb: {
-    title: 'Avvik mellom modellen og Proxmox',
-    source: 'Kilde',
-    snapshot: 'øyeblikksbilde',
-    api: 'API',
-    taken: 'tatt',
-    unknownTime: 'tidspunkt ukjent',
-    heads: { drift: 'Avvik', unknown: 'Ukjent (ikke synlig for tokenet)', info: 'Ikke dokumentert (Proxmox vet mer enn modellen)' } as Record<DriftSeverity, string>,
-    fix: 'gjør',
-    none: 'Ingen avvik: modellen stemmer med Proxmox.',
-    summary: (d: number, u: number, i: number) => `${d} avvik, ${u} ukjente, ${i} ikke dokumentert.`,
-    note: 'Merk',
-  },
-  en: {
-    title: 'Drift between the model and Proxmox',
-    source: 'Source',
-    snapshot: 'snapshot',
-    api: 'API',
-    taken: 'taken',
-    unknownTime: 'time unknown',
-    heads: { drift: 'Drift', unknown: 'Unknown (not visible to the token)', info: 'Not documented (Proxmox knows more than the model)' } as Record<DriftSeverity, string>,
-    fix: 'fix',
-    none: 'No drift: the model matches Proxmox.',
-    summary: (d: number, u: number, i: number) => `${d} drift, ${u} unknown, ${i} not documented.`,
-    note: 'Note',
-  },
-} as const;
+export type { Lang };
 
 function findingLines(finding: DriftFinding, lang: Lang): string[] {
-  const t = TEXT[lang];
   const where = finding.file ? `${finding.file}:${finding.line}:${finding.column}  ` : '';
-  return [`  ${where}${finding.message[lang]}`, `      ${t.fix}: ${finding.fix[lang]}`];
+  return [`  ${where}${finding.message[lang]}`, `      ${t(lang, 'driftReport.fix')}: ${finding.fix[lang]}`];
 }
 
 export function formatReport(report: DriftReport, lang: Lang): string {
-  const t = TEXT[lang];
   const lines = [
-    t.title,
-    `${t.source}: ${report.source.kind === 'api' ? t.api : t.snapshot} ${report.source.where} (${report.takenAt ? `${t.taken} ${report.takenAt}` : t.unknownTime})`,
+    t(lang, 'driftReport.title'),
+    `${t(lang, 'driftReport.source')}: ${t(lang, report.source.kind === 'api' ? 'driftReport.api' : 'driftReport.snapshot')} ${report.source.where} (${report.takenAt ? `${t(lang, 'driftReport.taken')} ${report.takenAt}` : t(lang, 'driftReport.unknownTime')})`,
   ];
-  for (const note of report.notes) lines.push(`${t.note}: ${note[lang]}`);
+  for (const note of report.notes) lines.push(`${t(lang, 'driftReport.note')}: ${note[lang]}`);
   lines.push('');
-  if (report.counts.drift === 0) lines.push(t.none, '');
+  if (report.counts.drift === 0) lines.push(t(lang, 'driftReport.none'), '');
   for (const severity of ['drift', 'unknown', 'info'] as const) {
     const items = report.findings.filter((f) => f.severity === severity);
     if (items.length === 0) continue;
-    lines.push(`${t.heads[severity]} (${items.length}):`);
+    lines.push(`${t(lang, `driftReport.head.${severity}`)} (${items.length}):`);
     for (const f of items) lines.push(...findingLines(f, lang));
     lines.push('');
   }
-  lines.push(t.summary(report.counts.drift, report.counts.unknown, report.counts.info));
+  lines.push(t(lang, 'drift.counts', report.counts));
   return lines.join('\n');
 }
 

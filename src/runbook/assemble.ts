@@ -12,7 +12,7 @@
 import type { Analysis, Cause, Outcome, PhaseResult, StartOrder } from '../analysis/types.ts';
 import { displayName, indexEntities, localized, type AnyEntity, type EntityRecord, type Lang } from '../model/entities.ts';
 import type { Model } from '../model/schema/model.ts';
-import { runbookStrings } from './strings.ts';
+import { t } from '../i18n/ui.ts';
 import { shortList } from '../analysis/short-list.ts';
 import { scenarioStartOrders, startReasonText, type StartReasonText } from '../site/start-order-view.ts';
 import { classifyPhase } from '../analysis/phase-classes.ts';
@@ -189,7 +189,6 @@ function byName(a: { name: string }, b: { name: string }): number {
 
 export function assembleRunbook(model: Model, analysis: Analysis, options: AssembleOptions): RunbookData {
   const { lang, explain, hrefFor } = options;
-  const s = runbookStrings(lang);
   const index = indexEntities(model);
 
   const item = (key: string): RunbookItem => {
@@ -243,10 +242,10 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       result.id === 'start' || result.afterMinutes === 0
         ? undefined
         : result.afterMinutes !== undefined
-          ? s.phaseAfterMinutes(result.afterMinutes)
+          ? t(lang, 'runbook.phaseAfterMinutes', { minutes: result.afterMinutes })
           : result.after
             ? localized(result.after, lang)
-            : s.phaseAfterUnknown;
+            : t(lang, 'runbook.phaseAfterUnknown');
     return {
       id: result.id,
       title: localized(result.title, lang) || fallbackTitle,
@@ -357,7 +356,7 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       kind: g.kind,
       host: item(`host:${g.host}`),
       ...addresses(`guest:${g.id}`),
-      status: s.statusLabels[g.status] ?? g.status,
+      status: t(lang, `runbook.status.${g.status}`),
       ...(g.description ? { description: localized(g.description, lang) } : {}),
     }))
     .sort((a, b) => a.vmid - b.vmid);
@@ -389,7 +388,7 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     reference,
     contents: [
       ...sections.map((sec) => ({ sectionId: sec.sectionId, title: sec.title, number: sec.number })),
-      { sectionId: REFERENCE_SECTION_ID, title: s.reference },
+      { sectionId: REFERENCE_SECTION_ID, title: t(lang, 'runbook.reference') },
     ],
   };
 }

@@ -5,7 +5,7 @@
  */
 import { withoutBase } from '../site/base.ts';
 import type { Lang } from '../model/entities.ts';
-import { runbookStrings } from './strings.ts';
+import { t } from '../i18n/store.ts';
 import { readSettings } from '../settings.ts';
 
 /** The languages the runbook is printed in, and where each print page lives. */
@@ -115,13 +115,13 @@ function escapeHtml(s: string): string {
  * so it carries its own (black text, a font with æøå).
  */
 export function footerTemplate(opts: { lang: Lang; date: Date; revision: string; siteName?: string }): string {
-  const s = runbookStrings(opts.lang);
+  const { lang } = opts;
   const parts = [
-    `${escapeHtml(s.footerPage)} <span class="pageNumber"></span> ${escapeHtml(s.footerOf)} <span class="totalPages"></span>`,
-    `${escapeHtml(s.footerBuilt)} ${isoDay(opts.date)}`,
-    `${escapeHtml(s.footerRevision)} ${escapeHtml(opts.revision)}`,
+    `${escapeHtml(t(lang, 'runbook.footerPage'))} <span class="pageNumber"></span> ${escapeHtml(t(lang, 'runbook.footerOf'))} <span class="totalPages"></span>`,
+    `${escapeHtml(t(lang, 'runbook.footerBuilt'))} ${isoDay(opts.date)}`,
+    `${escapeHtml(t(lang, 'runbook.footerRevision'))} ${escapeHtml(opts.revision)}`,
   ];
-  const left = escapeHtml(opts.siteName ? `${s.runbookTitle} · ${opts.siteName}` : s.runbookTitle);
+  const left = escapeHtml(opts.siteName ? `${t(lang, 'runbook.runbookTitle')} · ${opts.siteName}` : t(lang, 'runbook.runbookTitle'));
   return (
     '<div style="box-sizing:border-box;width:100%;padding:0 14mm;font-family:\'DejaVu Sans\',Arial,sans-serif;font-size:7.5pt;' +
     'color:#000;display:flex;justify-content:space-between;border-top:0.5pt solid #000;padding-top:1.5mm">' +

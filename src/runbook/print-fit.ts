@@ -49,8 +49,3 @@ export function svgSize(svg: string): { width: number; height: number } | undefi
   return m ? { width: Number(m[1]), height: Number(m[2]) } : undefined;
 }
 
-/** Said on paper where a later phase's diagram cannot be printed legibly. */
-export const PRINT_OMITTED_NOTE = {
-  nb: 'Diagrammet for denne fasen er for stort til å leses på papir; listene over sier det samme, og nettstedet viser det.',
-  en: 'The diagram of this phase is too large to read on paper; the lists above say the same, and the site shows it.',
-} as const;

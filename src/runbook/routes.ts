@@ -5,7 +5,7 @@
 import type { Lang } from '../model/entities.ts';
 import { keyed } from '../site/routes.ts';
 import { runbookPage } from './page-data.ts';
-import { runbookStrings } from './strings.ts';
+import { t } from '../i18n/ui.ts';
 
 export interface RunbookRouteProps {
   lang: Lang;
@@ -20,12 +20,11 @@ export function runbookPaths(cacheKey?: string) {
 }
 
 export function runbookHeadings(lang: Lang): { depth: number; slug: string; text: string }[] {
-  const s = runbookStrings(lang);
   const { data } = runbookPage(lang);
   return [
-    { depth: 2, slug: 'rb-symptoms', text: s.symptomIndex },
-    { depth: 2, slug: 'rb-contents', text: s.contents },
+    { depth: 2, slug: 'rb-symptoms', text: t(lang, 'runbook.symptomIndex') },
+    { depth: 2, slug: 'rb-contents', text: t(lang, 'runbook.contents') },
     ...data.sections.map((sec) => ({ depth: 2, slug: `${sec.sectionId}-title`, text: `${sec.number}. ${sec.title}` })),
-    { depth: 2, slug: 'rb-reference-title', text: s.reference },
+    { depth: 2, slug: 'rb-reference-title', text: t(lang, 'runbook.reference') },
   ];
 }

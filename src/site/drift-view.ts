@@ -1,7 +1,7 @@
 /**
  * What the site says about drift: compared with a committed Proxmox snapshot (`<model>/observed/`,
  * written by scripts/proxmox-snapshot.sh), or never. Node-side (reads the snapshot); the words
- * (src/i18n/ui.ts) and the per-entity selection are pure and tested on their own.
+ * (src/i18n/words/site.ts) and the per-entity selection are pure and tested on their own.
  *
  * The comparison uses the full model (so a sensitive guest is not reported as "missing from the
  * model"); the public profile then leaves out every finding that would say what it withholds: one
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Model } from '../model/schema/model.ts';
 import { listEntities, type Lang } from '../model/entities.ts';
 import { isSensitive, SENSITIVE_FIELDS, type Profile } from '../model/profile.ts';
-import { INTL_LOCALE, t, type UiKey } from '../i18n/ui.ts';
+import { INTL_LOCALE, t } from '../i18n/ui.ts';
 import { parseAnswers } from '../proxmox/answers.ts';
 import { readSnapshotDir } from '../proxmox/snapshot-dir.ts';
 import { observe } from '../proxmox/observed.ts';
@@ -97,7 +97,7 @@ export const COMPARED_KINDS: ReadonlySet<string> = new Set(['host', 'guest', 'st
 
 /** The label of a finding's severity. */
 export function severityLabel(severity: DriftSeverity, lang: Lang): string {
-  return t(lang, `drift.severity.${severity}` as UiKey);
+  return t(lang, `drift.severity.${severity}`);
 }
 
 /** "3. desember 2025 kl. 06:00 UTC" / "3 December 2025, 06:00 UTC". */

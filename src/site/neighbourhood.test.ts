@@ -3,7 +3,8 @@ import { loadModel } from '../model/load-model.ts';
 import type { Model } from '../model/schema/model.ts';
 import { buildGraph } from '../model/graph.ts';
 import { analyze } from '../analysis/analyze.ts';
-import { hasNeighbourhood, neighbourhoodSentences, neighbourhoodView, NEIGHBOURHOOD_WORDS, PROVIDER_VERB } from './neighbourhood.ts';
+import { hasNeighbourhood, neighbourhoodSentences, neighbourhoodView, providerVerb } from './neighbourhood.ts';
+import { WORDS } from '../i18n/store.ts';
 import { RELATIONS } from '../model/graph.ts';
 
 function mini(): Model {
@@ -95,12 +96,12 @@ describe('neighbourhoodView', () => {
   it('has a short verb for every relation in both languages, and every word in both', () => {
     for (const relation of RELATIONS) {
       for (const lang of ['nb', 'en'] as const) {
-        const verb = PROVIDER_VERB[relation][lang];
+        const verb = providerVerb(relation, lang);
         expect(verb.length, `${relation} ${lang}`).toBeGreaterThan(0);
         expect(verb.split(' ').length, `${relation} ${lang}: short`).toBeLessThanOrEqual(2);
       }
     }
-    for (const [key, text] of Object.entries(NEIGHBOURHOOD_WORDS)) {
+    for (const [key, text] of Object.entries(WORDS).filter(([k]) => k.startsWith('neighbourhood.'))) {
       expect(text.nb, key).not.toBe('');
       expect(text.en, key).not.toBe('');
     }

@@ -14,52 +14,24 @@
  */
 import { type Edge, type Graph, type Relation } from '../model/graph.ts';
 import type { State } from '../analysis/types.ts';
-import { STATE_MARK, STATE_WORDS } from '../analysis/explain.ts';
+import { STATE_MARK, stateLabel } from '../analysis/explain.ts';
 import { displayName, type EntityRecord, type Lang } from '../model/entities.ts';
-import { kindLabel, valueLabel } from '../i18n/ui.ts';
+import { kindLabel, t, valueLabel, type PlainWordKey } from '../i18n/store.ts';
 import { entityHref } from './urls.ts';
 
-type T = Record<Lang, string>;
+/** The drawing's plain words (src/i18n/words/neighbourhood.ts), without their `neighbourhood.` prefix. */
+type NeighbourhoodWord = Exclude<{ [K in PlainWordKey]: K extends `neighbourhood.${infer W}` ? W : never }[PlainWordKey], `verb.${string}`>;
 
-/**
- * Each relation read from the provider to the user, short: "pve-core kjører frigate",
- * "UPS forsyner pve-core", "Mosquitto trengs av Zigbee2MQTT".
- */
-export const PROVIDER_VERB: Record<Relation, T> = {
-  runsOn: { nb: 'kjører', en: 'runs' },
-  dependsOn: { nb: 'trengs av', en: 'needed by' },
-  enhancedBy: { nb: 'forbedrer', en: 'enhances' },
-  poweredBy: { nb: 'forsyner', en: 'powers' },
-  connectsVia: { nb: 'kobler opp', en: 'connects' },
-  partOf: { nb: 'har del', en: 'has part' },
-  locatedIn: { nb: 'rommer', en: 'houses' },
-  uplink: { nb: 'gir nett', en: 'feeds' },
-};
+/** The words a component needs beside the view, in the page's language. */
+const VIEW_WORDS = [
+  'needs', 'neededBy', 'none', 'assumed', 'assumedLegend', 'arrowLegend', 'anyOfNeeds', 'anyOfUsers',
+  'stopped', 'planned', 'stoppedLegend', 'plannedLegend', 'legend',
+] as const satisfies readonly NeighbourhoodWord[];
 
-export const NEIGHBOURHOOD_WORDS = {
-  needs: { nb: 'Det den trenger', en: 'What it needs' },
-  neededBy: { nb: 'Det som trenger den', en: 'What needs it' },
-  none: { nb: 'Ingenting.', en: 'Nothing.' },
-  assumed: { nb: 'antatt', en: 'assumed' },
-  assumedLegend: {
-    nb: 'Stiplet linje: antatt, ikke dokumentert (tabellene over sier hvorfor).',
-    en: 'Dashed line: assumed, not documented (the tables above say why).',
-  },
-  arrowLegend: {
-    nb: 'Pilene går fra det som leverer til det som bruker.',
-    en: 'Arrows run from what provides to what uses it.',
-  },
-  anyOfNeeds: { nb: 'én av disse holder', en: 'any one of these will do' },
-  atLeastNeeds: { nb: 'minst {n} av disse', en: 'at least {n} of these' },
-  anyOfUsers: { nb: 'har reserve', en: 'has a fallback' },
-  stopped: { nb: 'stoppet', en: 'stopped' },
-  planned: { nb: 'planlagt', en: 'planned' },
-  stoppedLegend: { nb: 'Prikket ramme: stoppet.', en: 'Dotted border: stopped.' },
-  plannedLegend: { nb: 'Stiplet ramme: planlagt.', en: 'Dashed border: planned.' },
-  more: { nb: '… og {n} til (se tabellen over)', en: '… and {n} more (see the table above)' },
-  title: { nb: 'Sammenhenger for {name}', en: 'Connections of {name}' },
-  legend: { nb: 'Forklaring', en: 'Legend' },
-} satisfies Record<string, T>;
+/** Each relation read from the provider to the user, short: "pve-core kjører frigate". */
+export function providerVerb(relation: Relation, lang: Lang): string {
+  return t(lang, `neighbourhood.verb.${relation}`);
+}
 
 export interface NeighbourConnector {
   relation: Relation;
@@ -105,7 +77,7 @@ export interface NeighbourhoodView {
   neededByHidden: number;
   /** What the drawing's line styles, borders and marks mean: only those it uses. */
   legend: LegendEntry[];
-  words: Record<keyof typeof NEIGHBOURHOOD_WORDS, string>;
+  words: Record<(typeof VIEW_WORDS)[number], string>;
 }
 
 export interface LegendEntry {
@@ -124,12 +96,6 @@ export interface NeighbourhoodOptions {
 
 /** How many neighbours a column shows before it counts the rest. */
 export const NEIGHBOURHOOD_LIMIT = 24;
-
-function word(key: keyof typeof NEIGHBOURHOOD_WORDS, lang: Lang, vars: Record<string, string | number> = {}): string {
-  let text: string = NEIGHBOURHOOD_WORDS[key][lang];
-  for (const [name, value] of Object.entries(vars)) text = text.replaceAll(`{${name}}`, String(value));
-  return text;
-}
 
 /** "LXC 105", "VM 103", "Switch ×3", else the kind ("Funksjon"). */
 function detailOf(record: EntityRecord, lang: Lang): string {
@@ -183,7 +149,7 @@ function columnGroups(
       order.push(key);
     }
     if (!item.connectors.some((c) => c.relation === e.relation && c.assumed === e.assumed)) {
-      item.connectors.push({ relation: e.relation, verb: PROVIDER_VERB[e.relation][lang], assumed: e.assumed });
+      item.connectors.push({ relation: e.relation, verb: providerVerb(e.relation, lang), assumed: e.assumed });
     }
     if (e.group && caption(e) && !groupOfItem.has(key)) groupOfItem.set(key, e);
   }
@@ -232,8 +198,8 @@ export function neighbourhoodView(graph: Graph, key: string, lang: Lang, options
     columnGroups(out, (e) => e.to, records, lang, options, (e) =>
       e.group && e.group.members.length > 1
         ? e.group.atLeast > 1
-          ? word('atLeastNeeds', lang, { n: e.group.atLeast })
-          : word('anyOfNeeds', lang)
+          ? t(lang, 'neighbourhood.atLeastNeeds', { n: e.group.atLeast })
+          : t(lang, 'neighbourhood.anyOfNeeds')
         : undefined,
     ),
     limit,
@@ -246,18 +212,16 @@ export function neighbourhoodView(graph: Graph, key: string, lang: Lang, options
   const shown = [...needs, ...neededBy].flatMap((g) => g.items);
   const centreBox = box(centre, lang, options);
   const all = [...shown, centreBox];
-  const legend: LegendEntry[] = [{ sample: 'arrow', text: word('arrowLegend', lang) }];
-  if (shown.some((i) => i.connectors.some((c) => c.assumed))) legend.push({ sample: 'assumed', text: word('assumedLegend', lang) });
-  if (all.some((b) => b.lifecycle === 'planned')) legend.push({ sample: 'planned', text: word('plannedLegend', lang) });
-  if (all.some((b) => b.lifecycle === 'stopped')) legend.push({ sample: 'stopped', text: word('stoppedLegend', lang) });
+  const legend: LegendEntry[] = [{ sample: 'arrow', text: t(lang, 'neighbourhood.arrowLegend') }];
+  if (shown.some((i) => i.connectors.some((c) => c.assumed))) legend.push({ sample: 'assumed', text: t(lang, 'neighbourhood.assumedLegend') });
+  if (all.some((b) => b.lifecycle === 'planned')) legend.push({ sample: 'planned', text: t(lang, 'neighbourhood.plannedLegend') });
+  if (all.some((b) => b.lifecycle === 'stopped')) legend.push({ sample: 'stopped', text: t(lang, 'neighbourhood.stoppedLegend') });
   for (const state of ['degraded', 'down'] as const) {
-    if (all.some((b) => b.state === state)) legend.push({ sample: state, text: `${STATE_MARK[state]} ${STATE_WORDS[state][lang]}` });
+    if (all.some((b) => b.state === state)) legend.push({ sample: state, text: `${STATE_MARK[state]} ${stateLabel(state, lang)}` });
   }
-  const words = Object.fromEntries(
-    Object.keys(NEIGHBOURHOOD_WORDS).map((k) => [k, NEIGHBOURHOOD_WORDS[k as keyof typeof NEIGHBOURHOOD_WORDS][lang]]),
-  ) as NeighbourhoodView['words'];
+  const words = Object.fromEntries(VIEW_WORDS.map((k) => [k, t(lang, `neighbourhood.${k}`)])) as NeighbourhoodView['words'];
   return {
-    title: word('title', lang, { name: displayName(centre.entity, lang) }),
+    title: t(lang, 'neighbourhood.title', { name: displayName(centre.entity, lang) }),
     centre: { ...centreBox, kind: kindLabel(centre.kind, lang) },
     needs,
     neededBy,
@@ -273,12 +237,12 @@ export function neighbourhoodView(graph: Graph, key: string, lang: Lang, options
  * "pve-core kjører frigate." / "frigate trengs av Kameraopptak (antatt)."
  */
 export function neighbourhoodSentences(view: NeighbourhoodView, lang: Lang): string[] {
-  const assumed = (c: NeighbourConnector) => (c.assumed ? ` (${NEIGHBOURHOOD_WORDS.assumed[lang]})` : '');
+  const assumed = (c: NeighbourConnector) => (c.assumed ? ` (${t(lang, 'neighbourhood.assumed')})` : '');
   const out: string[] = [];
   for (const g of view.needs) for (const i of g.items) for (const c of i.connectors) out.push(`${i.name} ${c.verb} ${view.centre.name}${assumed(c)}.`);
   for (const g of view.neededBy) {
     for (const i of g.items) {
-      const fallback = i.fallback ? ` (${NEIGHBOURHOOD_WORDS.anyOfUsers[lang]})` : '';
+      const fallback = i.fallback ? ` (${t(lang, 'neighbourhood.anyOfUsers')})` : '';
       for (const c of i.connectors) out.push(`${view.centre.name} ${c.verb} ${i.name}${fallback}${assumed(c)}.`);
     }
   }

@@ -6,7 +6,7 @@
 import type { Model } from '../model/schema/model.ts';
 import { KIND_SECTIONS, listEntities, listName, type EntityRecord } from '../model/entities.ts';
 import { entityHref, pagePath, KIND_PATH, STARLIGHT_ADDS_BASE } from './urls.ts';
-import { kindLabel, PAGE_SLUGS, t, valueLabel, type UiKey } from '../i18n/ui.ts';
+import { kindLabel, PAGE_SLUGS, t, valueLabel, type PlainWordKey } from '../i18n/ui.ts';
 import { isWithheld } from '../model/profile.ts';
 
 export interface SidebarLink {
@@ -22,7 +22,7 @@ export interface SidebarGroup {
   items: Array<SidebarLink | SidebarGroup>;
 }
 
-function uiLink(key: UiKey, link: string): SidebarLink {
+function uiLink(key: PlainWordKey, link: string): SidebarLink {
   return { label: t('nb', key), translations: { en: t('en', key) }, link };
 }
 

@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { STATE_MARK, stateLabel } from '../../src/analysis/explain.ts';
 import { t } from '../../src/i18n/ui.ts';
-import { STATE_LABEL, STATE_MARK as DIAGRAM_MARK } from '../../src/diagrams/i18n.ts';
 import { STATE_MARK as PAGE_MARK } from '../../src/site/scenario-view.ts';
 
 const STATES = ['ok', 'degraded', 'down'] as const;
@@ -15,9 +14,7 @@ describe('state words and marks', () => {
     for (const state of STATES) {
       for (const lang of ['nb', 'en'] as const) {
         expect(t(lang, `state.${state}`)).toBe(stateLabel(state, lang));
-        expect(STATE_LABEL[state][lang]).toBe(stateLabel(state, lang));
       }
-      expect(DIAGRAM_MARK[state]).toBe(STATE_MARK[state]);
       expect(PAGE_MARK[state]).toBe(STATE_MARK[state]);
     }
   });

@@ -8,7 +8,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync, statSy
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../scripts/check.ts';
+import { runCheck } from '../../src/cli/check-command.ts';
 
 const ROOT = 'tests/fixtures/bad-input';
 const UPDATE = process.env.UPDATE === '1';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkModel, formatProblem, formatSummary, parseArgs, runCheck } from '../../scripts/check.ts';
+import { checkModel, formatProblem, formatSummary, parseArgs, runCheck } from '../../src/cli/check-command.ts';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/proxmox/import-command.ts';
-import { runCheck } from '../../scripts/check.ts';
+import { runCheck } from '../../src/cli/check-command.ts';
 import { loadModel } from '../../src/model/load-model.ts';
 import { CLUSTER, CLUSTER_MODEL, SAGHAUGEN, SAGHAUGEN_MODEL, compare, rawWith } from './helpers.ts';
 

@@ -5,7 +5,7 @@ import { buildGraph } from '../../src/model/graph.ts';
 import { indexEntities } from '../../src/model/entities.ts';
 import { buildSidebar, MAX_SIDEBAR_ENTRIES_PER_KIND, type SidebarGroup, type SidebarLink } from '../../src/site/sidebar.ts';
 import { reachRows, dependedOnByRows, dependsOnRows, fieldRows, guestRows, isSafeUrl, toValue } from '../../src/site/views.ts';
-import { FIELD_LABEL, UI } from '../../src/i18n/ui.ts';
+import { FIELD_LABEL, WORDS } from '../../src/i18n/ui.ts';
 import { sitePaths } from '../../src/site/env.ts';
 import { profileModel } from '../../src/model/profile.ts';
 import { docsDirFor } from '../../src/site/content-dirs.ts';
@@ -156,11 +156,12 @@ describe('entity views', () => {
 });
 
 describe('i18n', () => {
-  it('has both languages for every UI string and field label', () => {
-    for (const dict of [UI, FIELD_LABEL] as Array<Record<string, { nb: string; en: string }>>) {
+  it('has both languages for every word and field label', () => {
+    for (const dict of [WORDS, FIELD_LABEL] as Array<Record<string, { nb: unknown; en: unknown }>>) {
       for (const [key, value] of Object.entries(dict)) {
         expect(value.nb, key).toBeTruthy();
         expect(value.en, key).toBeTruthy();
+        expect(typeof value.nb, key).toBe(typeof value.en);
       }
     }
   });
