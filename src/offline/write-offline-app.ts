@@ -6,7 +6,7 @@
  * after the pages and the PDFs are in it. Node-only (fs).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Lang } from '../model/entities.ts';
 import { INTL_LOCALE, t } from '../i18n/ui.ts';

@@ -5,7 +5,6 @@
  * `/driftsbok/`), which callers may pass; left out, it is read from the environment, so pages, diagrams
  * and the runbook agree. Starlight's sidebar adds the base itself: its links pass `/`.
  */
-import type { EntityKind } from '../model/refs.ts';
 import { parseRef } from '../model/refs.ts';
 import { KIND_PATH } from '../model/kinds.ts';
 import type { Lang } from '../model/entities.ts';

@@ -6,6 +6,10 @@
  */
 import { say, type Entry } from './define.ts';
 
+/** A guest's intended status in the model, in words (the message; the fix line shows the YAML). */
+const NB_STATUS: Record<string, string> = { running: 'i gang', stopped: 'stoppet', planned: 'planlagt' };
+const EN_STATUS: Record<string, string> = { running: 'running', stopped: 'stopped', planned: 'planned' };
+
 const NB_IMPORT = 'eller kjør `npm run import` for å få den skrevet';
 const EN_IMPORT = 'or run `npm run import` to have it written';
 /** " i model/guests.yaml" / " to model/guests.yaml", or nothing when the section has no file yet. */
@@ -151,8 +155,9 @@ export const DRIFT_REPORT_WORDS = {
   ),
   'driftFinding.statusChanged.message': say(
     (p: { subject: string; observed: string; model: string }) =>
-      `${p.subject} er ${p.observed === 'running' ? 'i gang' : 'stoppet'} i Proxmox, men modellen har \`status: ${p.model}\`.`,
-    (p) => `${p.subject} is ${p.observed} in Proxmox, but the model has \`status: ${p.model}\`.`,
+      `${p.subject} er ${p.observed === 'running' ? 'i gang' : 'stoppet'} i Proxmox, men ifølge modellen skal den være ${NB_STATUS[p.model] ?? p.model}.`,
+    // The message says what differs in words; the YAML to change is in the finding's fix line.
+    (p) => `${p.subject} is ${p.observed} in Proxmox, but according to the model it should be ${EN_STATUS[p.model] ?? p.model}.`,
   ),
   'driftFinding.statusChanged.extra': say(
     (p: { command: string }) => `, eller start den: \`${p.command}\``,
