@@ -44,7 +44,9 @@ describe('drift on a built site', () => {
     const frigate = page('guests/frigate');
     expect(raw('guests/frigate')).toMatch(/<section[^>]*data-drift="differs"/);
     expect(frigate).toContain('Sist sammenlignet med Proxmox 1. desember 2026 kl. 06:00 UTC.');
-    expect(frigate).toContain('LXC 105 (frigate) er stoppet i Proxmox, men modellen har <code>status: running</code>.');
+    expect(frigate).toContain('LXC 105 (frigate) er stoppet i Proxmox, men ifølge modellen skal den være i gang.');
+    // The YAML to change is in the fix line, in code; the message itself is words.
+    expect(frigate).toContain('<code>status: stopped</code>');
     expect(raw('en/guests/emqx')).toMatch(/<section[^>]*data-drift="same"/);
     expect(page('en/guests/emqx')).toContain('Last compared with Proxmox 1 December 2026, 06:00 UTC. No drift.');
     const drift = page('en/drift');
