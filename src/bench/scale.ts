@@ -179,38 +179,7 @@ export async function benchScale(
     const en = Math.max(1, plainPages.en);
     const key = `${nb}+${en}`;
     if (!plainCache.has(key)) {
-      const dir = join(work, `plain-${nb}-${en}`);
-      makePlainProject(dir, nb, en);
-      status(`${label}: plain Starlight build, ${result.plainPagesEstimated ? '≈' : ''}${nb} nb + ${en} en pages…`);
-      const plainBuild = (log: string) => run(process.execPath, [astroBin(dir), 'build'], dir, baseEnv(), join(work, log), ctx.options.timeoutMin * 60_000);
-      const colds = await repeatShort((n) => {
-        for (const cacheDir of ['dist', 'node_modules/.astro', 'node_modules/.vite', '.astro']) rmSync(join(dir, cacheDir), { recursive: true, force: true });
-        return plainBuild(`plain-x${scale}-cold-${n}.log`);
-      }, (r) => r.code === 0);
-      const first = median(colds);
-      if (colds.length > 1) status(`  plain cold builds: ${colds.map((r) => fmtMs(r.ms)).join(', ')} (median counts)`);
-      const site = siteStats(join(dir, 'dist'));
-      const measure: PlainMeasure = {
-        coldMs: first.ms,
-        ...(first.cpuSeconds !== undefined ? { coldCpuSeconds: first.cpuSeconds } : {}),
-        ok: first.code === 0,
-        site,
-        log: first.log,
-        ...(first.timedOut ? { timedOut: true } : {}),
-      };
-      if (!measure.ok) status(`  plain build ${first.timedOut ? 'TIMEOUT' : 'FAILED'} after ${fmtMs(first.ms)} (exit ${first.code}); see ${first.log}`);
-      else if (!result.warm?.ok) status(`  ${fmtMs(first.ms)}, ${site.pages} pages (no plain rebuild: nothing warm to compare)`);
-      else {
-        status(`  ${fmtMs(first.ms)}, ${site.pages} pages; plain rebuild…`);
-        const rebuilds = await repeatShort((n) => plainBuild(`plain-x${scale}-warm-${n}.log`), (r) => r.code === 0);
-        const second = median(rebuilds);
-        if (second.code === 0) measure.warmMs = second.ms;
-        status(
-          `  ${second.code === 0 ? fmtMs(second.ms) : `rebuild FAILED (exit ${second.code})`}${ofMedian(rebuilds)}`,
-        );
-      }
-      plainCache.set(key, measure);
-      rmSync(dir, { recursive: true, force: true });
+      plainCache.set(key, await plainBench(ctx, scale, label, { nb, en }, result.plainPagesEstimated === true, result.warm?.ok === true));
     }
     result.plain = plainCache.get(key);
   }
@@ -218,4 +187,50 @@ export async function benchScale(
     result.rehype = await rehypeBench(ctx, modelDir, scale, label, plainPages, result.plain?.ok ? result.plain.coldMs : undefined);
   }
   return result;
+}
+
+/**
+ * The plain Starlight site with these page counts: a cold build (the median of three when short),
+ * and, when the project had a warm build to compare with, a rebuild with Astro's caches warm.
+ */
+async function plainBench(
+  ctx: Context,
+  scale: number,
+  label: string,
+  { nb, en }: { nb: number; en: number },
+  estimated: boolean,
+  warmOk: boolean,
+): Promise<PlainMeasure> {
+  const dir = join(ctx.work, `plain-${nb}-${en}`);
+  makePlainProject(dir, nb, en);
+  status(`${label}: plain Starlight build, ${estimated ? '≈' : ''}${nb} nb + ${en} en pages…`);
+  const plainBuild = (log: string) => run(process.execPath, [astroBin(dir), 'build'], dir, baseEnv(), join(ctx.work, log), ctx.options.timeoutMin * 60_000);
+  const colds = await repeatShort((n) => {
+    for (const cacheDir of ['dist', 'node_modules/.astro', 'node_modules/.vite', '.astro']) rmSync(join(dir, cacheDir), { recursive: true, force: true });
+    return plainBuild(`plain-x${scale}-cold-${n}.log`);
+  }, (r) => r.code === 0);
+  const first = median(colds);
+  if (colds.length > 1) status(`  plain cold builds: ${colds.map((r) => fmtMs(r.ms)).join(', ')} (median counts)`);
+  const site = siteStats(join(dir, 'dist'));
+  const measure: PlainMeasure = {
+    coldMs: first.ms,
+    ...(first.cpuSeconds !== undefined ? { coldCpuSeconds: first.cpuSeconds } : {}),
+    ok: first.code === 0,
+    site,
+    log: first.log,
+    ...(first.timedOut ? { timedOut: true } : {}),
+  };
+  if (!measure.ok) status(`  plain build ${first.timedOut ? 'TIMEOUT' : 'FAILED'} after ${fmtMs(first.ms)} (exit ${first.code}); see ${first.log}`);
+  else if (!warmOk) status(`  ${fmtMs(first.ms)}, ${site.pages} pages (no plain rebuild: nothing warm to compare)`);
+  else {
+    status(`  ${fmtMs(first.ms)}, ${site.pages} pages; plain rebuild…`);
+    const rebuilds = await repeatShort((n) => plainBuild(`plain-x${scale}-warm-${n}.log`), (r) => r.code === 0);
+    const second = median(rebuilds);
+    if (second.code === 0) measure.warmMs = second.ms;
+    status(
+      `  ${second.code === 0 ? fmtMs(second.ms) : `rebuild FAILED (exit ${second.code})`}${ofMedian(rebuilds)}`,
+    );
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return measure;
 }
