@@ -151,279 +151,330 @@ export function syntheticModel(scale: number, seed = 1): Model {
   const clusters = clusterCount(scale);
   const rand = prng(seed);
   const model: Model = {
-    site: {
-      name: 'Syntetisk',
-      title: t(`Syntetisk driftsbok (${clusters}×)`, `Synthetic runbook (${clusters}×)`),
-      tagline: t('Generert for ytelsesmåling', 'Generated for benchmarking'),
-      description: t(
-        `En generert modell med ${clusters} kopier av et lite gårdsbruk: hus, låve, Proxmox og æøå.`,
-        `A generated model with ${clusters} copies of a small farm: house, barn, Proxmox and æøå.`,
-      ),
-      documented: '2026-11-25',
-      source: 'src/bench/synthetic-model.ts',
-      locales: ['nb', 'en'],
-      principles: [
-        {
-          id: 'critical-decentralised',
-          title: t('Kritiske systemer er desentraliserte', 'Critical systems are decentralised'),
-          text: t(
-            'Det som må virke, skal virke uten den sentrale serveren.',
-            'What must work shall work without the central server.',
-          ),
-        },
-      ],
-      docsCapability: `capability:docs-online-${pad(0)}`,
-    },
+    site: syntheticSite(clusters),
     // Every kind's section, empty (src/model/kinds.ts).
     ...(Object.fromEntries(KIND_SECTION_NAMES.map((section) => [section, []])) as unknown as Omit<Model, 'site'>),
   };
-
+  // One cluster after the other, and within one the sections in this order: the seeded PRNG is
+  // drawn from in this order (cameras, storage, guests, capabilities), so the order is the model.
   for (let c = 0; c < clusters; c++) {
-    const sfx = `-${pad(c)}`;
-    const label = `#${c}`;
-    /** `kind:id` (template id) → the cluster's ref. */
-    const ref = (r: string) => `${r}${sfx}`;
-    const dep = (d: Dep): Model['capabilities'][number]['dependsOn'] extends (infer E)[] | undefined ? E : never =>
-      typeof d === 'string' ? ref(d) : { anyOf: d.anyOf.map(ref) };
-
-    // Locations
-    model.locations.push(
-      { id: `house${sfx}`, name: `house${sfx}`, title: t(`Huset ${label}`, `The house ${label}`), kind: 'building' },
-      { id: `barn${sfx}`, name: `barn${sfx}`, title: t(`Garasje/låve ${label}`, `Garage/barn ${label}`), kind: 'building' },
-    );
-
-    // Power
-    model.power.push(
-      { id: `grid${sfx}`, name: `grid${sfx}`, title: t('Strømnettet', 'The grid'), kind: 'grid', status: 'active' },
-      { id: `ups-battery${sfx}`, name: `ups-battery${sfx}`, title: t('UPS-batteri', 'UPS battery'), kind: 'battery', status: 'active' },
-      {
-        id: `ups${sfx}`,
-        name: `ups${sfx}`,
-        kind: 'ups',
-        status: 'active',
-        locatedIn: `location:house${sfx}`,
-        poweredBy: [{ anyOf: [`power:grid${sfx}`, `power:ups-battery${sfx}`] }],
-        description: t('Holder nettverket oppe når strømmen går.', 'Keeps the network up when the power goes.'),
-      },
-      { id: `solar${sfx}`, name: `solar${sfx}`, title: t('Solceller', 'Solar panels'), kind: 'solar', status: 'planned' },
-      { id: `battery-bank${sfx}`, name: `battery-bank${sfx}`, title: t('Batteribank', 'Battery bank'), kind: 'battery', status: 'planned' },
-      {
-        id: `inverter${sfx}`,
-        name: `inverter${sfx}`,
-        title: t('Hybridinverter', 'Hybrid inverter'),
-        kind: 'inverter',
-        status: 'planned',
-        poweredBy: [{ anyOf: [`power:solar${sfx}`, `power:battery-bank${sfx}`, `power:generator${sfx}`] }],
-      },
-      { id: `generator${sfx}`, name: `generator${sfx}`, title: t('Dieselaggregat', 'Diesel generator'), kind: 'generator', status: 'planned' },
-    );
-
-    // Network
-    const net = (id: string, kind: Model['network'][number]['kind'], extra: Partial<Model['network'][number]> = {}) =>
-      model.network.push({ id: `${id}${sfx}`, name: `${id}${sfx}`, kind, status: 'active', ...extra });
-    net('isp-sat', 'isp', { medium: 'satellite', vendor: 'Starlink', poweredBy: [`power:ups${sfx}`] });
-    net('isp-fibre', 'isp', { medium: 'fibre', status: 'planned', orderStatus: t('Bestilt, leveringsdato ukjent', 'Ordered, delivery date unknown') });
-    net('gateway', 'gateway', { vendor: 'Ubiquiti', model: 'UDM-Pro', poweredBy: [`power:ups${sfx}`], locatedIn: `location:house${sfx}`, ip: `10.${c % 250}.0.1` });
-    net('switches', 'switch', { vendor: 'Ubiquiti', count: 2 + (c % 3), poweredBy: [`power:ups${sfx}`], connectsVia: [`network:gateway${sfx}`] });
-    net('ap-house', 'access-point', { vendor: 'Ubiquiti', model: 'U7 Outdoor', connectsVia: [`network:switches${sfx}`] });
-    net('mesh-link', 'link', { medium: 'wireless-mesh', between: [`location:house${sfx}`, `location:barn${sfx}`], connectsVia: [`network:ap-house${sfx}`] });
-    net('fibre-link', 'link', { medium: 'fibre', status: 'planned', between: [`location:house${sfx}`, `location:barn${sfx}`] });
-    net('ap-barn', 'access-point', { vendor: 'Ubiquiti', model: 'U7 Outdoor', locatedIn: `location:barn${sfx}`, connectsVia: [{ anyOf: [`network:mesh-link${sfx}`, `network:fibre-link${sfx}`] }] });
-    net('cameras', 'camera', { vendor: 'Ubiquiti', count: 4 + Math.floor(rand() * 8), poweredBy: [`power:ups${sfx}`], connectsVia: [`network:switches${sfx}`] });
-    net('sdn', 'sdn-zone', { partOf: `host:pve${sfx}` });
-
-    // Hosts and storage
-    model.hosts.push(
-      {
-        id: `pve${sfx}`,
-        name: `pve${sfx}`,
-        kind: 'proxmox',
-        status: 'active',
-        hardware: 'Generic x86 server',
-        ip: `10.${c % 250}.0.205`,
-        os: 'Proxmox VE',
-        kernel: '6.8.12-4-pve',
-        proxmoxVersion: '8.3.0',
-        locatedIn: `location:house${sfx}`,
-        poweredBy: [`power:grid${sfx}`],
-        connectsVia: [`network:switches${sfx}`],
-        sdnZones: [{ id: 'localnetwork', description: t('Lokalt SDN-nett', 'Local SDN network') }],
-        access: t('SSH som root fra admin-PC-en.', 'SSH as root from the admin PC.'),
-      },
-      {
-        id: `gw-pi${sfx}`,
-        name: `gw-pi${sfx}`,
-        kind: 'raspberry-pi',
-        status: 'active',
-        hardware: 'Raspberry Pi 4 + Sx1202',
-        locatedIn: `location:house${sfx}`,
-        poweredBy: [`power:ups${sfx}`],
-        connectsVia: [`network:switches${sfx}`],
-      },
-      {
-        id: `cm4${sfx}`,
-        name: `cm4${sfx}`,
-        kind: 'raspberry-pi',
-        status: 'planned',
-        hardware: 'Raspberry Pi 4 (CM4 on carrier board)',
-        locatedIn: `location:barn${sfx}`,
-      },
-    );
-    model.storage.push(
-      { id: `local${sfx}`, name: `local${sfx}`, host: `pve${sfx}`, kind: 'local', usedPercent: Math.round(rand() * 1000) / 10 },
-      { id: `local-lvm${sfx}`, name: `local-lvm${sfx}`, host: `pve${sfx}`, kind: 'lvm-thin', usedPercent: Math.round(rand() * 1000) / 10 },
-      { id: `ext${sfx}`, name: `ext${sfx}`, host: `pve${sfx}`, kind: 'external' },
-    );
-
-    // Guests
-    GUESTS.forEach((g, i) => {
-      model.guests.push({
-        id: `${g.id}${sfx}`,
-        name: `${g.id}${sfx}`,
-        vmid: 100 + c * 1000 + i,
-        kind: g.kind,
-        host: `pve${sfx}`,
-        status: g.stopped ? 'stopped' : 'running',
-        cores: 1 + Math.floor(rand() * 4),
-        memoryMb: 512 * (1 + Math.floor(rand() * 8)),
-        diskGb: 4 + Math.floor(rand() * 60),
-        tags: [g.kind === 'qemu' ? 'vm' : 'ct', g.id.split('-')[0]!],
-        os: g.kind === 'qemu' ? 'Linux' : 'Debian 12',
-        ip: `10.${c % 250}.${1 + Math.floor(i / 200)}.${10 + i}`,
-        purpose: g.purpose,
-        installed: [{ name: g.software, version: `${1 + (c % 9)}.${i}.0` }],
-        ...(g.dependsOn ? { dependsOn: g.dependsOn.map((d) => `guest:${d}${sfx}`) } : {}),
-        ...(g.enhancedBy ? { enhancedBy: g.enhancedBy.map((d) => `guest:${d}${sfx}`) } : {}),
-        connectsVia: [`network:sdn${sfx}`],
-      });
-    });
-
-    // Systems
-    for (const s of SYSTEMS) {
-      model.systems.push({
-        id: `${s.id}${sfx}`,
-        name: `${s.name} ${label}`,
-        category: s.category,
-        tier: s.tier,
-        decentralised: s.decentralised,
-        status: 'active',
-        description: t(`${s.name} i klynge ${label}: «${s.tier === 'critical' ? 'kritisk' : 'komfort'}».`, `${s.name} in cluster ${label}: "${s.tier}".`),
-        ...(s.dependsOn ? { dependsOn: s.dependsOn.map(ref) } : {}),
-        features: [t('Virker lokalt', 'Works locally')],
-      });
-    }
-
-    // Capabilities: template edges, plus seeded extra soft edges to earlier capabilities (same
-    // cluster) and to a capability in an earlier cluster.
-    CAPABILITIES.forEach((cap, i) => {
-      const enhancedBy = (cap.enhancedBy ?? []).map(ref);
-      if (i > 0 && rand() < 0.3) {
-        const j = Math.floor(rand() * i);
-        const target = `capability:${CAPABILITIES[j]!.id}${sfx}`;
-        if (!enhancedBy.includes(target) && !cap.dependsOn.includes(`capability:${CAPABILITIES[j]!.id}`)) enhancedBy.push(target);
-      }
-      if (c > 0 && rand() < 0.15) {
-        const other = Math.floor(rand() * c);
-        enhancedBy.push(`capability:${CAPABILITIES[Math.floor(rand() * CAPABILITIES.length)]!.id}-${pad(other)}`);
-      }
-      model.capabilities.push({
-        id: `${cap.id}${sfx}`,
-        name: `${cap.id}${sfx}`,
-        title: t(`${cap.title.nb} ${label}`, `${cap.title.en} ${label}`),
-        tier: cap.tier,
-        status: 'active',
-        dependsOn: cap.dependsOn.map(dep),
-        ...(enhancedBy.length ? { enhancedBy } : {}),
-      });
-    });
-
-    // Plans
-    model.plans.push(
-      {
-        id: `usbip${sfx}`,
-        name: `usbip${sfx}`,
-        title: t(`USB/IP fra garasjen ${label}`, `USB/IP from the garage ${label}`),
-        status: 'planned',
-        rationale: t('Radioene må stå i garasjen, tjenestene på Proxmox.', 'The radios must be in the garage, the services on Proxmox.'),
-        steps: [t('Sett opp CM4 med PoE', 'Set up the CM4 with PoE'), t('Del USB over IP', 'Share USB over IP'), t('Start LXC-ene', 'Start the LXCs')],
-        adds: [`host:cm4${sfx}`],
-        changes: [
-          { ref: `guest:zigbee-garage${sfx}`, what: t('Startes når USB/IP virker', 'Started once USB/IP works') },
-          { ref: `guest:zwave-garage${sfx}`, what: t('Startes når USB/IP virker', 'Started once USB/IP works') },
-        ],
-      },
-      {
-        id: `energy${sfx}`,
-        name: `energy${sfx}`,
-        title: t(`Energiautonomi ${label}`, `Energy autonomy ${label}`),
-        status: 'idea',
-        goal: t('Klare seg uten nettet i flere døgn.', 'Run without the grid for days.'),
-        adds: [`power:solar${sfx}`, `power:battery-bank${sfx}`, `power:inverter${sfx}`, `power:generator${sfx}`],
-      },
-      {
-        id: `fibre${sfx}`,
-        name: `fibre${sfx}`,
-        title: t(`Fiber mellom byggene ${label}`, `Fibre between the buildings ${label}`),
-        status: 'ordered',
-        trigger: t('Grøfta er gravd.', 'The trench is dug.'),
-        adds: [`network:fibre-link${sfx}`, `network:isp-fibre${sfx}`],
-      },
-      {
-        id: `move-network${sfx}`,
-        name: `move-network${sfx}`,
-        title: t(`Flytt nettverket til låven ${label}`, `Move the network to the barn ${label}`),
-        status: 'idea',
-        changes: [{ ref: `network:gateway${sfx}`, what: t('Flyttes til låven', 'Moved to the barn') }],
-      },
-    );
-
-    // Scenarios
-    model.scenarios.push(
-      {
-        id: `proxmox-down${sfx}`,
-        title: t(`Proxmox nede ${label}`, `Proxmox down ${label}`),
-        fails: [`host:pve${sfx}`],
-        symptoms: [{ id: 'no-dashboards', text: t('Dashbordene svarer ikke', 'The dashboards do not answer') }],
-      },
-      {
-        id: `power-outage${sfx}`,
-        title: t(`Strømbrudd ${label}`, `Power outage ${label}`),
-        description: t('Nettet er borte; UPS-en holder nettverket.', 'The grid is gone; the UPS holds the network.'),
-        fails: [`power:grid${sfx}`],
-        phases: [
-          {
-            id: 'ups-empty',
-            title: t('UPS-en er tom', 'The UPS is empty'),
-            after: t('Etter ukjent tid', 'After an unknown time'),
-            afterMinutesFrom: `power:ups-battery${sfx}`,
-            alsoFails: [`power:ups-battery${sfx}`],
-          },
-        ],
-        symptoms: [{ id: 'lights-out', text: t('Lyset går', 'The lights go out') }],
-      },
-      { id: `isp-down${sfx}`, title: t(`Internett nede ${label}`, `Internet down ${label}`), fails: [`network:isp-sat${sfx}`] },
-      { id: `mesh-down${sfx}`, title: t(`Mesh-lenken nede ${label}`, `Mesh link down ${label}`), fails: [`network:mesh-link${sfx}`] },
-      { id: `gateway-down${sfx}`, title: t(`Gatewayen nede ${label}`, `Gateway down ${label}`), fails: [`network:gateway${sfx}`] },
-    );
-
-    // Notes
-    model.notes.push(
-      {
-        id: `agents${sfx}`,
-        title: t(`Agentoppsett ${label}`, `Agent setup ${label}`),
-        body: t('Agentene kjører i en egen LXC med egne nøkler.', 'The agents run in their own LXC with their own keys.'),
-        points: [t('Ingen tilgang til produksjon', 'No access to production')],
-        about: [`guest:agents${sfx}`, `system:agents${sfx}`],
-      },
-      {
-        id: `status${sfx}`,
-        title: t(`Status ${label}`, `Status ${label}`),
-        body: t('Alt kjører unntatt garasjen.', 'Everything runs except the garage.'),
-        about: [`host:pve${sfx}`],
-      },
-    );
+    const cluster = clusterOf(c, rand);
+    model.locations.push(...locations(cluster));
+    model.power.push(...power(cluster));
+    model.network.push(...network(cluster));
+    model.hosts.push(...hosts(cluster));
+    model.storage.push(...storage(cluster));
+    model.guests.push(...guests(cluster));
+    model.systems.push(...systems(cluster));
+    model.capabilities.push(...capabilities(cluster));
+    model.plans.push(...plans(cluster));
+    model.scenarios.push(...scenarios(cluster));
+    model.notes.push(...notes(cluster));
   }
   return model;
+}
+
+type Section<K extends keyof Model> = Model[K] extends (infer E)[] ? E : never;
+
+/** One cluster's numbering: its index, the suffix every id of it carries, its label in titles. */
+interface Cluster {
+  c: number;
+  /** `-000`, `-001` … */
+  sfx: string;
+  /** `#0`, `#1` … */
+  label: string;
+  /** The model's one seeded PRNG (shared by every cluster, drawn from in section order). */
+  rand: () => number;
+  /** `kind:id` (template id) → the cluster's ref. */
+  ref: (r: string) => string;
+  /** A template dependency (a ref or an anyOf of refs) → the cluster's. */
+  dep: (d: Dep) => NonNullable<Section<'capabilities'>['dependsOn']>[number];
+}
+
+function clusterOf(c: number, rand: () => number): Cluster {
+  const sfx = `-${pad(c)}`;
+  const ref = (r: string) => `${r}${sfx}`;
+  return { c, sfx, label: `#${c}`, rand, ref, dep: (d) => (typeof d === 'string' ? ref(d) : { anyOf: d.anyOf.map(ref) }) };
+}
+
+function syntheticSite(clusters: number): Model['site'] {
+  return {
+    name: 'Syntetisk',
+    title: t(`Syntetisk driftsbok (${clusters}×)`, `Synthetic runbook (${clusters}×)`),
+    tagline: t('Generert for ytelsesmåling', 'Generated for benchmarking'),
+    description: t(
+      `En generert modell med ${clusters} kopier av et lite gårdsbruk: hus, låve, Proxmox og æøå.`,
+      `A generated model with ${clusters} copies of a small farm: house, barn, Proxmox and æøå.`,
+    ),
+    documented: '2026-11-25',
+    source: 'src/bench/synthetic-model.ts',
+    locales: ['nb', 'en'],
+    principles: [
+      {
+        id: 'critical-decentralised',
+        title: t('Kritiske systemer er desentraliserte', 'Critical systems are decentralised'),
+        text: t(
+          'Det som må virke, skal virke uten den sentrale serveren.',
+          'What must work shall work without the central server.',
+        ),
+      },
+    ],
+    docsCapability: `capability:docs-online-${pad(0)}`,
+  };
+}
+
+function locations({ sfx, label }: Cluster): Section<'locations'>[] {
+  return [
+    { id: `house${sfx}`, name: `house${sfx}`, title: t(`Huset ${label}`, `The house ${label}`), kind: 'building' },
+    { id: `barn${sfx}`, name: `barn${sfx}`, title: t(`Garasje/låve ${label}`, `Garage/barn ${label}`), kind: 'building' },
+  ];
+}
+
+function power({ sfx }: Cluster): Section<'power'>[] {
+  return [
+    { id: `grid${sfx}`, name: `grid${sfx}`, title: t('Strømnettet', 'The grid'), kind: 'grid', status: 'active' },
+    { id: `ups-battery${sfx}`, name: `ups-battery${sfx}`, title: t('UPS-batteri', 'UPS battery'), kind: 'battery', status: 'active' },
+    {
+      id: `ups${sfx}`,
+      name: `ups${sfx}`,
+      kind: 'ups',
+      status: 'active',
+      locatedIn: `location:house${sfx}`,
+      poweredBy: [{ anyOf: [`power:grid${sfx}`, `power:ups-battery${sfx}`] }],
+      description: t('Holder nettverket oppe når strømmen går.', 'Keeps the network up when the power goes.'),
+    },
+    { id: `solar${sfx}`, name: `solar${sfx}`, title: t('Solceller', 'Solar panels'), kind: 'solar', status: 'planned' },
+    { id: `battery-bank${sfx}`, name: `battery-bank${sfx}`, title: t('Batteribank', 'Battery bank'), kind: 'battery', status: 'planned' },
+    {
+      id: `inverter${sfx}`,
+      name: `inverter${sfx}`,
+      title: t('Hybridinverter', 'Hybrid inverter'),
+      kind: 'inverter',
+      status: 'planned',
+      poweredBy: [{ anyOf: [`power:solar${sfx}`, `power:battery-bank${sfx}`, `power:generator${sfx}`] }],
+    },
+    { id: `generator${sfx}`, name: `generator${sfx}`, title: t('Dieselaggregat', 'Diesel generator'), kind: 'generator', status: 'planned' },
+  ];
+}
+
+/** Uses the PRNG once (the camera count). */
+function network({ c, sfx, rand }: Cluster): Section<'network'>[] {
+  const out: Section<'network'>[] = [];
+  const net = (id: string, kind: Section<'network'>['kind'], extra: Partial<Section<'network'>> = {}) =>
+    out.push({ id: `${id}${sfx}`, name: `${id}${sfx}`, kind, status: 'active', ...extra });
+  net('isp-sat', 'isp', { medium: 'satellite', vendor: 'Starlink', poweredBy: [`power:ups${sfx}`] });
+  net('isp-fibre', 'isp', { medium: 'fibre', status: 'planned', orderStatus: t('Bestilt, leveringsdato ukjent', 'Ordered, delivery date unknown') });
+  net('gateway', 'gateway', { vendor: 'Ubiquiti', model: 'UDM-Pro', poweredBy: [`power:ups${sfx}`], locatedIn: `location:house${sfx}`, ip: `10.${c % 250}.0.1` });
+  net('switches', 'switch', { vendor: 'Ubiquiti', count: 2 + (c % 3), poweredBy: [`power:ups${sfx}`], connectsVia: [`network:gateway${sfx}`] });
+  net('ap-house', 'access-point', { vendor: 'Ubiquiti', model: 'U7 Outdoor', connectsVia: [`network:switches${sfx}`] });
+  net('mesh-link', 'link', { medium: 'wireless-mesh', between: [`location:house${sfx}`, `location:barn${sfx}`], connectsVia: [`network:ap-house${sfx}`] });
+  net('fibre-link', 'link', { medium: 'fibre', status: 'planned', between: [`location:house${sfx}`, `location:barn${sfx}`] });
+  net('ap-barn', 'access-point', { vendor: 'Ubiquiti', model: 'U7 Outdoor', locatedIn: `location:barn${sfx}`, connectsVia: [{ anyOf: [`network:mesh-link${sfx}`, `network:fibre-link${sfx}`] }] });
+  net('cameras', 'camera', { vendor: 'Ubiquiti', count: 4 + Math.floor(rand() * 8), poweredBy: [`power:ups${sfx}`], connectsVia: [`network:switches${sfx}`] });
+  net('sdn', 'sdn-zone', { partOf: `host:pve${sfx}` });
+  return out;
+}
+
+function hosts({ c, sfx }: Cluster): Section<'hosts'>[] {
+  return [
+    {
+      id: `pve${sfx}`,
+      name: `pve${sfx}`,
+      kind: 'proxmox',
+      status: 'active',
+      hardware: 'Generic x86 server',
+      ip: `10.${c % 250}.0.205`,
+      os: 'Proxmox VE',
+      kernel: '6.8.12-4-pve',
+      proxmoxVersion: '8.3.0',
+      locatedIn: `location:house${sfx}`,
+      poweredBy: [`power:grid${sfx}`],
+      connectsVia: [`network:switches${sfx}`],
+      sdnZones: [{ id: 'localnetwork', description: t('Lokalt SDN-nett', 'Local SDN network') }],
+      access: t('SSH som root fra admin-PC-en.', 'SSH as root from the admin PC.'),
+    },
+    {
+      id: `gw-pi${sfx}`,
+      name: `gw-pi${sfx}`,
+      kind: 'raspberry-pi',
+      status: 'active',
+      hardware: 'Raspberry Pi 4 + Sx1202',
+      locatedIn: `location:house${sfx}`,
+      poweredBy: [`power:ups${sfx}`],
+      connectsVia: [`network:switches${sfx}`],
+    },
+    {
+      id: `cm4${sfx}`,
+      name: `cm4${sfx}`,
+      kind: 'raspberry-pi',
+      status: 'planned',
+      hardware: 'Raspberry Pi 4 (CM4 on carrier board)',
+      locatedIn: `location:barn${sfx}`,
+    },
+  ];
+}
+
+/** Uses the PRNG twice (how full the two disks are). */
+function storage({ sfx, rand }: Cluster): Section<'storage'>[] {
+  return [
+    { id: `local${sfx}`, name: `local${sfx}`, host: `pve${sfx}`, kind: 'local', usedPercent: Math.round(rand() * 1000) / 10 },
+    { id: `local-lvm${sfx}`, name: `local-lvm${sfx}`, host: `pve${sfx}`, kind: 'lvm-thin', usedPercent: Math.round(rand() * 1000) / 10 },
+    { id: `ext${sfx}`, name: `ext${sfx}`, host: `pve${sfx}`, kind: 'external' },
+  ];
+}
+
+/** Uses the PRNG three times per guest (cores, memory, disk). */
+function guests({ c, sfx, rand }: Cluster): Section<'guests'>[] {
+  return GUESTS.map((g, i) => ({
+    id: `${g.id}${sfx}`,
+    name: `${g.id}${sfx}`,
+    vmid: 100 + c * 1000 + i,
+    kind: g.kind,
+    host: `pve${sfx}`,
+    status: g.stopped ? 'stopped' : 'running',
+    cores: 1 + Math.floor(rand() * 4),
+    memoryMb: 512 * (1 + Math.floor(rand() * 8)),
+    diskGb: 4 + Math.floor(rand() * 60),
+    tags: [g.kind === 'qemu' ? 'vm' : 'ct', g.id.split('-')[0]!],
+    os: g.kind === 'qemu' ? 'Linux' : 'Debian 12',
+    ip: `10.${c % 250}.${1 + Math.floor(i / 200)}.${10 + i}`,
+    purpose: g.purpose,
+    installed: [{ name: g.software, version: `${1 + (c % 9)}.${i}.0` }],
+    ...(g.dependsOn ? { dependsOn: g.dependsOn.map((d) => `guest:${d}${sfx}`) } : {}),
+    ...(g.enhancedBy ? { enhancedBy: g.enhancedBy.map((d) => `guest:${d}${sfx}`) } : {}),
+    connectsVia: [`network:sdn${sfx}`],
+  }));
+}
+
+function systems({ sfx, label, ref }: Cluster): Section<'systems'>[] {
+  return SYSTEMS.map((s) => ({
+    id: `${s.id}${sfx}`,
+    name: `${s.name} ${label}`,
+    category: s.category,
+    tier: s.tier,
+    decentralised: s.decentralised,
+    status: 'active',
+    description: t(`${s.name} i klynge ${label}: «${s.tier === 'critical' ? 'kritisk' : 'komfort'}».`, `${s.name} in cluster ${label}: "${s.tier}".`),
+    ...(s.dependsOn ? { dependsOn: s.dependsOn.map(ref) } : {}),
+    features: [t('Virker lokalt', 'Works locally')],
+  }));
+}
+
+/**
+ * The template edges, plus seeded extra soft edges to earlier capabilities (same cluster) and to a
+ * capability in an earlier cluster. Uses the PRNG per capability.
+ */
+function capabilities({ c, sfx, label, rand, ref, dep }: Cluster): Section<'capabilities'>[] {
+  return CAPABILITIES.map((cap, i) => {
+    const enhancedBy = (cap.enhancedBy ?? []).map(ref);
+    if (i > 0 && rand() < 0.3) {
+      const j = Math.floor(rand() * i);
+      const target = `capability:${CAPABILITIES[j]!.id}${sfx}`;
+      if (!enhancedBy.includes(target) && !cap.dependsOn.includes(`capability:${CAPABILITIES[j]!.id}`)) enhancedBy.push(target);
+    }
+    if (c > 0 && rand() < 0.15) {
+      const other = Math.floor(rand() * c);
+      enhancedBy.push(`capability:${CAPABILITIES[Math.floor(rand() * CAPABILITIES.length)]!.id}-${pad(other)}`);
+    }
+    return {
+      id: `${cap.id}${sfx}`,
+      name: `${cap.id}${sfx}`,
+      title: t(`${cap.title.nb} ${label}`, `${cap.title.en} ${label}`),
+      tier: cap.tier,
+      status: 'active',
+      dependsOn: cap.dependsOn.map(dep),
+      ...(enhancedBy.length ? { enhancedBy } : {}),
+    };
+  });
+}
+
+function plans({ sfx, label }: Cluster): Section<'plans'>[] {
+  return [
+    {
+      id: `usbip${sfx}`,
+      name: `usbip${sfx}`,
+      title: t(`USB/IP fra garasjen ${label}`, `USB/IP from the garage ${label}`),
+      status: 'planned',
+      rationale: t('Radioene må stå i garasjen, tjenestene på Proxmox.', 'The radios must be in the garage, the services on Proxmox.'),
+      steps: [t('Sett opp CM4 med PoE', 'Set up the CM4 with PoE'), t('Del USB over IP', 'Share USB over IP'), t('Start LXC-ene', 'Start the LXCs')],
+      adds: [`host:cm4${sfx}`],
+      changes: [
+        { ref: `guest:zigbee-garage${sfx}`, what: t('Startes når USB/IP virker', 'Started once USB/IP works') },
+        { ref: `guest:zwave-garage${sfx}`, what: t('Startes når USB/IP virker', 'Started once USB/IP works') },
+      ],
+    },
+    {
+      id: `energy${sfx}`,
+      name: `energy${sfx}`,
+      title: t(`Energiautonomi ${label}`, `Energy autonomy ${label}`),
+      status: 'idea',
+      goal: t('Klare seg uten nettet i flere døgn.', 'Run without the grid for days.'),
+      adds: [`power:solar${sfx}`, `power:battery-bank${sfx}`, `power:inverter${sfx}`, `power:generator${sfx}`],
+    },
+    {
+      id: `fibre${sfx}`,
+      name: `fibre${sfx}`,
+      title: t(`Fiber mellom byggene ${label}`, `Fibre between the buildings ${label}`),
+      status: 'ordered',
+      trigger: t('Grøfta er gravd.', 'The trench is dug.'),
+      adds: [`network:fibre-link${sfx}`, `network:isp-fibre${sfx}`],
+    },
+    {
+      id: `move-network${sfx}`,
+      name: `move-network${sfx}`,
+      title: t(`Flytt nettverket til låven ${label}`, `Move the network to the barn ${label}`),
+      status: 'idea',
+      changes: [{ ref: `network:gateway${sfx}`, what: t('Flyttes til låven', 'Moved to the barn') }],
+    },
+  ];
+}
+
+function scenarios({ sfx, label }: Cluster): Section<'scenarios'>[] {
+  return [
+    {
+      id: `proxmox-down${sfx}`,
+      title: t(`Proxmox nede ${label}`, `Proxmox down ${label}`),
+      fails: [`host:pve${sfx}`],
+      symptoms: [{ id: 'no-dashboards', text: t('Dashbordene svarer ikke', 'The dashboards do not answer') }],
+    },
+    {
+      id: `power-outage${sfx}`,
+      title: t(`Strømbrudd ${label}`, `Power outage ${label}`),
+      description: t('Nettet er borte; UPS-en holder nettverket.', 'The grid is gone; the UPS holds the network.'),
+      fails: [`power:grid${sfx}`],
+      phases: [
+        {
+          id: 'ups-empty',
+          title: t('UPS-en er tom', 'The UPS is empty'),
+          after: t('Etter ukjent tid', 'After an unknown time'),
+          afterMinutesFrom: `power:ups-battery${sfx}`,
+          alsoFails: [`power:ups-battery${sfx}`],
+        },
+      ],
+      symptoms: [{ id: 'lights-out', text: t('Lyset går', 'The lights go out') }],
+    },
+    { id: `isp-down${sfx}`, title: t(`Internett nede ${label}`, `Internet down ${label}`), fails: [`network:isp-sat${sfx}`] },
+    { id: `mesh-down${sfx}`, title: t(`Mesh-lenken nede ${label}`, `Mesh link down ${label}`), fails: [`network:mesh-link${sfx}`] },
+    { id: `gateway-down${sfx}`, title: t(`Gatewayen nede ${label}`, `Gateway down ${label}`), fails: [`network:gateway${sfx}`] },
+  ];
+}
+
+function notes({ sfx, label }: Cluster): Section<'notes'>[] {
+  return [
+    {
+      id: `agents${sfx}`,
+      title: t(`Agentoppsett ${label}`, `Agent setup ${label}`),
+      body: t('Agentene kjører i en egen LXC med egne nøkler.', 'The agents run in their own LXC with their own keys.'),
+      points: [t('Ingen tilgang til produksjon', 'No access to production')],
+      about: [`guest:agents${sfx}`, `system:agents${sfx}`],
+    },
+    {
+      id: `status${sfx}`,
+      title: t(`Status ${label}`, `Status ${label}`),
+      body: t('Alt kjører unntatt garasjen.', 'Everything runs except the garage.'),
+      about: [`host:pve${sfx}`],
+    },
+  ];
 }
 
 /** Total number of entities (everything with a page-worthy id, site excluded). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,5 +105,18 @@ describe('syntheticModel', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('syntheticModel, split into steps (issue 16)', () => {
+  // SHA-256 of JSON.stringify(syntheticModel(scale)) as the one-function version made it, before it
+  // was split into a step per section: the same models, key order included (so the same YAML).
+  const GOLDEN: Record<number, string> = {
+    1: 'b429816cceeb1b5f5e769fd743656be4bcf39598ce1033e8503c9d8e8b9e6834',
+    3: 'b9f6b0db051bfc40f7df8eb94daa458c0cecc3f5546606d502b758bfc9889a76',
+    10: '973d92d54c612207493015e1595e9974fd2b5f13240e9c9765a6505d42f3e8c2',
+  };
+  it.each([1, 3, 10])('makes the same model at scale %i as before', (scale) => {
+    expect(createHash('sha256').update(JSON.stringify(syntheticModel(scale))).digest('hex')).toBe(GOLDEN[scale]);
   });
 });
