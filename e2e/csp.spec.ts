@@ -28,7 +28,8 @@ test('every page of dist/ has one policy, before its first script, allowing exac
     const policy = CSP_META_PATTERN.exec(html)![1]!;
     const allowed = new Set(policy.match(/'sha256-[^']+'/g) ?? []);
     const needed = inlineScriptHashes(html);
-    if (needed.some((h) => !allowed.has(h)) || allowed.size !== needed.length) wrong.push(`${page}: allows ${allowed.size} inline scripts, has ${needed.length}`);
+    if (needed.some((h) => !allowed.has(h)) || allowed.size !== needed.length)
+      wrong.push(`${page}: allows ${allowed.size} inline scripts, has ${needed.length}`);
     if (!/default-src 'self'/.test(policy) || !/object-src 'none'/.test(policy)) wrong.push(`${page}: ${policy}`);
   }
   expect(wrong).toEqual([]);
@@ -39,7 +40,9 @@ async function watchRefusals(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __refusals: string[] }).__refusals = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -93,6 +96,10 @@ test('a script that reaches a page another way does not run', async ({ page }) =
     img.src = 'https://example.invalid/beacon.png';
     document.body.append(img);
   });
-  await expect.poll(refusals).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src-elem /), expect.stringMatching(/^img-src https:\/\/example\.invalid/)]));
+  await expect
+    .poll(refusals)
+    .toEqual(
+      expect.arrayContaining([expect.stringMatching(/^script-src-elem /), expect.stringMatching(/^img-src https:\/\/example\.invalid/)]),
+    );
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
 });

@@ -10,7 +10,6 @@ import { entityHref } from '../src/site/urls.ts';
 import { siteDiagrams } from '../src/diagrams/all.ts';
 import { DIST } from './helpers/site.ts';
 
-
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
@@ -29,7 +28,11 @@ function urlOf(file: string): string {
 
 /** Pages that show at least one diagram, with how many (the full-size pages are not counted). */
 const diagramPages = htmlFiles
-  .map((file) => ({ file, url: urlOf(file), count: (readFileSync(file, 'utf8').match(/<figure[^>]*class="[^"]*driftsbok-diagram/g) ?? []).length }))
+  .map((file) => ({
+    file,
+    url: urlOf(file),
+    count: (readFileSync(file, 'utf8').match(/<figure[^>]*class="[^"]*driftsbok-diagram/g) ?? []).length,
+  }))
   .filter((p) => p.count > 0 && !/^\/(en\/)?diagram\//.test(p.url));
 
 test.describe('diagrams in dist/', () => {
@@ -43,14 +46,22 @@ test.describe('diagrams in dist/', () => {
     // scripts/build.ts queues siteDiagrams() before Astro starts; a diagram missing from that list
     // renders late (a page waits for it), an extra one is wasted work.
     const data = createSiteData(process.env);
-    const planned = new Set(siteDiagrams(data.model, data.analysis, data.graph, data.model.site.locales, entityHref).map((d) => d.id));
-    const shown = new Set(htmlFiles.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/data-diagram="([^"]+)"/g)].map((m) => m[1]!)));
+    const planned = new Set(siteDiagrams(data.model, data.analysis, data.model.site.locales, entityHref).map((d) => d.id));
+    const shown = new Set(
+      htmlFiles.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/data-diagram="([^"]+)"/g)].map((m) => m[1]!)),
+    );
     expect(shown.size).toBeGreaterThan(0);
     // Except the runbook's more collapsed print drawings (failure-…-levelN-…): which ones a phase
     // needs is known only from the size of its rendered diagram (RunbookDiagram.astro).
     const printVariant = (id: string) => /^failure-.*-level\d+-[a-z]+$/.test(id);
-    expect([...shown].filter((id) => !planned.has(id) && !printVariant(id)), 'shown but not rendered ahead').toEqual([]);
-    expect([...planned].filter((id) => !shown.has(id)), 'rendered ahead but on no page').toEqual([]);
+    expect(
+      [...shown].filter((id) => !planned.has(id) && !printVariant(id)),
+      'shown but not rendered ahead',
+    ).toEqual([]);
+    expect(
+      [...planned].filter((id) => !shown.has(id)),
+      'rendered ahead but on no page',
+    ).toEqual([]);
   });
 
   test('no Mermaid error picture anywhere', () => {
@@ -92,7 +103,10 @@ test.describe('diagrams in the browser', () => {
   // A spread of diagram pages: the ones with most diagrams first, then one per section and language.
   const bySection = new Map<string, (typeof diagramPages)[number]>();
   for (const page of [...diagramPages].sort((a, b) => b.count - a.count || a.url.localeCompare(b.url))) {
-    const section = page.url.split('/').slice(0, page.url.startsWith('/en/') ? 3 : 2).join('/');
+    const section = page.url
+      .split('/')
+      .slice(0, page.url.startsWith('/en/') ? 3 : 2)
+      .join('/');
     if (!bySection.has(section)) bySection.set(section, page);
   }
   const sample = [...bySection.values()].slice(0, 24);
@@ -110,9 +124,9 @@ test.describe('diagrams in the browser', () => {
         return ids.filter((id, i) => ids.indexOf(id) !== i);
       });
       expect(duplicates).toEqual([]);
-      const links = await page.locator('figure.driftsbok-diagram a').evaluateAll((as) =>
-        as.map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? ''),
-      );
+      const links = await page
+        .locator('figure.driftsbok-diagram a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? ''));
       for (const href of links) expect(href).toMatch(/^\/[^/]/);
       expect(requests.filter((r) => /mermaid/i.test(r))).toEqual([]);
     });
@@ -133,7 +147,10 @@ test.describe('every diagram has a text twin and a full-size page', () => {
   // The pages with most diagrams first, then one per section and language (as above).
   const bySection = new Map<string, (typeof diagramPages)[number]>();
   for (const page of [...diagramPages].sort((a, b) => b.count - a.count || a.url.localeCompare(b.url))) {
-    const section = page.url.split('/').slice(0, page.url.startsWith('/en/') ? 3 : 2).join('/');
+    const section = page.url
+      .split('/')
+      .slice(0, page.url.startsWith('/en/') ? 3 : 2)
+      .join('/');
     if (!bySection.has(section)) bySection.set(section, page);
   }
   const sample = [...bySection.values()].slice(0, 16);
@@ -191,7 +208,14 @@ test.describe('every diagram has a text twin and a full-size page', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(target!.url);
     const figure = page.locator('figure.driftsbok-diagram').first();
-    const width = Number(/viewBox="[-\d.]+ [-\d.]+ ([\d.]+)/.exec((await figure.locator('svg').first().evaluate((s) => s.outerHTML)))?.[1]);
+    const width = Number(
+      /viewBox="[-\d.]+ [-\d.]+ ([\d.]+)/.exec(
+        await figure
+          .locator('svg')
+          .first()
+          .evaluate((s) => s.outerHTML),
+      )?.[1],
+    );
     await figure.locator('a.driftsbok-diagram__full').click();
     const svg = page.locator('figure.full svg');
     await expect(svg).toHaveCount(1);

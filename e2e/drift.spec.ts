@@ -31,6 +31,8 @@ for (const [lang, never, title] of [
     await expect(page.locator('[data-drift="never"]')).toContainText(never);
     await expect(page.locator('nav[aria-label] a[href$="/drift/"]').first()).toBeVisible();
     await page.goto(pagePath('runbook/print', lang));
-    await expect(page.locator('[data-drift-cover]')).toHaveText(lang === 'nb' ? 'Modellen er aldri sammenlignet med Proxmox.' : 'The model has never been compared with Proxmox.');
+    await expect(page.locator('[data-drift-cover]')).toHaveText(
+      lang === 'nb' ? 'Modellen er aldri sammenlignet med Proxmox.' : 'The model has never been compared with Proxmox.',
+    );
   });
 }

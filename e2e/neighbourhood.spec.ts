@@ -52,19 +52,28 @@ for (const lang of ['nb', 'en'] as Lang[]) {
       await expect(fig.locator('.nbh__col--needs .nbh__heading')).toHaveText(t(lang, 'neighbourhood.needs'));
       await expect(fig.locator('.nbh__col--users .nbh__heading')).toHaveText(t(lang, 'neighbourhood.neededBy'));
       await expect(fig.locator('[aria-current="page"] .nbh__name')).toHaveText(view.centre.name);
-      for (const [column, groups] of [['needs', view.needs], ['users', view.neededBy]] as const) {
+      for (const [column, groups] of [
+        ['needs', view.needs],
+        ['users', view.neededBy],
+      ] as const) {
         for (const item of groups.flatMap((g) => g.items)) {
           const link = fig.locator(`.nbh__col--${column} a[data-key="${item.key}"]`);
           await expect(link).toHaveAttribute('href', item.href);
           await expect(link.locator('.nbh__name')).toHaveText(item.name);
           const row = norm(
-            await fig.locator(`.nbh__col--${column} .nbh__row`).filter({ has: page.locator(`a[data-key="${item.key}"]`) }).textContent(),
+            await fig
+              .locator(`.nbh__col--${column} .nbh__row`)
+              .filter({ has: page.locator(`a[data-key="${item.key}"]`) })
+              .textContent(),
           );
           // Read in document order, each row is a sentence: "pve-core kjører frigate." / "frigate trengs av Frigate".
           for (const c of item.connectors) {
             const words = column === 'needs' ? [item.name, c.verb, view.centre.name] : [view.centre.name, c.verb, item.name];
             const at = words.map((w, i) => row.indexOf(w, i === 0 ? 0 : row.indexOf(words[i - 1]!) + words[i - 1]!.length));
-            expect(at.every((n) => n >= 0), `${JSON.stringify(words)} in order in ${JSON.stringify(row)}`).toBe(true);
+            expect(
+              at.every((n) => n >= 0),
+              `${JSON.stringify(words)} in order in ${JSON.stringify(row)}`,
+            ).toBe(true);
           }
         }
       }

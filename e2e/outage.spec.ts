@@ -54,8 +54,10 @@ for (const lang of LANGS) {
         }
         // The start order of every host the scenario takes down, with its commands, in the steps.
         const { orders } = scenarioStartOrders(analysis, scenario.id);
-        for (const order of orders) for (const step of order.steps) await expect(main.locator('[data-scenario-steps]')).toContainText(step.command);
-        if (orders.length) await expect(main.locator('[data-scenario-steps] table.start-order thead th').last()).toHaveText(t(lang, 'startOrder.why'));
+        for (const order of orders)
+          for (const step of order.steps) await expect(main.locator('[data-scenario-steps]')).toContainText(step.command);
+        if (orders.length)
+          await expect(main.locator('[data-scenario-steps] table.start-order thead th').last()).toHaveText(t(lang, 'startOrder.why'));
         // Order on the page: what to do → what works and what does not → the diagram.
         expect(await before(page, '[data-scenario-steps]', '[data-scenario-status]')).toBe(true);
         expect(await before(page, '[data-scenario-steps]', `#phase-start-lost`)).toBe(true);
@@ -88,11 +90,15 @@ for (const lang of LANGS) {
       const id = scenarioSectionId(scenario.id);
       expect(await before(page, `#${id} .rb-procedure`, `#${id} .rb-status`), scenario.id).toBe(true);
       expect(await before(page, `#${id} .rb-start`, `#${id} .rb-status`), scenario.id).toBe(true);
-      if ((await page.locator(`#${id} .rb-diagrams`).count()) > 0) expect(await before(page, `#${id} .rb-status`, `#${id} .rb-diagrams`), scenario.id).toBe(true);
+      if ((await page.locator(`#${id} .rb-diagrams`).count()) > 0)
+        expect(await before(page, `#${id} .rb-status`, `#${id} .rb-diagrams`), scenario.id).toBe(true);
     }
   });
 
-  test(`the home page (${lang}) opens with "${t(lang, 'outage.title')}": symptoms, scenario, first step, runbook and PDF`, async ({ page, request }) => {
+  test(`the home page (${lang}) opens with "${t(lang, 'outage.title')}": symptoms, scenario, first step, runbook and PDF`, async ({
+    page,
+    request,
+  }) => {
     await page.goto(lang === 'nb' ? '/' : '/en/');
     const content = page.locator('main .sl-markdown-content');
     const box = content.locator('[data-outage-box]');
@@ -103,7 +109,9 @@ for (const lang of LANGS) {
     for (const scenario of model.scenarios) {
       const row = box.locator(`li[data-scenario="${scenario.id}"]`);
       for (const symptom of scenario.symptoms ?? []) await expect(row).toContainText(localized(symptom.text, lang));
-      await expect(row.locator(`a[href="${entityHref(`scenario:${scenario.id}`, lang)}#what-to-do"]`)).toHaveText(localized(scenario.title, lang));
+      await expect(row.locator(`a[href="${entityHref(`scenario:${scenario.id}`, lang)}#what-to-do"]`)).toHaveText(
+        localized(scenario.title, lang),
+      );
       if (existsSync(procedureFile(lang, scenario.id))) {
         await expect(row.locator('.outage-step')).toContainText(firstStep(readFileSync(procedureFile(lang, scenario.id), 'utf8'))!.lead!);
       }
@@ -122,7 +130,8 @@ for (const lang of LANGS) {
     await expect(top.nth(1).locator('a').first()).toHaveAttribute('href', runbookPath);
     expect(t(lang, 'runbook.navLabel')).not.toMatch(/utskrift|print/i);
     const scenarios = top.nth(2);
-    for (const scenario of model.scenarios) await expect(scenarios.getByRole('link', { name: localized(scenario.title, lang), exact: true })).toBeVisible();
+    for (const scenario of model.scenarios)
+      await expect(scenarios.getByRole('link', { name: localized(scenario.title, lang), exact: true })).toBeVisible();
   });
 }
 
@@ -155,12 +164,14 @@ for (const lang of LANGS) {
       return { text, pageAt: (offset: number) => starts.filter((start) => start <= offset).length };
     };
 
-    test("every scenario section gives its first step before its status lists", () => {
+    test('every scenario section gives its first step before its status lists', () => {
       const { text } = body();
       model.scenarios.forEach((scenario, i) => {
         const heading = text.indexOf(`${i + 1}. ${flat(localized(scenario.title, lang))}`);
         expect(heading, scenario.id).toBeGreaterThan(0);
-        const next = model.scenarios[i + 1] ? text.indexOf(`${i + 2}. ${flat(localized(model.scenarios[i + 1]!.title, lang))}`, heading) : text.length;
+        const next = model.scenarios[i + 1]
+          ? text.indexOf(`${i + 2}. ${flat(localized(model.scenarios[i + 1]!.title, lang))}`, heading)
+          : text.length;
         const section = text.slice(heading, next);
         const status = section.indexOf(flat(t(lang, 'runbook.statusTitle')));
         const works = section.indexOf(flat(t(lang, 'runbook.stillWorks')), status);
@@ -187,13 +198,18 @@ for (const lang of LANGS) {
     test("the symptom index's page numbers point at the page where that scenario's steps begin", () => {
       // Laid out as printed: one line per target, "<n>. <title>  Side <p>" (a long title wraps
       // after its first words, so the line is found by its number and first two words).
-      const indexLines = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' }).split('\n');
+      const indexLines = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', '-f', '1', '-l', '1', file, '-'], {
+        encoding: 'utf8',
+      }).split('\n');
       const { text, pageAt } = body();
       model.scenarios.forEach((scenario, i) => {
         const title = localized(scenario.title, lang);
         const start = title.split(/\s+/).slice(0, 2).join(' ');
         const line = new RegExp(`(^|\\s)${i + 1}\\. ${escape(start)}.*\\s${escape(t(lang, 'runbook.page'))} (\\d+)\\s*$`);
-        const numbers = indexLines.map((l) => l.match(line)?.[2]).filter((n): n is string => n !== undefined).map(Number);
+        const numbers = indexLines
+          .map((l) => l.match(line)?.[2])
+          .filter((n): n is string => n !== undefined)
+          .map(Number);
         // One line per symptom that points at this scenario.
         expect(numbers.length, `symptom index entries for ${title}`).toBe(scenario.symptoms?.length ?? 0);
         if (numbers.length === 0) return;

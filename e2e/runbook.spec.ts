@@ -39,7 +39,13 @@ async function axeProblems(page: import('@playwright/test').Page): Promise<strin
   const results = await new AxeBuilder({ page }).exclude('site-search').analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 for (const lang of ['nb', 'en'] as Lang[]) {
@@ -142,7 +148,9 @@ for (const lang of ['nb', 'en'] as Lang[]) {
     test('shows every scenario and links to its PDF, which is served', async ({ page, request }) => {
       await page.goto(sitePath);
       for (const scenario of model.scenarios) {
-        await expect(page.getByRole('heading', { level: 2, name: new RegExp(localized(scenario.title, lang).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toBeVisible();
+        await expect(
+          page.getByRole('heading', { level: 2, name: new RegExp(localized(scenario.title, lang).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }),
+        ).toBeVisible();
       }
       const pdfLink = page.locator(`a[href$="runbook-${lang}.pdf"]`).first();
       await expect(pdfLink).toBeVisible();

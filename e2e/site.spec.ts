@@ -120,7 +120,10 @@ test.describe('accessibility (axe-core)', () => {
       .map((v) => `${url}: ${v.id} (${v.impact}) ${v.target}`);
   }
   for (const lang of ['nb', 'en'] as const) {
-    const entityUrls = kinds.map(first).filter((k): k is string => Boolean(k)).map((k) => entityHref(k, lang));
+    const entityUrls = kinds
+      .map(first)
+      .filter((k): k is string => Boolean(k))
+      .map((k) => entityHref(k, lang));
     const groups: Array<[string, string[]]> = [
       ['overview and fixed pages', fixed.map((p) => pagePath(p, lang))],
       ['entity pages', entityUrls],
@@ -128,7 +131,9 @@ test.describe('accessibility (axe-core)', () => {
     for (const [name, urls] of groups) {
       // One test per page: axe on a long page takes minutes on a busy 2-core machine, and a group
       // of seven pages under one deadline failed for time, not for a violation.
-      const pages = name.startsWith('overview') ? [[lang === 'nb' ? '/' : '/en/', true] as const, ...urls.map((u) => [u, false] as const)] : urls.map((u) => [u, false] as const);
+      const pages = name.startsWith('overview')
+        ? [[lang === 'nb' ? '/' : '/en/', true] as const, ...urls.map((u) => [u, false] as const)]
+        : urls.map((u) => [u, false] as const);
       for (const [url, withSidebar] of pages) {
         test(`no serious or critical violations: ${name} (${lang}) ${url}`, async ({ page }) => {
           test.setTimeout(600_000);

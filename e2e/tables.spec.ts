@@ -56,7 +56,10 @@ function inspect(): Problems {
     }
     if (frame.scrollWidth > frame.clientWidth + 1) {
       // It scrolls: the shadows that show where content is hidden must be there.
-      const cue = /radial-gradient/.test(style.backgroundImage) && /local/.test(style.backgroundAttachment) && ['auto', 'scroll'].includes(style.overflowX);
+      const cue =
+        /radial-gradient/.test(style.backgroundImage) &&
+        /local/.test(style.backgroundAttachment) &&
+        ['auto', 'scroll'].includes(style.overflowX);
       if (!cue) problems.frames.push(`${describe(frame)}: scrolls without a visible cue`);
     }
   }
@@ -117,7 +120,9 @@ async function check(page: Page, path: string, width: number): Promise<string[]>
 
 const BATCHES = 4;
 for (let b = 0; b < BATCHES; b++) {
-  test(`every table fits its column or scrolls in a frame that shows it, and no word in a cell breaks (batch ${b + 1}/${BATCHES})`, async ({ page }) => {
+  test(`every table fits its column or scrolls in a frame that shows it, and no word in a cell breaks (batch ${b + 1}/${BATCHES})`, async ({
+    page,
+  }) => {
     test.setTimeout(300_000);
     const problems: string[] = [];
     for (const path of PAGES.filter((_, i) => i % BATCHES === b)) {
@@ -133,7 +138,10 @@ test('the scenario matrix fits at 1280 px without scrolling, in both languages',
   await page.setViewportSize({ width: 1280, height: 900 });
   for (const path of ['/scenario-matrix/', '/en/scenario-matrix/']) {
     await page.goto(path);
-    const frame = page.locator('main .table-frame').filter({ has: page.locator('table.matrix, table.matrix-compact') }).first();
+    const frame = page
+      .locator('main .table-frame')
+      .filter({ has: page.locator('table.matrix, table.matrix-compact') })
+      .first();
     await expect(frame, path).toHaveCount(1);
     const overflow = await frame.evaluate((f) => f.scrollWidth - f.clientWidth);
     expect(overflow, path).toBeLessThanOrEqual(1);

@@ -83,7 +83,7 @@ async function search(page: Page, query: string): Promise<string[]> {
   await expect(links.first(), query).toBeVisible({ timeout: 30_000 });
   // Pagefind fills results in as it loads them; wait until the count settles.
   await expect(page.locator('dialog[open] .pagefind-ui__message')).toContainText(/\d/);
-  return (await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)));
+  return await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
 test.describe('search puts an entity first for its own name, VMID and address', () => {
@@ -93,7 +93,9 @@ test.describe('search puts an entity first for its own name, VMID and address', 
   const withAddress = model.guests.find((g) => addressOf(g));
   test.skip(!chirpstack, 'a model with no running guest');
   for (const lang of ['nb', 'en'] as const) {
-    test(`"${chirpstack?.vmid}", "${chirpstack?.name}"${withAddress ? ` and the address of ${withAddress.name}` : ''} (${lang})`, async ({ page }) => {
+    test(`"${chirpstack?.vmid}", "${chirpstack?.name}"${withAddress ? ` and the address of ${withAddress.name}` : ''} (${lang})`, async ({
+      page,
+    }) => {
       // The first search loads Pagefind's index, which takes a while on a busy machine.
       test.setTimeout(300_000);
       await page.goto(pagePath('', lang).replace(/\/\/$/, '/'));

@@ -57,7 +57,11 @@ function parseOptions(argv: string[]): Options {
   try {
     const parsed = parseArgs(argv);
     if (parsed !== 'help') return parsed;
-    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]!.replace(/^\/\*\*\n?| \* ?/gm, ''));
+    console.log(
+      readFileSync(fileURLToPath(import.meta.url), 'utf8')
+        .split('*/')[0]!
+        .replace(/^\/\*\*\n?| \* ?/gm, ''),
+    );
     process.exit(0);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -90,11 +94,25 @@ async function main() {
     const results: ScaleResult[] = [];
     const json = join(tmpdir(), 'driftsbok-bench-results.json');
     for (const scale of options.scales) {
-      results.push(await benchScale(ctx, scale, plainCache, results.find((r) => r.site)));
+      results.push(
+        await benchScale(
+          ctx,
+          scale,
+          plainCache,
+          results.find((r) => r.site),
+        ),
+      );
       const last = scale === options.scales.at(-1);
       // After every scale: the table so far (a long run stopped midway still leaves its numbers).
       console.log(`\n${last ? '' : '(so far)\n'}${report(results, ctx)}\n`);
-      writeFileSync(json, JSON.stringify({ date: new Date().toISOString(), node: process.versions.node, build: ctx.buildCommand.describe, options, results }, null, 2));
+      writeFileSync(
+        json,
+        JSON.stringify(
+          { date: new Date().toISOString(), node: process.versions.node, build: ctx.buildCommand.describe, options, results },
+          null,
+          2,
+        ),
+      );
     }
     console.log(`  results: ${json}${options.keep ? `\n  kept: ${work}` : ''}`);
   } finally {

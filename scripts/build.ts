@@ -26,7 +26,19 @@
  */
 import module from 'node:module';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -36,7 +48,18 @@ import { sitePaths } from '../src/site/env.ts';
 import { createSiteData, provideSiteData, resetSiteData } from '../src/site/data.ts';
 import { entityHref } from '../src/site/urls.ts';
 import { siteDiagrams } from '../src/diagrams/all.ts';
-import { closeRenderer, holdRenderer, isCached, mermaidVersion, prerenderDiagrams, RENDERER_VERSION, renderStats, resetRenderStats, setRendererLog, shareBrowser } from '../src/diagrams/render.ts';
+import {
+  closeRenderer,
+  holdRenderer,
+  isCached,
+  mermaidVersion,
+  prerenderDiagrams,
+  RENDERER_VERSION,
+  renderStats,
+  resetRenderStats,
+  setRendererLog,
+  shareBrowser,
+} from '../src/diagrams/render.ts';
 import { siteInputKey } from '../src/site/input-key.ts';
 import { siteBase } from '../src/site/base.ts';
 import { isUpToDate, outputManifest, readBuildRecord, writeBuildRecord } from '../src/site/up-to-date.ts';
@@ -96,7 +119,12 @@ function buildRecordFile(modelDir: string, contentDir: string, profile: Profile)
   return join(ROOT, '.cache', 'astro', `${slotId(modelDir, contentDir, profile)}.last-build.json`);
 }
 
-function buildSlot(modelDir: string, contentDir: string, profile: Profile, tag: string): { cacheDir: string; tmpDir: string; release: () => void } {
+function buildSlot(
+  modelDir: string,
+  contentDir: string,
+  profile: Profile,
+  tag: string,
+): { cacheDir: string; tmpDir: string; release: () => void } {
   const id = slotId(modelDir, contentDir, profile);
   const cacheDir = join(ROOT, '.cache', 'astro', id);
   const lock = `${cacheDir}.lock`;
@@ -242,18 +270,29 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   env.DRIFTSBOK_PAGE_KEY = siteInputKey(inputs('not-yaml'));
   // And everything the whole output is made from: every input byte, this script and the PDF settings.
   const buildKey = createHash('sha256')
-    .update(JSON.stringify([siteInputKey(inputs('all')), siteInputKey({ root: ROOT, paths: [join(ROOT, 'scripts')], env: {}, extra: [] }), options.pdf !== false, settings.SOURCE_DATE_EPOCH?.getTime() ?? '', outDir]))
+    .update(
+      JSON.stringify([
+        siteInputKey(inputs('all')),
+        siteInputKey({ root: ROOT, paths: [join(ROOT, 'scripts')], env: {}, extra: [] }),
+        options.pdf !== false,
+        settings.SOURCE_DATE_EPOCH?.getTime() ?? '',
+        outDir,
+      ]),
+    )
     .digest('hex');
   const profile: Profile = settings.DRIFTSBOK_PROFILE;
   const recordFile = buildRecordFile(paths.modelDir, paths.contentDir, profile);
   if (!options.force && isUpToDate(readBuildRecord(recordFile), buildKey, outDir)) {
-    log(`build: nothing changed since the last build, and ${relative(process.cwd(), outDir) || outDir}/ is as it left it: up to date (--force builds it again)`);
+    log(
+      `build: nothing changed since the last build, and ${relative(process.cwd(), outDir) || outDir}/ is as it left it: up to date (--force builds it again)`,
+    );
     return 0;
   }
 
   // A build killed while swapping left the previous output aside: put it back first.
   const recovered = recoverSwap(outDir);
-  if (recovered === 'restored') log(`build: put back the previous ${relative(process.cwd(), outDir) || outDir}/ that a killed build had left aside`);
+  if (recovered === 'restored')
+    log(`build: put back the previous ${relative(process.cwd(), outDir) || outDir}/ that a killed build had left aside`);
 
   const clock = new StageClock();
   /** A new stage: timed for the closing line, and shown on the live line (as one of its six). */
@@ -304,14 +343,16 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
   };
   return withProcessEnv(env, async () => {
     try {
-      log(`build: model ${relative(ROOT, paths.modelDir) || '.'}, content ${relative(ROOT, paths.contentDir) || '.'}, revision ${buildRevision}`);
+      log(
+        `build: model ${relative(ROOT, paths.modelDir) || '.'}, content ${relative(ROOT, paths.contentDir) || '.'}, revision ${buildRevision}`,
+      );
       const data = createSiteData(process.env, checked.model);
       provideSiteData(data);
       holdRenderer(true);
       shareBrowser(sharedBrowser);
       resetRenderStats();
       setRendererLog((line) => log(line));
-      const specs = siteDiagrams(data.model, data.analysis, data.graph, data.model.site.locales, entityHref);
+      const specs = siteDiagrams(data.model, data.analysis, data.model.site.locales, entityHref);
       // No browser and diagrams to render: get Playwright's (or say how to get one) once, now, rather
       // than fail from every page that needs one.
       if (specs.some((spec) => !isCached(spec))) ensureChromium(env);
@@ -346,7 +387,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
       const printWatch = options.pdf !== false ? whenWritten(printPages, () => void startPrinting()) : undefined;
       const { build: astroBuild } = await import('astro');
       try {
-        await astroBuild({ root: ROOT, outDir: tmpDir, cacheDir, logLevel: options.verbose ? 'info' : 'warn', ...(options.force ? { force: true } : {}) });
+        await astroBuild({
+          root: ROOT,
+          outDir: tmpDir,
+          cacheDir,
+          logLevel: options.verbose ? 'info' : 'warn',
+          ...(options.force ? { force: true } : {}),
+        });
       } catch (error) {
         forgetContentStore(cacheDir);
         fail(`build: ${describeError(error)}`);
@@ -389,23 +436,31 @@ export async function buildSite(options: BuildOptions = {}): Promise<number> {
         await pdfsPrinted.catch(() => undefined);
       }
       const pdfs = await pdfsPrinted;
-      if (pdfs.length) log(`build: runbook ${pdfs.map((p) => relative(tmpDir, p)).join(', ')} in ${((performance.now() - printStarted) / 1000).toFixed(1)} s`);
+      if (pdfs.length)
+        log(
+          `build: runbook ${pdfs.map((p) => relative(tmpDir, p)).join(', ')} in ${((performance.now() - printStarted) / 1000).toFixed(1)} s`,
+        );
       if (pdfs.length && havePdftotext()) {
         const pdfStarted = performance.now();
         const texts = await Promise.all(pdfs.map((pdf) => pdfTexts(pdf, relative(tmpDir, pdf))));
         leaks.push(...scanTexts(texts.flat(), rules));
         scanMs += performance.now() - pdfStarted;
-      } else if (pdfs.length) log('build: warning: pdftotext (poppler-utils) not found, so the PDFs\' text was not read for secrets');
-      if (!leaks.length) log(`build: output read for secrets${data.profile === 'public' ? ' and internal addresses' : ''}: none (${Math.round(scanMs)} ms)`);
+      } else if (pdfs.length) log("build: warning: pdftotext (poppler-utils) not found, so the PDFs' text was not read for secrets");
+      if (!leaks.length)
+        log(`build: output read for secrets${data.profile === 'public' ? ' and internal addresses' : ''}: none (${Math.round(scanMs)} ms)`);
       if (leaks.length) {
         const shownLeaks = leaks.slice(0, 30).map((leak) => `  ${leak.source}: ${leak.what}`);
         if (leaks.length > 30) shownLeaks.push(`  … and ${leaks.length - 30} more`);
         if (data.profile === 'public') {
           fail(`build: the public build would publish what it must not, in ${leaks.length} place(s):\n${shownLeaks.join('\n')}`);
-          fail('build: find the text in model/ or content/ and remove it, or mark it sensitive; nothing was published and dist/ was left as it was.');
+          fail(
+            'build: find the text in model/ or content/ and remove it, or mark it sensitive; nothing was published and dist/ was left as it was.',
+          );
           return 1;
         }
-        log(`build: warning: the output holds ${leaks.length} thing(s) that look like secrets (a public build refuses them):\n${shownLeaks.join('\n')}`);
+        log(
+          `build: warning: the output holds ${leaks.length} thing(s) that look like secrets (a public build refuses them):\n${shownLeaks.join('\n')}`,
+        );
       }
       // Last, so that it lists every page and both PDFs with their final content.
       stage('offline app');

@@ -6,13 +6,24 @@ import { DriftsbokError } from './errors.ts';
 describe('settings', () => {
   it('README.md carries the settings table made from the schema (node scripts/settings-table.ts writes it)', () => {
     const readme = readFileSync('README.md', 'utf8');
-    expect(withSettingsTable(readme) === readme, 'README.md\'s settings table is out of date: run node scripts/settings-table.ts').toBe(true);
+    expect(withSettingsTable(readme) === readme, "README.md's settings table is out of date: run node scripts/settings-table.ts").toBe(
+      true,
+    );
   });
 
   it('documents every variable with a description', () => {
     for (const name of SETTING_NAMES) expect(settingDoc(name).description, name).toMatch(/\S/);
     // Every variable the code reads by name is in the schema.
-    expect(SETTING_NAMES).toEqual(expect.arrayContaining(['DRIFTSBOK_PUBLIC_URL', 'DRIFTSBOK_MERMAID_SPEEDUP', 'DRIFTSBOK_DIST_DIR', 'SOURCE_DATE_EPOCH', 'CI', 'CHROMIUM_PATH']));
+    expect(SETTING_NAMES).toEqual(
+      expect.arrayContaining([
+        'DRIFTSBOK_PUBLIC_URL',
+        'DRIFTSBOK_MERMAID_SPEEDUP',
+        'DRIFTSBOK_DIST_DIR',
+        'SOURCE_DATE_EPOCH',
+        'CI',
+        'CHROMIUM_PATH',
+      ]),
+    );
   });
 
   it('gives the defaults when nothing is set, and treats an empty or blank value as unset', () => {
@@ -35,7 +46,14 @@ describe('settings', () => {
   });
 
   it('reads values, trimmed', () => {
-    const s = readSettings({ DRIFTSBOK_MODEL_MAX_MB: ' 12.5 ', DRIFTSBOK_BASE: 'driftsbok', SOURCE_DATE_EPOCH: '1764720000', DRIFTSBOK_MERMAID_SPEEDUP: '0', CI: 'true', DRIFTSBOK_DIAGRAM_PAGES: '99' });
+    const s = readSettings({
+      DRIFTSBOK_MODEL_MAX_MB: ' 12.5 ',
+      DRIFTSBOK_BASE: 'driftsbok',
+      SOURCE_DATE_EPOCH: '1764720000',
+      DRIFTSBOK_MERMAID_SPEEDUP: '0',
+      CI: 'true',
+      DRIFTSBOK_DIAGRAM_PAGES: '99',
+    });
     expect(s.DRIFTSBOK_MODEL_MAX_MB).toBe(12.5);
     expect(s.DRIFTSBOK_BASE).toBe('/driftsbok/');
     expect(s.SOURCE_DATE_EPOCH?.toISOString()).toBe('2025-12-03T00:00:00.000Z');
@@ -56,7 +74,9 @@ describe('settings', () => {
       DRIFTSBOK_E2E_PORT: '80000',
     };
     const problems = settingProblems(bad);
-    expect(problems.map((p) => p.variable)).toEqual(Object.keys(bad).sort((a, b) => SETTING_NAMES.indexOf(a as never) - SETTING_NAMES.indexOf(b as never)));
+    expect(problems.map((p) => p.variable)).toEqual(
+      Object.keys(bad).sort((a, b) => SETTING_NAMES.indexOf(a as never) - SETTING_NAMES.indexOf(b as never)),
+    );
     for (const problem of problems) {
       expect(problem).toBeInstanceOf(DriftsbokError);
       expect(problem.message).toContain(problem.variable);
@@ -64,7 +84,9 @@ describe('settings', () => {
     }
     expect(() => readSetting(bad, 'DRIFTSBOK_PROFILE')).toThrow(SettingError);
     expect(() => readSettings(bad).DRIFTSBOK_PROFILE).toThrow('DRIFTSBOK_PROFILE must be "full" or "public", not "pub"');
-    expect(() => readSettings(bad).DRIFTSBOK_MERMAID_SPEEDUP).toThrow('DRIFTSBOK_MERMAID_SPEEDUP must be 0 or 1, got "off"\n  hint: DRIFTSBOK_MERMAID_SPEEDUP=0 turns the Mermaid speed patch off');
+    expect(() => readSettings(bad).DRIFTSBOK_MERMAID_SPEEDUP).toThrow(
+      'DRIFTSBOK_MERMAID_SPEEDUP must be 0 or 1, got "off"\n  hint: DRIFTSBOK_MERMAID_SPEEDUP=0 turns the Mermaid speed patch off',
+    );
     // A bad value fails where it is read, not where another setting is.
     expect(readSettings(bad).DRIFTSBOK_MODEL_DIR).toBe('model');
   });

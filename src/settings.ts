@@ -114,16 +114,31 @@ function port<T extends number | undefined>(variable: string, fallback: T) {
     if (raw === undefined) return fallback;
     const value = Number(raw);
     if (Number.isInteger(value) && value >= 1 && value <= 65535) return value;
-    return new Bad(`${variable} must be a port number from 1 to 65535, got ${JSON.stringify(raw)}`, `for example ${variable}=${DEFAULT_E2E_PORT}`);
+    return new Bad(
+      `${variable} must be a port number from 1 to 65535, got ${JSON.stringify(raw)}`,
+      `for example ${variable}=${DEFAULT_E2E_PORT}`,
+    );
   };
 }
 
 export const SETTINGS = z.object({
-  DRIFTSBOK_MODEL_DIR: setting(text('model'), { default: '`model`', description: 'The model folder (its `*.yaml` files), relative to the project root.' }),
-  DRIFTSBOK_MODEL_MAX_MB: setting(megabytes('DRIFTSBOK_MODEL_MAX_MB', DEFAULT_MODEL_MAX_MB, 'positive', `for example DRIFTSBOK_MODEL_MAX_MB=8, or leave it unset for the default of ${DEFAULT_MODEL_MAX_MB}`), {
-    default: `\`${DEFAULT_MODEL_MAX_MB}\``,
-    description: "How many megabytes the model folder's files may add up to, checked before any is read (each file may hold at most 1 MB).",
+  DRIFTSBOK_MODEL_DIR: setting(text('model'), {
+    default: '`model`',
+    description: 'The model folder (its `*.yaml` files), relative to the project root.',
   }),
+  DRIFTSBOK_MODEL_MAX_MB: setting(
+    megabytes(
+      'DRIFTSBOK_MODEL_MAX_MB',
+      DEFAULT_MODEL_MAX_MB,
+      'positive',
+      `for example DRIFTSBOK_MODEL_MAX_MB=8, or leave it unset for the default of ${DEFAULT_MODEL_MAX_MB}`,
+    ),
+    {
+      default: `\`${DEFAULT_MODEL_MAX_MB}\``,
+      description:
+        "How many megabytes the model folder's files may add up to, checked before any is read (each file may hold at most 1 MB).",
+    },
+  ),
   DRIFTSBOK_CONTENT_DIR: setting(optionalText, {
     default: '`content`',
     description: 'The prose folder (docs, runbook procedures); `npm run check` of another model folder reads none unless this is set.',
@@ -132,26 +147,37 @@ export const SETTINGS = z.object({
     (raw): Profile | Bad =>
       raw === undefined || raw === 'full' || raw === 'public'
         ? (raw ?? 'full')
-        : new Bad(`DRIFTSBOK_PROFILE must be "full" or "public", not ${JSON.stringify(raw)}`, 'DRIFTSBOK_PROFILE=public leaves out what the model and the prose mark sensitive; leave it unset for the full site'),
+        : new Bad(
+            `DRIFTSBOK_PROFILE must be "full" or "public", not ${JSON.stringify(raw)}`,
+            'DRIFTSBOK_PROFILE=public leaves out what the model and the prose mark sensitive; leave it unset for the full site',
+          ),
     {
       default: '`full`',
-      description: '`full` or `public`: the public profile leaves out what the model and the prose mark sensitive (internal IPs, user names, access notes, `sensitive: true`, `:::sensitive`; see "Sensitive facts").',
+      description:
+        '`full` or `public`: the public profile leaves out what the model and the prose mark sensitive (internal IPs, user names, access notes, `sensitive: true`, `:::sensitive`; see "Sensitive facts").',
     },
   ),
-  DRIFTSBOK_REVISION: setting(optionalText, { default: 'the git commit', description: 'The model revision printed on the runbook and the pages.' }),
+  DRIFTSBOK_REVISION: setting(optionalText, {
+    default: 'the git commit',
+    description: 'The model revision printed on the runbook and the pages.',
+  }),
   SOURCE_DATE_EPOCH: setting(
     (raw): Date | undefined | Bad =>
       raw === undefined
         ? undefined
         : /^\d+$/.test(raw)
           ? new Date(Number(raw) * 1000)
-          : new Bad(`SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, got ${JSON.stringify(raw)}`, 'SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)'),
+          : new Bad(
+              `SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, got ${JSON.stringify(raw)}`,
+              'SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)',
+            ),
     { default: 'the time of the build', description: 'A fixed build date (seconds since 1970), for reproducible output.' },
   ),
   DRIFTSBOK_BASE: setting(parseBase, { default: '`/`', description: 'The path the site is served under, such as `/driftsbok/`.' }),
   DRIFTSBOK_PUBLIC_URL: setting(optionalText, {
     default: '',
-    description: "Where the site is published, for the links in the runbook PDFs when the model's `site.publicUrl` does not say (with neither, the PDFs' links are left out, their text kept).",
+    description:
+      "Where the site is published, for the links in the runbook PDFs when the model's `site.publicUrl` does not say (with neither, the PDFs' links are left out, their text kept).",
   }),
   DRIFTSBOK_DIAGRAM_PAGES: setting(
     // A tuning knob: anything but a whole number from 1 keeps the default.
@@ -166,36 +192,60 @@ export const SETTINGS = z.object({
   ),
   DRIFTSBOK_DIAGRAM_CACHE: setting(text('.cache/diagrams'), {
     default: '`.cache/diagrams`',
-    description: 'Where rendered diagrams are kept, keyed by content, so a rebuild of an unchanged model renders none (a cached one is used only while its recorded SHA-256 and the safety check of a fresh render hold; otherwise it is rendered again and the build says why).',
+    description:
+      'Where rendered diagrams are kept, keyed by content, so a rebuild of an unchanged model renders none (a cached one is used only while its recorded SHA-256 and the safety check of a fresh render hold; otherwise it is rendered again and the build says why).',
   }),
-  DRIFTSBOK_PDF_CACHE: setting(text('.cache/runbook-pdf'), { default: '`.cache/runbook-pdf`', description: 'Where printed runbook PDFs are kept, keyed by everything they are made from, so a rebuild of an unchanged model prints none.' }),
+  DRIFTSBOK_PDF_CACHE: setting(text('.cache/runbook-pdf'), {
+    default: '`.cache/runbook-pdf`',
+    description:
+      'Where printed runbook PDFs are kept, keyed by everything they are made from, so a rebuild of an unchanged model prints none.',
+  }),
   DRIFTSBOK_MERMAID_SPEEDUP: setting(onUnlessZero('DRIFTSBOK_MERMAID_SPEEDUP', 'the Mermaid speed patch'), {
     default: '`1`',
-    description: '`0` renders diagrams with Mermaid as it is, without the speed patch (src/diagrams/mermaid-speedup.ts; same pictures, slower).',
+    description:
+      '`0` renders diagrams with Mermaid as it is, without the speed patch (src/diagrams/mermaid-speedup.ts; same pictures, slower).',
   }),
-  DRIFTSBOK_OFFLINE_BUDGET_MB: setting(megabytes('DRIFTSBOK_OFFLINE_BUDGET_MB', DEFAULT_OFFLINE_BUDGET_MB, 'zero or more', `DRIFTSBOK_OFFLINE_BUDGET_MB=${DEFAULT_OFFLINE_BUDGET_MB}`), {
-    default: `\`${DEFAULT_OFFLINE_BUDGET_MB}\``,
-    description: 'How many megabytes the offline app downloads when installed (the rest once read).',
-  }),
+  DRIFTSBOK_OFFLINE_BUDGET_MB: setting(
+    megabytes(
+      'DRIFTSBOK_OFFLINE_BUDGET_MB',
+      DEFAULT_OFFLINE_BUDGET_MB,
+      'zero or more',
+      `DRIFTSBOK_OFFLINE_BUDGET_MB=${DEFAULT_OFFLINE_BUDGET_MB}`,
+    ),
+    {
+      default: `\`${DEFAULT_OFFLINE_BUDGET_MB}\``,
+      description: 'How many megabytes the offline app downloads when installed (the rest once read).',
+    },
+  ),
   DRIFTSBOK_BROWSER_DOWNLOAD: setting(onUnlessZero('DRIFTSBOK_BROWSER_DOWNLOAD', "downloading Playwright's Chromium"), {
     default: '`1`',
     description: "`0`: never download Playwright's Chromium when none is found.",
   }),
-  CHROMIUM_PATH: setting(optionalText, { default: '', description: 'The Chromium or Chrome binary to use (else /usr/bin/chromium, else Playwright\'s own).' }),
+  CHROMIUM_PATH: setting(optionalText, {
+    default: '',
+    description: "The Chromium or Chrome binary to use (else /usr/bin/chromium, else Playwright's own).",
+  }),
   CI: setting((raw) => raw !== undefined && raw !== 'false' && raw !== '0', {
     default: '',
-    description: 'Set by CI services (`0` and `false` count as unset): a Mermaid the speed patch does not fit fails the build instead of being used unpatched, no compile cache is written, and the end-to-end tests start their own server.',
+    description:
+      'Set by CI services (`0` and `false` count as unset): a Mermaid the speed patch does not fit fails the build instead of being used unpatched, no compile cache is written, and the end-to-end tests start their own server.',
   }),
-  DRIFTSBOK_DIST_DIR: setting(text('dist'), { default: '`dist`', description: 'Which build `astro preview` and the end-to-end tests read.' }),
-  DRIFTSBOK_E2E_PORT: setting(
-    port('DRIFTSBOK_E2E_PORT', DEFAULT_E2E_PORT),
-    { default: `\`${DEFAULT_E2E_PORT}\``, description: 'The port the end-to-end tests serve the site on.' },
-  ),
+  DRIFTSBOK_DIST_DIR: setting(text('dist'), {
+    default: '`dist`',
+    description: 'Which build `astro preview` and the end-to-end tests read.',
+  }),
+  DRIFTSBOK_E2E_PORT: setting(port('DRIFTSBOK_E2E_PORT', DEFAULT_E2E_PORT), {
+    default: `\`${DEFAULT_E2E_PORT}\``,
+    description: 'The port the end-to-end tests serve the site on.',
+  }),
   DRIFTSBOK_E2E_FIXTURE_PORT: setting(port('DRIFTSBOK_E2E_FIXTURE_PORT', undefined), {
     default: '`DRIFTSBOK_E2E_PORT` + 1',
     description: "The port the end-to-end tests serve the mini fixture's build on.",
   }),
-  DRIFTSBOK_PAGE_KEY: setting(optionalText, { default: '', description: 'Set by `npm run build` for the pages (the key of their inputs); not for people to set.' }),
+  DRIFTSBOK_PAGE_KEY: setting(optionalText, {
+    default: '',
+    description: 'Set by `npm run build` for the pages (the key of their inputs); not for people to set.',
+  }),
 });
 
 export type Settings = z.output<typeof SETTINGS>;
@@ -253,7 +303,10 @@ export function settingDoc(name: SettingName): SettingDoc {
 }
 
 /** Where README's settings table is: between these two lines. */
-export const SETTINGS_TABLE_MARKERS = ['<!-- settings-table: generated from src/settings.ts by `node scripts/settings-table.ts` -->', '<!-- /settings-table -->'] as const;
+export const SETTINGS_TABLE_MARKERS = [
+  '<!-- settings-table: generated from src/settings.ts by `node scripts/settings-table.ts` -->',
+  '<!-- /settings-table -->',
+] as const;
 
 /** `readme` with its settings table made anew from the schema. */
 export function withSettingsTable(readme: string): string {

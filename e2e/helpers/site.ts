@@ -63,7 +63,12 @@ export function htmlFiles(dir = DIST): string[] {
 }
 
 const decode = (s: string) =>
-  s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 /**
  * Link targets (`<a href>`, and `xlink:href` in diagrams), the files a page loads (`<link href>`,
@@ -80,7 +85,8 @@ export function linksAndIds(html: string): { hrefs: string[]; assets: string[]; 
 /** The file a site path is served from, or undefined. */
 export function fileForPath(pathname: string, dir = DIST): string | undefined {
   const clean = decodeURIComponent(pathname.replace(/^\/+/, ''));
-  const candidates = clean === '' ? ['index.html'] : clean.endsWith('/') ? [`${clean}index.html`] : [clean, `${clean}/index.html`, `${clean}.html`];
+  const candidates =
+    clean === '' ? ['index.html'] : clean.endsWith('/') ? [`${clean}index.html`] : [clean, `${clean}/index.html`, `${clean}.html`];
   return candidates.find((c) => existsSync(join(dir, c)) && statSync(join(dir, c)).isFile());
 }
 

@@ -3,7 +3,11 @@ import { guest, host, model, net, power, scenario, sys } from './test-builders.t
 import { analyze } from './analyze.ts';
 
 const m = model({
-  power: [power('grid'), power('battery', { kind: 'battery' }), power('ups', { kind: 'ups', runtimeMinutes: 25, poweredBy: [{ anyOf: ['power:grid', 'power:battery'] }] })],
+  power: [
+    power('grid'),
+    power('battery', { kind: 'battery' }),
+    power('ups', { kind: 'ups', runtimeMinutes: 25, poweredBy: [{ anyOf: ['power:grid', 'power:battery'] }] }),
+  ],
   network: [net('gw', { kind: 'gateway', poweredBy: ['power:ups'] })],
   hosts: [host('h', { poweredBy: ['power:grid'] })],
   guests: [guest('a', 100), guest('off', 101, { status: 'stopped' })],
@@ -11,7 +15,13 @@ const m = model({
   scenarios: [
     scenario('outage', ['power:grid'], {
       phases: [
-        { id: 'ups-empty', title: { nb: 'UPS tom', en: 'UPS empty' }, after: { nb: 'Når batteriet er tomt', en: 'When the battery is empty' }, afterMinutesFrom: 'power:ups', alsoFails: ['power:battery'] },
+        {
+          id: 'ups-empty',
+          title: { nb: 'UPS tom', en: 'UPS empty' },
+          after: { nb: 'Når batteriet er tomt', en: 'When the battery is empty' },
+          afterMinutesFrom: 'power:ups',
+          alsoFails: ['power:battery'],
+        },
         { id: 'later', title: { nb: 'Senere', en: 'Later' }, alsoFails: ['power:grid'] },
       ],
     }),
@@ -25,7 +35,11 @@ describe('analyze', () => {
   it('baseline: only stopped guests are down', () => {
     expect(a.baseline.id).toBe('baseline');
     expect(a.baseline.failed).toEqual([]);
-    expect(Object.entries(a.baseline.outcomes).filter(([, o]) => o.state !== 'ok').map(([k]) => k)).toEqual(['guest:off']);
+    expect(
+      Object.entries(a.baseline.outcomes)
+        .filter(([, o]) => o.state !== 'ok')
+        .map(([k]) => k),
+    ).toEqual(['guest:off']);
   });
 
   it('every scenario with every phase, cumulative roots, afterMinutes from runtimeMinutes', () => {

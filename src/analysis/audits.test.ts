@@ -7,7 +7,11 @@ const base = {
   hosts: [host('h', { name: 'pve', poweredBy: ['power:grid'] }), host('pi', { kind: 'raspberry-pi', poweredBy: ['power:grid'] })],
   power: [power('grid')],
   network: [net('gw', { kind: 'gateway', poweredBy: ['power:grid'] }), net('isp', { kind: 'isp' })],
-  guests: [guest('chirpstack', 109), guest('helper', 111, { status: 'stopped' }), guest('uses-helper', 112, { dependsOn: ['guest:helper'] })],
+  guests: [
+    guest('chirpstack', 109),
+    guest('helper', 111, { status: 'stopped' }),
+    guest('uses-helper', 112, { dependsOn: ['guest:helper'] }),
+  ],
   systems: [
     sys('lorawan', { tier: 'critical', decentralised: true, dependsOn: ['host:pi', 'guest:chirpstack'] }),
     sys('knx', { tier: 'critical', decentralised: true }),
@@ -58,8 +62,12 @@ describe('audits', () => {
     const fs = rule(all, 'false-redundancy');
     expect(fs).toHaveLength(1);
     expect(fs[0]!.subject).toBe('capability:recording');
-    expect(fs[0]!.message.en).toBe('recording (en) has the alternatives frigate, protect, but both fail together when one of these fails: gw, grid.');
-    expect(fs[0]!.message.nb).toBe('recording (nb) har alternativene frigate, protect, men begge faller samtidig hvis én av disse feiler: gw, grid.');
+    expect(fs[0]!.message.en).toBe(
+      'recording (en) has the alternatives frigate, protect, but both fail together when one of these fails: gw, grid.',
+    );
+    expect(fs[0]!.message.nb).toBe(
+      'recording (nb) har alternativene frigate, protect, men begge faller samtidig hvis én av disse feiler: gw, grid.',
+    );
     expect(fs[0]!.modelHint).toBe('anyOf');
     expect(fs[0]!.hint.en).not.toContain('anyOf');
   });
@@ -94,9 +102,7 @@ describe('audits', () => {
 
   it('stated-summary compares the stated counts with the computed ones', () => {
     const fs = rule(audits(base, { statedSummary: { runningLxc: 2, stoppedLxc: 3, runningQemu: 0 } }), 'stated-summary');
-    expect(fs.map((f) => f.message.en)).toEqual([
-      'The documentation says 3 stopped LXC containers, but the model has 1.',
-    ]);
+    expect(fs.map((f) => f.message.en)).toEqual(['The documentation says 3 stopped LXC containers, but the model has 1.']);
     expect(fs[0]!.modelHint).toBe('site.statedSummary.stoppedLxc');
     expect(fs[0]!.severity).toBe('warning');
   });
@@ -120,7 +126,9 @@ describe('false-redundancy when one alternative depends on the other', () => {
       'recording (en) has the alternatives frigate, protect, but both fail together when this fails: protect (itself one of the alternatives).',
     ]);
     expect(fs[0]!.message.nb).toContain('men begge faller samtidig hvis denne feiler: protect (selv ett av alternativene)');
-    expect(fs[0]!.hint.en).toBe('The backup is only apparent: the other alternative depends on protect. Make it independent of it, or describe it as one plain dependency instead of alternatives.');
+    expect(fs[0]!.hint.en).toBe(
+      'The backup is only apparent: the other alternative depends on protect. Make it independent of it, or describe it as one plain dependency instead of alternatives.',
+    );
     expect(fs[0]!.hint.nb).toContain('avhenger av protect');
   });
 });

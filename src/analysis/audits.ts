@@ -61,7 +61,10 @@ export function runAudits(input: AuditInput): AuditFinding[] {
   ];
   return findings.sort(
     (a, b) =>
-      cmp(a.rule, b.rule) || cmp(a.subject ?? '', b.subject ?? '') || cmp(a.scenario ?? '', b.scenario ?? '') || cmp(a.message.en, b.message.en),
+      cmp(a.rule, b.rule) ||
+      cmp(a.subject ?? '', b.subject ?? '') ||
+      cmp(a.scenario ?? '', b.scenario ?? '') ||
+      cmp(a.message.en, b.message.en),
   );
 }
 
@@ -95,7 +98,11 @@ export function criticalSurvives({ model, fg, scenarios, hostFailures }: AuditIn
         ),
         hint: inBoth((lang) =>
           down
-            ? t(lang, 'audit.criticalSurvives.hintDown', { name: name(lang), host: hostName(lang), move: culprit ? keyLabel(culprit, model, lang) : name(lang) })
+            ? t(lang, 'audit.criticalSurvives.hintDown', {
+                name: name(lang),
+                host: hostName(lang),
+                move: culprit ? keyLabel(culprit, model, lang) : name(lang),
+              })
             : t(lang, 'audit.criticalSurvives.hintDegraded', { lost: culprit ? keyLabel(culprit, model, lang) : hostName(lang) }),
         ),
         ...(down ? { modelHint: 'tier: comfort' } : {}),
@@ -114,7 +121,9 @@ export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): Audi
     const members = (lang: Lang) => group.members.map((m) => keyLabel(fg.keys[m]!, model, lang));
     const memberKeys = new Set(group.members.map((m) => fg.keys[m]!));
     const names = (lang: Lang) =>
-      shared.map((k) => (memberKeys.has(k) ? `${keyLabel(k, model, lang)} (${t(lang, 'audit.falseRedundancy.itself')})` : keyLabel(k, model, lang)));
+      shared.map((k) =>
+        memberKeys.has(k) ? `${keyLabel(k, model, lang)} (${t(lang, 'audit.falseRedundancy.itself')})` : keyLabel(k, model, lang),
+      );
     const ownerName = (lang: Lang) => keyLabel(owner, model, lang);
     const first = shared[0]!;
     const firstName = (lang: Lang) => keyLabel(first, model, lang);
@@ -152,7 +161,8 @@ export function runbookReachable({ model, scenarios }: AuditInput): AuditFinding
     if (!phase) continue;
     const outcome = phase.outcomes[docs]!;
     const title = (lang: Lang) => localized(scenarioRecords.get(scenario.id)?.title ?? { nb: scenario.id, en: scenario.id }, lang);
-    const phaseText = (lang: Lang) => (phase.id === 'start' ? '' : t(lang, 'audit.runbookReachable.phase', { phase: localized(phase.title, lang) }));
+    const phaseText = (lang: Lang) =>
+      phase.id === 'start' ? '' : t(lang, 'audit.runbookReachable.phase', { phase: localized(phase.title, lang) });
     const chain = outcome.causes[0]?.chain ?? [docs];
     const down = outcome.state === 'down';
     findings.push({
@@ -188,7 +198,9 @@ export function stoppedDependency({ model, fg }: AuditInput): AuditFinding[] {
         message: inBoth((lang) =>
           t(lang, 'audit.stoppedDependency.message', { subject: keyLabel(subject, model, lang), target: keyLabel(target, model, lang) }),
         ),
-        hint: inBoth((lang) => t(lang, 'audit.stoppedDependency.hint', { subject: keyLabel(subject, model, lang), target: keyLabel(target, model, lang) })),
+        hint: inBoth((lang) =>
+          t(lang, 'audit.stoppedDependency.hint', { subject: keyLabel(subject, model, lang), target: keyLabel(target, model, lang) }),
+        ),
       });
     }
   });

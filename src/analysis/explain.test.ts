@@ -11,7 +11,11 @@ const m = model({
     guest('z2m-garage', 111, { host: 'pve-core', status: 'stopped' }),
   ],
   capabilities: [
-    cap('zigbee-scenes', { title: { nb: 'Zigbee-scener', en: 'Zigbee scenes' }, dependsOn: ['guest:zigbee2mqtt'], enhancedBy: ['guest:homeassistant'] }),
+    cap('zigbee-scenes', {
+      title: { nb: 'Zigbee-scener', en: 'Zigbee scenes' },
+      dependsOn: ['guest:zigbee2mqtt'],
+      enhancedBy: ['guest:homeassistant'],
+    }),
     cap('garage', { title: { nb: 'Garasje', en: 'Garage' }, dependsOn: ['guest:z2m-garage'] }),
     cap('half', { title: { nb: 'Halv', en: 'Half' } }),
   ],
@@ -50,5 +54,4 @@ describe('stateLabel', () => {
     expect(['ok', 'degraded', 'down'].map((s) => stateLabel(s as 'ok', 'nb'))).toEqual(['virker', 'redusert', 'nede']);
     expect(['ok', 'degraded', 'down'].map((s) => stateLabel(s as 'ok', 'en'))).toEqual(['works', 'degraded', 'down']);
   });
-
 });

@@ -57,7 +57,8 @@ export function explainCause(cause: Cause, model: Model, lang: Lang): string {
   const last = rest.length - 1;
   const links = rest.map((key, i) => {
     const label = keyLabel(key, model, lang);
-    if (i === last && isStopped(key, model)) return label.endsWith(')') ? `${label.slice(0, -1)}, ${t(lang, 'explain.stopped')})` : `${label} (${t(lang, 'explain.stopped')})`;
+    if (i === last && isStopped(key, model))
+      return label.endsWith(')') ? `${label.slice(0, -1)}, ${t(lang, 'explain.stopped')})` : `${label} (${t(lang, 'explain.stopped')})`;
     return label;
   });
   return [head, ...links].join(' ← ');

@@ -60,11 +60,17 @@ describe('propagate: anyOf groups', () => {
       ['network:ups', 'power:grid'],
     ]);
     expect(out['network:ups']!.causes.every((c) => c.via === 'anyOf')).toBe(true);
-    expect(out['network:behind-ups']!.causes[0]).toEqual({ chain: ['network:behind-ups', 'network:ups', 'power:battery'], via: 'hard', state: 'down' });
+    expect(out['network:behind-ups']!.causes[0]).toEqual({
+      chain: ['network:behind-ups', 'network:ups', 'power:battery'],
+      via: 'hard',
+      state: 'down',
+    });
   });
 
   it('a degraded anyOf owner explains which member it lost', () => {
-    expect(run(m, ['power:grid'])['network:ups']!.causes).toEqual([{ chain: ['network:ups', 'power:grid'], via: 'anyOf', state: 'degraded' }]);
+    expect(run(m, ['power:grid'])['network:ups']!.causes).toEqual([
+      { chain: ['network:ups', 'power:grid'], via: 'anyOf', state: 'degraded' },
+    ]);
   });
 
   it('atLeast: down as soon as fewer than k members are up', () => {
@@ -75,12 +81,20 @@ describe('propagate: anyOf groups', () => {
 
 describe('propagate: enhancedBy is soft', () => {
   const m = model({
-    systems: [sys('core'), sys('extra'), sys('app', { dependsOn: ['system:core'], enhancedBy: ['system:extra'] }), sys('user', { dependsOn: ['system:app'] })],
+    systems: [
+      sys('core'),
+      sys('extra'),
+      sys('app', { dependsOn: ['system:core'], enhancedBy: ['system:extra'] }),
+      sys('user', { dependsOn: ['system:app'] }),
+    ],
   });
 
   it('a down enhancer degrades, never takes down, and does not travel further', () => {
     const out = run(m, ['system:extra']);
-    expect(out['system:app']).toEqual({ state: 'degraded', causes: [{ chain: ['system:app', 'system:extra'], via: 'enhancedBy', state: 'degraded' }] });
+    expect(out['system:app']).toEqual({
+      state: 'degraded',
+      causes: [{ chain: ['system:app', 'system:extra'], via: 'enhancedBy', state: 'degraded' }],
+    });
     expect(out['system:user']!.state).toBe('ok');
   });
 
@@ -159,7 +173,10 @@ describe('propagate: deep chains and many causes', () => {
         sys('top', { dependsOn: [...roots.map((r) => `system:${r.id}`), 'system:mid'] }),
       ],
     });
-    const out = run(m, roots.map((r) => `system:${r.id}`));
+    const out = run(
+      m,
+      roots.map((r) => `system:${r.id}`),
+    );
     const causes = out['system:top']!.causes;
     expect(causes).toHaveLength(MAX_CAUSES);
     expect(causes[0]!.chain).toEqual(['system:top', 'system:r0']);
@@ -170,7 +187,12 @@ describe('propagate: deep chains and many causes', () => {
 describe('propagate: cycles', () => {
   it('terminates and takes the whole cycle down from one root', () => {
     const m = model({
-      systems: [sys('a', { dependsOn: ['system:c'] }), sys('b', { dependsOn: ['system:a'] }), sys('c', { dependsOn: ['system:b'] }), sys('x')],
+      systems: [
+        sys('a', { dependsOn: ['system:c'] }),
+        sys('b', { dependsOn: ['system:a'] }),
+        sys('c', { dependsOn: ['system:b'] }),
+        sys('x'),
+      ],
     });
     expect(states(run(m))).toEqual({ 'system:a': 'ok', 'system:b': 'ok', 'system:c': 'ok', 'system:x': 'ok' });
     const out = run(m, ['system:a']);
@@ -179,7 +201,9 @@ describe('propagate: cycles', () => {
   });
 
   it('terminates on a cycle through an anyOf group', () => {
-    const m = model({ systems: [sys('a', { dependsOn: [{ anyOf: ['system:b', 'system:c'] }] }), sys('b', { dependsOn: ['system:a'] }), sys('c')] });
+    const m = model({
+      systems: [sys('a', { dependsOn: [{ anyOf: ['system:b', 'system:c'] }] }), sys('b', { dependsOn: ['system:a'] }), sys('c')],
+    });
     expect(states(run(m, ['system:c']))).toEqual({ 'system:a': 'degraded', 'system:b': 'ok', 'system:c': 'down' });
     expect(states(run(m, ['system:b', 'system:c']))['system:a']).toBe('down');
   });

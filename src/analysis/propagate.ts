@@ -28,7 +28,6 @@ import { FAILING_KINDS } from '../model/kinds.ts';
 import { buildGraph, HARD_RELATIONS, type Graph } from '../model/graph.ts';
 import type { Cause, Outcome, State } from './types.ts';
 
-
 /** At most this many causes are kept per entity (the shortest, see sortCauses). */
 export const MAX_CAUSES = 4;
 

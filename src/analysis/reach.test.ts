@@ -37,7 +37,11 @@ describe('reachOf', () => {
   it("gives an LXC container's console from its host, and the model's own words when it has them", () => {
     const sections = {
       hosts: [host('h')],
-      guests: [guest('c', 150, { reach: { ssh: 'ssh ronny@10.0.0.5', ips: ['10.0.0.5'] } }), guest('v', 200, { kind: 'qemu' }), guest('k', 151, { reach: { console: 'screen /dev/ttyUSB0' } })],
+      guests: [
+        guest('c', 150, { reach: { ssh: 'ssh ronny@10.0.0.5', ips: ['10.0.0.5'] } }),
+        guest('v', 200, { kind: 'qemu' }),
+        guest('k', 151, { reach: { console: 'screen /dev/ttyUSB0' } }),
+      ],
     };
     expect(reachFor('guest:c', sections)).toEqual({
       ips: ['10.0.0.5'],

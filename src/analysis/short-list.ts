@@ -30,6 +30,7 @@ export function shortList<T>(all: T[], key: (item: T) => boolean, options: { lim
   const limit = options.limit ?? LONG_LIST_LIMIT;
   if (all.length <= limit) return { items: all, omitted: 0 };
   const keyItems = all.filter(key);
-  if (options.keyAlways) return all.length - keyItems.length <= limit ? { items: all, omitted: 0 } : { items: keyItems, omitted: all.length - keyItems.length };
+  if (options.keyAlways)
+    return all.length - keyItems.length <= limit ? { items: all, omitted: 0 } : { items: keyItems, omitted: all.length - keyItems.length };
   return keyItems.length <= limit ? { items: keyItems, omitted: all.length - keyItems.length } : { items: [], omitted: all.length };
 }

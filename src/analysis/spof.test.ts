@@ -5,7 +5,10 @@ import { sweepSingleFailures } from './spof.ts';
 
 const m = model({
   power: [power('grid'), power('battery', { kind: 'battery' })],
-  network: [net('ups', { kind: 'gateway', poweredBy: [{ anyOf: ['power:grid', 'power:battery'] }] }), net('sw', { poweredBy: ['network:ups'] })],
+  network: [
+    net('ups', { kind: 'gateway', poweredBy: [{ anyOf: ['power:grid', 'power:battery'] }] }),
+    net('sw', { poweredBy: ['network:ups'] }),
+  ],
   hosts: [host('h', { poweredBy: ['power:grid'], connectsVia: ['network:sw'] })],
   guests: [guest('a', 100), guest('b', 101), guest('off', 102, { status: 'stopped' })],
   systems: [sys('sa', { dependsOn: ['guest:a'] }), sys('sb', { dependsOn: ['network:sw'] })],

@@ -89,7 +89,10 @@ export function sweepSingleFailures(fg: FailureGraph): SweepResult {
   }
   spofs.sort((a, b) => b.down.length - a.down.length || b.degraded.length - a.degraded.length || cmp(a.key, b.key));
   for (const [id, list] of shared) {
-    shared.set(id, list.sort((a, b) => impact[fg.index.get(a)!]! - impact[fg.index.get(b)!]! || cmp(a, b)));
+    shared.set(
+      id,
+      list.sort((a, b) => impact[fg.index.get(a)!]! - impact[fg.index.get(b)!]! || cmp(a, b)),
+    );
   }
   return { singlePointsOfFailure: spofs, sharedFailures: shared };
 }

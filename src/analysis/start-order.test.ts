@@ -99,7 +99,11 @@ describe('start order', () => {
   it('still returns every guest once when there is a cycle', () => {
     const c = model({
       hosts: [host('h')],
-      guests: [guest('a', 101, { dependsOn: ['guest:b'] }), guest('b', 102, { dependsOn: ['guest:a'] }), guest('c', 100, { dependsOn: ['guest:b'] })],
+      guests: [
+        guest('a', 101, { dependsOn: ['guest:b'] }),
+        guest('b', 102, { dependsOn: ['guest:a'] }),
+        guest('c', 100, { dependsOn: ['guest:b'] }),
+      ],
     });
     expect(computeStartOrders(buildGraph(c))[0]!.steps.map((s) => s.vmid)).toEqual([100, 101, 102]);
   });

@@ -110,7 +110,10 @@ export function computeStartOrders(graph: Graph, failureGraph?: FailureGraph): S
     const waitsFor = new Map<string, string[]>();
     for (const g of running) {
       const deps = [...nearestGuests(graph, g.key)].filter((k) => k !== g.key && runningKeys.has(k));
-      waitsFor.set(g.key, deps.sort((a, b) => vmidOf(graph, a) - vmidOf(graph, b)));
+      waitsFor.set(
+        g.key,
+        deps.sort((a, b) => vmidOf(graph, a) - vmidOf(graph, b)),
+      );
     }
     const reasons = rankGuests(running, waitsFor, (key) => ownRank(fg, baselineDown, key));
     const started = new Set<string>();
@@ -153,7 +156,7 @@ function rankGuests(
     reasons.set(g.key, { rank, ownRank: rank, serves, neededBy: [] });
   }
   const vmid = new Map(running.map((g) => [g.key, g.vmid]));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const g of running) {
       const waiter = reasons.get(g.key)!;

@@ -20,6 +20,9 @@ describe('summarise', () => {
     expect(s.cores).toEqual({ running: 2, total: 3, unknown: 1 });
     expect(s.memoryMb).toEqual({ running: 7168, total: 7168, unknown: 1 });
     expect(s.diskGb).toEqual({ running: 100, total: 100, unknown: 2 });
-    expect(s.perHost.map((p) => [p.host, p.lxc.total, p.lxc.planned])).toEqual([['h', 2, 0], ['g', 0, 1]]);
+    expect(s.perHost.map((p) => [p.host, p.lxc.total, p.lxc.planned])).toEqual([
+      ['h', 2, 0],
+      ['g', 0, 1],
+    ]);
   });
 });

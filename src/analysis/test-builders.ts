@@ -13,12 +13,38 @@ export function model(sections: Obj): Model {
 }
 
 export const host = (id: string, extra: Obj = {}) => ({ id, name: id, kind: 'proxmox', ...extra });
-export const guest = (id: string, vmid: number, extra: Obj = {}) => ({ id, name: id, vmid, kind: 'lxc', host: 'h', status: 'running', ...extra });
-export const sys = (id: string, extra: Obj = {}) => ({ id, name: id, category: 'automation', tier: 'comfort', decentralised: false, ...extra });
-export const cap = (id: string, extra: Obj = {}) => ({ id, name: id, title: { nb: `${id} (nb)`, en: `${id} (en)` }, tier: 'comfort', ...extra });
+export const guest = (id: string, vmid: number, extra: Obj = {}) => ({
+  id,
+  name: id,
+  vmid,
+  kind: 'lxc',
+  host: 'h',
+  status: 'running',
+  ...extra,
+});
+export const sys = (id: string, extra: Obj = {}) => ({
+  id,
+  name: id,
+  category: 'automation',
+  tier: 'comfort',
+  decentralised: false,
+  ...extra,
+});
+export const cap = (id: string, extra: Obj = {}) => ({
+  id,
+  name: id,
+  title: { nb: `${id} (nb)`, en: `${id} (en)` },
+  tier: 'comfort',
+  ...extra,
+});
 export const power = (id: string, extra: Obj = {}) => ({ id, name: id, kind: 'grid', ...extra });
 export const net = (id: string, extra: Obj = {}) => ({ id, name: id, kind: 'switch', ...extra });
-export const scenario = (id: string, fails: string[], extra: Obj = {}) => ({ id, title: { nb: `${id} nb`, en: `${id} en` }, fails, ...extra });
+export const scenario = (id: string, fails: string[], extra: Obj = {}) => ({
+  id,
+  title: { nb: `${id} nb`, en: `${id} en` },
+  fails,
+  ...extra,
+});
 
 export function run(m: Model, roots: string[] = []): Record<string, Outcome> {
   return propagate(compileFailureGraph(m), roots);

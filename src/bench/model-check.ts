@@ -32,7 +32,10 @@ export async function timeCheck(modelDir: string, checkModel: CheckLoader): Prom
     const loaded = checkModel(modelDir);
     if (!loaded.ok) {
       const p = loaded.problems[0]!;
-      return { ms: performance.now() - start, error: `${loaded.problems.length} problem(s), first: ${p.file}:${p.line}:${p.column} ${p.path} ${p.message}` };
+      return {
+        ms: performance.now() - start,
+        error: `${loaded.problems.length} problem(s), first: ${p.file}:${p.line}:${p.column} ${p.path} ${p.message}`,
+      };
     }
     analyze(loaded.model);
     const m = loaded.model;
@@ -66,7 +69,11 @@ export async function probeWholeModelDiagrams(modelDir: string): Promise<Diagram
     if (!loaded.ok) return undefined;
     const model = loaded.model;
     const href = (key: string) => entityHref(key, 'nb');
-    const specs: DiagramSpec[] = [topologyDiagram(model, 'nb', href), architectureDiagram(model, 'nb', href), powerDiagram(model, 'nb', href)];
+    const specs: DiagramSpec[] = [
+      topologyDiagram(model, 'nb', href),
+      architectureDiagram(model, 'nb', href),
+      powerDiagram(model, 'nb', href),
+    ];
     const scenario = model.scenarios[0];
     if (scenario) {
       const first = { ...model, scenarios: [scenario] };

@@ -24,7 +24,17 @@ export interface Options {
 }
 
 export function parseArgs(argv: string[]): Options | 'help' {
-  const options: Options = { scales: [1, 10, 100], keep: false, plain: true, aloneMaxScale: 10, warm: true, pdf: true, pdfMaxScale: 10, timeoutMin: 0, rehypeMaxScale: 10 };
+  const options: Options = {
+    scales: [1, 10, 100],
+    keep: false,
+    plain: true,
+    aloneMaxScale: 10,
+    warm: true,
+    pdf: true,
+    pdfMaxScale: 10,
+    timeoutMin: 0,
+    rehypeMaxScale: 10,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -46,13 +56,11 @@ export function parseArgs(argv: string[]): Options | 'help' {
       const value = Number(inline ?? argv[++i]);
       if (!Number.isFinite(value) || value <= 0) fail('--pdf-max-scale needs a positive scale, e.g. --pdf-max-scale 100');
       options.pdfMaxScale = value;
-    }
-    else if (flag === '--timeout') {
+    } else if (flag === '--timeout') {
       const value = Number(inline ?? argv[++i]);
       if (!Number.isFinite(value) || value < 0) fail('--timeout needs minutes per build, e.g. --timeout 15');
       options.timeoutMin = value;
-    }
-    else if (flag === '--help' || flag === '-h') return 'help';
+    } else if (flag === '--help' || flag === '-h') return 'help';
     else fail(`unknown option ${arg} (try --help)`);
   }
   return options;

@@ -67,7 +67,11 @@ export function makePlainProject(target: string, nbPages: number, enPages: numbe
   const own = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: object; devDependencies?: object };
   writeFileSync(
     join(target, 'package.json'),
-    JSON.stringify({ name: 'plain-bench', private: true, type: 'module', dependencies: own.dependencies, devDependencies: own.devDependencies }, null, 2),
+    JSON.stringify(
+      { name: 'plain-bench', private: true, type: 'module', dependencies: own.dependencies, devDependencies: own.devDependencies },
+      null,
+      2,
+    ),
   );
   writeFileSync(join(target, 'astro.config.mjs'), PLAIN_CONFIG);
   writeFileSync(join(target, 'src/content.config.ts'), PLAIN_CONTENT_CONFIG);

@@ -51,7 +51,12 @@ export function makeProjectCopy(target: string): void {
  */
 export function pickBuildCommand(copy: string): Context['buildCommand'] {
   // --verbose: the bench reads Astro's own "page(s) built in" line, which a build leaves out by default.
-  return { cmd: process.execPath, args: ['scripts/build.ts', '--verbose'], outDir: join(copy, 'dist'), describe: 'node scripts/build.ts --verbose (in a copy of the project)' };
+  return {
+    cmd: process.execPath,
+    args: ['scripts/build.ts', '--verbose'],
+    outDir: join(copy, 'dist'),
+    describe: 'node scripts/build.ts --verbose (in a copy of the project)',
+  };
 }
 
 /**
@@ -90,7 +95,11 @@ export async function buildProject(
     const tail = result.output.trim().split('\n').slice(-15).join('\n');
     status(`  build FAILED (exit ${result.code}); last lines:\n${tail.replace(/^/gm, '    | ')}`);
   }
-  const errorLine = ok ? undefined : result.timedOut ? `TIMEOUT: stopped after ${ctx.options.timeoutMin} min (${lastProgress(result.output)})` : firstError(result.output);
+  const errorLine = ok
+    ? undefined
+    : result.timedOut
+      ? `TIMEOUT: stopped after ${ctx.options.timeoutMin} min (${lastProgress(result.output)})`
+      : firstError(result.output);
   return {
     ms: result.ms,
     ...(result.cpuSeconds !== undefined ? { cpuSeconds: result.cpuSeconds } : {}),

@@ -59,7 +59,7 @@ export async function rehypeBench(
   let launch: ReturnType<typeof chromiumLaunchOptions>;
   try {
     const data = createSiteData({ ...baseEnv(), DRIFTSBOK_MODEL_DIR: modelDir });
-    specs = siteDiagrams(data.model, data.analysis, data.graph, data.model.site.locales, entityHref);
+    specs = siteDiagrams(data.model, data.analysis, data.model.site.locales, entityHref);
     launch = chromiumLaunchOptions(baseEnv());
   } catch (error) {
     return failed(error);
@@ -88,13 +88,28 @@ export async function rehypeBench(
     failures: [],
     ...(plainMs !== undefined ? { plainMs } : {}),
   };
-  const launchOptions = { headless: true, args: launch.args ?? [], ...(launch.executablePath ? { executablePath: launch.executablePath } : {}) };
+  const launchOptions = {
+    headless: true,
+    args: launch.args ?? [],
+    ...(launch.executablePath ? { executablePath: launch.executablePath } : {}),
+  };
   const build = (strategy: RehypeStrategy) => {
     writeFileSync(join(dir, 'astro.config.mjs'), rehypeMermaidConfig(PLAIN_CONFIG, { strategy, launchOptions }));
-    return repeatShort((n) => {
-      for (const cacheDir of ['dist', 'node_modules/.astro', 'node_modules/.vite', '.astro']) rmSync(join(dir, cacheDir), { recursive: true, force: true });
-      return run(process.execPath, [astroBin(dir), 'build'], dir, baseEnv(), join(ctx.work, `rehype-x${scale}-${strategy}-${n}.log`), ctx.options.timeoutMin * 60_000);
-    }, (r) => r.code === 0);
+    return repeatShort(
+      (n) => {
+        for (const cacheDir of ['dist', 'node_modules/.astro', 'node_modules/.vite', '.astro'])
+          rmSync(join(dir, cacheDir), { recursive: true, force: true });
+        return run(
+          process.execPath,
+          [astroBin(dir), 'build'],
+          dir,
+          baseEnv(),
+          join(ctx.work, `rehype-x${scale}-${strategy}-${n}.log`),
+          ctx.options.timeoutMin * 60_000,
+        );
+      },
+      (r) => r.code === 0,
+    );
   };
   try {
     status(`${label}: rehype-mermaid (inline-svg), ${specs.length} diagrams on ${groups.length} pages of the plain site, cold…`);
@@ -104,7 +119,9 @@ export async function rehypeBench(
     measure.ok = inline.code === 0;
     measure.failures = parseRehypeFailures(inline.output);
     if (!measure.ok) {
-      measure.error = inline.timedOut ? `TIMEOUT after ${fmtMs(inline.ms)}` : (firstError(inline.output) ?? `exit ${inline.code}`).slice(0, 300);
+      measure.error = inline.timedOut
+        ? `TIMEOUT after ${fmtMs(inline.ms)}`
+        : (firstError(inline.output) ?? `exit ${inline.code}`).slice(0, 300);
       status(`  FAILED: ${measure.error}; see ${inline.log}`);
       return measure;
     }

@@ -112,7 +112,8 @@ export function rehypeMermaidConfig(
 `;
   const withImports = plainConfig.replace(/^(import starlight from '@astrojs\/starlight';\n)/m, `$1${imports}`);
   const withMarkdown = withImports.replace(/^(export default defineConfig\(\{\n)/m, `$1${markdown}`);
-  if (withImports === plainConfig || withMarkdown === withImports) throw new Error('rehypeMermaidConfig: the plain config does not look as expected');
+  if (withImports === plainConfig || withMarkdown === withImports)
+    throw new Error('rehypeMermaidConfig: the plain config does not look as expected');
   return withMarkdown.replace(/^(\/\/[^\n]*)/, '$1 With rehype-mermaid.');
 }
 

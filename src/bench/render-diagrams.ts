@@ -26,7 +26,7 @@ export interface RenderAloneResult {
 /** `env` supplies the model settings (profile); the cache folder is read from process.env, as in a build. */
 export async function renderDiagramsAlone(modelDir: string, env: NodeJS.ProcessEnv = process.env): Promise<RenderAloneResult> {
   const data = createSiteData({ ...env, DRIFTSBOK_MODEL_DIR: modelDir });
-  const specs = siteDiagrams(data.model, data.analysis, data.graph, data.model.site.locales, entityHref);
+  const specs = siteDiagrams(data.model, data.analysis, data.model.site.locales, entityHref);
   resetRenderStats();
   setRendererLog(() => undefined);
   const started = performance.now();

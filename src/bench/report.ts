@@ -83,13 +83,12 @@ export function parseBuildPhases(output: string): BuildPhases {
   const pdfWall = [...plain.matchAll(/^build: runbook .* in ([\d.]+) s$/gm)].at(-1);
   return {
     ...(astro
-      ? { astroMs: astro[1] !== undefined ? (Number(astro[1]) * 60 + Number(astro[2])) * 1000 : Number(astro[3]) * (astro[4] === 's' ? 1000 : 1) }
+      ? {
+          astroMs:
+            astro[1] !== undefined ? (Number(astro[1]) * 60 + Number(astro[2])) * 1000 : Number(astro[3]) * (astro[4] === 's' ? 1000 : 1),
+        }
       : {}),
-    ...(pdfWall
-      ? { pdfMs: Number(pdfWall[1]) * 1000 }
-      : pdfs.length
-        ? { pdfMs: pdfs.reduce((sum, m) => sum + Number(m[1]), 0) }
-        : {}),
+    ...(pdfWall ? { pdfMs: Number(pdfWall[1]) * 1000 } : pdfs.length ? { pdfMs: pdfs.reduce((sum, m) => sum + Number(m[1]), 0) } : {}),
   };
 }
 
@@ -155,9 +154,31 @@ export function report(
   const plainWarm = (r: ScaleResult | undefined) => (r?.plain?.ok ? r.plain.warmMs : undefined);
   const rows: string[][] = [
     [
-      'model', 'entities', 'check', 'largest diagram', 'cold build', '(astro+pdf)', 'cold CPU', 'warm build', '(astro+pdf)', 'rebuild, dist kept', 'rendered', 'warm: rendered/cached',
-      'diagrams/s render', 'diagrams/s build', 'pages alone', 'diagrams alone', 'pages', 'JS/page', 'plain cold', 'plain cold CPU', 'plain warm', 'plain JS/page',
-      'cold/plain', 'warm/plain', 'rebuild/plain',
+      'model',
+      'entities',
+      'check',
+      'largest diagram',
+      'cold build',
+      '(astro+pdf)',
+      'cold CPU',
+      'warm build',
+      '(astro+pdf)',
+      'rebuild, dist kept',
+      'rendered',
+      'warm: rendered/cached',
+      'diagrams/s render',
+      'diagrams/s build',
+      'pages alone',
+      'diagrams alone',
+      'pages',
+      'JS/page',
+      'plain cold',
+      'plain cold CPU',
+      'plain warm',
+      'plain JS/page',
+      'cold/plain',
+      'warm/plain',
+      'rebuild/plain',
     ],
   ];
   for (const r of results) {
@@ -167,7 +188,13 @@ export function report(
       String(r.entities ?? '—'),
       r.check.error ? 'invalid' : formatMs(r.check.ms),
       r.diagramProbe ? `${(r.diagramProbe.largest.bytes / 1000).toFixed(1)} kB${r.diagramProbe.over.length ? ' (over)' : ''}` : '—',
-      r.cold ? (ok ? `${formatMs(r.cold.ms)}${r.pdf === false && ctx.options.pdf ? ' (no PDF)' : ''}` : r.cold.timedOut ? `TIMEOUT ${formatMs(r.cold.ms)}` : 'FAILED') : '—',
+      r.cold
+        ? ok
+          ? `${formatMs(r.cold.ms)}${r.pdf === false && ctx.options.pdf ? ' (no PDF)' : ''}`
+          : r.cold.timedOut
+            ? `TIMEOUT ${formatMs(r.cold.ms)}`
+            : 'FAILED'
+        : '—',
       phases(r.cold),
       cpu(r.cold?.ok ? r.cold.cpuSeconds : undefined),
       r.warm ? (r.warm.ok ? formatMs(r.warm.ms) : r.warm.timedOut ? `TIMEOUT ${formatMs(r.warm.ms)}` : 'FAILED') : '—',
@@ -181,7 +208,13 @@ export function report(
       r.diagramsAlone ? (r.diagramsAlone.ok ? formatMs(r.diagramsAlone.ms) : 'FAILED') : '—',
       r.site ? String(r.site.pages) : '—',
       kb(r.site?.jsBytesPerPage),
-      r.plain ? (r.plain.ok ? `${formatMs(r.plain.coldMs)}${r.plainPagesEstimated ? ` (≈${r.plain.site.pages} p.)` : ''}` : r.plain.timedOut ? `TIMEOUT ${formatMs(r.plain.coldMs)}` : 'FAILED') : '—',
+      r.plain
+        ? r.plain.ok
+          ? `${formatMs(r.plain.coldMs)}${r.plainPagesEstimated ? ` (≈${r.plain.site.pages} p.)` : ''}`
+          : r.plain.timedOut
+            ? `TIMEOUT ${formatMs(r.plain.coldMs)}`
+            : 'FAILED'
+        : '—',
       cpu(r.plain?.ok ? r.plain.coldCpuSeconds : undefined),
       formatMs(plainWarm(r)),
       r.plain?.ok ? kb(r.plain.site.jsBytesPerPage) : '—',
@@ -195,9 +228,24 @@ export function report(
   const x100 = results.find((r) => r.scale === 100);
   const targets = [
     verdict('cold Saghaugen build / plain', ratio(okMs(saghaugen?.cold), plainCold(saghaugen)), 2, 'needs scale 1 and the plain build'),
-    verdict('warm Saghaugen rebuild, dist/ kept / plain', ratio(okMs(saghaugen?.rebuild), plainWarm(saghaugen)), 1.2, 'needs scale 1, warm and plain builds'),
-    verdict('warm Saghaugen rebuild, dist/ deleted / plain', ratio(okMs(saghaugen?.warm), plainWarm(saghaugen)), 1.2, 'needs scale 1, warm and plain builds'),
-    verdict('Saghaugen rebuild after one changed field / plain warm', ratio(okMs(saghaugen?.oneField), plainWarm(saghaugen)), 1.5, 'needs scale 1, warm and plain builds'),
+    verdict(
+      'warm Saghaugen rebuild, dist/ kept / plain',
+      ratio(okMs(saghaugen?.rebuild), plainWarm(saghaugen)),
+      1.2,
+      'needs scale 1, warm and plain builds',
+    ),
+    verdict(
+      'warm Saghaugen rebuild, dist/ deleted / plain',
+      ratio(okMs(saghaugen?.warm), plainWarm(saghaugen)),
+      1.2,
+      'needs scale 1, warm and plain builds',
+    ),
+    verdict(
+      'Saghaugen rebuild after one changed field / plain warm',
+      ratio(okMs(saghaugen?.oneField), plainWarm(saghaugen)),
+      1.5,
+      'needs scale 1, warm and plain builds',
+    ),
   ];
   for (const r of results) {
     if (!r.oneField?.ok) continue;
@@ -234,9 +282,11 @@ export function report(
       `floor: the Saghaugen diagrams alone (${alone.rendered ?? '?'}, no Astro, no PDFs): ${formatMs(alone.ms)}${alone.cpuSeconds !== undefined ? `, ${alone.cpuSeconds.toFixed(1)} core-s` : ''} = ${ratio(alone.ms, plainCold(saghaugen))!.toFixed(2)}× the plain build`,
     );
   }
-  if (targets.length > floorsFrom) targets.push('  (a cold build does both, on the same cores: it cannot be faster than either floor on this machine)');
+  if (targets.length > floorsFrom)
+    targets.push('  (a cold build does both, on the same cores: it cannot be faster than either floor on this machine)');
   for (const r of results) {
-    const ours = r.diagramsAlone?.ok && r.diagramsAlone.rendered ? { ms: r.diagramsAlone.ms, rendered: r.diagramsAlone.rendered } : undefined;
+    const ours =
+      r.diagramsAlone?.ok && r.diagramsAlone.rendered ? { ms: r.diagramsAlone.ms, rendered: r.diagramsAlone.rendered } : undefined;
     targets.push(...rehypeLines(r.label, r.rehype, ours));
   }
   const cores = at.cores;
@@ -255,7 +305,12 @@ export function report(
       : undefined,
   ].filter(Boolean);
   const failures = results.flatMap((r) =>
-    [['cold', r.cold], ['warm', r.warm], ['rebuild', r.rebuild], ['one-field', r.oneField]].flatMap(([name, m]) => {
+    [
+      ['cold', r.cold],
+      ['warm', r.warm],
+      ['rebuild', r.rebuild],
+      ['one-field', r.oneField],
+    ].flatMap(([name, m]) => {
       const b = m as BuildMeasure | undefined;
       return b && !b.ok ? [`${r.label} ${name as string} build failed after ${formatMs(b.ms)}: ${b.error ?? 'see the log'}`] : [];
     }),
@@ -273,7 +328,9 @@ export function report(
     'JS/page = <script src> files (with their static imports) + inline scripts, averaged over every HTML page',
     'CPU = core-seconds the machine was busy during the build (Linux /proc/stat; Chromium included); run the bench on an otherwise idle machine',
     ...(results.some((r) => r.plainPagesEstimated)
-      ? ['(≈N p.) = the project build failed; the plain site got page counts estimated from the first scale that built, in proportion to the entities']
+      ? [
+          '(≈N p.) = the project build failed; the plain site got page counts estimated from the first scale that built, in proportion to the entities',
+        ]
       : []),
   ];
   const failed = failures.length ? `\n\nFailed builds:\n${failures.map((f) => `  ${f}`).join('\n')}` : '';

@@ -62,7 +62,14 @@ export function run(cmd: string, args: string[], cwd: string, env: NodeJS.Proces
       out.end();
       const busyAfter = busyCoreSeconds();
       const cpuSeconds = busyBefore !== undefined && busyAfter !== undefined ? busyAfter - busyBefore : undefined;
-      resolvePromise({ ms: performance.now() - start, ...(cpuSeconds !== undefined ? { cpuSeconds } : {}), code: timedOut ? 124 : (code ?? 1), output, log, timedOut });
+      resolvePromise({
+        ms: performance.now() - start,
+        ...(cpuSeconds !== undefined ? { cpuSeconds } : {}),
+        code: timedOut ? 124 : (code ?? 1),
+        output,
+        log,
+        timedOut,
+      });
     });
   });
 }

@@ -21,17 +21,33 @@ import type { Context, PlainMeasure, ScaleResult } from './types.ts';
  * The site's diagrams rendered alone from an empty cache (src/bench/render-diagrams.ts, in the
  * project copy, with the build's settings): the median of three when short, like the builds.
  */
-export async function renderAlone(ctx: Context, modelDir: string, cache: string, scale: number, label: string): Promise<ScaleResult['diagramsAlone']> {
+export async function renderAlone(
+  ctx: Context,
+  modelDir: string,
+  cache: string,
+  scale: number,
+  label: string,
+): Promise<ScaleResult['diagramsAlone']> {
   status(`${label}: the diagrams alone (empty cache, no Astro, no PDFs)…`);
-  const runs = await repeatShort(async (n) => {
-    rmSync(cache, { recursive: true, force: true });
-    mkdirSync(cache, { recursive: true });
-    const env = { ...baseEnv(), DRIFTSBOK_MODEL_DIR: modelDir, DRIFTSBOK_DIAGRAM_CACHE: cache };
-    const r = await run(process.execPath, ['src/bench/render-diagrams.ts', modelDir], ctx.copy, env, join(ctx.work, `alone-x${scale}-${n}.log`), ctx.options.timeoutMin * 60_000);
-    const line = r.output.split('\n').find((l) => l.startsWith('{'));
-    const rendered = line ? (JSON.parse(line) as { rendered: number }).rendered : undefined;
-    return { ...r, rendered };
-  }, (r) => r.code === 0);
+  const runs = await repeatShort(
+    async (n) => {
+      rmSync(cache, { recursive: true, force: true });
+      mkdirSync(cache, { recursive: true });
+      const env = { ...baseEnv(), DRIFTSBOK_MODEL_DIR: modelDir, DRIFTSBOK_DIAGRAM_CACHE: cache };
+      const r = await run(
+        process.execPath,
+        ['src/bench/render-diagrams.ts', modelDir],
+        ctx.copy,
+        env,
+        join(ctx.work, `alone-x${scale}-${n}.log`),
+        ctx.options.timeoutMin * 60_000,
+      );
+      const line = r.output.split('\n').find((l) => l.startsWith('{'));
+      const rendered = line ? (JSON.parse(line) as { rendered: number }).rendered : undefined;
+      return { ...r, rendered };
+    },
+    (r) => r.code === 0,
+  );
   const m = median(runs);
   if (m.code !== 0) {
     const error = m.timedOut ? `TIMEOUT after ${fmtMs(m.ms)}` : (firstError(m.output) ?? `exit ${m.code}`);
@@ -39,7 +55,12 @@ export async function renderAlone(ctx: Context, modelDir: string, cache: string,
     return { ms: m.ms, ok: false, error };
   }
   status(`  ${fmtMs(m.ms)} for ${m.rendered ?? '?'} diagrams${ofMedian(runs)}`);
-  return { ms: m.ms, ok: true, ...(m.cpuSeconds !== undefined ? { cpuSeconds: m.cpuSeconds } : {}), ...(m.rendered !== undefined ? { rendered: m.rendered } : {}) };
+  return {
+    ms: m.ms,
+    ok: true,
+    ...(m.cpuSeconds !== undefined ? { cpuSeconds: m.cpuSeconds } : {}),
+    ...(m.rendered !== undefined ? { rendered: m.rendered } : {}),
+  };
 }
 
 /**
@@ -99,7 +120,9 @@ export async function benchScale(
   result.diagramProbe = await probeWholeModelDiagrams(modelDir);
   if (result.diagramProbe) {
     const p = result.diagramProbe;
-    status(`  largest whole-model diagram: ${p.largest.id}, ${p.largest.bytes} bytes of Mermaid (limit ${p.maxTextSize})${p.over.length ? `; over the limit: ${p.over.join(', ')}` : ''}`);
+    status(
+      `  largest whole-model diagram: ${p.largest.id}, ${p.largest.bytes} bytes of Mermaid (limit ${p.maxTextSize})${p.over.length ? `; over the limit: ${p.over.join(', ')}` : ''}`,
+    );
   }
 
   const cache = join(work, `diagram-cache-x${scale}`);
@@ -115,7 +138,8 @@ export async function benchScale(
   const synthetic = label !== 'Saghaugen';
   const pdf = ctx.options.pdf && scale <= ctx.options.pdfMaxScale;
   result.pdf = pdf;
-  if (ctx.options.pdf && !pdf) status(`  (built without the runbook PDFs: scale ${scale} is above --pdf-max-scale ${ctx.options.pdfMaxScale})`);
+  if (ctx.options.pdf && !pdf)
+    status(`  (built without the runbook PDFs: scale ${scale} is above --pdf-max-scale ${ctx.options.pdfMaxScale})`);
   // Each from empty caches.
   const coldRuns = await repeatShort(
     (n) => (emptyCaches(), buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-cold-${n}.log`), synthetic, pdf)),
@@ -141,24 +165,28 @@ export async function benchScale(
     }
     if (scale <= ctx.options.aloneMaxScale) {
       status(`${label}: the pages alone (Astro's caches empty, every diagram and PDF from cache)…`);
-      const runs = await repeatShort((n) => {
-        // The cold build's diagram and PDF caches stay; only Astro's and Vite's go.
-        for (const dir of ['node_modules/.astro', 'node_modules/.vite', '.astro', '.cache/astro']) rmSync(join(ctx.copy, dir), { recursive: true, force: true });
-        return buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-pages-${n}.log`), synthetic, pdf);
-      }, (r) => r.ok);
+      const runs = await repeatShort(
+        (n) => {
+          // The cold build's diagram and PDF caches stay; only Astro's and Vite's go.
+          for (const dir of ['node_modules/.astro', 'node_modules/.vite', '.astro', '.cache/astro'])
+            rmSync(join(ctx.copy, dir), { recursive: true, force: true });
+          return buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-pages-${n}.log`), synthetic, pdf);
+        },
+        (r) => r.ok,
+      );
       result.pagesAlone = median(runs);
       const d = result.pagesAlone.diagrams;
       status(`  ${fmtMs(result.pagesAlone.ms)}${ofMedian(runs)}, diagrams: ${diagramCounts(d)}`);
     }
     if (ctx.options.warm) {
       status(`${label}: warm rebuild (same caches, dist/ deleted first: Astro runs)…`);
-      const warmRuns = await repeatShort((n) => buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-warm-${n}.log`), synthetic, pdf), (r) => r.ok);
+      const warmRuns = await repeatShort(
+        (n) => buildProject(ctx, modelDir, cache, join(work, `build-x${scale}-warm-${n}.log`), synthetic, pdf),
+        (r) => r.ok,
+      );
       result.warm = median(warmRuns);
       const w = result.warm.diagrams;
-      status(
-        `  ${fmtMs(result.warm.ms)}${ofMedian(warmRuns)}, ` +
-          `diagrams: ${diagramCounts(w)}`,
-      );
+      status(`  ${fmtMs(result.warm.ms)}${ofMedian(warmRuns)}, ` + `diagrams: ${diagramCounts(w)}`);
       // What a person sees running `npm run build` twice: the last warm build's dist/ stays.
       status(`${label}: rebuild with dist/ kept (npm run build twice)…`);
       const rebuilds = await repeatShort(
@@ -204,11 +232,16 @@ async function plainBench(
   const dir = join(ctx.work, `plain-${nb}-${en}`);
   makePlainProject(dir, nb, en);
   status(`${label}: plain Starlight build, ${estimated ? '≈' : ''}${nb} nb + ${en} en pages…`);
-  const plainBuild = (log: string) => run(process.execPath, [astroBin(dir), 'build'], dir, baseEnv(), join(ctx.work, log), ctx.options.timeoutMin * 60_000);
-  const colds = await repeatShort((n) => {
-    for (const cacheDir of ['dist', 'node_modules/.astro', 'node_modules/.vite', '.astro']) rmSync(join(dir, cacheDir), { recursive: true, force: true });
-    return plainBuild(`plain-x${scale}-cold-${n}.log`);
-  }, (r) => r.code === 0);
+  const plainBuild = (log: string) =>
+    run(process.execPath, [astroBin(dir), 'build'], dir, baseEnv(), join(ctx.work, log), ctx.options.timeoutMin * 60_000);
+  const colds = await repeatShort(
+    (n) => {
+      for (const cacheDir of ['dist', 'node_modules/.astro', 'node_modules/.vite', '.astro'])
+        rmSync(join(dir, cacheDir), { recursive: true, force: true });
+      return plainBuild(`plain-x${scale}-cold-${n}.log`);
+    },
+    (r) => r.code === 0,
+  );
   const first = median(colds);
   if (colds.length > 1) status(`  plain cold builds: ${colds.map((r) => fmtMs(r.ms)).join(', ')} (median counts)`);
   const site = siteStats(join(dir, 'dist'));
@@ -220,16 +253,18 @@ async function plainBench(
     log: first.log,
     ...(first.timedOut ? { timedOut: true } : {}),
   };
-  if (!measure.ok) status(`  plain build ${first.timedOut ? 'TIMEOUT' : 'FAILED'} after ${fmtMs(first.ms)} (exit ${first.code}); see ${first.log}`);
+  if (!measure.ok)
+    status(`  plain build ${first.timedOut ? 'TIMEOUT' : 'FAILED'} after ${fmtMs(first.ms)} (exit ${first.code}); see ${first.log}`);
   else if (!warmOk) status(`  ${fmtMs(first.ms)}, ${site.pages} pages (no plain rebuild: nothing warm to compare)`);
   else {
     status(`  ${fmtMs(first.ms)}, ${site.pages} pages; plain rebuild…`);
-    const rebuilds = await repeatShort((n) => plainBuild(`plain-x${scale}-warm-${n}.log`), (r) => r.code === 0);
+    const rebuilds = await repeatShort(
+      (n) => plainBuild(`plain-x${scale}-warm-${n}.log`),
+      (r) => r.code === 0,
+    );
     const second = median(rebuilds);
     if (second.code === 0) measure.warmMs = second.ms;
-    status(
-      `  ${second.code === 0 ? fmtMs(second.ms) : `rebuild FAILED (exit ${second.code})`}${ofMedian(rebuilds)}`,
-    );
+    status(`  ${second.code === 0 ? fmtMs(second.ms) : `rebuild FAILED (exit ${second.code})`}${ofMedian(rebuilds)}`);
   }
   rmSync(dir, { recursive: true, force: true });
   return measure;

@@ -57,21 +57,88 @@ interface GuestTemplate {
 
 /** The 16 guests of one cluster; dependencies only point to earlier guests. */
 const GUESTS: GuestTemplate[] = [
-  { id: 'mqtt', kind: 'lxc', purpose: t('MQTT-megler for sensorer og automasjon', 'MQTT broker for sensors and automation'), software: 'emqx' },
-  { id: 'docker', kind: 'lxc', purpose: t('Docker-tjenester (dokumentasjon, verktøy)', 'Docker services (documentation, tools)'), software: 'docker' },
-  { id: 'zigbee', kind: 'lxc', dependsOn: ['mqtt'], purpose: t('Zigbee-koordinator for huset', 'Zigbee coordinator for the house'), software: 'zigbee2mqtt' },
-  { id: 'zigbee-garage', kind: 'lxc', stopped: true, dependsOn: ['mqtt'], purpose: t('Zigbee for garasjen (venter på USB/IP)', 'Zigbee for the garage (waiting for USB/IP)'), software: 'zigbee2mqtt' },
+  {
+    id: 'mqtt',
+    kind: 'lxc',
+    purpose: t('MQTT-megler for sensorer og automasjon', 'MQTT broker for sensors and automation'),
+    software: 'emqx',
+  },
+  {
+    id: 'docker',
+    kind: 'lxc',
+    purpose: t('Docker-tjenester (dokumentasjon, verktøy)', 'Docker services (documentation, tools)'),
+    software: 'docker',
+  },
+  {
+    id: 'zigbee',
+    kind: 'lxc',
+    dependsOn: ['mqtt'],
+    purpose: t('Zigbee-koordinator for huset', 'Zigbee coordinator for the house'),
+    software: 'zigbee2mqtt',
+  },
+  {
+    id: 'zigbee-garage',
+    kind: 'lxc',
+    stopped: true,
+    dependsOn: ['mqtt'],
+    purpose: t('Zigbee for garasjen (venter på USB/IP)', 'Zigbee for the garage (waiting for USB/IP)'),
+    software: 'zigbee2mqtt',
+  },
   { id: 'zwave', kind: 'lxc', dependsOn: ['mqtt'], purpose: t('Z-Wave for huset', 'Z-Wave for the house'), software: 'zwave-js-ui' },
-  { id: 'zwave-garage', kind: 'lxc', stopped: true, dependsOn: ['mqtt'], purpose: t('Z-Wave for låven', 'Z-Wave for the barn'), software: 'zwave-js-ui' },
+  {
+    id: 'zwave-garage',
+    kind: 'lxc',
+    stopped: true,
+    dependsOn: ['mqtt'],
+    purpose: t('Z-Wave for låven', 'Z-Wave for the barn'),
+    software: 'zwave-js-ui',
+  },
   { id: 'esphome', kind: 'lxc', purpose: t('ESPHome-enheter', 'ESPHome devices'), software: 'esphome' },
-  { id: 'homeassistant', kind: 'qemu', dependsOn: ['mqtt'], enhancedBy: ['zigbee', 'zwave', 'esphome'], purpose: t('Home Assistant: automasjoner og dashbord', 'Home Assistant: automations and dashboards'), software: 'home-assistant-os' },
-  { id: 'node-red', kind: 'lxc', dependsOn: ['mqtt', 'homeassistant'], purpose: t('Flyter i Node-RED', 'Node-RED flows'), software: 'node-red' },
-  { id: 'nvr', kind: 'lxc', dependsOn: ['mqtt'], purpose: t('Videoopptak med objektgjenkjenning', 'Video recording with object detection'), software: 'frigate' },
-  { id: 'lora-server', kind: 'lxc', dependsOn: ['mqtt'], purpose: t('LoRaWAN-nettverksserver', 'LoRaWAN network server'), software: 'chirpstack' },
+  {
+    id: 'homeassistant',
+    kind: 'qemu',
+    dependsOn: ['mqtt'],
+    enhancedBy: ['zigbee', 'zwave', 'esphome'],
+    purpose: t('Home Assistant: automasjoner og dashbord', 'Home Assistant: automations and dashboards'),
+    software: 'home-assistant-os',
+  },
+  {
+    id: 'node-red',
+    kind: 'lxc',
+    dependsOn: ['mqtt', 'homeassistant'],
+    purpose: t('Flyter i Node-RED', 'Node-RED flows'),
+    software: 'node-red',
+  },
+  {
+    id: 'nvr',
+    kind: 'lxc',
+    dependsOn: ['mqtt'],
+    purpose: t('Videoopptak med objektgjenkjenning', 'Video recording with object detection'),
+    software: 'frigate',
+  },
+  {
+    id: 'lora-server',
+    kind: 'lxc',
+    dependsOn: ['mqtt'],
+    purpose: t('LoRaWAN-nettverksserver', 'LoRaWAN network server'),
+    software: 'chirpstack',
+  },
   { id: 'grafana', kind: 'lxc', dependsOn: ['mqtt'], purpose: t('Dashbord og målinger', 'Dashboards and metrics'), software: 'grafana' },
-  { id: 'inventory', kind: 'lxc', dependsOn: ['docker'], purpose: t('Oversikt over ting i huset', 'Household inventory'), software: 'homebox' },
+  {
+    id: 'inventory',
+    kind: 'lxc',
+    dependsOn: ['docker'],
+    purpose: t('Oversikt over ting i huset', 'Household inventory'),
+    software: 'homebox',
+  },
   { id: 'archive', kind: 'lxc', purpose: t('Dokumentarkiv med OCR', 'Document archive with OCR'), software: 'paperless-ngx' },
-  { id: 'agents', kind: 'lxc', dependsOn: ['docker'], purpose: t('Arbeidsplass for kodeagenter', 'Workspace for coding agents'), software: 'claude-code' },
+  {
+    id: 'agents',
+    kind: 'lxc',
+    dependsOn: ['docker'],
+    purpose: t('Arbeidsplass for kodeagenter', 'Workspace for coding agents'),
+    software: 'claude-code',
+  },
   { id: 'admin-desktop', kind: 'qemu', purpose: t('Windows for administrasjon', 'Windows for administration'), software: 'windows-11' },
 ];
 
@@ -89,13 +156,41 @@ const SYSTEMS: SystemTemplate[] = [
   { id: 'knx', name: 'KNX', category: 'building-automation', tier: 'critical', decentralised: true },
   { id: 'dali', name: 'DALI', category: 'building-automation', tier: 'critical', decentralised: true },
   { id: 'modbus', name: 'Modbus', category: 'building-automation', tier: 'critical', decentralised: true },
-  { id: 'lorawan', name: 'LoRaWAN', category: 'radio', tier: 'critical', decentralised: true, dependsOn: ['host:gw-pi', 'guest:lora-server'] },
-  { id: 'protect', name: 'UniFi Protect', category: 'surveillance', tier: 'critical', decentralised: false, dependsOn: ['network:gateway', 'network:cameras'] },
+  {
+    id: 'lorawan',
+    name: 'LoRaWAN',
+    category: 'radio',
+    tier: 'critical',
+    decentralised: true,
+    dependsOn: ['host:gw-pi', 'guest:lora-server'],
+  },
+  {
+    id: 'protect',
+    name: 'UniFi Protect',
+    category: 'surveillance',
+    tier: 'critical',
+    decentralised: false,
+    dependsOn: ['network:gateway', 'network:cameras'],
+  },
   { id: 'zigbee', name: 'Zigbee', category: 'radio', tier: 'comfort', decentralised: false, dependsOn: ['guest:zigbee'] },
   { id: 'zwave', name: 'Z-Wave', category: 'radio', tier: 'comfort', decentralised: false, dependsOn: ['guest:zwave'] },
-  { id: 'home-assistant', name: 'Home Assistant', category: 'automation', tier: 'comfort', decentralised: false, dependsOn: ['guest:homeassistant'] },
+  {
+    id: 'home-assistant',
+    name: 'Home Assistant',
+    category: 'automation',
+    tier: 'comfort',
+    decentralised: false,
+    dependsOn: ['guest:homeassistant'],
+  },
   { id: 'node-red', name: 'Node-RED', category: 'automation', tier: 'comfort', decentralised: false, dependsOn: ['guest:node-red'] },
-  { id: 'frigate', name: 'Frigate', category: 'surveillance', tier: 'comfort', decentralised: false, dependsOn: ['guest:nvr', 'network:cameras'] },
+  {
+    id: 'frigate',
+    name: 'Frigate',
+    category: 'surveillance',
+    tier: 'comfort',
+    decentralised: false,
+    dependsOn: ['guest:nvr', 'network:cameras'],
+  },
   { id: 'esphome', name: 'ESPHome', category: 'automation', tier: 'comfort', decentralised: false, dependsOn: ['guest:esphome'] },
   { id: 'unifi', name: 'UniFi', category: 'network', tier: 'critical', decentralised: true, dependsOn: ['network:gateway'] },
   { id: 'agents', name: 'Claude Code', category: 'agents', tier: 'comfort', decentralised: false, dependsOn: ['guest:agents'] },
@@ -115,21 +210,70 @@ const CAPABILITIES: CapabilityTemplate[] = [
   { id: 'wall-switches', tier: 'critical', title: t('Lys fra veggbrytere', 'Lights from wall switches'), dependsOn: ['system:knx'] },
   { id: 'dali-lighting', tier: 'critical', title: t('DALI-belysning', 'DALI lighting'), dependsOn: ['system:dali'] },
   { id: 'modbus-control', tier: 'critical', title: t('Styring over Modbus', 'Control over Modbus'), dependsOn: ['system:modbus'] },
-  { id: 'internet', tier: 'critical', title: t('Internett', 'Internet'), dependsOn: ['network:gateway', { anyOf: ['network:isp-sat', 'network:isp-fibre'] }] },
-  { id: 'lora-readings', tier: 'critical', title: t('Avlesninger fra LoRaWAN-sensorer', 'LoRaWAN sensor readings'), dependsOn: ['system:lorawan'] },
-  { id: 'camera-recording', tier: 'critical', title: t('Kameraopptak', 'Camera recording'), dependsOn: [{ anyOf: ['system:protect', 'system:frigate'] }] },
-  { id: 'object-detection', tier: 'comfort', title: t('Objektgjenkjenning', 'Object detection'), dependsOn: ['system:frigate'], enhancedBy: ['capability:camera-recording'] },
-  { id: 'zigbee-scenes', tier: 'comfort', title: t('Zigbee-scener', 'Zigbee scenes'), dependsOn: ['system:zigbee', 'system:home-assistant'] },
+  {
+    id: 'internet',
+    tier: 'critical',
+    title: t('Internett', 'Internet'),
+    dependsOn: ['network:gateway', { anyOf: ['network:isp-sat', 'network:isp-fibre'] }],
+  },
+  {
+    id: 'lora-readings',
+    tier: 'critical',
+    title: t('Avlesninger fra LoRaWAN-sensorer', 'LoRaWAN sensor readings'),
+    dependsOn: ['system:lorawan'],
+  },
+  {
+    id: 'camera-recording',
+    tier: 'critical',
+    title: t('Kameraopptak', 'Camera recording'),
+    dependsOn: [{ anyOf: ['system:protect', 'system:frigate'] }],
+  },
+  {
+    id: 'object-detection',
+    tier: 'comfort',
+    title: t('Objektgjenkjenning', 'Object detection'),
+    dependsOn: ['system:frigate'],
+    enhancedBy: ['capability:camera-recording'],
+  },
+  {
+    id: 'zigbee-scenes',
+    tier: 'comfort',
+    title: t('Zigbee-scener', 'Zigbee scenes'),
+    dependsOn: ['system:zigbee', 'system:home-assistant'],
+  },
   { id: 'zwave-devices', tier: 'comfort', title: t('Z-Wave-enheter', 'Z-Wave devices'), dependsOn: ['system:zwave'] },
-  { id: 'automations', tier: 'comfort', title: t('Automasjoner i huset', 'Home automations'), dependsOn: ['system:home-assistant'], enhancedBy: ['system:node-red'] },
+  {
+    id: 'automations',
+    tier: 'comfort',
+    title: t('Automasjoner i huset', 'Home automations'),
+    dependsOn: ['system:home-assistant'],
+    enhancedBy: ['system:node-red'],
+  },
   { id: 'remote-access', tier: 'comfort', title: t('Fjerntilgang', 'Remote access'), dependsOn: ['capability:internet'] },
-  { id: 'network-barn', tier: 'critical', title: t('Nettverk i garasje/låve', 'Network in the garage/barn'), dependsOn: [{ anyOf: ['network:mesh-link', 'network:fibre-link'] }] },
+  {
+    id: 'network-barn',
+    tier: 'critical',
+    title: t('Nettverk i garasje/låve', 'Network in the garage/barn'),
+    dependsOn: [{ anyOf: ['network:mesh-link', 'network:fibre-link'] }],
+  },
   { id: 'docs-online', tier: 'comfort', title: t('Dokumentasjonen på nett', 'Documentation online'), dependsOn: ['guest:docker'] },
   { id: 'document-archive', tier: 'comfort', title: t('Dokumentarkiv', 'Document archive'), dependsOn: ['guest:archive'] },
   { id: 'inventory', tier: 'comfort', title: t('Oversikt over eiendeler', 'Household inventory'), dependsOn: ['guest:inventory'] },
   { id: 'dashboards', tier: 'comfort', title: t('Overvåkingsdashbord', 'Monitoring dashboards'), dependsOn: ['guest:grafana'] },
-  { id: 'agent-workspace', tier: 'comfort', title: t('Arbeidsplass for agenter', 'Agent workspace'), dependsOn: ['system:agents'], enhancedBy: ['capability:internet'] },
-  { id: 'admin-desktop', tier: 'comfort', title: t('Administrasjons-PC', 'Admin desktop'), dependsOn: ['guest:admin-desktop'], enhancedBy: ['capability:remote-access'] },
+  {
+    id: 'agent-workspace',
+    tier: 'comfort',
+    title: t('Arbeidsplass for agenter', 'Agent workspace'),
+    dependsOn: ['system:agents'],
+    enhancedBy: ['capability:internet'],
+  },
+  {
+    id: 'admin-desktop',
+    tier: 'comfort',
+    title: t('Administrasjons-PC', 'Admin desktop'),
+    dependsOn: ['guest:admin-desktop'],
+    enhancedBy: ['capability:remote-access'],
+  },
 ];
 
 function pad(n: number): string {
@@ -213,10 +357,7 @@ function syntheticSite(clusters: number): Model['site'] {
       {
         id: 'critical-decentralised',
         title: t('Kritiske systemer er desentraliserte', 'Critical systems are decentralised'),
-        text: t(
-          'Det som må virke, skal virke uten den sentrale serveren.',
-          'What must work shall work without the central server.',
-        ),
+        text: t('Det som må virke, skal virke uten den sentrale serveren.', 'What must work shall work without the central server.'),
       },
     ],
     docsCapability: `capability:docs-online-${pad(0)}`,
@@ -253,7 +394,13 @@ function power({ sfx }: Cluster): Section<'power'>[] {
       status: 'planned',
       poweredBy: [{ anyOf: [`power:solar${sfx}`, `power:battery-bank${sfx}`, `power:generator${sfx}`] }],
     },
-    { id: `generator${sfx}`, name: `generator${sfx}`, title: t('Dieselaggregat', 'Diesel generator'), kind: 'generator', status: 'planned' },
+    {
+      id: `generator${sfx}`,
+      name: `generator${sfx}`,
+      title: t('Dieselaggregat', 'Diesel generator'),
+      kind: 'generator',
+      status: 'planned',
+    },
   ];
 }
 
@@ -263,14 +410,43 @@ function network({ c, sfx, rand }: Cluster): Section<'network'>[] {
   const net = (id: string, kind: Section<'network'>['kind'], extra: Partial<Section<'network'>> = {}) =>
     out.push({ id: `${id}${sfx}`, name: `${id}${sfx}`, kind, status: 'active', ...extra });
   net('isp-sat', 'isp', { medium: 'satellite', vendor: 'Starlink', poweredBy: [`power:ups${sfx}`] });
-  net('isp-fibre', 'isp', { medium: 'fibre', status: 'planned', orderStatus: t('Bestilt, leveringsdato ukjent', 'Ordered, delivery date unknown') });
-  net('gateway', 'gateway', { vendor: 'Ubiquiti', model: 'UDM-Pro', poweredBy: [`power:ups${sfx}`], locatedIn: `location:house${sfx}`, ip: `10.${c % 250}.0.1` });
-  net('switches', 'switch', { vendor: 'Ubiquiti', count: 2 + (c % 3), poweredBy: [`power:ups${sfx}`], connectsVia: [`network:gateway${sfx}`] });
+  net('isp-fibre', 'isp', {
+    medium: 'fibre',
+    status: 'planned',
+    orderStatus: t('Bestilt, leveringsdato ukjent', 'Ordered, delivery date unknown'),
+  });
+  net('gateway', 'gateway', {
+    vendor: 'Ubiquiti',
+    model: 'UDM-Pro',
+    poweredBy: [`power:ups${sfx}`],
+    locatedIn: `location:house${sfx}`,
+    ip: `10.${c % 250}.0.1`,
+  });
+  net('switches', 'switch', {
+    vendor: 'Ubiquiti',
+    count: 2 + (c % 3),
+    poweredBy: [`power:ups${sfx}`],
+    connectsVia: [`network:gateway${sfx}`],
+  });
   net('ap-house', 'access-point', { vendor: 'Ubiquiti', model: 'U7 Outdoor', connectsVia: [`network:switches${sfx}`] });
-  net('mesh-link', 'link', { medium: 'wireless-mesh', between: [`location:house${sfx}`, `location:barn${sfx}`], connectsVia: [`network:ap-house${sfx}`] });
+  net('mesh-link', 'link', {
+    medium: 'wireless-mesh',
+    between: [`location:house${sfx}`, `location:barn${sfx}`],
+    connectsVia: [`network:ap-house${sfx}`],
+  });
   net('fibre-link', 'link', { medium: 'fibre', status: 'planned', between: [`location:house${sfx}`, `location:barn${sfx}`] });
-  net('ap-barn', 'access-point', { vendor: 'Ubiquiti', model: 'U7 Outdoor', locatedIn: `location:barn${sfx}`, connectsVia: [{ anyOf: [`network:mesh-link${sfx}`, `network:fibre-link${sfx}`] }] });
-  net('cameras', 'camera', { vendor: 'Ubiquiti', count: 4 + Math.floor(rand() * 8), poweredBy: [`power:ups${sfx}`], connectsVia: [`network:switches${sfx}`] });
+  net('ap-barn', 'access-point', {
+    vendor: 'Ubiquiti',
+    model: 'U7 Outdoor',
+    locatedIn: `location:barn${sfx}`,
+    connectsVia: [{ anyOf: [`network:mesh-link${sfx}`, `network:fibre-link${sfx}`] }],
+  });
+  net('cameras', 'camera', {
+    vendor: 'Ubiquiti',
+    count: 4 + Math.floor(rand() * 8),
+    poweredBy: [`power:ups${sfx}`],
+    connectsVia: [`network:switches${sfx}`],
+  });
   net('sdn', 'sdn-zone', { partOf: `host:pve${sfx}` });
   return out;
 }
@@ -354,7 +530,10 @@ function systems({ sfx, label, ref }: Cluster): Section<'systems'>[] {
     tier: s.tier,
     decentralised: s.decentralised,
     status: 'active',
-    description: t(`${s.name} i klynge ${label}: «${s.tier === 'critical' ? 'kritisk' : 'komfort'}».`, `${s.name} in cluster ${label}: "${s.tier}".`),
+    description: t(
+      `${s.name} i klynge ${label}: «${s.tier === 'critical' ? 'kritisk' : 'komfort'}».`,
+      `${s.name} in cluster ${label}: "${s.tier}".`,
+    ),
     ...(s.dependsOn ? { dependsOn: s.dependsOn.map(ref) } : {}),
     features: [t('Virker lokalt', 'Works locally')],
   }));
@@ -396,7 +575,11 @@ function plans({ sfx, label }: Cluster): Section<'plans'>[] {
       title: t(`USB/IP fra garasjen ${label}`, `USB/IP from the garage ${label}`),
       status: 'planned',
       rationale: t('Radioene må stå i garasjen, tjenestene på Proxmox.', 'The radios must be in the garage, the services on Proxmox.'),
-      steps: [t('Sett opp CM4 med PoE', 'Set up the CM4 with PoE'), t('Del USB over IP', 'Share USB over IP'), t('Start LXC-ene', 'Start the LXCs')],
+      steps: [
+        t('Sett opp CM4 med PoE', 'Set up the CM4 with PoE'),
+        t('Del USB over IP', 'Share USB over IP'),
+        t('Start LXC-ene', 'Start the LXCs'),
+      ],
       adds: [`host:cm4${sfx}`],
       changes: [
         { ref: `guest:zigbee-garage${sfx}`, what: t('Startes når USB/IP virker', 'Started once USB/IP works') },

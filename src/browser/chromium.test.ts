@@ -20,11 +20,18 @@ describe('resolveChromiumExecutable', () => {
   });
 
   it("prefers Debian's headless shell to the full browser, and takes the full browser without it", () => {
-    expect(resolveChromiumExecutable({}, machineWith('/usr/bin/chromium', '/usr/bin/chromium-headless-shell'))).toBe('/usr/bin/chromium-headless-shell');
+    expect(resolveChromiumExecutable({}, machineWith('/usr/bin/chromium', '/usr/bin/chromium-headless-shell'))).toBe(
+      '/usr/bin/chromium-headless-shell',
+    );
     expect(resolveChromiumExecutable({}, machineWith('/usr/bin/chromium'))).toBe('/usr/bin/chromium');
     expect(resolveChromiumExecutable({}, machineWith('/usr/bin/chromium-browser'))).toBe('/usr/bin/chromium-browser');
     // An explicit setting still comes first.
-    expect(resolveChromiumExecutable({ CHROMIUM_PATH: '/usr/bin/chromium' }, machineWith('/usr/bin/chromium', '/usr/bin/chromium-headless-shell'))).toBe('/usr/bin/chromium');
+    expect(
+      resolveChromiumExecutable(
+        { CHROMIUM_PATH: '/usr/bin/chromium' },
+        machineWith('/usr/bin/chromium', '/usr/bin/chromium-headless-shell'),
+      ),
+    ).toBe('/usr/bin/chromium');
   });
 
   it('names every place it looked when there is nothing', () => {
@@ -47,7 +54,9 @@ describe('ensureChromium: no Chromium anywhere', () => {
       install: () => {
         calls.push('install');
         if (installWorks === true) files.add(BUNDLED);
-        return installWorks === true ? ({ ok: true } as const) : ({ ok: false, why: String(installWorks || 'getaddrinfo ENOTFOUND cdn.playwright.dev') } as const);
+        return installWorks === true
+          ? ({ ok: true } as const)
+          : ({ ok: false, why: String(installWorks || 'getaddrinfo ENOTFOUND cdn.playwright.dev') } as const);
       },
       platform,
       log: (line: string) => logged.push(line),
@@ -65,13 +74,19 @@ describe('ensureChromium: no Chromium anywhere', () => {
   });
 
   it('when the download fails, says so and names the command for this operating system', () => {
-    for (const [platform, command] of [['linux', 'sudo apt-get install chromium'], ['darwin', 'brew install --cask chromium'], ['win32', 'npx playwright install chromium']] as const) {
+    for (const [platform, command] of [
+      ['linux', 'sudo apt-get install chromium'],
+      ['darwin', 'brew install --cask chromium'],
+      ['win32', 'npx playwright install chromium'],
+    ] as const) {
       const m = machine(false, platform);
       expect(() => ensureChromium({}, m)).toThrow(ChromiumNotFoundError);
       try {
         ensureChromium({}, m);
       } catch (error) {
-        expect((error as Error).message).toContain('Downloading Playwright\'s Chromium failed too (getaddrinfo ENOTFOUND cdn.playwright.dev)');
+        expect((error as Error).message).toContain(
+          "Downloading Playwright's Chromium failed too (getaddrinfo ENOTFOUND cdn.playwright.dev)",
+        );
         expect((error as Error).message).toContain(command);
         if (platform !== 'linux') expect((error as Error).message).not.toContain('apt-get');
       }

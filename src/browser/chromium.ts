@@ -39,8 +39,16 @@ export const CHROMIUM_ARGS = [
 
 /** What to type to get a Chromium on this operating system, when it could not be downloaded. */
 export function installHint(platform: NodeJS.Platform): string[] {
-  if (platform === 'linux') return ['  - Debian/Ubuntu: sudo apt-get install chromium-headless-shell   (or chromium; either is found in /usr/bin)', '  - with internet: npx playwright install chromium'];
-  if (platform === 'darwin') return ['  - macOS:         brew install --cask chromium, then CHROMIUM_PATH=/Applications/Chromium.app/Contents/MacOS/Chromium', '  - with internet: npx playwright install chromium'];
+  if (platform === 'linux')
+    return [
+      '  - Debian/Ubuntu: sudo apt-get install chromium-headless-shell   (or chromium; either is found in /usr/bin)',
+      '  - with internet: npx playwright install chromium',
+    ];
+  if (platform === 'darwin')
+    return [
+      '  - macOS:         brew install --cask chromium, then CHROMIUM_PATH=/Applications/Chromium.app/Contents/MacOS/Chromium',
+      '  - with internet: npx playwright install chromium',
+    ];
   return ['  - with internet: npx playwright install chromium'];
 }
 
@@ -50,11 +58,18 @@ export class ChromiumNotFoundError extends DriftsbokError {
       [
         'No Chromium found. driftsbok renders diagrams and the runbook PDF with a headless Chromium.',
         `Tried: ${tried.join(', ')}.`,
-        ...(options.downloadFailed ? [`Downloading Playwright's Chromium failed too (${options.downloadFailed}): no internet, or only a mirror of the npm registry.`] : []),
+        ...(options.downloadFailed
+          ? [`Downloading Playwright's Chromium failed too (${options.downloadFailed}): no internet, or only a mirror of the npm registry.`]
+          : []),
       ].join('\n'),
       [
         'one of these:',
-        ...(options.downloadFailed ? installHint(options.platform ?? process.platform) : ['  - Debian/Ubuntu: sudo apt-get install chromium-headless-shell   (or chromium; either is found in /usr/bin)', '  - any system:    npx playwright install chromium']),
+        ...(options.downloadFailed
+          ? installHint(options.platform ?? process.platform)
+          : [
+              '  - Debian/Ubuntu: sudo apt-get install chromium-headless-shell   (or chromium; either is found in /usr/bin)',
+              '  - any system:    npx playwright install chromium',
+            ]),
         '  - or point CHROMIUM_PATH at a Chromium or Chrome binary.',
       ].join('\n'),
     );
@@ -105,7 +120,10 @@ const realMachine: ChromiumMachine = {
 export const SYSTEM_CHROMIUMS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /** The executable to launch, or undefined to let Playwright use its own downloaded browser. */
-export function resolveChromiumExecutable(env: NodeJS.ProcessEnv = process.env, machine: ChromiumMachine = realMachine): string | undefined {
+export function resolveChromiumExecutable(
+  env: NodeJS.ProcessEnv = process.env,
+  machine: ChromiumMachine = realMachine,
+): string | undefined {
   const tried: string[] = [];
   const configured = readSettings(env).CHROMIUM_PATH;
   if (configured) {
@@ -140,7 +158,10 @@ export function ensureChromium(env: NodeJS.ProcessEnv = process.env, machine: Ch
     const bundled = machine.bundledPath();
     if (installed.ok && bundled && machine.exists(bundled)) return undefined;
     const why = installed.ok ? `it reported success, but ${bundled ?? 'its browser'} is not there` : installed.why;
-    throw new ChromiumNotFoundError([...SYSTEM_CHROMIUMS, `Playwright's browser (${bundled ?? 'not installed'})`], { downloadFailed: why, platform: machine.platform });
+    throw new ChromiumNotFoundError([...SYSTEM_CHROMIUMS, `Playwright's browser (${bundled ?? 'not installed'})`], {
+      downloadFailed: why,
+      platform: machine.platform,
+    });
   }
 }
 

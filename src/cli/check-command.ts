@@ -49,7 +49,11 @@ export function checkModel(dir: string, env: Record<string, string | undefined> 
  * links, secrets (refused in the public profile, reported in the full one), sensitive pages. A
  * broken allow-list is a problem of its own. Never throws.
  */
-export function checkSiteProse(model: Model, contentDir: string, env: Record<string, string | undefined> = process.env): ProseCheck & { allow: SecretAllowList } {
+export function checkSiteProse(
+  model: Model,
+  contentDir: string,
+  env: Record<string, string | undefined> = process.env,
+): ProseCheck & { allow: SecretAllowList } {
   const profile = profileFromEnv(env);
   let allow: SecretAllowList;
   try {
@@ -89,8 +93,16 @@ const SECTIONS_ABOVE = ['hosts', 'guests', 'systems', 'capabilities', 'scenarios
 type OtherSection = Exclude<KindSection, (typeof SECTIONS_ABOVE)[number]>;
 // The kinds without a line of their own, in registry order (src/model/kinds.ts): a new kind is
 // counted here, and without its word (check.<section>) the summary does not compile.
-const OTHER_SECTIONS = KIND_SECTION_NAMES.filter((section): section is OtherSection => !(SECTIONS_ABOVE as readonly string[]).includes(section));
-const otherSectionWord: Record<OtherSection, CheckWord> = { locations: 'locations', network: 'network', storage: 'storage', power: 'power', notes: 'notes' };
+const OTHER_SECTIONS = KIND_SECTION_NAMES.filter(
+  (section): section is OtherSection => !(SECTIONS_ABOVE as readonly string[]).includes(section),
+);
+const otherSectionWord: Record<OtherSection, CheckWord> = {
+  locations: 'locations',
+  network: 'network',
+  storage: 'storage',
+  power: 'power',
+  notes: 'notes',
+};
 
 /** A one-screen summary computed from the model. */
 export function formatSummary(model: Model, dir: string, fileCount: number, lang: Lang = 'en'): string {
@@ -149,11 +161,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
 }
 
 /** The whole command; returns the exit code. `write` receives the output, line by line. */
-export async function runCheck(
-  argv: string[],
-  env: Record<string, string | undefined>,
-  write: (text: string) => void,
-): Promise<number> {
+export async function runCheck(argv: string[], env: Record<string, string | undefined>, write: (text: string) => void): Promise<number> {
   let options: CheckOptions;
   try {
     options = parseArgs(argv, env);
@@ -170,7 +178,12 @@ export async function runCheck(
   for (const warning of result.warnings) write(formatWarning(warning));
   // The prose that goes with this model: DRIFTSBOK_CONTENT_DIR, or content/ beside the default model.
   const contentDir = readSettings(env).DRIFTSBOK_CONTENT_DIR || (resolve(dir) === resolve('model') ? 'content' : undefined);
-  let prose: ReturnType<typeof checkSiteProse> = { problems: [], warnings: [], sensitivePages: [], allow: { entries: [], matched: new Set() } };
+  let prose: ReturnType<typeof checkSiteProse> = {
+    problems: [],
+    warnings: [],
+    sensitivePages: [],
+    allow: { entries: [], matched: new Set() },
+  };
   try {
     if (contentDir) prose = checkSiteProse(result.model, contentDir, env);
   } catch (error) {

@@ -5,28 +5,10 @@
 import type { Model } from '../model/schema/model.ts';
 import type { Lang } from '../model/entities.ts';
 import type { Analysis } from '../analysis/types.ts';
-import type { Graph } from '../model/graph.ts';
-import {
-  architectureDiagram,
-  failureDiagram,
-  planDiagrams,
-  powerDiagram,
-  topologyDiagram,
-} from './generators.ts';
+import { architectureDiagram, failureDiagram, planDiagrams, powerDiagram, topologyDiagram } from './generators.ts';
 import type { DiagramSpec, HrefFor } from './types.ts';
 
-export interface AllDiagramsOptions {
-  /** Kept for callers that pass one; the generators share one graph per model anyway. */
-  graph?: Graph;
-}
-
-export function allDiagrams(
-  model: Model,
-  analysis: Pick<Analysis, 'scenarios'>,
-  lang: Lang,
-  hrefFor: HrefFor,
-  options: AllDiagramsOptions = {},
-): DiagramSpec[] {
+export function allDiagrams(model: Model, analysis: Pick<Analysis, 'scenarios'>, lang: Lang, hrefFor: HrefFor): DiagramSpec[] {
   const specs: DiagramSpec[] = [
     topologyDiagram(model, lang, hrefFor),
     architectureDiagram(model, lang, hrefFor),
@@ -49,11 +31,8 @@ export function allDiagrams(
 export function siteDiagrams(
   model: Model,
   analysis: Pick<Analysis, 'scenarios'>,
-  graph: Graph,
   langs: readonly Lang[],
   hrefFor: (key: string, lang: Lang) => string,
 ): DiagramSpec[] {
-  return langs.flatMap((lang) =>
-    allDiagrams(model, analysis, lang, (key) => hrefFor(key, lang), { graph }),
-  );
+  return langs.flatMap((lang) => allDiagrams(model, analysis, lang, (key) => hrefFor(key, lang)));
 }

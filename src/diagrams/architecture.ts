@@ -32,7 +32,9 @@ export function architectureDiagram(model: Model, lang: Lang, hrefFor: HrefFor):
   for (const s of systems) {
     for (const e of ctx.graph.outgoing.get(s.key) ?? []) if (HARD_RELATIONS.has(e.relation) || e.relation === 'enhancedBy') deps.push(e);
   }
-  const targets = uniq(deps.map((e) => e.to)).map((k) => ctx.records.get(k)).filter((r): r is EntityRecord => !!r && r.kind !== 'system');
+  const targets = uniq(deps.map((e) => e.to))
+    .map((k) => ctx.records.get(k))
+    .filter((r): r is EntityRecord => !!r && r.kind !== 'system');
   const hostsOfGuests = uniq(targets.filter((r) => r.kind === 'guest').map(hostKeyOf))
     .map((k) => ctx.records.get(k))
     .filter((r): r is EntityRecord => !!r);
@@ -59,7 +61,7 @@ export function architectureDiagram(model: Model, lang: Lang, hrefFor: HrefFor):
         }
       });
       for (const e of deps) if (ctx.records.has(e.to)) b.placedEdge(groupOf.get(e.from) ?? '', groupOf.get(e.to) ?? '');
-      for (const r of targets.filter((x) => x.kind === 'guest')) b.edge(`summary:needs:guest`, `summary:needs:host`);
+      if (targets.some((x) => x.kind === 'guest')) b.edge(`summary:needs:guest`, `summary:needs:host`);
     } else {
       for (const [label, test, cls] of groups) b.subgraph(label, () => systems.filter(test).forEach((r) => place(r, [cls])));
       b.subgraph(t(lang, 'diagram.whatTheyNeed'), () => {
@@ -73,7 +75,8 @@ export function architectureDiagram(model: Model, lang: Lang, hrefFor: HrefFor):
         else b.edge(e.from, e.to, { style: relationStyle(ctx, e) });
       }
       if (level === 0) {
-        for (const r of targets.filter((x) => x.kind === 'guest')) b.edge(r.key, hostKeyOf(r), { style: edgeStyle(ctx, r.key, hostKeyOf(r)) });
+        for (const r of targets.filter((x) => x.kind === 'guest'))
+          b.edge(r.key, hostKeyOf(r), { style: edgeStyle(ctx, r.key, hostKeyOf(r)) });
       }
     }
     return { id: `architecture-${lang}`, source: 'architecture (systems)', title, description, mermaid: b.toString() };

@@ -16,7 +16,7 @@ export interface DiagramRouteProps {
 
 export function diagramPaths(data: Pick<SiteData, 'model' | 'analysis' | 'graph'>, cacheKey?: string) {
   return data.model.site.locales.flatMap((lang) =>
-    allDiagrams(data.model, data.analysis, lang, (k) => entityHref(k, lang), { graph: data.graph }).map((diagram) => ({
+    allDiagrams(data.model, data.analysis, lang, (k) => entityHref(k, lang)).map((diagram) => ({
       params: { lang: langParam(lang), id: diagram.id },
       props: { lang, diagram } satisfies DiagramRouteProps,
       ...keyed(cacheKey),

@@ -136,8 +136,12 @@ export const LINE_WORDS = { solid: 'diagram.lineStated', dashed: 'diagram.lineAs
 /** The legend: the lifecycle classes the diagram uses, and sample arrows for its line styles. */
 export function legend(b: Flowchart, lang: Lang, used: Set<LineStyle>, words: Partial<Record<LineStyle, PlainWordKey>>): void {
   const classes = (['stopped', 'planned'] as const).filter((cls) => b.usesClass(cls));
-  b.subgraph(t(lang, 'diagram.legend'), () => {
-    for (const cls of classes) b.node(`legend:${cls}`, `(${t(lang, `diagram.${cls}`)})`, { classes: [cls], link: false });
-    lineLegend(b, lang, used, words);
-  }, 'LR');
+  b.subgraph(
+    t(lang, 'diagram.legend'),
+    () => {
+      for (const cls of classes) b.node(`legend:${cls}`, `(${t(lang, `diagram.${cls}`)})`, { classes: [cls], link: false });
+      lineLegend(b, lang, used, words);
+    },
+    'LR',
+  );
 }

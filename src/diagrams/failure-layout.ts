@@ -135,7 +135,9 @@ export function failureLayout(records: Map<string, EntityRecord>, graph: Graph, 
   for (const key of failed) if (key in outcomes) affected.add(key);
   const isCritical = (k: string) => records.get(k)?.kind === 'capability' && records.get(k)!.entity.tier === 'critical';
   const criticalHit = [...affected].filter(isCritical);
-  const criticalOk = [...records.values()].filter((r) => isCritical(r.key) && r.key in outcomes && stateOf(r.key) === 'ok').map((r) => r.key);
+  const criticalOk = [...records.values()]
+    .filter((r) => isCritical(r.key) && r.key in outcomes && stateOf(r.key) === 'ok')
+    .map((r) => r.key);
   // The chains from the roots to the critical capabilities, and who still carries a group on them.
   const chain = new Set<string>();
   /** Which hit critical capabilities each chain member leads to: its path to the right-hand side. */
@@ -154,7 +156,14 @@ export function failureLayout(records: Map<string, EntityRecord>, graph: Graph, 
   const survivors = new Set<string>();
   for (const k of chain) {
     for (const e of graph.outgoing.get(k) ?? []) {
-      if (e.group && FAILURE_RELATIONS.has(e.relation) && e.to in outcomes && stateOf(e.to) === 'ok' && STATE_KINDS.has(records.get(e.to)?.kind ?? '')) survivors.add(e.to);
+      if (
+        e.group &&
+        FAILURE_RELATIONS.has(e.relation) &&
+        e.to in outcomes &&
+        stateOf(e.to) === 'ok' &&
+        STATE_KINDS.has(records.get(e.to)?.kind ?? '')
+      )
+        survivors.add(e.to);
     }
   }
   const drawn = [...new Set([...affected, ...chain, ...survivors])].filter((k) => records.has(k) && k in outcomes);
@@ -191,7 +200,8 @@ export function failureLayout(records: Map<string, EntityRecord>, graph: Graph, 
         box = { key, members: [], state: stateOf(k), kind: r.kind };
         if (key.startsWith('group:guest:')) box.host = hostKeyOf(r);
         if (key.startsWith('group:critical:')) box.tier = 'critical';
-        else if (key.startsWith('group:') && (r.kind === 'system' || r.kind === 'capability') && level < 4) box.tier = String(r.entity.tier);
+        else if (key.startsWith('group:') && (r.kind === 'system' || r.kind === 'capability') && level < 4)
+          box.tier = String(r.entity.tier);
         boxes.set(key, box);
       }
       box.members.push(k);
@@ -227,8 +237,12 @@ export function failureLayout(records: Map<string, EntityRecord>, graph: Graph, 
   };
   let layout = layoutAt(minLevel);
   for (let level = minLevel + 1; level <= FAILURE_MAX_LEVEL; level++) {
-    const shape = rankShape(layout.boxes.map((b) => b.key), layout.arrows);
-    const fits = layout.boxes.length <= FAILURE_BUDGET.boxes && shape.ranks <= FAILURE_BUDGET.ranks && shape.widest <= FAILURE_BUDGET.perRank;
+    const shape = rankShape(
+      layout.boxes.map((b) => b.key),
+      layout.arrows,
+    );
+    const fits =
+      layout.boxes.length <= FAILURE_BUDGET.boxes && shape.ranks <= FAILURE_BUDGET.ranks && shape.widest <= FAILURE_BUDGET.perRank;
     if (fits) break;
     layout = layoutAt(level);
   }

@@ -40,10 +40,17 @@ export function failureDiagram(
   const { counts, before } = layout;
   const failedNames = phase.failed.map((k) => (records.get(k) ? displayName(records.get(k)!.entity, lang) : k));
   const scenarioKey = scenario ? `scenario:${scenarioId}` : undefined;
-  const base = t(lang, 'diagram.failure.description', { failed: failedNames.join(', '), down: counts.down, degraded: counts.degraded, ok: counts.ok, before });
+  const base = t(lang, 'diagram.failure.description', {
+    failed: failedNames.join(', '),
+    down: counts.down,
+    degraded: counts.degraded,
+    ok: counts.ok,
+    before,
+  });
   const description = layout.level ? `${base} ${t(lang, 'diagram.collapsedMore')}` : base;
   const b = new Flowchart('LR', title, description, hrefFor);
-  const linkOf = (box: FailureBox) => (box.host && records.has(box.host) ? { linkTo: box.host } : scenarioKey ? { linkTo: scenarioKey } : { link: false as const });
+  const linkOf = (box: FailureBox) =>
+    box.host && records.has(box.host) ? { linkTo: box.host } : scenarioKey ? { linkTo: scenarioKey } : { link: false as const };
   for (const box of layout.boxes) {
     const mark = STATE_MARK[box.state];
     if (box.members.length === 1 && box.key === box.members[0]) {
@@ -52,7 +59,8 @@ export function failureDiagram(
       continue;
     }
     const where = box.host && records.has(box.host) ? ` ${t(lang, 'diagram.on')} ${displayName(records.get(box.host)!.entity, lang)}` : '';
-    const tier = box.tier === 'critical' ? 'diagram.tierCriticalCount.many' : box.tier === 'comfort' ? 'diagram.tierComfortCount.many' : undefined;
+    const tier =
+      box.tier === 'critical' ? 'diagram.tierCriticalCount.many' : box.tier === 'comfort' ? 'diagram.tierComfortCount.many' : undefined;
     const count = countOf(box.members.length, box.kind, lang);
     // "9 comfort capabilities" / "9 funksjoner, komfort" (Norwegian would need a compound word).
     const lines =
@@ -77,12 +85,16 @@ export function failureDiagram(
       ...(scenarioKey ? { linkTo: scenarioKey } : { link: false }),
     });
   }
-  b.subgraph(t(lang, 'diagram.legend'), () => {
-    for (const state of ['ok', 'degraded', 'down'] as const) {
-      b.node(`legend:${state}`, `${STATE_MARK[state]} ${t(lang, `state.${state}`)}`, { classes: [state], link: false });
-    }
-    lineLegend(b, lang, used, LINE_WORDS);
-  }, 'LR');
+  b.subgraph(
+    t(lang, 'diagram.legend'),
+    () => {
+      for (const state of ['ok', 'degraded', 'down'] as const) {
+        b.node(`legend:${state}`, `${STATE_MARK[state]} ${t(lang, `state.${state}`)}`, { classes: [state], link: false });
+      }
+      lineLegend(b, lang, used, LINE_WORDS);
+    },
+    'LR',
+  );
   return {
     id: `failure-${safeId(scenarioId)}-${safeId(phase.id)}${minLevel ? `-level${minLevel}` : ''}-${lang}`,
     source: `scenario:${scenarioId} phase ${phase.id}`,

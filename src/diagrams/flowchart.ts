@@ -163,11 +163,7 @@ export class Flowchart {
   }
 
   toString(): string {
-    const lines = [
-      `flowchart ${this.direction}`,
-      `accTitle: ${escapeLine(this.title)}`,
-      `accDescr: ${escapeLine(this.description)}`,
-    ];
+    const lines = [`flowchart ${this.direction}`, `accTitle: ${escapeLine(this.title)}`, `accDescr: ${escapeLine(this.description)}`];
     for (const cls of [...this.classMembers.keys()].sort()) {
       const style = CLASS_DEFS[cls];
       if (style) lines.push(`classDef ${cls} ${style}`);

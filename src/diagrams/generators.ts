@@ -8,14 +8,7 @@
  */
 export { isPlanned, isStopped } from './drawing.ts';
 export { DIAGRAM_BUDGET } from './budget.ts';
-export {
-  FAILURE_BUDGET,
-  FAILURE_MAX_LEVEL,
-  failureLayout,
-  rankShape,
-  type FailureBox,
-  type FailureLayout,
-} from './failure-layout.ts';
+export { FAILURE_BUDGET, FAILURE_MAX_LEVEL, failureLayout, rankShape, type FailureBox, type FailureLayout } from './failure-layout.ts';
 export { topologyDiagram } from './topology.ts';
 export { architectureDiagram } from './architecture.ts';
 export { powerDiagram } from './power.ts';

@@ -36,7 +36,12 @@ export const HOSTILE_STRINGS = [
 
 /** One diagram with every hostile string as a node label, subgraph title and edge label. */
 export function hostileSpec(id: string): DiagramSpec {
-  const b = new Flowchart('TB', `Title ${HOSTILE_STRINGS[7]} ${HOSTILE_STRINGS[8]}`, `Description ${HOSTILE_STRINGS[1]}`, () => '/guests/x/');
+  const b = new Flowchart(
+    'TB',
+    `Title ${HOSTILE_STRINGS[7]} ${HOSTILE_STRINGS[8]}`,
+    `Description ${HOSTILE_STRINGS[1]}`,
+    () => '/guests/x/',
+  );
   b.subgraph(HOSTILE_STRINGS[2]!, () => {
     // Odd nodes get a second line, as generated labels do ("name\nLXC 110"): Mermaid treats
     // multi-line labels differently, and that path must be just as literal.

@@ -5,13 +5,6 @@
  * Every generator takes the language and `hrefFor(key)` (e.g. `(k) => entityHref(k, lang)`) last.
  */
 export type { DiagramSpec, HrefFor } from './types.ts';
-export {
-  topologyDiagram,
-  failureDiagram,
-  architectureDiagram,
-  powerDiagram,
-  planDiagrams,
-  FAILURE_MAX_LEVEL,
-} from './generators.ts';
+export { topologyDiagram, failureDiagram, architectureDiagram, powerDiagram, planDiagrams, FAILURE_MAX_LEVEL } from './generators.ts';
 export { escapeLabel, escapeLine } from './escape.ts';
-export { allDiagrams, siteDiagrams, type AllDiagramsOptions } from './all.ts';
+export { allDiagrams, siteDiagrams } from './all.ts';

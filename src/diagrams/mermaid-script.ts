@@ -39,7 +39,10 @@ const mermaidScripts = new Map<boolean, { script: string; patched: boolean }>();
  * A patch that does not fit throws in CI, so that a Mermaid upgrade cannot make every build slower
  * unnoticed; elsewhere Mermaid is used as it is (the same pictures, slower), and `log` says so.
  */
-export function withSpeedup(plain: string, options: { speedup: boolean; ci: boolean; log: (message: string) => void }): { script: string; patched: boolean } {
+export function withSpeedup(
+  plain: string,
+  options: { speedup: boolean; ci: boolean; log: (message: string) => void },
+): { script: string; patched: boolean } {
   if (!options.speedup) return { script: plain, patched: false };
   try {
     return { script: speedUpMermaid(plain), patched: true };
@@ -87,7 +90,10 @@ export function mermaidPatchId(log?: (message: string) => void): string {
 
 /** The text of mermaid-speedup.ts: beside this module, or in src/diagrams/ of the project. */
 function patchSource(): string {
-  const candidates = [fileURLToPath(new URL('./mermaid-speedup.ts', import.meta.url)), join(process.cwd(), 'src', 'diagrams', 'mermaid-speedup.ts')];
+  const candidates = [
+    fileURLToPath(new URL('./mermaid-speedup.ts', import.meta.url)),
+    join(process.cwd(), 'src', 'diagrams', 'mermaid-speedup.ts'),
+  ];
   for (const file of candidates) if (existsSync(file)) return readFileSync(file, 'utf8');
   // Neither (a bundled copy of this module, run elsewhere): the patched bundle stands for it.
   return loadMermaid(true).script;

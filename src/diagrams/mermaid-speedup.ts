@@ -187,7 +187,12 @@ export function speedUpMermaid(source: string): string {
   let out = source;
 
   // 1. assignWithDepth: `A=N((r,t,{depth:a=2}={})=>{…},"assignWithDepth")`.
-  const head = only(out, ',{depth:', new RegExp(String.raw`(${NAME})=(${NAME})\(\((${NAME}),(${NAME}),\{depth:(${NAME})=2\}=\{\}\)=>\{`), 'assignWithDepth');
+  const head = only(
+    out,
+    ',{depth:',
+    new RegExp(String.raw`(${NAME})=(${NAME})\(\((${NAME}),(${NAME}),\{depth:(${NAME})=2\}=\{\}\)=>\{`),
+    'assignWithDepth',
+  );
   const tail = '},"assignWithDepth")';
   const end = out.indexOf(tail, head.index);
   if (end < 0 || out.indexOf(tail, end + 1) >= 0) throw new MermaidPatchError('end of assignWithDepth', end < 0 ? 0 : 2);
@@ -198,18 +203,37 @@ export function speedUpMermaid(source: string): string {
     out.slice(end + tail.length);
 
   // 2. getConfig: `g=N(()=>A({},current),"getConfig")`.
-  const getter = only(out, '"getConfig")', new RegExp(String.raw`(${NAME})=(${NAME})\(\(\)=>(${NAME})\(\{\},(${NAME})\),"getConfig"\)`), 'getConfig');
+  const getter = only(
+    out,
+    '"getConfig")',
+    new RegExp(String.raw`(${NAME})=(${NAME})\(\(\)=>(${NAME})\(\{\},(${NAME})\),"getConfig"\)`),
+    'getConfig',
+  );
   const [, getConfig, , assignFn, current] = getter;
   const copy = `()=>${assignFn}({},${current})`;
   out = replaceOnce(out, getter, `${getConfig}=${nameFn}(()=>${G}.on?${G}.get(${copy}):${assignFn}({},${current}),"getConfig")`);
 
   // 3. updateCurrentConfig ends `return current=cfg,check(current),current},"updateCurrentConfig")`:
   //    the only place a new configuration is installed, so the memo is dropped there.
-  const install = only(out, '"updateCurrentConfig")', new RegExp(String.raw`return ${literal(current)}=(${NAME}),(${NAME})\(${literal(current)}\),${literal(current)}\},"updateCurrentConfig"\)`), 'updateCurrentConfig');
+  const install = only(
+    out,
+    '"updateCurrentConfig")',
+    new RegExp(
+      String.raw`return ${literal(current)}=(${NAME}),(${NAME})\(${literal(current)}\),${literal(current)}\},"updateCurrentConfig"\)`,
+    ),
+    'updateCurrentConfig',
+  );
   out = replaceOnce(out, install, `return ${G}.drop(),${install[0].slice('return '.length)}`);
 
   // 4. setConfig sanitizes (deletes keys of) its argument: a memo passed back gets a private copy.
-  const setter = only(out, '"setConfig")', new RegExp(String.raw`(${NAME})=${literal(nameFn)}\((${NAME})=>\((${NAME})\(${literal(current)},\[\2\]\),${literal(getConfig)}\(\)\),"setConfig"\)`), 'setConfig');
+  const setter = only(
+    out,
+    '"setConfig")',
+    new RegExp(
+      String.raw`(${NAME})=${literal(nameFn)}\((${NAME})=>\((${NAME})\(${literal(current)},\[\2\]\),${literal(getConfig)}\(\)\),"setConfig"\)`,
+    ),
+    'setConfig',
+  );
   const [, setConfig, arg, update] = setter;
   out = replaceOnce(
     out,
@@ -221,7 +245,9 @@ export function speedUpMermaid(source: string): string {
   const fromText = only(
     out,
     'static async fromText(',
-    new RegExp(String.raw`(static async fromText\(${NAME},${NAME}=\{\}\)\{let ${NAME}=typeof ${NAME}=="string"\?\{raw:${NAME},cleaned:${NAME}\}:${NAME},${NAME}=)${literal(getConfig)}\(\)`),
+    new RegExp(
+      String.raw`(static async fromText\(${NAME},${NAME}=\{\}\)\{let ${NAME}=typeof ${NAME}=="string"\?\{raw:${NAME},cleaned:${NAME}\}:${NAME},${NAME}=)${literal(getConfig)}\(\)`,
+    ),
     'Diagram.fromText',
   );
   out = replaceOnce(out, fromText, `${fromText[1]}${assignFn}({},${current})`);

@@ -57,7 +57,14 @@ export function planDiagrams(model: Model, planId: string, lang: Lang, hrefFor: 
     if (when === 'after') {
       for (const l of links) {
         if (l.add === undefined) continue;
-        list.push({ from: l.ref, to: l.add, relation: l.relation, assumed: l.assumed ?? false, change: 'add', ...(l.via ? { via: localized(l.via, lang) } : {}) });
+        list.push({
+          from: l.ref,
+          to: l.add,
+          relation: l.relation,
+          assumed: l.assumed ?? false,
+          change: 'add',
+          ...(l.via ? { via: localized(l.via, lang) } : {}),
+        });
       }
     }
     return list;
@@ -69,7 +76,8 @@ export function planDiagrams(model: Model, planId: string, lang: Lang, hrefFor: 
     e.relation !== 'locatedIn' &&
     (e.change !== undefined ||
       (PLAN_RELATIONS.has(e.relation) &&
-        ((added.has(e.from) || (changed.has(e.from) && (touched.size === 0 || touched.has(e.relation) || e.relation === 'runsOn'))) ||
+        (added.has(e.from) ||
+          (changed.has(e.from) && (touched.size === 0 || touched.has(e.relation) || e.relation === 'runsOn')) ||
           added.has(e.to))));
   const drawnKeys = new Set<string>([...added, ...changed]);
   for (const e of [...before, ...after]) if (relevant(e)) drawnKeys.add(e.from).add(e.to);
@@ -81,7 +89,9 @@ export function planDiagrams(model: Model, planId: string, lang: Lang, hrefFor: 
 
   const make = (when: 'before' | 'after'): DiagramSpec => {
     const title = `${planTitle} (${t(lang, when === 'before' ? 'diagram.before' : 'diagram.after')})`;
-    const description = t(lang, when === 'before' ? 'diagram.plan.beforeDescription' : 'diagram.plan.afterDescription', { plan: planTitle });
+    const description = t(lang, when === 'before' ? 'diagram.plan.beforeDescription' : 'diagram.plan.afterDescription', {
+      plan: planTitle,
+    });
     const b = new Flowchart('LR', title, description, hrefFor);
     const keys = [...drawnKeys].filter((k) => exists(when, k));
     const place = (k: string) => {
@@ -99,9 +109,14 @@ export function planDiagrams(model: Model, planId: string, lang: Lang, hrefFor: 
     };
     const locations = uniq(keys.map((k) => locationIn(when, ctx.records.get(k)!)).filter((l): l is string => !!l));
     for (const loc of locations) {
-      b.subgraph(displayName(ctx.records.get(loc)!.entity, lang), () => {
-        keys.filter((k) => locationIn(when, ctx.records.get(k)!) === loc).forEach(place);
-      }, undefined, loc);
+      b.subgraph(
+        displayName(ctx.records.get(loc)!.entity, lang),
+        () => {
+          keys.filter((k) => locationIn(when, ctx.records.get(k)!) === loc).forEach(place);
+        },
+        undefined,
+        loc,
+      );
     }
     keys.filter((k) => !b.has(k)).forEach(place);
     const used = new Set<LineStyle>();
@@ -110,7 +125,8 @@ export function planDiagrams(model: Model, planId: string, lang: Lang, hrefFor: 
       const style: LineStyle = e.change ? (e.assumed ? 'thickDashed' : 'thick') : e.assumed ? 'dashed' : 'solid';
       used.add(style === 'thickDashed' ? 'thick' : style);
       if (style === 'thickDashed') used.add('dashed');
-      const label = e.change === 'remove' ? t(lang, 'diagram.removed') : e.change === 'add' ? (e.via ?? t(lang, 'diagram.added')) : undefined;
+      const label =
+        e.change === 'remove' ? t(lang, 'diagram.removed') : e.change === 'add' ? (e.via ?? t(lang, 'diagram.added')) : undefined;
       b.edge(e.to, e.from, { style, ...(label ? { label } : {}) });
     }
     legend(b, lang, used, { ...LINE_WORDS, thick: when === 'before' ? 'diagram.lineRemoved' : 'diagram.lineAdded' });

@@ -31,9 +31,12 @@ export async function prepareRenderPage(page: Page, script: string): Promise<voi
   // always enough under load, and failed whole builds.
   page.setDefaultTimeout(0);
   await page.goto(RENDER_PAGE_URL, { timeout: 0 });
-  await page.evaluate((config) => {
-    (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config);
-  }, MERMAID_CONFIG as unknown as Record<string, unknown>);
+  await page.evaluate(
+    (config) => {
+      (window as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config);
+    },
+    MERMAID_CONFIG as unknown as Record<string, unknown>,
+  );
 }
 
 const RENDER_PAGE_URL = 'http://driftsbok.invalid/render';
@@ -60,7 +63,8 @@ export interface BrowserRenderResult {
  */
 export async function renderInBrowser({ id, text, speedup }: { id: string; text: string; speedup: string }): Promise<BrowserRenderResult> {
   // No inner functions here: esbuild-based loaders (tsx) wrap them in __name(), which the page lacks.
-  const mermaid = (window as unknown as { mermaid: { render(id: string, t: string, container?: Element): Promise<{ svg: string }> } }).mermaid;
+  const mermaid = (window as unknown as { mermaid: { render(id: string, t: string, container?: Element): Promise<{ svg: string }> } })
+    .mermaid;
   const runtime = (window as unknown as Record<string, SpeedupRuntime | undefined>)[speedup];
   const stage = document.getElementById('stage')!;
   const t0 = performance.now();

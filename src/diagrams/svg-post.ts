@@ -26,8 +26,9 @@ export function postProcess(spec: Pick<DiagramSpec, 'id' | 'source'>, svgId: str
       .replace(/(\sid=")([^"]+)(")/g, (_, a: string, id: string, z: string) => a + swap(id) + z)
       .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${swap(id)})`)
       .replace(/(\s(?:xlink:)?href=")#([^"]+)(")/g, (_, a: string, id: string, z: string) => `${a}#${swap(id)}${z}`)
-      .replace(/(\saria-(?:labelledby|describedby)=")([^"]+)(")/g, (_, a: string, ids: string, z: string) =>
-        a + ids.split(/\s+/).map(swap).join(' ') + z,
+      .replace(
+        /(\saria-(?:labelledby|describedby)=")([^"]+)(")/g,
+        (_, a: string, ids: string, z: string) => a + ids.split(/\s+/).map(swap).join(' ') + z,
       );
   }
   assertSafeSvg(spec, out);
@@ -66,9 +67,7 @@ export function pruneUnusedCss(svg: string): string {
     if (prelude.trim().startsWith('@')) {
       out += prelude + block;
     } else {
-      const selectors = prelude
-        .split(',')
-        .filter((sel) => [...sel.matchAll(/\.([A-Za-z_][\w-]*)/g)].every((m) => used.has(m[1]!)));
+      const selectors = prelude.split(',').filter((sel) => [...sel.matchAll(/\.([A-Za-z_][\w-]*)/g)].every((m) => used.has(m[1]!)));
       if (selectors.length) out += selectors.join(',') + block;
     }
     i = j;

@@ -79,8 +79,14 @@ describe('parseFlowchart reads back exactly what the Flowchart builder wrote', (
         const boxes = lines.filter((l) => /^n\d+[[(]/.test(l)).length;
         const arrows = lines.filter((l) => /^[ns]\d+ (-->|-\.->|==>)/.test(l)).length;
         const twin = textTwin(parseFlowchart(spec.mermaid), lang);
-        expect(twin.filter((s) => s.kind === 'box'), spec.id).toHaveLength(boxes);
-        expect(twin.filter((s) => s.kind === 'arrow'), spec.id).toHaveLength(arrows);
+        expect(
+          twin.filter((s) => s.kind === 'box'),
+          spec.id,
+        ).toHaveLength(boxes);
+        expect(
+          twin.filter((s) => s.kind === 'arrow'),
+          spec.id,
+        ).toHaveLength(arrows);
       }
     }
   });

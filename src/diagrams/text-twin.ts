@@ -43,7 +43,9 @@ export interface FlowStructure {
 
 /** Reverses escapeLabel: `#<code>;` to the character (with ﬂ/ß put back), `<br/>` to a newline. */
 export function unescapeLabel(text: string): string {
-  return restorePlaceholderLetters(text.replace(/<br\/>/g, '\n').replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))));
+  return restorePlaceholderLetters(
+    text.replace(/<br\/>/g, '\n').replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))),
+  );
 }
 
 const NODE = /^(n\d+)(\[\(|\(\[|\{\{|\[|\()"(.*)"(\)\]|\]\)|\}\}|\]|\))$/;
@@ -106,7 +108,12 @@ const classWord = (cls: string, lang: Lang): string | undefined =>
 
 const q = (text: string, lang: Lang) => t(lang, 'twin.quote', { text });
 /** One line per label line: "frigate, LXC 105". */
-const flat = (label: string) => label.split('\n').map((l) => l.trim()).filter(Boolean).join(', ');
+const flat = (label: string) =>
+  label
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(', ');
 
 /**
  * Each box (with the groups it stands in and what its class says) and each arrow (with its label

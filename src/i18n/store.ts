@@ -34,7 +34,18 @@ export type { Entry, Sentence, Word };
 export { say, plural } from './words/define.ts';
 export { FIELD_LABEL, GLOSSARY, KIND_WORDS, RELATION_LABEL, RULE_TITLE, VALUE_LABEL };
 
-const AREAS = [GLOSSARY, SITE_WORDS, ANALYSIS_WORDS, DIAGRAM_WORDS, RUNBOOK_WORDS, CHECK_WORDS, TWIN_WORDS, DRIFT_REPORT_WORDS, NEIGHBOURHOOD_WORDS, IMPORT_WORDS] as const;
+const AREAS = [
+  GLOSSARY,
+  SITE_WORDS,
+  ANALYSIS_WORDS,
+  DIAGRAM_WORDS,
+  RUNBOOK_WORDS,
+  CHECK_WORDS,
+  TWIN_WORDS,
+  DRIFT_REPORT_WORDS,
+  NEIGHBOURHOOD_WORDS,
+  IMPORT_WORDS,
+] as const;
 
 /** Every keyed word, from every area. */
 export const WORDS = {
@@ -115,7 +126,21 @@ export function ruleTitle(rule: string, lang: Lang): string {
 
 /** Device kinds a diagram box names on its second line (gateway, ups, …): the pages' names for them. */
 const DEVICE_KINDS: ReadonlySet<string> = new Set([
-  'proxmox', 'raspberry-pi', 'gateway', 'switch', 'access-point', 'camera', 'link', 'isp', 'sdn-zone', 'grid', 'ups', 'battery', 'solar', 'inverter', 'generator',
+  'proxmox',
+  'raspberry-pi',
+  'gateway',
+  'switch',
+  'access-point',
+  'camera',
+  'link',
+  'isp',
+  'sdn-zone',
+  'grid',
+  'ups',
+  'battery',
+  'solar',
+  'inverter',
+  'generator',
 ]);
 
 /** The name of a device kind as drawn, or undefined for a kind the diagrams do not name. */
@@ -151,7 +176,8 @@ export function entityLabel(record: EntityRecord, lang: Lang, options: EntityLab
     if (typeof e.count === 'number' && e.count > 1) detail += `${detail ? ' ' : ''}×${e.count}`;
   }
   if (options.status !== false) {
-    const status = record.kind === 'guest' && e.status === 'stopped' ? 'diagram.stopped' : e.status === 'planned' ? 'diagram.planned' : undefined;
+    const status =
+      record.kind === 'guest' && e.status === 'stopped' ? 'diagram.stopped' : e.status === 'planned' ? 'diagram.planned' : undefined;
     if (status) detail = detail ? `${detail} (${t(lang, status)})` : `(${t(lang, status)})`;
   }
   return detail ? `${name}\n${detail}` : name;

@@ -67,14 +67,15 @@ export function splitEntityLinks(
     }
     if (start > last) pieces.push({ type: 'text', value: value.slice(last, start) });
     const text = (!target.ownTextWithheld && exact![2]?.trim()) || target.text;
-    pieces.push(target.href === undefined ? { type: 'text', value: text } : { type: 'link', url: target.href, text, ref: target.ref ?? ref });
+    pieces.push(
+      target.href === undefined ? { type: 'text', value: text } : { type: 'link', url: target.href, text, ref: target.ref ?? ref },
+    );
     last = start + whole.length;
     changed = true;
   }
   if (last < value.length) pieces.push({ type: 'text', value: value.slice(last) });
   return { pieces, problems, changed };
 }
-
 
 /** mdast nodes for the pieces. */
 export function piecesToMdast(pieces: Piece[]): Array<Text | Link> {

@@ -57,7 +57,15 @@ describe('checkProseText', () => {
   });
 
   it('reports an unknown [[…]] link at its line in the file, after front matter, with a suggestion', () => {
-    const text = ['---', 'title: Frigate', 'sidebar:', '  order: 2', '---', 'Kjører på [[host:pve-core]] og', 'bruker [[guest:frigat]].'].join('\n');
+    const text = [
+      '---',
+      'title: Frigate',
+      'sidebar:',
+      '  order: 2',
+      '---',
+      'Kjører på [[host:pve-core]] og',
+      'bruker [[guest:frigat]].',
+    ].join('\n');
     expect(lines('content/entities/nb/guest/frigate.md', text)).toEqual([
       'content/entities/nb/guest/frigate.md:7:8 unknown entity "guest:frigat" in [[guest:frigat]]: no such entity in the model (did you mean "guest:frigate"?)\n    hint: use an existing kind:id from the model (see `npm run check`), or remove the [[…]] link',
     ]);
@@ -73,7 +81,9 @@ describe('checkProseText', () => {
     expect(full.problems).toEqual([]);
     expect(full.warnings.map((w) => `${w.line}:${w.column} ${w.message}`)).toEqual(['3:5 looks like a password (rule password-phrase)']);
     const pub = checkProseText('content/docs/a.md', text, options({ profile: 'public' }));
-    expect(pub.problems.map((w) => `${w.file}:${w.line}:${w.column} ${w.message}`)).toEqual(['content/docs/a.md:3:5 looks like a password (rule password-phrase)']);
+    expect(pub.problems.map((w) => `${w.file}:${w.line}:${w.column} ${w.message}`)).toEqual([
+      'content/docs/a.md:3:5 looks like a password (rule password-phrase)',
+    ]);
     expect(pub.problems[0]!.message).not.toContain('hunter22');
     const allow = emptyAllowList();
     allow.entries.push({ file: 'content/docs/a.md', line: 3, rule: 'password-phrase', reason: 'test' });

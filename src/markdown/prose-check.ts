@@ -79,7 +79,8 @@ export function refusedUrl(url: string, kind: 'link' | 'image'): string | null {
   // Browsers drop tabs and newlines inside a scheme ("java\tscript:"), so judge it without them.
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed.replace(/[\t\n\r]/g, ''))?.[1]?.toLowerCase();
   if (kind === 'image') {
-    if (scheme || trimmed.startsWith('//')) return `an image from "${scheme ? `${scheme}:` : '//'}…": images must come from the site itself (a path such as /images/x.png)`;
+    if (scheme || trimmed.startsWith('//'))
+      return `an image from "${scheme ? `${scheme}:` : '//'}…": images must come from the site itself (a path such as /images/x.png)`;
     return null;
   }
   if (scheme && !LINK_SCHEMES.has(scheme)) return `a "${scheme}:" link: links may go to pages of the site, http(s), mailto: or tel:`;
@@ -112,13 +113,22 @@ export function checkProseText(file: string, text: string, options: ProseOptions
   const warnings: Problem[] = [];
   const at = (line: number, column: number, message: string, hint: string): Problem => ({ file, line, column, path: '', message, hint });
   if (/\.mdx$/i.test(file)) {
-    problems.push(at(1, 1, 'MDX is not allowed in the prose: it runs code when the site is built', 'rename the file to .md and write Markdown'));
+    problems.push(
+      at(1, 1, 'MDX is not allowed in the prose: it runs code when the site is built', 'rename the file to .md and write Markdown'),
+    );
     return { problems, warnings, sensitivePages: [], sensitive: false };
   }
   const { body, bodyLineOffset, frontMatter } = splitFrontMatter(text);
   const sensitive = frontMatter?.sensitive === true;
   if (frontMatter && 'sensitive' in frontMatter && typeof frontMatter.sensitive !== 'boolean') {
-    problems.push(at(1, 1, `front matter "sensitive" must be true or false, not ${JSON.stringify(frontMatter.sensitive)}`, 'write sensitive: true to leave this page out of the public site'));
+    problems.push(
+      at(
+        1,
+        1,
+        `front matter "sensitive" must be true or false, not ${JSON.stringify(frontMatter.sensitive)}`,
+        'write sensitive: true to leave this page out of the public site',
+      ),
+    );
   }
   const lang: Lang = langFromPath(file);
   const tree = markdownToMdast(body, { features: { gfm: true, directive: true } }) as unknown as Node;
@@ -127,7 +137,14 @@ export function checkProseText(file: string, text: string, options: ProseOptions
     const { line, column } = place(node);
     if (node.type === 'html' && !isHarmlessHtml(node.value ?? '')) {
       const shown = (node.value ?? '').trim().split('\n')[0]!.slice(0, 40);
-      problems.push(at(line, column, `raw HTML is not allowed in the prose: ${JSON.stringify(shown)}`, 'write it in Markdown (emphasis, lists, tables, links, :::note asides); HTML in published prose could run script or load from other sites'));
+      problems.push(
+        at(
+          line,
+          column,
+          `raw HTML is not allowed in the prose: ${JSON.stringify(shown)}`,
+          'write it in Markdown (emphasis, lists, tables, links, :::note asides); HTML in published prose could run script or load from other sites',
+        ),
+      );
     } else if (MDX_NODES.has(node.type)) {
       problems.push(at(line, column, 'MDX syntax is not allowed in the prose', 'write Markdown'));
     } else if ((node.type === 'link' || node.type === 'definition') && node.url !== undefined) {
@@ -135,7 +152,15 @@ export function checkProseText(file: string, text: string, options: ProseOptions
       if (why) problems.push(at(line, column, `refused link: ${why}`, 'link to a page of the site, [[kind:id]], or an http(s) address'));
     } else if (node.type === 'image' && node.url !== undefined) {
       const why = refusedUrl(node.url, 'image');
-      if (why) problems.push(at(line, column, `refused image: ${why}`, 'put the image in public/ and link it by its path; the site and its PDFs load nothing from elsewhere'));
+      if (why)
+        problems.push(
+          at(
+            line,
+            column,
+            `refused image: ${why}`,
+            'put the image in public/ and link it by its path; the site and its PDFs load nothing from elsewhere',
+          ),
+        );
     }
     if (INLINE_PARENTS.has(node.type) && node.children) {
       for (const run of textRuns(node.children)) {
@@ -147,7 +172,14 @@ export function checkProseText(file: string, text: string, options: ProseOptions
           const inside = lineColumn(run.text, problem.offset);
           const problemLine = start.line + inside.line - 1 + bodyLineOffset;
           const problemColumn = inside.line === 1 ? start.column + inside.column - 1 : inside.column;
-          problems.push(at(problemLine, problemColumn, `${problem.message}${didYouMean(problem.ref, options.refs)}`, 'use an existing kind:id from the model (see `npm run check`), or remove the [[…]] link'));
+          problems.push(
+            at(
+              problemLine,
+              problemColumn,
+              `${problem.message}${didYouMean(problem.ref, options.refs)}`,
+              'use an existing kind:id from the model (see `npm run check`), or remove the [[…]] link',
+            ),
+          );
         }
       }
     }
@@ -158,7 +190,12 @@ export function checkProseText(file: string, text: string, options: ProseOptions
   for (const finding of findSecrets(text)) {
     const { line, column } = lineColumn(text, finding.index);
     if (options.allow && isAllowed(options.allow, file, line, finding)) continue;
-    const problem = at(line, column, `looks like ${finding.what} (rule ${finding.rule})`, `${SECRET_HINT}; a false positive can be allowed in secrets-allow.yaml with file, line and rule`);
+    const problem = at(
+      line,
+      column,
+      `looks like ${finding.what} (rule ${finding.rule})`,
+      `${SECRET_HINT}; a false positive can be allowed in secrets-allow.yaml with file, line and rule`,
+    );
     (options.profile === 'public' ? problems : warnings).push(problem);
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -181,7 +218,11 @@ export function proseFiles(contentDir: string, cwd = process.cwd()): { files: st
   const refuse = (path: string, message: string, hint: string) =>
     problems.push({ file: relative(cwd, path) || path, line: 1, column: 1, path: '', message, hint });
   /** One entry: a page to read, a folder to go into, or a problem. `above`: the real folders holding it. */
-  const consider = (path: string, entry: { name: string; isDirectory(): boolean; isFile(): boolean; isSymbolicLink(): boolean }, above: string[]) => {
+  const consider = (
+    path: string,
+    entry: { name: string; isDirectory(): boolean; isFile(): boolean; isSymbolicLink(): boolean },
+    above: string[],
+  ) => {
     if (entry.name.startsWith('.')) return;
     const markdown = /\.mdx?$/i.test(entry.name);
     let isDir = entry.isDirectory();
@@ -199,8 +240,13 @@ export function proseFiles(contentDir: string, cwd = process.cwd()): { files: st
       if (!link.ok) {
         if (!markdown) return;
         if (link.why === 'loop') {
-          refuse(path, `is a symbolic link that loops: it points to "${link.target}", which leads back to itself`, 'replace the link with the page itself');
-        } else refuse(path, `is a symbolic link to "${link.target}", which does not exist`, 'restore the page it points to, or remove the link');
+          refuse(
+            path,
+            `is a symbolic link that loops: it points to "${link.target}", which leads back to itself`,
+            'replace the link with the page itself',
+          );
+        } else
+          refuse(path, `is a symbolic link to "${link.target}", which does not exist`, 'restore the page it points to, or remove the link');
         return;
       }
       const { target, real: resolved } = link;
@@ -213,7 +259,8 @@ export function proseFiles(contentDir: string, cwd = process.cwd()): { files: st
       }
     }
     if (isDir) visit(path, above);
-    else if (markdown && !isFile) refuse(path, 'is not a regular file (a pipe, socket or device)', 'remove it: a page must be a regular file');
+    else if (markdown && !isFile)
+      refuse(path, 'is not a regular file (a pipe, socket or device)', 'remove it: a page must be a regular file');
     else if (markdown) files.push(path);
   };
   const visit = (dir: string, above: string[]) => {
@@ -238,7 +285,14 @@ export function checkProse(contentDir: string, options: ProseOptions, cwd = proc
     const shown = relative(cwd, path) || path;
     const decoded = decodeUtf8(readFileSync(path));
     if (!decoded.ok) {
-      result.problems.push({ file: shown, line: decoded.problem.line, column: decoded.problem.column, path: '', message: decoded.problem.message, ...(decoded.problem.hint ? { hint: decoded.problem.hint } : {}) });
+      result.problems.push({
+        file: shown,
+        line: decoded.problem.line,
+        column: decoded.problem.column,
+        path: '',
+        message: decoded.problem.message,
+        ...(decoded.problem.hint ? { hint: decoded.problem.hint } : {}),
+      });
       continue;
     }
     const one = checkProseText(shown, decoded.text, options);

@@ -12,7 +12,16 @@ import { parseRef, formatRef } from '../model/refs.ts';
 import type { Withheld } from '../model/profile.ts';
 import { t } from '../i18n/ui.ts';
 import { entityHref } from '../site/urls.ts';
-import { EntityLinkError, langFromPath, locateProblem, piecesToMdast, splitEntityLinks, textRuns, type EntityResolver, type InlineNode } from './entity-links.ts';
+import {
+  EntityLinkError,
+  langFromPath,
+  locateProblem,
+  piecesToMdast,
+  splitEntityLinks,
+  textRuns,
+  type EntityResolver,
+  type InlineNode,
+} from './entity-links.ts';
 
 /**
  * `[[kind:id]]` against the model the pages show. In the public profile (src/model/profile.ts) a
@@ -30,7 +39,11 @@ export function modelResolver(model: Model, base = '/', withheld?: Withheld): En
     if (withheld?.dropped.has(key)) return { text: t(lang, 'withheld.reference'), ownTextWithheld: true };
     const record = index.get(placeholder ?? key);
     if (!record) return null;
-    return { href: entityHref(record.key, lang, base), text: displayName(record.entity, lang), ...(placeholder ? { ownTextWithheld: true, ref: placeholder } : {}) };
+    return {
+      href: entityHref(record.key, lang, base),
+      text: displayName(record.entity, lang),
+      ...(placeholder ? { ownTextWithheld: true, ref: placeholder } : {}),
+    };
   };
 }
 
@@ -58,7 +71,10 @@ export function entityLinksSatteriPlugin(resolve: EntityResolver) {
         if (!run.text.includes('[[')) continue;
         const result = splitEntityLinks(run.text, lang, resolve);
         if (result.problems.length) {
-          const error = new EntityLinkError(shown, result.problems.map((p) => locateProblem(p, run.text, run.start)));
+          const error = new EntityLinkError(
+            shown,
+            result.problems.map((p) => locateProblem(p, run.text, run.start)),
+          );
           // Astro's glob loader logs a render error and carries on; the integration below fails
           // the build with every problem collected here.
           linkProblems().push(error.message);

@@ -20,7 +20,12 @@ const SOURCE = [
   '',
 ].join('\n');
 
-async function render(source: string, profile: 'full' | 'public', frontmatter: Record<string, unknown> = {}, file = 'file:///site/content/docs/a.md') {
+async function render(
+  source: string,
+  profile: 'full' | 'public',
+  frontmatter: Record<string, unknown> = {},
+  file = 'file:///site/content/docs/a.md',
+) {
   const { html } = await markdownToHtml(source, {
     features: { directive: true, gfm: true },
     fileURL: new URL(file),
@@ -40,9 +45,11 @@ describe('sensitive prose (Sätteri plugin)', () => {
     expect(html).not.toContain('sensitive');
   });
 
-  it('full: the block is shown, marked, in the page\'s language', async () => {
+  it("full: the block is shown, marked, in the page's language", async () => {
     const nb = await render(SOURCE, 'full');
-    expect(nb).toMatch(/<div class="sensitive-block" data-sensitive=""><p class="sensitive-mark[^"]*"[^>]*><strong>Sensitivt<\/strong><\/p><p>Passordløs <strong>SSH<\/strong> til alle maskiner.<\/p>/);
+    expect(nb).toMatch(
+      /<div class="sensitive-block" data-sensitive=""><p class="sensitive-mark[^"]*"[^>]*><strong>Sensitivt<\/strong><\/p><p>Passordløs <strong>SSH<\/strong> til alle maskiner.<\/p>/,
+    );
     expect(nb).toContain('<li>Logg inn som root</li>');
     const en = await render(SOURCE, 'full', {}, 'file:///site/content/docs/en/a.md');
     expect(en).toContain('<strong>Sensitive</strong>');
@@ -71,7 +78,7 @@ describe('sensitive prose (Sätteri plugin)', () => {
   });
 });
 
-describe('withoutSensitiveBlocks (raw Markdown, for the home page\'s first step)', () => {
+describe("withoutSensitiveBlocks (raw Markdown, for the home page's first step)", () => {
   it('cuts the blocks out of the source and keeps the rest byte for byte', () => {
     const out = withoutSensitiveBlocks(SOURCE);
     expect(out).not.toContain('Passordløs');
@@ -89,7 +96,7 @@ describe('withoutSensitiveBlocks (raw Markdown, for the home page\'s first step)
     expect(out).toContain('1. Første steg');
   });
 
-  it('full: keeps a block\'s content and drops only its fences', () => {
+  it("full: keeps a block's content and drops only its fences", () => {
     const source = ':::sensitive\n1. **Logg inn** med nøkkelen\n:::\n\n2. Neste\n';
     expect(sensitiveBlocksFor(source, 'full')).toBe('1. **Logg inn** med nøkkelen\n\n\n2. Neste\n');
     expect(sensitiveBlocksFor(source, 'public')).toBe('\n\n2. Neste\n');

@@ -52,7 +52,12 @@ export function withoutSensitiveBlocks(markdown: string, keepContent = false): s
   const tree = markdownToMdast(markdown, { features: { gfm: true, directive: true } }) as unknown as MdNode;
   const cuts: Array<[number, number]> = [];
   const walk = (node: MdNode) => {
-    if (node.type === 'containerDirective' && node.name === SENSITIVE_DIRECTIVE && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+    if (
+      node.type === 'containerDirective' &&
+      node.name === SENSITIVE_DIRECTIVE &&
+      node.position?.start.offset !== undefined &&
+      node.position.end.offset !== undefined
+    ) {
       cuts.push([node.position.start.offset, node.position.end.offset]);
       return;
     }
@@ -75,7 +80,14 @@ export function withoutSensitiveBlocks(markdown: string, keepContent = false): s
 function markNode(lang: Lang, block: boolean) {
   return {
     type: 'paragraph',
-    data: { hName: 'p', hProperties: { class: block ? 'sensitive-mark sensitive-mark--block' : 'sensitive-mark sensitive-mark--page', 'data-sensitive': '', title: t(lang, 'sensitive.explain') } },
+    data: {
+      hName: 'p',
+      hProperties: {
+        class: block ? 'sensitive-mark sensitive-mark--block' : 'sensitive-mark sensitive-mark--page',
+        'data-sensitive': '',
+        title: t(lang, 'sensitive.explain'),
+      },
+    },
     children: [{ type: 'strong', children: [{ type: 'text', value: t(lang, 'sensitive.marker') }] }],
   };
 }

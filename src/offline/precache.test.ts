@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fileUrl, formatBytes, planPrecache, type SiteFile } from './precache.ts';
 
-const file = (path: string, bytes = 100): SiteFile => ({ path, bytes, hash: `${path.length.toString(16).padStart(4, '0')}${'ab'.repeat(30)}` });
+const file = (path: string, bytes = 100): SiteFile => ({
+  path,
+  bytes,
+  hash: `${path.length.toString(16).padStart(4, '0')}${'ab'.repeat(30)}`,
+});
 
 describe('fileUrl', () => {
   it('links a folder index as its folder, under the base', () => {

@@ -33,7 +33,6 @@ export interface OfflineApp {
   version: string;
 }
 
-
 const THEME_COLOUR = '#1a4fb0';
 
 function readTemplate(name: string): string {
@@ -64,7 +63,12 @@ export function listSiteFiles(outDir: string): SiteFile[] {
 /** The manifest of one language: the app opens at that language's home page. */
 export function webManifest(lang: Lang, title: string, base: string, isRoot: boolean): string {
   const start = isRoot ? base : `${base}${lang}/`;
-  const icon = (file: string, size: number, purpose: string) => ({ src: `${base}icons/${file}`, sizes: `${size}x${size}`, type: 'image/png', purpose });
+  const icon = (file: string, size: number, purpose: string) => ({
+    src: `${base}icons/${file}`,
+    sizes: `${size}x${size}`,
+    type: 'image/png',
+    purpose,
+  });
   return `${JSON.stringify(
     {
       id: base,
@@ -98,7 +102,13 @@ function pageWords(locales: readonly Lang[]) {
   return Object.fromEntries(
     locales.map((lang) => [
       lang,
-      { locale: INTL_LOCALE[lang], built: t(lang, 'offline.built', { date: '{date}', revision: '{revision}' }), saved: t(lang, 'offline.saved'), offline: t(lang, 'offline.offline', { date: '{date}' }), newer: t(lang, 'offline.newer') },
+      {
+        locale: INTL_LOCALE[lang],
+        built: t(lang, 'offline.built', { date: '{date}', revision: '{revision}' }),
+        saved: t(lang, 'offline.saved'),
+        offline: t(lang, 'offline.offline', { date: '{date}' }),
+        newer: t(lang, 'offline.newer'),
+      },
     ]),
   );
 }
@@ -108,13 +118,22 @@ export function writeOfflineApp(options: OfflineAppOptions): OfflineApp {
   locales.forEach((lang, i) => {
     const dir = i === 0 ? outDir : join(outDir, lang);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'manifest.webmanifest'), webManifest(lang, options.titles[lang] ?? options.titles[locales[0]!] ?? 'driftsbok', base, i === 0));
+    writeFileSync(
+      join(dir, 'manifest.webmanifest'),
+      webManifest(lang, options.titles[lang] ?? options.titles[locales[0]!] ?? 'driftsbok', base, i === 0),
+    );
   });
   const script = pageScript();
   writeFileSync(join(outDir, 'offline.js'), script);
   // What this build is, apart from when it was made: the page compares it with the server's.
   const contentId = sha256(
-    JSON.stringify([base, options.profile, listSiteFiles(outDir).filter((f) => f.path !== 'build-info.json' && f.path !== 'sw.js').map((f) => [f.path, f.hash])]),
+    JSON.stringify([
+      base,
+      options.profile,
+      listSiteFiles(outDir)
+        .filter((f) => f.path !== 'build-info.json' && f.path !== 'sw.js')
+        .map((f) => [f.path, f.hash]),
+    ]),
   ).slice(0, 16);
   writeFileSync(
     join(outDir, 'build-info.json'),
@@ -124,14 +143,18 @@ export function writeOfflineApp(options: OfflineAppOptions): OfflineApp {
   const entries = (list: typeof plan.precache) => list.map((e) => [encodeURI(e.url), e.hash]);
   const version = sha256(JSON.stringify(entries(plan.precache).concat(entries(plan.onVisit)))).slice(0, 16);
   const config = { scope: base, version, precache: entries(plan.precache), onVisit: entries(plan.onVisit) };
-  writeFileSync(join(outDir, 'sw.js'), `const OFFLINE = ${JSON.stringify(config)};\n${readTemplate('./service-worker.js').replace(/^\/\* global OFFLINE \*\/\n/m, '')}`);
+  writeFileSync(
+    join(outDir, 'sw.js'),
+    `const OFFLINE = ${JSON.stringify(config)};\n${readTemplate('./service-worker.js').replace(/^\/\* global OFFLINE \*\/\n/m, '')}`,
+  );
   return { plan, pageScriptBytes: Buffer.byteLength(script), version };
 }
 
 /** One line for the build log. */
 export function describeOfflineApp(app: OfflineApp): string {
   const { plan } = app;
-  const later = plan.onVisit.length ? `; ${plan.onVisit.length} more files (${formatBytes(plan.totalBytes - plan.precacheBytes)}) kept once read` : '';
+  const later = plan.onVisit.length
+    ? `; ${plan.onVisit.length} more files (${formatBytes(plan.totalBytes - plan.precacheBytes)}) kept once read`
+    : '';
   return `offline: ${plan.precache.length} files, ${formatBytes(plan.precacheBytes)} kept for use without network (budget ${formatBytes(plan.budgetBytes)})${later}; ${app.pageScriptBytes} B of script per page`;
 }
-

@@ -120,7 +120,12 @@ export function parseAnswerJson(where: string, text: string, endpoint: string): 
       `this is not what ${endpoint} answers for a small site; check that the file is the output of \`pvesh get ${endpoint} --output-format json\``,
     );
   }
-  if (text.trim() === '') throw new ProxmoxReadError(where, 'the answer is empty', `run \`pvesh get ${endpoint} --output-format json\` again and check that it printed JSON`);
+  if (text.trim() === '')
+    throw new ProxmoxReadError(
+      where,
+      'the answer is empty',
+      `run \`pvesh get ${endpoint} --output-format json\` again and check that it printed JSON`,
+    );
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -149,13 +154,21 @@ function validate<S extends z.ZodType>(schema: S, where: string, endpoint: strin
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-  const got = issue.path.reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[p as PropertyKey] : undefined), value);
+  const path = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
+  const got = issue.path.reduce<unknown>(
+    (v, p) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[p as PropertyKey] : undefined),
+    value,
+  );
   const other = guessEndpoint(value);
   throw new ProxmoxReadError(
     where,
     `${path || '(top)'}: ${issue.message}${got !== undefined && typeof got !== 'object' ? ` (got ${JSON.stringify(got)})` : ''}${
-      result.error.issues.length > 1 ? ` and ${result.error.issues.length - 1} more problem${result.error.issues.length === 2 ? '' : 's'}` : ''
+      result.error.issues.length > 1
+        ? ` and ${result.error.issues.length - 1} more problem${result.error.issues.length === 2 ? '' : 's'}`
+        : ''
     }`,
     other && other !== endpoint
       ? `this looks like the answer of ${other}, not ${endpoint}`
@@ -174,10 +187,21 @@ export function parseAnswers(raw: RawAnswers): ProxmoxAnswers {
   const resources = one('resources', ClusterResourcesSchema, true)!;
   // Guests and storage need their keys; a guest without vmid/node cannot be compared.
   resources.forEach((r, i) => {
-    const needs = r.type === 'qemu' || r.type === 'lxc' ? (['vmid', 'node'] as const) : r.type === 'storage' ? (['storage', 'node'] as const) : r.type === 'node' ? (['node'] as const) : [];
+    const needs =
+      r.type === 'qemu' || r.type === 'lxc'
+        ? (['vmid', 'node'] as const)
+        : r.type === 'storage'
+          ? (['storage', 'node'] as const)
+          : r.type === 'node'
+            ? (['node'] as const)
+            : [];
     for (const key of needs) {
       if (r[key] === undefined) {
-        throw new ProxmoxReadError(raw.resources.where, `[${i}] (${r.type} ${r.id}) has no "${key}"`, 'Proxmox always sends it; check that the file was not edited or cut');
+        throw new ProxmoxReadError(
+          raw.resources.where,
+          `[${i}] (${r.type} ${r.id}) has no "${key}"`,
+          'Proxmox always sends it; check that the file was not edited or cut',
+        );
       }
     }
   });
@@ -190,7 +214,12 @@ export function parseAnswers(raw: RawAnswers): ProxmoxAnswers {
     permissions: one('permissions', PermissionsSchema, false),
     configs: raw.configs.map((c) => {
       const endpoint = `/nodes/${c.node}/${c.kind}/${c.vmid}/config`;
-      return { node: c.node, kind: c.kind, vmid: c.vmid, config: validate(GuestConfigSchema, c.where, endpoint, parseAnswerJson(c.where, c.text, endpoint), false) };
+      return {
+        node: c.node,
+        kind: c.kind,
+        vmid: c.vmid,
+        config: validate(GuestConfigSchema, c.where, endpoint, parseAnswerJson(c.where, c.text, endpoint), false),
+      };
     }),
     ...(raw.takenAt ? { takenAt: raw.takenAt } : {}),
     source: raw.source,

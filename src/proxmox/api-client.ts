@@ -10,7 +10,15 @@
 import { request as httpsRequest } from 'node:https';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import type { IncomingMessage } from 'node:http';
-import { ENDPOINTS, MAX_ANSWER_BYTES, ProxmoxReadError, parseAnswerJson, type EndpointName, type RawAnswers, type RawGuestConfig } from './answers.ts';
+import {
+  ENDPOINTS,
+  MAX_ANSWER_BYTES,
+  ProxmoxReadError,
+  parseAnswerJson,
+  type EndpointName,
+  type RawAnswers,
+  type RawGuestConfig,
+} from './answers.ts';
 
 export interface ApiOptions {
   /** https://host:8006 */
@@ -30,9 +38,16 @@ export interface ApiOptions {
 export const TOKEN_PATTERN = /^[^\s@!]+@[^\s@!]+![A-Za-z0-9][A-Za-z0-9._-]*=\S+$/;
 
 export function normaliseFingerprint(text: string): string {
-  const hex = text.replace(/^sha256[:/=]?/i, '').replace(/[:\s]/g, '').toUpperCase();
+  const hex = text
+    .replace(/^sha256[:/=]?/i, '')
+    .replace(/[:\s]/g, '')
+    .toUpperCase();
   if (!/^[0-9A-F]{64}$/.test(hex)) {
-    throw new ProxmoxReadError('--fingerprint', `"${text}" is not a SHA-256 fingerprint (64 hex digits, colons allowed)`, 'copy it from the Proxmox GUI: node → System → Certificates → pveproxy-ssl.pem → Fingerprint');
+    throw new ProxmoxReadError(
+      '--fingerprint',
+      `"${text}" is not a SHA-256 fingerprint (64 hex digits, colons allowed)`,
+      'copy it from the Proxmox GUI: node → System → Certificates → pveproxy-ssl.pem → Fingerprint',
+    );
   }
   return hex.match(/../g)!.join(':');
 }
@@ -56,9 +71,15 @@ function parseUrl(url: string): Target {
   } catch {
     throw new ProxmoxReadError('--api', `"${url}" is not a URL`, 'write it as https://host:8006');
   }
-  if (parsed.protocol !== 'https:') throw new ProxmoxReadError('--api', `"${url}" is not https`, 'the Proxmox API is only reached over https: https://host:8006');
+  if (parsed.protocol !== 'https:')
+    throw new ProxmoxReadError('--api', `"${url}" is not https`, 'the Proxmox API is only reached over https: https://host:8006');
   const base = parsed.pathname.replace(/\/+$/, '').replace(/\/api2\/json$/, '');
-  return { host: parsed.hostname.replace(/^\[|\]$/g, ''), port: Number(parsed.port || 443), base: `${base}/api2/json`, origin: parsed.origin };
+  return {
+    host: parsed.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(parsed.port || 443),
+    base: `${base}/api2/json`,
+    origin: parsed.origin,
+  };
 }
 
 /** A TLS connection whose certificate matches the pin; destroyed before use otherwise. */
@@ -66,10 +87,21 @@ function pinnedSocket(target: Target, pin: string, timeoutMs: number): Promise<T
   return new Promise((resolve, reject) => {
     // rejectUnauthorized is off only because the pin replaces the CA check; the certificate is
     // compared with the pin below and the socket destroyed on any mismatch, before any request.
-    const socket = tlsConnect({ host: target.host, port: target.port, servername: /^[\d.:]+$/.test(target.host) ? undefined : target.host, rejectUnauthorized: false });
+    const socket = tlsConnect({
+      host: target.host,
+      port: target.port,
+      servername: /^[\d.:]+$/.test(target.host) ? undefined : target.host,
+      rejectUnauthorized: false,
+    });
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new ProxmoxReadError(target.origin, `no TLS answer within ${timeoutMs / 1000} s`, 'check the address and port (8006), and that this machine can reach the host'));
+      reject(
+        new ProxmoxReadError(
+          target.origin,
+          `no TLS answer within ${timeoutMs / 1000} s`,
+          'check the address and port (8006), and that this machine can reach the host',
+        ),
+      );
     }, timeoutMs);
     socket.once('secureConnect', () => {
       clearTimeout(timer);
@@ -89,14 +121,26 @@ function pinnedSocket(target: Target, pin: string, timeoutMs: number): Promise<T
     });
     socket.once('error', (error) => {
       clearTimeout(timer);
-      reject(new ProxmoxReadError(target.origin, `cannot connect (${(error as NodeJS.ErrnoException).code ?? error.message})`, 'check the address and port (8006)'));
+      reject(
+        new ProxmoxReadError(
+          target.origin,
+          `cannot connect (${(error as NodeJS.ErrnoException).code ?? error.message})`,
+          'check the address and port (8006)',
+        ),
+      );
     });
   });
 }
 
-const TLS_HINT = 'pin the certificate with --fingerprint (Proxmox GUI: System → Certificates), or give the host\'s CA with --ca (/etc/pve/pve-root-ca.pem on the host)';
+const TLS_HINT =
+  "pin the certificate with --fingerprint (Proxmox GUI: System → Certificates), or give the host's CA with --ca (/etc/pve/pve-root-ca.pem on the host)";
 
-async function get(target: Target, path: string, options: ApiOptions, pin: string | undefined): Promise<{ status: number; text: string; where: string }> {
+async function get(
+  target: Target,
+  path: string,
+  options: ApiOptions,
+  pin: string | undefined,
+): Promise<{ status: number; text: string; where: string }> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const where = `${target.origin}${target.base}${path}`;
   const socket = pin ? await pinnedSocket(target, pin, timeoutMs) : undefined;
@@ -126,7 +170,10 @@ async function get(target: Target, path: string, options: ApiOptions, pin: strin
           size += chunk.length;
           if (size > MAX_ANSWER_BYTES) {
             req.destroy();
-            fail(`the answer is too large (over ${MAX_ANSWER_BYTES} bytes)`, 'this is not what Proxmox answers for a small site; check the URL');
+            fail(
+              `the answer is too large (over ${MAX_ANSWER_BYTES} bytes)`,
+              'this is not what Proxmox answers for a small site; check the URL',
+            );
             return;
           }
           chunks.push(chunk);
@@ -148,15 +195,35 @@ async function get(target: Target, path: string, options: ApiOptions, pin: strin
 }
 
 function statusError(where: string, status: number, token: string): ProxmoxReadError {
-  if (status === 401) return new ProxmoxReadError(where, `401 Unauthorized for token ${tokenId(token)}`, 'check PROXMOX_API_TOKEN (user@realm!tokenid=secret) and that the token exists and has not expired');
-  if (status === 403) return new ProxmoxReadError(where, `403 Forbidden for token ${tokenId(token)}`, 'give the token the PVEAuditor role on / (Datacenter → Permissions), and untick "Privilege Separation" or give the role to the token itself');
-  return new ProxmoxReadError(where, `the API answered ${status}`, status >= 500 ? 'the Proxmox API had a problem; try again, and see journalctl -u pveproxy on the host' : 'check the URL: https://host:8006');
+  if (status === 401)
+    return new ProxmoxReadError(
+      where,
+      `401 Unauthorized for token ${tokenId(token)}`,
+      'check PROXMOX_API_TOKEN (user@realm!tokenid=secret) and that the token exists and has not expired',
+    );
+  if (status === 403)
+    return new ProxmoxReadError(
+      where,
+      `403 Forbidden for token ${tokenId(token)}`,
+      'give the token the PVEAuditor role on / (Datacenter → Permissions), and untick "Privilege Separation" or give the role to the token itself',
+    );
+  return new ProxmoxReadError(
+    where,
+    `the API answered ${status}`,
+    status >= 500
+      ? 'the Proxmox API had a problem; try again, and see journalctl -u pveproxy on the host'
+      : 'check the URL: https://host:8006',
+  );
 }
 
 /** Reads every endpoint driftsbok uses; throws ProxmoxReadError (and returns nothing) on failure. */
 export async function readApi(options: ApiOptions): Promise<RawAnswers> {
   if (!TOKEN_PATTERN.test(options.token)) {
-    throw new ProxmoxReadError('PROXMOX_API_TOKEN', 'is not an API token of the form user@realm!tokenid=secret', 'create one in Datacenter → Permissions → API Tokens and export PROXMOX_API_TOKEN="user@pve!driftsbok=…"');
+    throw new ProxmoxReadError(
+      'PROXMOX_API_TOKEN',
+      'is not an API token of the form user@realm!tokenid=secret',
+      'create one in Datacenter → Permissions → API Tokens and export PROXMOX_API_TOKEN="user@pve!driftsbok=…"',
+    );
   }
   const target = parseUrl(options.url);
   const pin = options.fingerprint ? normaliseFingerprint(options.fingerprint) : undefined;
@@ -176,7 +243,10 @@ export async function readApi(options: ApiOptions): Promise<RawAnswers> {
   // Guest configs, for onboot, startup order and IPs: only for guests the answer lists.
   const listed = parseAnswerJson(resources.where, resources.text, ENDPOINTS.resources.path);
   const guests = Array.isArray(listed)
-    ? listed.filter((r): r is { type: 'qemu' | 'lxc'; node: string; vmid: number } => !!r && (r.type === 'qemu' || r.type === 'lxc') && typeof r.node === 'string' && Number.isInteger(r.vmid))
+    ? listed.filter(
+        (r): r is { type: 'qemu' | 'lxc'; node: string; vmid: number } =>
+          !!r && (r.type === 'qemu' || r.type === 'lxc') && typeof r.node === 'string' && Number.isInteger(r.vmid),
+      )
     : [];
   const configs: RawGuestConfig[] = [];
   for (const g of guests) {
@@ -188,7 +258,9 @@ export async function readApi(options: ApiOptions): Promise<RawAnswers> {
     resources,
     ...optional,
     configs,
-    takenAt: (options.now ?? (() => new Date()))().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    takenAt: (options.now ?? (() => new Date()))()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z'),
     source: { kind: 'api', where: target.origin },
   };
 }

@@ -42,7 +42,10 @@ export function parseOptions(argv: string[], valued: string[], flags: string[]):
   const out = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(2, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg.slice(2), undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(2, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg.slice(2), undefined];
     if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"`);
     if (flags.includes(name)) out.set(name, true);
     else if (valued.includes(name)) {
@@ -77,28 +80,52 @@ export async function readSource(source: SourceOptions, env: Record<string, stri
   if (source.snapshot) return readSnapshotDir(source.snapshot);
   const token = env.PROXMOX_API_TOKEN;
   if (!token) {
-    throw new ProxmoxReadError('PROXMOX_API_TOKEN', 'is not set', 'export PROXMOX_API_TOKEN="user@pve!driftsbok=<secret>" (a token with the PVEAuditor role); never write it in a file in the repository');
+    throw new ProxmoxReadError(
+      'PROXMOX_API_TOKEN',
+      'is not set',
+      'export PROXMOX_API_TOKEN="user@pve!driftsbok=<secret>" (a token with the PVEAuditor role); never write it in a file in the repository',
+    );
   }
   let ca: string | undefined;
   if (source.ca) {
     try {
       ca = readFileSync(source.ca, 'utf8');
     } catch (error) {
-      throw new ProxmoxReadError(source.ca, `cannot read the CA file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'copy /etc/pve/pve-root-ca.pem from the host');
+      throw new ProxmoxReadError(
+        source.ca,
+        `cannot read the CA file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        'copy /etc/pve/pve-root-ca.pem from the host',
+      );
     }
   }
-  return readApi({ url: source.api!, token, ...(ca ? { ca } : {}), ...(source.fingerprint ? { fingerprint: source.fingerprint } : {}), ...(source.timeoutMs ? { timeoutMs: source.timeoutMs } : {}) });
+  return readApi({
+    url: source.api!,
+    token,
+    ...(ca ? { ca } : {}),
+    ...(source.fingerprint ? { fingerprint: source.fingerprint } : {}),
+    ...(source.timeoutMs ? { timeoutMs: source.timeoutMs } : {}),
+  });
 }
 
 export function parseDriftArgs(argv: string[], env: Record<string, string | undefined>): DriftOptions {
   const options = parseOptions(argv, ['snapshot', 'api', 'ca', 'fingerprint', 'timeout', 'model', 'lang'], ['json']);
   const lang = (options.get('lang') as string | undefined) ?? 'en';
   if (lang !== 'nb' && lang !== 'en') throw new Error(`--lang must be nb or en, not "${lang}"`);
-  return { ...parseSourceOptions(options), model: (options.get('model') as string | undefined) ?? readSettings(env).DRIFTSBOK_MODEL_DIR, lang, json: options.has('json') };
+  return {
+    ...parseSourceOptions(options),
+    model: (options.get('model') as string | undefined) ?? readSettings(env).DRIFTSBOK_MODEL_DIR,
+    lang,
+    json: options.has('json'),
+  };
 }
 
 /** The whole command; returns the exit code. Output goes to `out` only when the comparison ran. */
-export async function runDrift(argv: string[], env: Record<string, string | undefined>, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runDrift(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
   let options: DriftOptions;
   try {
     options = parseDriftArgs(argv, env);

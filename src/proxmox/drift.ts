@@ -76,13 +76,21 @@ export const STORAGE_TOLERANCE_POINTS = 1;
 /** A value as the owner would write it in YAML. */
 export function yamlValue(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(yamlValue).join(', ')}]`;
-  if (typeof value === 'string') return /^[a-z0-9][a-z0-9.-]*$/i.test(value) && !/^(true|false|null|yes|no|on|off|\d[\d.]*)$/i.test(value) ? value : JSON.stringify(value);
+  if (typeof value === 'string')
+    return /^[a-z0-9][a-z0-9.-]*$/i.test(value) && !/^(true|false|null|yes|no|on|off|\d[\d.]*)$/i.test(value)
+      ? value
+      : JSON.stringify(value);
   return String(value);
 }
 
 /** Proxmox tags may hold `_`, `+` and `.`; model tags are ids (lower-case letters, digits, dashes). */
 export function tagAsId(tag: string): string {
-  return tag.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'tag';
+  return (
+    tag
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'tag'
+  );
 }
 
 const where = (pos: SourcePosition | undefined) => (pos ? `${pos.file}:${pos.line}` : undefined);
@@ -93,7 +101,11 @@ interface Context {
 }
 
 function push(ctx: Context, finding: Omit<DriftFinding, 'severity' | 'file' | 'line' | 'column'>, pos: SourcePosition | undefined): void {
-  ctx.findings.push({ ...finding, severity: SEVERITY[finding.type], ...(pos ? { file: pos.file, line: pos.line, column: pos.column } : {}) });
+  ctx.findings.push({
+    ...finding,
+    severity: SEVERITY[finding.type],
+    ...(pos ? { file: pos.file, line: pos.line, column: pos.column } : {}),
+  });
 }
 
 /** A sentence in both languages whose values depend on the language (a subject is "vert x" / "host x"). */
@@ -129,7 +141,11 @@ function compareField(
         type: 'not-documented',
         field,
         observed: observedValue,
-        message: inBoth('driftFinding.notDocumented.message', (lang) => ({ subject: subject[lang], field, value: yamlValue(observedValue) })),
+        message: inBoth('driftFinding.notDocumented.message', (lang) => ({
+          subject: subject[lang],
+          field,
+          value: yamlValue(observedValue),
+        })),
         fix: both('driftFinding.notDocumented.fix', { field, value: yamlValue(observedValue), at }),
       },
       entry.entry,
@@ -190,7 +206,11 @@ function compareAddresses(
       field: 'ip',
       model: documented,
       observed,
-      message: inBoth('driftFinding.address.message', (lang) => ({ subject: subject[lang], observed: yamlValue(observed), model: yamlValue(documented) })),
+      message: inBoth('driftFinding.address.message', (lang) => ({
+        subject: subject[lang],
+        observed: yamlValue(observed),
+        model: yamlValue(documented),
+      })),
       fix: both('driftFinding.address.fix', { value: yamlValue(observed), at: where(pos) }),
     },
     pos,
@@ -276,7 +296,12 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
           node: seen.node,
           observed: { name: seen.name ?? null, kind: seen.kind, node: seen.node, status: seen.status },
           message: inBoth('driftFinding.guestMissing.message', (lang) => ({ subject: subject[lang], node: seen.node })),
-          fix: both('driftFinding.guestMissing.fix', { file: file?.file, vmid: seen.vmid, kind: seen.kind, host: hostForNode(seen.node)?.id ?? seen.node }),
+          fix: both('driftFinding.guestMissing.fix', {
+            file: file?.file,
+            vmid: seen.vmid,
+            kind: seen.kind,
+            host: hostForNode(seen.node)?.id ?? seen.node,
+          }),
         },
         file,
       );
@@ -386,7 +411,16 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
       );
       continue;
     }
-    compareField(ctx, base, subject, entry, 'usedPercent', pool.usedPercent, here.usedPercent, (a, b) => Math.abs((a as number) - (b as number)) < STORAGE_TOLERANCE_POINTS);
+    compareField(
+      ctx,
+      base,
+      subject,
+      entry,
+      'usedPercent',
+      pool.usedPercent,
+      here.usedPercent,
+      (a, b) => Math.abs((a as number) - (b as number)) < STORAGE_TOLERANCE_POINTS,
+    );
   }
 
   const order: Record<DriftSeverity, number> = { drift: 0, unknown: 1, info: 2 };
@@ -403,7 +437,13 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
   );
   const counts = { drift: 0, unknown: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  return { source: observed.source, ...(observed.takenAt ? { takenAt: observed.takenAt } : {}), findings, counts, notes: observed.visibilityNotes };
+  return {
+    source: observed.source,
+    ...(observed.takenAt ? { takenAt: observed.takenAt } : {}),
+    findings,
+    counts,
+    notes: observed.visibilityNotes,
+  };
 }
 
 function compareGuest(
@@ -429,14 +469,26 @@ function compareGuest(
         model: modelValue,
         observed: observedValue,
         message,
-        fix: inBoth('driftFinding.guestField.fix', (lang) => ({ field, value: yamlValue(observedValue), at: where(pos), extra: extra?.[lang] })),
+        fix: inBoth('driftFinding.guestField.fix', (lang) => ({
+          field,
+          value: yamlValue(observedValue),
+          at: where(pos),
+          extra: extra?.[lang],
+        })),
       },
       pos,
     );
   };
   if (seen.name && seen.name !== guest.name) {
     const renamed = { observed: seen.name, model: guest.name };
-    set('renamed', 'name', guest.name, seen.name, inBoth('driftFinding.renamed.message', (lang) => ({ subject: subject[lang], ...renamed })), both('driftFinding.renamed.extra'));
+    set(
+      'renamed',
+      'name',
+      guest.name,
+      seen.name,
+      inBoth('driftFinding.renamed.message', (lang) => ({ subject: subject[lang], ...renamed })),
+      both('driftFinding.renamed.extra'),
+    );
   }
   const modelNode = nodeOfHost(guest.host);
   if (seen.node !== modelNode) {
@@ -451,7 +503,13 @@ function compareGuest(
     );
   }
   if (seen.kind !== guest.kind) {
-    set('kind-changed', 'kind', guest.kind, seen.kind, both('driftFinding.kindChanged.message', { vmid: seen.vmid, observed: seen.kind, model: guest.kind }));
+    set(
+      'kind-changed',
+      'kind',
+      guest.kind,
+      seen.kind,
+      both('driftFinding.kindChanged.message', { vmid: seen.vmid, observed: seen.kind, model: guest.kind }),
+    );
   }
   const observedStatus = seen.status === 'running' || seen.status === 'stopped' ? seen.status : undefined;
   if (observedStatus && observedStatus !== guest.status) {

@@ -19,7 +19,13 @@ import { parseOptions, parseSourceOptions, readSource, type SourceOptions } from
 export const IMPORT_USAGE =
   'usage: import (--snapshot <dir> | --api https://host:8006 [--ca <pem-file> | --fingerprint <sha256>] [--timeout <s>]) --out <model-dir>';
 
-export async function runImport(argv: string[], env: Record<string, string | undefined>, out: (text: string) => void, err: (text: string) => void, today = new Date().toISOString().slice(0, 10)): Promise<number> {
+export async function runImport(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  out: (text: string) => void,
+  err: (text: string) => void,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<number> {
   let source: SourceOptions;
   let dir: string;
   try {
@@ -43,7 +49,9 @@ export async function runImport(argv: string[], env: Record<string, string | und
     if (files.length > 0) {
       const before = loadModel(dir, { env });
       if (!before.ok) {
-        err(`${formatProblems(before.problems, dir, before.warnings)}\nThe model in ${dir} must pass npm run check before import merges into it.`);
+        err(
+          `${formatProblems(before.problems, dir, before.warnings)}\nThe model in ${dir} must pass npm run check before import merges into it.`,
+        );
         return 2;
       }
     }

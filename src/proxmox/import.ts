@@ -46,7 +46,12 @@ type Plain = Record<string, unknown>;
 
 const ID_OK = /^[a-z0-9][a-z0-9-]*$/;
 export function slug(text: string): string {
-  const s = text.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+  const s = text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
   return ID_OK.test(s) ? s : '';
 }
 
@@ -91,7 +96,14 @@ function guestFields(g: ObservedGuest, hostId: string): Plain {
 }
 
 function hostFields(n: ObservedNode, observed: Observed, version: string | undefined): Plain {
-  const zones = [...new Set(observed.sdnZones.filter((z) => z.node === n.name).map((z) => z.id).filter((id) => ID_OK.test(id)) )].sort();
+  const zones = [
+    ...new Set(
+      observed.sdnZones
+        .filter((z) => z.node === n.name)
+        .map((z) => z.id)
+        .filter((id) => ID_OK.test(id)),
+    ),
+  ].sort();
   return {
     name: n.name,
     kind: 'proxmox',
@@ -154,14 +166,15 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
     const v = map.get(key, true);
     return isScalar(v) ? v.value : undefined;
   };
-  const fileOf = (map: YAMLMap) => docs.find((d) => {
-    let found = false;
-    for (const section of ['hosts', 'guests', 'storage']) {
-      const node = d.doc.get(section, true);
-      if (isSeq(node) && node.items.includes(map)) found = true;
-    }
-    return found;
-  })!;
+  const fileOf = (map: YAMLMap) =>
+    docs.find((d) => {
+      let found = false;
+      for (const section of ['hosts', 'guests', 'storage']) {
+        const node = d.doc.get(section, true);
+        if (isSeq(node) && node.items.includes(map)) found = true;
+      }
+      return found;
+    })!;
   const takenIds = (section: string) => new Set(items(section).map((m) => String(scalar(m, 'id'))));
   const freshId = (section: string, wanted: string, fallback: string) => {
     const ids = takenIds(section);
@@ -174,7 +187,9 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
   const toNode = (doc: Document, value: unknown): Node => {
     const node = doc.createNode(value) as Node;
     if (isSeq(node) && node.items.every((i) => isScalar(i))) (node as YAMLSeq).flow = true;
-    if (isMap(node)) for (const pair of (node as YAMLMap).items) if (isSeq(pair.value) && (pair.value as YAMLSeq).items.every((i) => isScalar(i))) (pair.value as YAMLSeq).flow = true;
+    if (isMap(node))
+      for (const pair of (node as YAMLMap).items)
+        if (isSeq(pair.value) && (pair.value as YAMLSeq).items.every((i) => isScalar(i))) (pair.value as YAMLSeq).flow = true;
     return node;
   };
   /** Adds the fields a hand-written entry lacks; never changes one it has. */
@@ -201,7 +216,12 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
   // ---- site, when no file has one
   if (!docs.some((d) => d.doc.has('site'))) {
     const name = observed.cluster?.name ?? observed.nodes[0]?.name ?? 'Proxmox';
-    const file = { name: 'site.yaml', doc: new Document({}, { schema: 'core' }) as Document, original: existing.get('site.yaml') ?? '', changed: true };
+    const file = {
+      name: 'site.yaml',
+      doc: new Document({}, { schema: 'core' }) as Document,
+      original: existing.get('site.yaml') ?? '',
+      changed: true,
+    };
     file.doc.commentBefore = ' Written by `npm run import`. Replace the TODO texts; `npm run check` lists them.';
     file.doc.set(
       'site',
@@ -250,11 +270,22 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
     }
     const id = freshId('guests', g.name ?? '', `guest-${g.vmid}`);
     const notes = [
-      ...(g.status !== 'running' && g.status !== 'stopped' ? [` Proxmox reported status "${g.status}"; check whether it should be running or stopped.`] : []),
-      ...(ha ? [` HA-managed in Proxmox (${ha.sid}${ha.group ? `, group ${ha.group}` : ''}${ha.state ? `, state ${ha.state}` : ''}); the model has no HA fields yet.`] : []),
+      ...(g.status !== 'running' && g.status !== 'stopped'
+        ? [` Proxmox reported status "${g.status}"; check whether it should be running or stopped.`]
+        : []),
+      ...(ha
+        ? [
+            ` HA-managed in Proxmox (${ha.sid}${ha.group ? `, group ${ha.group}` : ''}${ha.state ? `, state ${ha.state}` : ''}); the model has no HA fields yet.`,
+          ]
+        : []),
       ...(g.tags.some((t) => tagAsId(t) !== t) ? [` Proxmox tags ${g.tags.join(';')} were made into ids.`] : []),
     ];
-    append('guests', { id, ...fields, description: TODO_TEXT.guest, purpose: TODO_TEXT.purpose }, `guest ${id} (${g.vmid})`, notes.length ? notes.join('\n') : undefined);
+    append(
+      'guests',
+      { id, ...fields, description: TODO_TEXT.guest, purpose: TODO_TEXT.purpose },
+      `guest ${id} (${g.vmid})`,
+      notes.length ? notes.join('\n') : undefined,
+    );
   }
 
   // ---- storage, by id (one entry per id; shared storage is listed once per node by Proxmox)
@@ -262,7 +293,9 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
   for (const s of observed.storage) byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
   for (const [id, entries] of byId) {
     const existingPool = items('storage').find((m) => scalar(m, 'id') === id);
-    const ownerNode = existingPool ? (observed.nodes.find((n) => hostIdFor(n.name) === scalar(existingPool, 'host'))?.name ?? entries[0]!.node) : entries[0]!.node;
+    const ownerNode = existingPool
+      ? (observed.nodes.find((n) => hostIdFor(n.name) === scalar(existingPool, 'host'))?.name ?? entries[0]!.node)
+      : entries[0]!.node;
     const mine = entries.filter((e) => e.node === ownerNode);
     const fields = storageFields(mine.length ? mine : entries, hostIdFor(ownerNode));
     if (existingPool) {
@@ -275,7 +308,10 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
       continue;
     }
     const nodes = entries.map((e) => e.node);
-    const comment = nodes.length > 1 ? ` Proxmox lists it on ${nodes.join(', ')}${entries[0]!.shared ? ' (shared)' : ''}; the model gives storage one host.` : undefined;
+    const comment =
+      nodes.length > 1
+        ? ` Proxmox lists it on ${nodes.join(', ')}${entries[0]!.shared ? ' (shared)' : ''}; the model gives storage one host.`
+        : undefined;
     append('storage', { id, ...fields, description: TODO_TEXT.storage }, `storage ${id}`, comment);
   }
 
@@ -284,7 +320,10 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
       `cluster ${observed.cluster.name} (${observed.cluster.nodes ?? observed.nodes.length} nodes${observed.cluster.quorate === undefined ? '' : observed.cluster.quorate ? ', quorate' : ', not quorate'}): the model has no cluster kind yet; its nodes are written as hosts`,
     );
   }
-  if (observed.ha.length) leftOut.push(`${observed.ha.length} HA resource${observed.ha.length === 1 ? '' : 's'} (${observed.ha.map((h) => h.sid).join(', ')}): written as comments on the guests; the model has no HA fields yet`);
+  if (observed.ha.length)
+    leftOut.push(
+      `${observed.ha.length} HA resource${observed.ha.length === 1 ? '' : 's'} (${observed.ha.map((h) => h.sid).join(', ')}): written as comments on the guests; the model has no HA fields yet`,
+    );
 
   const files = new Map<string, string>();
   for (const d of docs) {

@@ -126,7 +126,12 @@ export function observe(answers: ProxmoxAnswers): Observed {
       const config = configs.get(`${kind}/${r.vmid}`);
       const name = r.name ?? config?.name ?? config?.hostname;
       const memoryMb = configMemoryMib(config?.memory) ?? (r.maxmem ? Math.round(r.maxmem / 1024 ** 2) : undefined);
-      const cores = config?.cores !== undefined ? config.cores * (kind === 'qemu' ? (config.sockets ?? 1) : 1) : kind === 'qemu' && config ? 1 * (config.sockets ?? 1) : r.maxcpu;
+      const cores =
+        config?.cores !== undefined
+          ? config.cores * (kind === 'qemu' ? (config.sockets ?? 1) : 1)
+          : kind === 'qemu' && config
+            ? 1 * (config.sockets ?? 1)
+            : r.maxcpu;
       const diskGb = (config && configDiskGib(kind, config)) ?? (r.maxdisk ? round(r.maxdisk / 1024 ** 3, 2) : undefined);
       const tags = splitTags(r.tags ?? config?.tags);
       const ha = haBySid.get(`${kind === 'qemu' ? 'vm' : 'ct'}:${r.vmid}`);
@@ -146,7 +151,7 @@ export function observe(answers: ProxmoxAnswers): Observed {
         ...(order !== undefined ? { startupOrder: order } : {}),
         ips: config ? configIps(kind, config) : [],
         ...(config?.ostype ? { ostype: config.ostype } : {}),
-        ...(r.hastate ?? ha?.state ? { hastate: r.hastate ?? ha?.state } : {}),
+        ...((r.hastate ?? ha?.state) ? { hastate: r.hastate ?? ha?.state } : {}),
         configRead: config !== undefined,
       };
     })
@@ -173,7 +178,12 @@ export function observe(answers: ProxmoxAnswers): Observed {
 
   const ha: ObservedHa[] = (answers.ha ?? []).map((h) => {
     const vmid = Number(h.sid.split(':').at(-1));
-    return { sid: h.sid, ...(Number.isInteger(vmid) ? { vmid } : {}), ...(h.state ? { state: h.state } : {}), ...(h.group ? { group: h.group } : {}) };
+    return {
+      sid: h.sid,
+      ...(Number.isInteger(vmid) ? { vmid } : {}),
+      ...(h.state ? { state: h.state } : {}),
+      ...(h.group ? { group: h.group } : {}),
+    };
   });
 
   const visibilityNotes: { nb: string; en: string }[] = [];
@@ -213,7 +223,15 @@ export function observe(answers: ProxmoxAnswers): Observed {
     source: answers.source,
     ...(answers.takenAt ? { takenAt: answers.takenAt } : {}),
     ...(answers.version ? { version: answers.version.version } : {}),
-    ...(clusterItem ? { cluster: { name: clusterItem.name, ...(clusterItem.quorate !== undefined ? { quorate: clusterItem.quorate } : {}), ...(clusterItem.nodes !== undefined ? { nodes: clusterItem.nodes } : {}) } } : {}),
+    ...(clusterItem
+      ? {
+          cluster: {
+            name: clusterItem.name,
+            ...(clusterItem.quorate !== undefined ? { quorate: clusterItem.quorate } : {}),
+            ...(clusterItem.nodes !== undefined ? { nodes: clusterItem.nodes } : {}),
+          },
+        }
+      : {}),
     ...(localNode ? { localNode } : {}),
     nodes,
     sdnZones,

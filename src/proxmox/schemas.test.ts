@@ -32,11 +32,17 @@ describe('Proxmox value normalisation', () => {
   });
   it('takes the disk from the LXC rootfs, or the first QEMU boot disk that is not a CD-ROM', () => {
     expect(configDiskGib('lxc', { rootfs: 'local-lvm:vm-100-disk-0,size=8G' })).toBe(8);
-    expect(configDiskGib('qemu', { boot: 'order=ide2;scsi0', ide2: 'none,media=cdrom', scsi0: 'ceph:vm-1-disk-0,size=64G' } as never)).toBe(64);
+    expect(configDiskGib('qemu', { boot: 'order=ide2;scsi0', ide2: 'none,media=cdrom', scsi0: 'ceph:vm-1-disk-0,size=64G' } as never)).toBe(
+      64,
+    );
     expect(configDiskGib('qemu', { virtio1: 'x:2,size=5G', virtio0: 'x:1,size=10G' } as never)).toBe(10);
   });
   it('takes IPs from LXC net[n] and QEMU ipconfig[n], skipping dhcp', () => {
-    expect(configIps('lxc', { net1: 'name=eth1,ip=dhcp', net0: 'name=eth0,bridge=vmbr0,ip=192.0.2.5/24,gw=192.0.2.1' } as never)).toEqual(['192.0.2.5']);
-    expect(configIps('qemu', { net0: 'virtio=AA:BB:CC:DD:EE:FF,bridge=vmbr0', ipconfig0: 'ip=192.0.2.9/24' } as never)).toEqual(['192.0.2.9']);
+    expect(configIps('lxc', { net1: 'name=eth1,ip=dhcp', net0: 'name=eth0,bridge=vmbr0,ip=192.0.2.5/24,gw=192.0.2.1' } as never)).toEqual([
+      '192.0.2.5',
+    ]);
+    expect(configIps('qemu', { net0: 'virtio=AA:BB:CC:DD:EE:FF,bridge=vmbr0', ipconfig0: 'ip=192.0.2.9/24' } as never)).toEqual([
+      '192.0.2.9',
+    ]);
   });
 });

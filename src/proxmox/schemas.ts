@@ -13,16 +13,31 @@
 import { z } from 'zod';
 
 /** 0/1, "0"/"1" or true/false → boolean. */
-export const PveBoolean = z.union([z.boolean(), z.literal(0), z.literal(1), z.literal('0'), z.literal('1')]).transform((v) => v === true || v === 1 || v === '1');
+export const PveBoolean = z
+  .union([z.boolean(), z.literal(0), z.literal(1), z.literal('0'), z.literal('1')])
+  .transform((v) => v === true || v === 1 || v === '1');
 
 /** Numbers Proxmox sometimes prints as strings (pvesh, older releases). */
-const PveNumber = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const PveNumber = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 const PveInteger = PveNumber.pipe(z.number().int());
 
 /** Tags as Proxmox stores them: one string, `;`-separated (older: `,` or spaces). */
 export function splitTags(tags: string | undefined): string[] {
   if (!tags) return [];
-  return [...new Set(tags.split(/[;,\s]+/).map((t) => t.trim().toLowerCase()).filter(Boolean))].sort();
+  return [
+    ...new Set(
+      tags
+        .split(/[;,\s]+/)
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ].sort();
 }
 
 /** The `type` values /cluster/resources may answer with (PVE 8/9). Anything else is refused. */

@@ -22,11 +22,19 @@ function readLimited(file: string, endpoint: string): string {
 
 export function readSnapshotDir(dir: string): RawAnswers {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ProxmoxReadError(dir, 'snapshot folder not found', 'give the folder scripts/proxmox-snapshot.sh wrote, e.g. --snapshot model/observed');
+    throw new ProxmoxReadError(
+      dir,
+      'snapshot folder not found',
+      'give the folder scripts/proxmox-snapshot.sh wrote, e.g. --snapshot model/observed',
+    );
   }
   const resourcesFile = join(dir, ENDPOINTS.resources.file);
   if (!existsSync(resourcesFile)) {
-    throw new ProxmoxReadError(dir, `no ${ENDPOINTS.resources.file} in the snapshot folder`, 'on the Proxmox host: pvesh get /cluster/resources --output-format json > cluster-resources.json');
+    throw new ProxmoxReadError(
+      dir,
+      `no ${ENDPOINTS.resources.file} in the snapshot folder`,
+      'on the Proxmox host: pvesh get /cluster/resources --output-format json > cluster-resources.json',
+    );
   }
   const optional = (name: Exclude<EndpointName, 'resources'>) => {
     const file = join(dir, ENDPOINTS[name].file);
@@ -54,7 +62,11 @@ export function readSnapshotDir(dir: string): RawAnswers {
       const meta = JSON.parse(readLimited(metaFile, 'snapshot.json')) as { takenAt?: unknown };
       if (typeof meta.takenAt === 'string' && !Number.isNaN(Date.parse(meta.takenAt))) takenAt = meta.takenAt;
     } catch {
-      throw new ProxmoxReadError(metaFile, 'not valid JSON', 'it should be {"takenAt": "2026-01-31T12:00:00Z"}; scripts/proxmox-snapshot.sh writes it');
+      throw new ProxmoxReadError(
+        metaFile,
+        'not valid JSON',
+        'it should be {"takenAt": "2026-01-31T12:00:00Z"}; scripts/proxmox-snapshot.sh writes it',
+      );
     }
   }
   const present = <T>(value: T | undefined) => value;

@@ -233,8 +233,7 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       }
     }
     // Critical first, then by name: under stress the critical things are what matter.
-    const tierFirst = (a: RunbookItem, b: RunbookItem) =>
-      (a.tier === 'critical' ? 0 : 1) - (b.tier === 'critical' ? 0 : 1) || byName(a, b);
+    const tierFirst = (a: RunbookItem, b: RunbookItem) => (a.tier === 'critical' ? 0 : 1) - (b.tier === 'critical' ? 0 : 1) || byName(a, b);
     // A large model's list would name nearly every capability, in every phase: the critical ones only.
     const stillWorks = shortList(works.sort(tierFirst), (it) => it.tier === 'critical', { limit: options.listLimit });
     // t = 0 says so in its title already; later phases say when they begin.

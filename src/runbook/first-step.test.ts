@@ -11,14 +11,18 @@ describe('firstStep', () => {
   });
 
   it('removes Markdown marks and names entity links', () => {
-    expect(firstStep('1. Restart `pct start 109` on [[host:pve-core]], see [the docs](https://x) or [[guest:a|A]] *now*.', (k) => `<${k}>`)).toEqual({
+    expect(
+      firstStep('1. Restart `pct start 109` on [[host:pve-core]], see [the docs](https://x) or [[guest:a|A]] *now*.', (k) => `<${k}>`),
+    ).toEqual({
       text: 'Restart pct start 109 on <host:pve-core>, see the docs or A now.',
     });
   });
 
-  it('names a link to a withheld entity as the public profile says, never by the author\'s own label', () => {
+  it("names a link to a withheld entity as the public profile says, never by the author's own label", () => {
     const withheld = (k: string) => (k === 'guest:vpn' ? '(withheld)' : undefined);
-    expect(firstStep('1. Check [[guest:vpn|the WireGuard box]] and [[guest:a|A]].', (k) => `<${k}>`, withheld)).toEqual({ text: 'Check (withheld) and A.' });
+    expect(firstStep('1. Check [[guest:vpn|the WireGuard box]] and [[guest:a|A]].', (k) => `<${k}>`, withheld)).toEqual({
+      text: 'Check (withheld) and A.',
+    });
   });
 
   it('has nothing to say about a text without a numbered list', () => {

@@ -27,7 +27,11 @@ function plain(markdown: string, resolve: (key: string) => string, withheld: Wit
     .trim();
 }
 
-export function firstStep(markdown: string, resolve: (key: string) => string = (key) => key, withheld: WithheldName = () => undefined): FirstStep | undefined {
+export function firstStep(
+  markdown: string,
+  resolve: (key: string) => string = (key) => key,
+  withheld: WithheldName = () => undefined,
+): FirstStep | undefined {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   const start = lines.findIndex((line) => /^\s{0,3}\d+[.)]\s+\S/.test(line));
   if (start < 0) return undefined;

@@ -123,7 +123,7 @@ export function footerTemplate(opts: { lang: Lang; date: Date; revision: string;
   ];
   const left = escapeHtml(opts.siteName ? `${t(lang, 'runbook.runbookTitle')} · ${opts.siteName}` : t(lang, 'runbook.runbookTitle'));
   return (
-    '<div style="box-sizing:border-box;width:100%;padding:0 14mm;font-family:\'DejaVu Sans\',Arial,sans-serif;font-size:7.5pt;' +
+    "<div style=\"box-sizing:border-box;width:100%;padding:0 14mm;font-family:'DejaVu Sans',Arial,sans-serif;font-size:7.5pt;" +
     'color:#000;display:flex;justify-content:space-between;border-top:0.5pt solid #000;padding-top:1.5mm">' +
     `<span>${left}</span><span>${parts.join(' · ')}</span></div>`
   );

@@ -48,4 +48,3 @@ export function svgSize(svg: string): { width: number; height: number } | undefi
   const m = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg);
   return m ? { width: Number(m[1]), height: Number(m[2]) } : undefined;
 }
-

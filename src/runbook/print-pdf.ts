@@ -251,7 +251,8 @@ export async function buildRunbookPdfs(outDir: string, options: RunbookPdfOption
     try {
       // The languages print side by side (each is one page's layout and printing, mostly in
       // Chromium), unless the runbook is so large that two at once could exhaust the memory.
-      const print = (lang: Lang) => printLanguage({ context, lang, origin: server.origin, base, configuredPublicUrl, date, revision, measure, scratch, log });
+      const print = (lang: Lang) =>
+        printLanguage({ context, lang, origin: server.origin, base, configuredPublicUrl, date, revision, measure, scratch, log });
       const htmlBytes = toPrint.reduce((sum, lang) => sum + statSync(join(outDir, RUNBOOK_PRINT_PATHS[lang], 'index.html')).size, 0);
       const pdfs: Buffer[] = [];
       if (htmlBytes <= PARALLEL_PRINT_MAX_HTML_BYTES) {
@@ -302,7 +303,18 @@ interface PrintJob {
 }
 
 /** Prints one language's runbook (measuring passes for the page numbers, then the final print). */
-async function printLanguage({ context, lang, origin, base, configuredPublicUrl, date, revision, measure, scratch, log }: PrintJob): Promise<Buffer> {
+async function printLanguage({
+  context,
+  lang,
+  origin,
+  base,
+  configuredPublicUrl,
+  date,
+  revision,
+  measure,
+  scratch,
+  log,
+}: PrintJob): Promise<Buffer> {
   const started = Date.now();
   const page = await context.newPage();
   // No time limit: the runbook of a large model is tens of megabytes and thousands of pages, and
@@ -369,14 +381,16 @@ async function printLanguage({ context, lang, origin, base, configuredPublicUrl,
     }
     await preparePage(page, numbers, false);
     const raw = await page.pdf(pdfOptions);
-    if (refused.length) log(`runbook-pdf: refused ${refused.length} request(s) to other origins: ${[...new Set(refused)].slice(0, 5).join(', ')}`);
+    if (refused.length)
+      log(`runbook-pdf: refused ${refused.length} request(s) to other origins: ${[...new Set(refused)].slice(0, 5).join(', ')}`);
     if (measure) {
       // A wrong PDF fails the build: every scenario's title is in it, on more than one page.
       const titles = await page.evaluate(() =>
         [...document.querySelectorAll('.rb-scenario > h2')].map((h) => (h.textContent ?? '').replace(/^\s*\d+\.\s*/, '').trim()),
       );
       const problems = verifyPrintedRunbook(await pdfPagesText(raw, scratch, `${lang}-final`), titles);
-      if (problems.length) throw new Error(`runbook-pdf: ${RUNBOOK_PDF_NAMES[lang]} is not the runbook it should be: ${problems.join('; ')}`);
+      if (problems.length)
+        throw new Error(`runbook-pdf: ${RUNBOOK_PDF_NAMES[lang]} is not the runbook it should be: ${problems.join('; ')}`);
     }
     const fixed = fixPdfDates(raw, date);
     if (fixed.skipped.length) log(`runbook-pdf: warning: left PDF dates of unexpected form: ${fixed.skipped.join(', ')}`);

@@ -4,12 +4,16 @@ import { contentSecurityPolicy, CSP_META_PATTERN, inlineScriptHashes, withConten
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-const page = (head: string, body = '') => `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+const page = (head: string, body = '') =>
+  `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 
 describe('inlineScriptHashes', () => {
   it('hashes the exact text of each inline script, and skips scripts loaded from files', () => {
     const theme = "\n  const t = localStorage.getItem('theme');\n";
-    const html = page(`<script>${theme}</script><script type="module" src="/_astro/page.js"></script>`, '<script type="module">import "/x.js";</script>');
+    const html = page(
+      `<script>${theme}</script><script type="module" src="/_astro/page.js"></script>`,
+      '<script type="module">import "/x.js";</script>',
+    );
     expect(inlineScriptHashes(html)).toEqual([sha(theme), sha('import "/x.js";')]);
   });
 
@@ -49,7 +53,9 @@ describe('withContentSecurityPolicy', () => {
   });
 
   it('puts it first in <head> when there is no charset, and refuses a document without <head>', () => {
-    expect(withContentSecurityPolicy('<html><head><title>x</title></head></html>')).toMatch(/^<html><head><meta http-equiv="Content-Security-Policy"/);
+    expect(withContentSecurityPolicy('<html><head><title>x</title></head></html>')).toMatch(
+      /^<html><head><meta http-equiv="Content-Security-Policy"/,
+    );
     expect(() => withContentSecurityPolicy('<p>no head</p>')).toThrow(/no <head>/);
   });
 });

@@ -50,7 +50,11 @@ export function inlineScriptHashes(html: string): string[] {
 
 /** The policy for a page with these inline script hashes. */
 export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
-  return [...FIXED_DIRECTIVES.slice(0, 1), `script-src 'self' 'wasm-unsafe-eval'${scriptHashes.map((h) => ` ${h}`).join('')}`, ...FIXED_DIRECTIVES.slice(1)].join('; ');
+  return [
+    ...FIXED_DIRECTIVES.slice(0, 1),
+    `script-src 'self' 'wasm-unsafe-eval'${scriptHashes.map((h) => ` ${h}`).join('')}`,
+    ...FIXED_DIRECTIVES.slice(1),
+  ].join('; ');
 }
 
 export const CSP_META_PATTERN = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/;
@@ -64,7 +68,7 @@ export function withContentSecurityPolicy(html: string): string {
   const without = html.replace(CSP_META_PATTERN, '');
   const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(inlineScriptHashes(without))}">`;
   const charset = /<meta charset=["']?[\w-]+["']?\s*\/?>/i.exec(without);
-  if (charset && charset.index < (without.search(/<\/head>/i) >>> 0)) {
+  if (charset && charset.index < without.search(/<\/head>/i) >>> 0) {
     const at = charset.index + charset[0].length;
     return without.slice(0, at) + meta + without.slice(at);
   }

@@ -31,7 +31,15 @@ describe('drift on the site', () => {
     if (!loaded.ok) throw new Error('model');
     const full = siteDrift(dir, loaded.model, 'full');
     expect(full.state).toBe('compared');
-    expect(findingsFor(full, 'guest', 'dns').map((f) => f.field)).toEqual(['cores', 'diskGb', 'ip', 'memoryMb', 'onboot', 'startupOrder', 'tags']);
+    expect(findingsFor(full, 'guest', 'dns').map((f) => f.field)).toEqual([
+      'cores',
+      'diskGb',
+      'ip',
+      'memoryMb',
+      'onboot',
+      'startupOrder',
+      'tags',
+    ]);
     expect(findingsFor(full, 'guest', 'mqtt')).toEqual([]);
     const pub = siteDrift(dir, loaded.model, 'public');
     expect(findingsFor(pub, 'guest', 'dns').map((f) => f.field)).not.toContain('ip');

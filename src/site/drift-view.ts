@@ -44,7 +44,17 @@ export function siteDrift(modelDir: string, model: Model, profile: Profile): Sit
   const dir = observedDir(modelDir);
   if (!existsSync(join(dir, 'cluster-resources.json'))) return { state: 'never' };
   const report = compareModel(model, observe(parseAnswers(readSnapshotDir(dir))), modelPositions(modelDir));
-  return forProfile({ state: 'compared', ...(report.takenAt ? { takenAt: report.takenAt } : {}), findings: report.findings, counts: report.counts, notes: report.notes }, profile, model);
+  return forProfile(
+    {
+      state: 'compared',
+      ...(report.takenAt ? { takenAt: report.takenAt } : {}),
+      findings: report.findings,
+      counts: report.counts,
+      notes: report.notes,
+    },
+    profile,
+    model,
+  );
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -71,7 +81,11 @@ function withheldWords(model: Model): RegExp[] {
 export function forProfile(drift: SiteDrift, profile: Profile, model: Model): SiteDrift {
   if (drift.state === 'never' || profile === 'full') return drift;
   const hiddenFields = new Set<string>(SENSITIVE_FIELDS);
-  const sensitiveKeys = new Set(listEntities(model).filter((r) => isSensitive(r.entity)).map((r) => r.key));
+  const sensitiveKeys = new Set(
+    listEntities(model)
+      .filter((r) => isSensitive(r.entity))
+      .map((r) => r.key),
+  );
   const words = withheldWords(model);
   const shows = (f: DriftFinding) => {
     if (f.field && hiddenFields.has(f.field)) return false;
@@ -111,7 +125,9 @@ export function formatComparedAt(iso: string | undefined, lang: Lang): string {
 
 /** The one line for the runbook's cover. */
 export function coverLine(drift: SiteDrift | undefined, lang: Lang): string {
-  return !drift || drift.state === 'never' ? t(lang, 'drift.coverNever') : t(lang, 'drift.cover', { when: formatComparedAt(drift.takenAt, lang) });
+  return !drift || drift.state === 'never'
+    ? t(lang, 'drift.coverNever')
+    : t(lang, 'drift.cover', { when: formatComparedAt(drift.takenAt, lang) });
 }
 
 /** A finding's text with its `code` spans apart, so pages show them as code (and never as HTML). */
@@ -119,5 +135,7 @@ export function codeSpans(text: string): { code: boolean; text: string }[] {
   return text
     .split(/(`[^`]+`)/)
     .filter((part) => part !== '')
-    .map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? { code: true, text: part.slice(1, -1) } : { code: false, text: part }));
+    .map((part) =>
+      part.length > 2 && part.startsWith('`') && part.endsWith('`') ? { code: true, text: part.slice(1, -1) } : { code: false, text: part },
+    );
 }

@@ -25,7 +25,6 @@ export function sitePaths(env: NodeJS.ProcessEnv = process.env, root = process.c
   };
 }
 
-
 export class InvalidModelError extends DriftsbokError {
   readonly dir: string;
   readonly problems: Problem[];

@@ -32,7 +32,11 @@ export function entityHeadings(
       out.push({ depth: 3, slug: `phase-${phase.id}`, text: `${t(lang, 'scenario.phase')}: ${title}` });
     }
   }
-  out.push(h('facts', t(lang, 'entity.fields')), h('depends-on', t(lang, 'entity.dependsOn')), h('depended-on-by', t(lang, 'entity.dependedOnBy')));
+  out.push(
+    h('facts', t(lang, 'entity.fields')),
+    h('depends-on', t(lang, 'entity.dependsOn')),
+    h('depended-on-by', t(lang, 'entity.dependedOnBy')),
+  );
   if (options.hasNotes) out.push(h('notes', t(lang, 'entity.notes')));
   if (options.hasDiagram !== false) out.push(h('neighbourhood', t(lang, 'entity.neighbourhood')));
   if (options.hasProse) out.push(h('prose', t(lang, 'entity.prose')));
@@ -57,7 +61,11 @@ export function architectureHeadings(model: Model, lang: Lang): Heading[] {
   const tiers = (['critical', 'comfort'] as const).filter((tier) => model.systems.some((s) => s.tier === tier));
   return [
     ...model.site.principles.map((p) => ({ depth: 2, slug: `principle-${p.id}`, text: localized(p.title, lang) })),
-    ...tiers.map((tier) => ({ depth: 2, slug: `tier-${tier}`, text: t(lang, tier === 'critical' ? 'architecture.critical' : 'architecture.comfort') })),
+    ...tiers.map((tier) => ({
+      depth: 2,
+      slug: `tier-${tier}`,
+      text: t(lang, tier === 'critical' ? 'architecture.critical' : 'architecture.comfort'),
+    })),
     { depth: 2, slug: 'topology', text: t(lang, 'architecture.topology') },
     { depth: 2, slug: 'audits', text: t(lang, 'audits.title') },
   ];

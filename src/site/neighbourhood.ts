@@ -24,8 +24,19 @@ type NeighbourhoodWord = Exclude<{ [K in PlainWordKey]: K extends `neighbourhood
 
 /** The words a component needs beside the view, in the page's language. */
 const VIEW_WORDS = [
-  'needs', 'neededBy', 'none', 'assumed', 'assumedLegend', 'arrowLegend', 'anyOfNeeds', 'anyOfUsers',
-  'stopped', 'planned', 'stoppedLegend', 'plannedLegend', 'legend',
+  'needs',
+  'neededBy',
+  'none',
+  'assumed',
+  'assumedLegend',
+  'arrowLegend',
+  'anyOfNeeds',
+  'anyOfUsers',
+  'stopped',
+  'planned',
+  'stoppedLegend',
+  'plannedLegend',
+  'legend',
 ] as const satisfies readonly NeighbourhoodWord[];
 
 /** Each relation read from the provider to the user, short: "pve-core kjører frigate". */
@@ -195,16 +206,32 @@ export function neighbourhoodView(graph: Graph, key: string, lang: Lang, options
   const limit = options.limit ?? NEIGHBOURHOOD_LIMIT;
 
   const [needs, needsHidden] = limitColumn(
-    columnGroups(out, (e) => e.to, records, lang, options, (e) =>
-      e.group && e.group.members.length > 1
-        ? e.group.atLeast > 1
-          ? t(lang, 'neighbourhood.atLeastNeeds', { n: e.group.atLeast })
-          : t(lang, 'neighbourhood.anyOfNeeds')
-        : undefined,
+    columnGroups(
+      out,
+      (e) => e.to,
+      records,
+      lang,
+      options,
+      (e) =>
+        e.group && e.group.members.length > 1
+          ? e.group.atLeast > 1
+            ? t(lang, 'neighbourhood.atLeastNeeds', { n: e.group.atLeast })
+            : t(lang, 'neighbourhood.anyOfNeeds')
+          : undefined,
     ),
     limit,
   );
-  const [neededBy, neededByHidden] = limitColumn(columnGroups(inc, (e) => e.from, records, lang, options, () => undefined), limit);
+  const [neededBy, neededByHidden] = limitColumn(
+    columnGroups(
+      inc,
+      (e) => e.from,
+      records,
+      lang,
+      options,
+      () => undefined,
+    ),
+    limit,
+  );
   // A user for which this entity is one member of an anyOf group has a fallback: it says so.
   const withFallback = new Set(inc.filter((e) => e.group && e.group.members.length > 1).map((e) => e.from));
   for (const g of neededBy) for (const item of g.items) if (withFallback.has(item.key)) item.fallback = true;
@@ -213,7 +240,8 @@ export function neighbourhoodView(graph: Graph, key: string, lang: Lang, options
   const centreBox = box(centre, lang, options);
   const all = [...shown, centreBox];
   const legend: LegendEntry[] = [{ sample: 'arrow', text: t(lang, 'neighbourhood.arrowLegend') }];
-  if (shown.some((i) => i.connectors.some((c) => c.assumed))) legend.push({ sample: 'assumed', text: t(lang, 'neighbourhood.assumedLegend') });
+  if (shown.some((i) => i.connectors.some((c) => c.assumed)))
+    legend.push({ sample: 'assumed', text: t(lang, 'neighbourhood.assumedLegend') });
   if (all.some((b) => b.lifecycle === 'planned')) legend.push({ sample: 'planned', text: t(lang, 'neighbourhood.plannedLegend') });
   if (all.some((b) => b.lifecycle === 'stopped')) legend.push({ sample: 'stopped', text: t(lang, 'neighbourhood.stoppedLegend') });
   for (const state of ['degraded', 'down'] as const) {
@@ -239,7 +267,8 @@ export function neighbourhoodView(graph: Graph, key: string, lang: Lang, options
 export function neighbourhoodSentences(view: NeighbourhoodView, lang: Lang): string[] {
   const assumed = (c: NeighbourConnector) => (c.assumed ? ` (${t(lang, 'neighbourhood.assumed')})` : '');
   const out: string[] = [];
-  for (const g of view.needs) for (const i of g.items) for (const c of i.connectors) out.push(`${i.name} ${c.verb} ${view.centre.name}${assumed(c)}.`);
+  for (const g of view.needs)
+    for (const i of g.items) for (const c of i.connectors) out.push(`${i.name} ${c.verb} ${view.centre.name}${assumed(c)}.`);
   for (const g of view.neededBy) {
     for (const i of g.items) {
       const fallback = i.fallback ? ` (${t(lang, 'neighbourhood.anyOfUsers')})` : '';

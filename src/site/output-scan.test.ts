@@ -2,7 +2,17 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { havePdftotext } from '../runbook/pdftotext.ts';
-import { decodeEntities, findLeaks, htmlText, internalValues, pagefindText, pdfTexts, scanTexts, scanTextsInTurns, type LeakRules } from './output-scan.ts';
+import {
+  decodeEntities,
+  findLeaks,
+  htmlText,
+  internalValues,
+  pagefindText,
+  pdfTexts,
+  scanTexts,
+  scanTextsInTurns,
+  type LeakRules,
+} from './output-scan.ts';
 import { loadModel } from '../model/load-model.ts';
 
 const none: LeakRules = { allowedSecrets: new Set(), internal: [], internalAddresses: false };
@@ -11,7 +21,9 @@ const leaks = (text: string, rules = none) => findLeaks({ source: 'x/index.html'
 
 describe('htmlText', () => {
   it('reads text across inline tags, entities decoded, and the attributes a reader sees', () => {
-    const text = htmlText('<p>The <em>root password</em> is &quot;hunter22&quot;</p><img alt="a&amp;b" src="/x.png"><a href="/guests/a/" title="T">A</a>');
+    const text = htmlText(
+      '<p>The <em>root password</em> is &quot;hunter22&quot;</p><img alt="a&amp;b" src="/x.png"><a href="/guests/a/" title="T">A</a>',
+    );
     expect(text.replace(/\s+/g, ' ')).toContain('The root password is "hunter22"');
     expect(text).toContain('a&b');
     expect(text).toContain('/guests/a/');
@@ -28,7 +40,9 @@ it('decodes numeric and named entities, and leaves unknown ones', () => {
 });
 
 it('reads a Pagefind fragment (gzip, signature, JSON) as its text', () => {
-  const fragment = gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify({ url: '/a/', content: 'Passordet er &quot;sommer2024&quot;', meta: { title: 'A' } })}`));
+  const fragment = gzipSync(
+    Buffer.from(`pagefind_dcd${JSON.stringify({ url: '/a/', content: 'Passordet er &quot;sommer2024&quot;', meta: { title: 'A' } })}`),
+  );
   expect(pagefindText(fragment)).toContain('Passordet er "sommer2024"');
   expect(leaks(pagefindText(fragment))).toEqual(['a password (rule password-phrase)']);
 });
@@ -49,14 +63,18 @@ describe('findLeaks', () => {
 
   it('in the public profile, refuses a value from a sensitive field, naming the field not the value', () => {
     const rules = publicRules([{ value: 'ronny', where: 'guest:claude-code user' }]);
-    expect(leaks('Log in as ronny on the box', rules)).toEqual(['the value of guest:claude-code user, which the public profile leaves out']);
+    expect(leaks('Log in as ronny on the box', rules)).toEqual([
+      'the value of guest:claude-code user, which the public profile leaves out',
+    ]);
     expect(leaks('Saltronnyx and ronnyson are other words', rules)).toEqual([]);
   });
 
   it('in the public profile, refuses any internal IPv4 address, and not public ones or versions', () => {
     const rules = publicRules();
-    for (const ip of ['10.12.0.205', '192.168.1.1', '172.20.3.4', '100.101.102.103', '169.254.0.9']) expect(leaks(`at ${ip}:8006`, rules), ip).toHaveLength(1);
-    for (const text of ['8.8.8.8', '172.32.0.1', '100.128.0.1', 'version 10.12.0.205.1', '110.12.0.5']) expect(leaks(text, rules), text).toEqual([]);
+    for (const ip of ['10.12.0.205', '192.168.1.1', '172.20.3.4', '100.101.102.103', '169.254.0.9'])
+      expect(leaks(`at ${ip}:8006`, rules), ip).toHaveLength(1);
+    for (const text of ['8.8.8.8', '172.32.0.1', '100.128.0.1', 'version 10.12.0.205.1', '110.12.0.5'])
+      expect(leaks(text, rules), text).toEqual([]);
     expect(leaks('at 10.12.0.205', none)).toEqual([]);
   });
 });
@@ -80,7 +98,10 @@ describe('reading a PDF and scanning in turns', () => {
   });
 
   it('finds the same in turns as in one go', async () => {
-    const texts = Array.from({ length: 50 }, (_, i) => ({ source: `p${i}.html`, text: i % 7 === 0 ? 'the password is hunter22' : 'nothing here' }));
+    const texts = Array.from({ length: 50 }, (_, i) => ({
+      source: `p${i}.html`,
+      text: i % 7 === 0 ? 'the password is hunter22' : 'nothing here',
+    }));
     expect(await scanTextsInTurns(texts, none, 0)).toEqual(scanTexts(texts, none));
     expect(scanTexts(texts, none)).toHaveLength(8);
   });

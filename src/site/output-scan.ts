@@ -143,7 +143,7 @@ export function findLeaks(item: OutputText, rules: LeakRules): OutputFinding[] {
     // The page may break lines or drop Markdown marks where the source had them: compare the words.
     const match = collapse(secret.match);
     if (allowed.some((a) => a.includes(match) || match.includes(a))) continue;
-    found.push({ source: item.source, what: `${secret.what} (rule ${secret.rule})`});
+    found.push({ source: item.source, what: `${secret.what} (rule ${secret.rule})` });
   }
   const named = new Set<string>();
   for (const { value, where } of rules.internal) {
@@ -151,11 +151,11 @@ export function findLeaks(item: OutputText, rules: LeakRules): OutputFinding[] {
     // Whole words only: the user "ron" is not in "Saltronics".
     if (new RegExp(`(?<![\\w.-])${escapeRegExp(value)}(?![\\w-]|\\.\\w)`, 'i').test(item.text)) {
       named.add(value);
-      found.push({ source: item.source, what: `the value of ${where}, which the public profile leaves out`});
+      found.push({ source: item.source, what: `the value of ${where}, which the public profile leaves out` });
     }
   }
   if (rules.internalAddresses && named.size === 0 && INTERNAL_IPV4.test(item.text)) {
-    found.push({ source: item.source, what: 'an internal IPv4 address (10.x, 172.16-31.x, 192.168.x, 100.64-127.x or 169.254.x)'});
+    found.push({ source: item.source, what: 'an internal IPv4 address (10.x, 172.16-31.x, 192.168.x, 100.64-127.x or 169.254.x)' });
   }
   return found;
 }

@@ -8,7 +8,10 @@ const loaded = loadModel(join(import.meta.dirname, '../../tests/fixtures/models/
 if (!loaded.ok) throw new Error('the mini fixture does not load');
 const model: Model = loaded.model;
 
-const withGuest = (id: string, change: Record<string, unknown>): Model => ({ ...model, guests: model.guests.map((g) => (g.id === id ? { ...g, ...change } : g)) });
+const withGuest = (id: string, change: Record<string, unknown>): Model => ({
+  ...model,
+  guests: model.guests.map((g) => (g.id === id ? { ...g, ...change } : g)),
+});
 const keysOf = (m: Model) => pageKeys('base', m, { audits: [] });
 
 describe('page keys', () => {

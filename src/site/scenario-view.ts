@@ -60,7 +60,9 @@ export function phaseView(
   };
   const capabilityKeys = model.capabilities.map((c) => `capability:${c.id}`).filter((k) => phase.outcomes[k]);
   const stateIs = (state: State) => (key: string) => phase.outcomes[key]!.state === state;
-  const works = shortList(capabilityKeys.filter(stateIs('ok')), (key) => ctx.index.get(key)?.entity.tier === 'critical', { limit: options.listLimit });
+  const works = shortList(capabilityKeys.filter(stateIs('ok')), (key) => ctx.index.get(key)?.entity.tier === 'critical', {
+    limit: options.listLimit,
+  });
   const entries = classifyPhase(phase, options.baseline);
   const downBefore = new Set(entries.filter((e) => e.downBefore).map((e) => e.key));
   const byOrder = byModelOrder(ctx.index);
@@ -72,7 +74,8 @@ export function phaseView(
     { limit: options.listLimit, keyAlways: true },
   );
   const whenParts: string[] = [];
-  if (phase.afterMinutes !== undefined && phase.afterMinutes > 0) whenParts.push(t(lang, 'scenario.afterMinutes', { n: phase.afterMinutes }));
+  if (phase.afterMinutes !== undefined && phase.afterMinutes > 0)
+    whenParts.push(t(lang, 'scenario.afterMinutes', { n: phase.afterMinutes }));
   if (phase.after) whenParts.push(localized(phase.after, lang));
   return {
     id: phase.id,
@@ -174,7 +177,8 @@ export function compactMatrix(model: Model, analysis: Analysis, lang: Lang) {
     const hits: CompactMatrixHit[] = [];
     phases.forEach((phase, i) => {
       const state = phase.outcomes[key]?.state;
-      if (state === 'degraded' || state === 'down') hits.push({ column: columns[i]!, state, mark: STATE_MARK[state], title: t(lang, `state.${state}`) });
+      if (state === 'degraded' || state === 'down')
+        hits.push({ column: columns[i]!, state, mark: STATE_MARK[state], title: t(lang, `state.${state}`) });
     });
     if (hits.length) rows.push({ key, hits });
     else allOk.push(key);

@@ -45,7 +45,13 @@ export function readSecretAllowList(contentDir: string): SecretAllowList {
   if (!Array.isArray(data)) throw new Error(`${path}: expected a list of { file, line, rule, reason }`);
   const entries = data.map((entry: unknown, i) => {
     const e = entry as Partial<SecretAllowEntry>;
-    if (typeof e?.file !== 'string' || !Number.isInteger(e.line) || typeof e.rule !== 'string' || typeof e.reason !== 'string' || !e.reason.trim()) {
+    if (
+      typeof e?.file !== 'string' ||
+      !Number.isInteger(e.line) ||
+      typeof e.rule !== 'string' ||
+      typeof e.reason !== 'string' ||
+      !e.reason.trim()
+    ) {
       throw new Error(`${path}: entry ${i + 1} needs file, line, rule and a reason (why it is not a secret)`);
     }
     return e as SecretAllowEntry;

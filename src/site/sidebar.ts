@@ -47,12 +47,13 @@ export const MAX_SIDEBAR_ENTRIES_PER_KIND = 40;
  * `extraPages` join the analysis group; `outagePages` (the runbook) come right after the overview,
  * followed by the scenarios: what someone with something down looks for comes first.
  */
-export function buildSidebar(model: Model, extraPages: SidebarLink[] = [], outagePages: SidebarLink[] = []): Array<SidebarLink | SidebarGroup> {
+export function buildSidebar(
+  model: Model,
+  extraPages: SidebarLink[] = [],
+  outagePages: SidebarLink[] = [],
+): Array<SidebarLink | SidebarGroup> {
   const records = listEntities(model);
-  const items: Array<SidebarLink | SidebarGroup> = [
-    uiLink('sidebar.overview', '/'),
-    ...outagePages,
-  ];
+  const items: Array<SidebarLink | SidebarGroup> = [uiLink('sidebar.overview', '/'), ...outagePages];
   const rest: Array<SidebarLink | SidebarGroup> = [
     uiLink('architecture.title', pagePath(PAGE_SLUGS.architecture, 'nb', STARLIGHT_ADDS_BASE)),
     {

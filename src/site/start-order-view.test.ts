@@ -4,7 +4,15 @@ import type { StartStep } from '../analysis/types.ts';
 import { analyze } from '../analysis/analyze.ts';
 import { cap, guest, host, model, scenario, sys } from '../analysis/test-builders.ts';
 
-const step = (reason: StartStep['reason']): StartStep => ({ position: 1, guest: 'guest:x', vmid: 1, kind: 'lxc', command: 'pct start 1', waitsFor: [], reason });
+const step = (reason: StartStep['reason']): StartStep => ({
+  position: 1,
+  guest: 'guest:x',
+  vmid: 1,
+  kind: 'lxc',
+  command: 'pct start 1',
+  waitsFor: [],
+  reason,
+});
 const name = (key: string) => key.split(':')[1]!;
 
 describe('joinNames', () => {
@@ -19,14 +27,16 @@ describe('joinNames', () => {
 
 describe('startReasonText', () => {
   it('names what needs the guest, or the guest that waits for it, or says nothing needs it', () => {
-    expect(startReasonText(step({ rank: 'critical', ownRank: 'critical', serves: ['capability:readings'], neededBy: [] }), 'nb', name)).toEqual({
+    expect(
+      startReasonText(step({ rank: 'critical', ownRank: 'critical', serves: ['capability:readings'], neededBy: [] }), 'nb', name),
+    ).toEqual({
       rank: 'critical',
       label: 'Kritisk',
       text: 'Trengs for: readings.',
     });
-    expect(startReasonText(step({ rank: 'comfort', ownRank: 'other', serves: [], neededBy: ['guest:ha', 'guest:z2m'] }), 'en', name)!.text).toBe(
-      'Must be up before ha and z2m.',
-    );
+    expect(
+      startReasonText(step({ rank: 'comfort', ownRank: 'other', serves: [], neededBy: ['guest:ha', 'guest:z2m'] }), 'en', name)!.text,
+    ).toBe('Must be up before ha and z2m.');
     expect(startReasonText(step({ rank: 'other', ownRank: 'other', serves: [], neededBy: [] }), 'nb', name)).toEqual({
       rank: 'other',
       label: 'Resten',
@@ -46,7 +56,7 @@ describe('scenarioStartOrders', () => {
   });
   const analysis = analyze(m);
 
-  it("gives the start order of a failed host with guests, and names a failed host that has none", () => {
+  it('gives the start order of a failed host with guests, and names a failed host that has none', () => {
     const both = scenarioStartOrders(analysis, 'both');
     expect(both.orders.map((o) => o.host)).toEqual(['host:h']);
     expect(both.hostsWithoutGuests).toEqual(['host:pi']);

@@ -108,7 +108,9 @@ export function toValue(field: string, value: unknown, ctx: ViewContext): Value 
     // A note's point or an `installed` entry marked sensitive: the value, and the marker when it is.
     const { sensitive, ...rest } = value as Record<string, unknown>;
     const inner = toValue(field, rest, ctx);
-    return sensitive === true ? { t: 'sensitive', value: inner, marker: t(lang, 'sensitive.marker'), explain: t(lang, 'sensitive.explain') } : inner;
+    return sensitive === true
+      ? { t: 'sensitive', value: inner, marker: t(lang, 'sensitive.marker'), explain: t(lang, 'sensitive.explain') }
+      : inner;
   }
   if (typeof value === 'object') {
     // An item that is a text with an id (a scenario's symptoms): the id is for whoever edits the
@@ -257,13 +259,17 @@ export function guestRows(model: Model, hostId: string, ctx: ViewContext): Guest
 /** Prose split into paragraphs on blank lines; each is shown as text. */
 export function paragraphs(text: string | undefined): string[] {
   if (!text) return [];
-  return text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** A short one-line description of an entity for index tables. */
 export function summaryText(record: EntityRecord, lang: Lang): string {
   const e = record.entity as Record<string, unknown>;
-  const text = (isLocalized(e.description) && localized(e.description, lang)) || (isLocalized(e.purpose) && localized(e.purpose, lang)) || '';
+  const text =
+    (isLocalized(e.description) && localized(e.description, lang)) || (isLocalized(e.purpose) && localized(e.purpose, lang)) || '';
   const first = text.split(/\n/)[0] ?? '';
   return first.length > 160 ? `${first.slice(0, 157)}…` : first;
 }

@@ -18,26 +18,28 @@ interface NodeSpec {
 
 /** A random DAG: node i only points at nodes j < i. */
 const dagArb: fc.Arbitrary<NodeSpec[]> = fc.integer({ min: 1, max: 10 }).chain((n) =>
-  fc.tuple(
-    ...Array.from({ length: n }, (_, i) =>
-      fc.record({
-        kind: fc.constantFrom<NodeSpec['kind']>('system', 'capability', 'guest'),
-        planned: fc.boolean().map((b) => b && i % 3 === 0),
-        stopped: fc.boolean().map((b) => b && i % 4 === 1),
-        hard: i === 0 ? fc.constant<number[]>([]) : fc.uniqueArray(fc.integer({ min: 0, max: i - 1 }), { maxLength: 2 }),
-        soft: i === 0 ? fc.constant<number[]>([]) : fc.uniqueArray(fc.integer({ min: 0, max: i - 1 }), { maxLength: 2 }),
-        group:
-          i < 2
-            ? fc.constant(undefined)
-            : fc.option(
-                fc.uniqueArray(fc.integer({ min: 0, max: i - 1 }), { minLength: 2, maxLength: 4 }).chain((members) =>
-                  fc.record({ members: fc.constant(members), atLeast: fc.integer({ min: 1, max: members.length }) }),
+  fc
+    .tuple(
+      ...Array.from({ length: n }, (_, i) =>
+        fc.record({
+          kind: fc.constantFrom<NodeSpec['kind']>('system', 'capability', 'guest'),
+          planned: fc.boolean().map((b) => b && i % 3 === 0),
+          stopped: fc.boolean().map((b) => b && i % 4 === 1),
+          hard: i === 0 ? fc.constant<number[]>([]) : fc.uniqueArray(fc.integer({ min: 0, max: i - 1 }), { maxLength: 2 }),
+          soft: i === 0 ? fc.constant<number[]>([]) : fc.uniqueArray(fc.integer({ min: 0, max: i - 1 }), { maxLength: 2 }),
+          group:
+            i < 2
+              ? fc.constant(undefined)
+              : fc.option(
+                  fc
+                    .uniqueArray(fc.integer({ min: 0, max: i - 1 }), { minLength: 2, maxLength: 4 })
+                    .chain((members) => fc.record({ members: fc.constant(members), atLeast: fc.integer({ min: 1, max: members.length }) })),
+                  { nil: undefined },
                 ),
-                { nil: undefined },
-              ),
-      }),
-    ),
-  ).map((nodes) => nodes as NodeSpec[]),
+        }),
+      ),
+    )
+    .map((nodes) => nodes as NodeSpec[]),
 );
 
 const keyOf = (specs: NodeSpec[], i: number) => `${specs[i]!.kind}:n${i}`;
@@ -46,9 +48,13 @@ function toModel(specs: NodeSpec[], order?: number[]): Model {
   const entities = specs.map((s, i) => {
     const dependsOn: unknown[] = s.hard.map((j) => keyOf(specs, j));
     if (s.group) dependsOn.push({ anyOf: s.group.members.map((j) => keyOf(specs, j)), atLeast: s.group.atLeast });
-    const rel = { ...(dependsOn.length ? { dependsOn } : {}), ...(s.soft.length ? { enhancedBy: s.soft.map((j) => keyOf(specs, j)) } : {}) };
+    const rel = {
+      ...(dependsOn.length ? { dependsOn } : {}),
+      ...(s.soft.length ? { enhancedBy: s.soft.map((j) => keyOf(specs, j)) } : {}),
+    };
     const id = `n${i}`;
-    if (s.kind === 'guest') return { kind: s.kind, e: guest(id, 100 + i, { status: s.planned ? 'planned' : s.stopped ? 'stopped' : 'running', ...rel }) };
+    if (s.kind === 'guest')
+      return { kind: s.kind, e: guest(id, 100 + i, { status: s.planned ? 'planned' : s.stopped ? 'stopped' : 'running', ...rel }) };
     if (s.kind === 'capability') return { kind: s.kind, e: cap(id, { ...(s.planned ? { status: 'planned' } : {}), ...rel }) };
     return { kind: s.kind, e: sys(id, { ...(s.planned ? { status: 'planned' } : {}), ...rel }) };
   });
@@ -63,9 +69,7 @@ describe('properties over random DAGs', () => {
   it('failing a superset never makes any entity better off', () => {
     fc.assert(
       fc.property(
-        dagArb.chain((specs) =>
-          fc.tuple(fc.constant(specs), fc.subarray(keys(specs))),
-        ),
+        dagArb.chain((specs) => fc.tuple(fc.constant(specs), fc.subarray(keys(specs)))),
         ([specs, a]) => {
           const fg = compileFailureGraph(toModel(specs));
           const small = propagate(fg, a);
@@ -73,7 +77,8 @@ describe('properties over random DAGs', () => {
           // steps hit the interesting cases (one more member of a group down) far more often.
           for (const extra of fg.keys) {
             const big = propagate(fg, [...a, extra]);
-            for (const [k, o] of Object.entries(small)) expect(severityOf(big[k]!.state), `${k} after also failing ${extra}`).toBeGreaterThanOrEqual(severityOf(o.state));
+            for (const [k, o] of Object.entries(small))
+              expect(severityOf(big[k]!.state), `${k} after also failing ${extra}`).toBeGreaterThanOrEqual(severityOf(o.state));
           }
         },
       ),
@@ -103,10 +108,13 @@ describe('properties over random DAGs', () => {
 
   it('analyze is deterministic', () => {
     fc.assert(
-      fc.property(dagArb.chain((specs) => fc.tuple(fc.constant(specs), fc.subarray(keys(specs), { minLength: 1 }))), ([specs, roots]) => {
-        const m = { ...toModel(specs), scenarios: [scenario('s', roots)] } as Model;
-        expect(JSON.stringify(analyze(m))).toBe(JSON.stringify(analyze(m)));
-      }),
+      fc.property(
+        dagArb.chain((specs) => fc.tuple(fc.constant(specs), fc.subarray(keys(specs), { minLength: 1 }))),
+        ([specs, roots]) => {
+          const m = { ...toModel(specs), scenarios: [scenario('s', roots)] } as Model;
+          expect(JSON.stringify(analyze(m))).toBe(JSON.stringify(analyze(m)));
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -42,7 +42,9 @@ describe.skipIf(!existsSync(dir))('Saghaugen', () => {
     const b = analysis.baseline;
     const notOkCaps = Object.entries(b.outcomes).filter(([k, o]) => k.startsWith('capability:') && o.state !== 'ok');
     expect(notOkCaps.map(([k, o]) => `${k}: ${o.causes.map((c) => explainCause(c, model, 'en')).join('; ')}`)).toEqual([]);
-    const down = Object.entries(b.outcomes).filter(([k, o]) => k.startsWith('guest:') && o.state === 'down').map(([k]) => k);
+    const down = Object.entries(b.outcomes)
+      .filter(([k, o]) => k.startsWith('guest:') && o.state === 'down')
+      .map(([k]) => k);
     expect(down).toEqual(['guest:zigbee2mqtt-garasje', 'guest:zwave-js-ui-garasje']);
   });
 

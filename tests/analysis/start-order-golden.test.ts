@@ -27,7 +27,9 @@ function startOrderText(model: Model, lang: Lang): string {
     for (const step of order.steps) {
       const why = startReasonText(step, lang, name)!;
       const waits = step.waitsFor.length ? ` (venter på / waits for: ${step.waitsFor.map(name).join(', ')})` : '';
-      lines.push(`${String(step.position).padStart(2)}. ${step.command.padEnd(13)} ${name(step.guest)} — ${why.label}: ${why.text}${waits}`);
+      lines.push(
+        `${String(step.position).padStart(2)}. ${step.command.padEnd(13)} ${name(step.guest)} — ${why.label}: ${why.text}${waits}`,
+      );
     }
     if (order.stopped.length) lines.push(`    stopped: ${order.stopped.map(name).join(', ')}`);
   }

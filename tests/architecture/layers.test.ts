@@ -92,7 +92,11 @@ export function importsOf(path: string): string[] {
   return info.importedFiles
     .map((f) => f.fileName)
     .filter((spec) => spec.startsWith('.'))
-    .map((spec) => relative(ROOT, resolve(ROOT, dirname(path), spec)).split('\\').join('/'));
+    .map((spec) =>
+      relative(ROOT, resolve(ROOT, dirname(path), spec))
+        .split('\\')
+        .join('/'),
+    );
 }
 
 export function layerOf(path: string): number | undefined {

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/bench/options.ts';
 
-const DEFAULTS = { scales: [1, 10, 100], keep: false, plain: true, aloneMaxScale: 10, warm: true, pdf: true, pdfMaxScale: 10, timeoutMin: 0, rehypeMaxScale: 10 };
+const DEFAULTS = {
+  scales: [1, 10, 100],
+  keep: false,
+  plain: true,
+  aloneMaxScale: 10,
+  warm: true,
+  pdf: true,
+  pdfMaxScale: 10,
+  timeoutMin: 0,
+  rehypeMaxScale: 10,
+};
 
 describe('parseArgs (npm run bench)', () => {
   it('has the documented defaults', () => {

@@ -15,9 +15,14 @@ import {
   type RehypeMeasure,
 } from '../../src/bench/rehype-mermaid.ts';
 
-const spec = (id: string, source: string, mermaid = 'flowchart LR\n  n0 --> n1\n'): DiagramText => ({ id, source, title: `Title ${id}`, mermaid });
+const spec = (id: string, source: string, mermaid = 'flowchart LR\n  n0 --> n1\n'): DiagramText => ({
+  id,
+  source,
+  title: `Title ${id}`,
+  mermaid,
+});
 
-describe('grouping the site\'s diagrams into pages like ours', () => {
+describe("grouping the site's diagrams into pages like ours", () => {
   it('reads the language and the page of a diagram', () => {
     expect(diagramLang('failure-power-outage-ups-empty-nb')).toBe('nb');
     expect(diagramPage('scenario:power-outage phase ups-empty')).toBe('scenario:power-outage');
@@ -25,7 +30,7 @@ describe('grouping the site\'s diagrams into pages like ours', () => {
     expect(diagramPage('architecture (systems)')).toBe('architecture (systems)');
     expect(diagramPage('topology')).toBe('topology');
   });
-  it('puts a scenario\'s phases and a plan\'s before and after on one page per language, in order', () => {
+  it("puts a scenario's phases and a plan's before and after on one page per language, in order", () => {
     const specs = [
       spec('topology-nb', 'topology'),
       spec('failure-x-start-nb', 'scenario:x phase start'),
@@ -79,16 +84,22 @@ describe('rehypeMermaidConfig', () => {
       launchOptions: { headless: true, executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] },
     });
     expect(config).toMatch(/^\/\/ A plain Starlight site: no diagrams\. Written by scripts\/bench\.ts\. With rehype-mermaid\.\n/);
-    expect(config).toContain("import starlight from '@astrojs/starlight';\nimport { unified } from '@astrojs/markdown-remark';\nimport rehypeMermaid from 'rehype-mermaid';\n");
+    expect(config).toContain(
+      "import starlight from '@astrojs/starlight';\nimport { unified } from '@astrojs/markdown-remark';\nimport rehypeMermaid from 'rehype-mermaid';\n",
+    );
     expect(config).toContain('export default defineConfig({\n  markdown: {\n    processor: unified({\n      rehypePlugins: [');
     expect(config).toContain('strategy: "inline-svg"');
-    expect(config).toContain('launchOptions: {"headless":true,"executablePath":"/usr/bin/chromium","args":["--no-sandbox","--disable-gpu"]}');
+    expect(config).toContain(
+      'launchOptions: {"headless":true,"executablePath":"/usr/bin/chromium","args":["--no-sandbox","--disable-gpu"]}',
+    );
     expect(config).toContain(`className: ["${FAILED_CLASS}"]`);
     expect(config).toContain("integrations: [starlight({ title: 'plain' })],");
     expect(rehypeMermaidConfig(PLAIN, { strategy: 'pre-mermaid', launchOptions: {} })).toContain('strategy: "pre-mermaid"');
   });
   it('refuses a config it cannot place the plugin in', () => {
-    expect(() => rehypeMermaidConfig('export default {};\n', { strategy: 'inline-svg', launchOptions: {} })).toThrow(/does not look as expected/);
+    expect(() => rehypeMermaidConfig('export default {};\n', { strategy: 'inline-svg', launchOptions: {} })).toThrow(
+      /does not look as expected/,
+    );
   });
 });
 
@@ -130,7 +141,7 @@ describe('rehypeLines', () => {
     preMermaidMs: 5_900,
     plainMs: 4_300,
   };
-  it('compares rehype-mermaid\'s time per diagram with ours', () => {
+  it("compares rehype-mermaid's time per diagram with ours", () => {
     const lines = rehypeLines('Saghaugen', measure, { ms: 6_800, rendered: 34 });
     expect(lines[0]).toBe(
       'rehype-mermaid (inline-svg, Mermaid 11.17.2), Saghaugen: 34 diagrams in 18.2 s = 0.54 s each; ours 0.20 s each (diagrams alone, 34 in 6.8 s) → ours 2.7× faster',
@@ -144,7 +155,11 @@ describe('rehypeLines', () => {
     expect(rehypeLines('x', measure, { ms: 34_000, rendered: 34 })[0]).toMatch(/ours 1\.00 s each .* → ours 1\.9× slower$/);
   });
   it('reports failures and compares on the diagrams that rendered', () => {
-    const lines = rehypeLines('Saghaugen', { ...measure, rendered: 30, failed: 3, failures: ['/s/p/3.md: Parse error on line 4:'] }, { ms: 6_800, rendered: 34 });
+    const lines = rehypeLines(
+      'Saghaugen',
+      { ...measure, rendered: 30, failed: 3, failures: ['/s/p/3.md: Parse error on line 4:'] },
+      { ms: 6_800, rendered: 34 },
+    );
     expect(lines[0]).toMatch(/: 30 of 34 diagrams in 18\.2 s = 0\.61 s each; /);
     expect(lines[2]).toBe(
       '  rehype-mermaid FAILED 3 of 34 and left 1 unrendered; the per-diagram time counts the 30 that rendered; first: /s/p/3.md: Parse error on line 4:',
@@ -153,7 +168,9 @@ describe('rehypeLines', () => {
   it('says what was not measured', () => {
     expect(rehypeLines('x', undefined, undefined)).toEqual([]);
     expect(rehypeLines('x', measure, undefined)[0]).toMatch(/; ours — \(needs the diagrams alone: --no-alone skips them\)$/);
-    expect(rehypeLines('x', { ...measure, preMermaidMs: undefined }, undefined)[0]).toMatch(/34 diagrams, per diagram — \(the build without rendering failed\)/);
+    expect(rehypeLines('x', { ...measure, preMermaidMs: undefined }, undefined)[0]).toMatch(
+      /34 diagrams, per diagram — \(the build without rendering failed\)/,
+    );
     expect(rehypeLines('x', { ...measure, ok: false, ms: 3_000, error: 'boom' }, undefined)).toEqual([
       'rehype-mermaid (inline-svg, Mermaid 11.17.2), x: build FAILED after 3.0 s: boom',
     ]);

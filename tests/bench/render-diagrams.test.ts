@@ -23,7 +23,7 @@ describe('renderDiagramsAlone', () => {
     process.env.DRIFTSBOK_DIAGRAM_CACHE = cache; // render.ts reads the cache folder from process.env
     try {
       const data = createSiteData({ ...env, DRIFTSBOK_MODEL_DIR: modelDir });
-      const expected = siteDiagrams(data.model, data.analysis, data.graph, data.model.site.locales, entityHref).length;
+      const expected = siteDiagrams(data.model, data.analysis, data.model.site.locales, entityHref).length;
       const first = await renderDiagramsAlone(modelDir, env);
       expect(first.diagrams).toBe(expected);
       expect(first.rendered).toBe(expected);

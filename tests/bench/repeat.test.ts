@@ -11,7 +11,10 @@ describe('repeating short builds', () => {
   it('runs a short build three times, a long or failed one once', async () => {
     const times = (ms: number[], ok = true) => {
       const calls: number[] = [];
-      return repeatShort(async (n) => (calls.push(n), { ms: ms[n - 1]!, ok }), (r) => r.ok).then((runs) => ({ runs: runs.length, calls }));
+      return repeatShort(
+        async (n) => (calls.push(n), { ms: ms[n - 1]!, ok }),
+        (r) => r.ok,
+      ).then((runs) => ({ runs: runs.length, calls }));
     };
     expect(await times([100, 200, 300])).toEqual({ runs: 3, calls: [1, 2, 3] });
     expect(await times([REPEAT_BELOW_MS])).toEqual({ runs: 1, calls: [1] });

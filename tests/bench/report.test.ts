@@ -46,7 +46,12 @@ describe('ratios and wording', () => {
   it('formats times and tables', () => {
     expect(formatMs(812.4)).toBe('812 ms');
     expect(formatMs(61_234)).toBe('61.2 s');
-    expect(textTable([['a', 'bb'], ['ccc', 'd']])).toBe('a    bb\n---  --\nccc   d');
+    expect(
+      textTable([
+        ['a', 'bb'],
+        ['ccc', 'd'],
+      ]),
+    ).toBe('a    bb\n---  --\nccc   d');
   });
 });
 
@@ -62,7 +67,7 @@ describe('parseBuildPhases', () => {
     expect(parseBuildPhases('[build] 871 page(s) built in \u001b[1m1m 23s\u001b[22m')).toEqual({ astroMs: 83_000 });
     expect(parseBuildPhases('[build] 7 page(s) built in 812ms')).toEqual({ astroMs: 812 });
   });
-  it('prefers the build\'s wall time for the PDFs, which print in parallel', () => {
+  it("prefers the build's wall time for the PDFs, which print in parallel", () => {
     const out = [
       'runbook-pdf: runbook-en.pdf (1043 KB, 1 measuring pass(es), 2518 ms, links → unlinked)',
       'runbook-pdf: runbook-nb.pdf (1117 KB, 1 measuring pass(es), 3005 ms, links → unlinked)',
@@ -73,7 +78,7 @@ describe('parseBuildPhases', () => {
 });
 
 describe('reading why a build failed or how far it got', () => {
-  it('names Astro\'s first [ERROR], else an Error line, else the build\'s verdict, else the last line', () => {
+  it("names Astro's first [ERROR], else an Error line, else the build's verdict, else the last line", () => {
     expect(firstError('a\n\u001b[31m12:00 [ERROR] [vite] boom\u001b[39m\nTypeError: x')).toBe('12:00 [ERROR] [vite] boom');
     expect(firstError('a\nTypeError: x is undefined\nb')).toBe('TypeError: x is undefined');
     expect(firstError('a\nbuild: the model is not valid\n')).toBe('build: the model is not valid');
@@ -97,7 +102,14 @@ describe('reading why a build failed or how far it got', () => {
 });
 
 describe('report', () => {
-  const build = (ms: number, extra: Partial<BuildMeasure> = {}): BuildMeasure => ({ ms, ok: true, diagrams: { rendered: 10, cached: 2 }, phases: { astroMs: ms / 2, pdfMs: ms / 4 }, log: 'x.log', ...extra });
+  const build = (ms: number, extra: Partial<BuildMeasure> = {}): BuildMeasure => ({
+    ms,
+    ok: true,
+    diagrams: { rendered: 10, cached: 2 },
+    phases: { astroMs: ms / 2, pdfMs: ms / 4 },
+    log: 'x.log',
+    ...extra,
+  });
   const site = { pages: 200, enPages: 100, nbPages: 99, jsBytesPerPage: 2048, pagesWithJs: 200 };
   const saghaugen: ScaleResult = {
     scale: 1,
@@ -113,7 +125,17 @@ describe('report', () => {
     plain: { coldMs: 10_000, coldCpuSeconds: 15, warmMs: 6_000, ok: true, site, log: 'p.log' },
   };
   const ctx = {
-    options: { scales: [1], keep: false, plain: true, aloneMaxScale: 10, warm: true, pdf: true, pdfMaxScale: 10, timeoutMin: 0, rehypeMaxScale: 10 },
+    options: {
+      scales: [1],
+      keep: false,
+      plain: true,
+      aloneMaxScale: 10,
+      warm: true,
+      pdf: true,
+      pdfMaxScale: 10,
+      timeoutMin: 0,
+      rehypeMaxScale: 10,
+    },
     buildCommand: { cmd: 'node', args: [], outDir: 'dist', describe: 'node scripts/build.ts --verbose' },
   };
   const at = { cores: 2, node: '24.0.0', date: new Date('2026-12-01T00:00:00Z') };
@@ -129,7 +151,9 @@ describe('report', () => {
     expect(text).toContain('Targets (issues 5 and 14):');
     expect(text).toContain(verdict('cold Saghaugen build / plain', 2, 2, ''));
     expect(text).toContain(verdict('100× cold build / 10× cold build', undefined, 10, 'needs scales 10 and 100'));
-    expect(text).toContain('cold Saghaugen build: 30.0 core-s of work vs plain 15.0; spread perfectly over 2 core(s) it would still take 1.50× the plain build');
+    expect(text).toContain(
+      'cold Saghaugen build: 30.0 core-s of work vs plain 15.0; spread perfectly over 2 core(s) it would still take 1.50× the plain build',
+    );
     expect(text).toContain('  builds: node scripts/build.ts --verbose; Node 24.0.0; 2026-12-01T00:00:00.000Z');
     expect(text).toContain('check = in-process median of 3 after a warm-up: checkModel (load + integrity) + analyze');
     expect(text).not.toContain('Failed builds:');

@@ -51,7 +51,8 @@ describe('syntheticModel', () => {
     expect(dangling).toEqual([]);
     const refs: string[] = [model.site.docsCapability!];
     for (const plan of model.plans) refs.push(...(plan.adds ?? []), ...(plan.changes ?? []).map((c) => c.ref));
-    for (const s of model.scenarios) refs.push(...s.fails, ...(s.phases ?? []).flatMap((p) => [...p.alsoFails, p.afterMinutesFrom ?? s.fails[0]!]));
+    for (const s of model.scenarios)
+      refs.push(...s.fails, ...(s.phases ?? []).flatMap((p) => [...p.alsoFails, p.afterMinutesFrom ?? s.fails[0]!]));
     for (const n of model.notes) refs.push(...(n.about ?? []));
     expect(refs.filter((r) => !index.has(r))).toEqual([]);
     const vmids = model.guests.map((g) => g.vmid);
@@ -117,6 +118,10 @@ describe('syntheticModel, split into steps (issue 16)', () => {
     10: '973d92d54c612207493015e1595e9974fd2b5f13240e9c9765a6505d42f3e8c2',
   };
   it.each([1, 3, 10])('makes the same model at scale %i as before', (scale) => {
-    expect(createHash('sha256').update(JSON.stringify(syntheticModel(scale))).digest('hex')).toBe(GOLDEN[scale]);
+    expect(
+      createHash('sha256')
+        .update(JSON.stringify(syntheticModel(scale)))
+        .digest('hex'),
+    ).toBe(GOLDEN[scale]);
   });
 });

@@ -5,9 +5,7 @@ import { HOSTILE_STRINGS } from '../../src/diagrams/hostile-strings.ts';
 
 /** What a Mermaid entity-coded label means, as text. */
 function decode(label: string): string {
-  return restorePlaceholderLetters(
-    label.replace(/<br\/>/g, '\n').replace(/#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))),
-  );
+  return restorePlaceholderLetters(label.replace(/<br\/>/g, '\n').replace(/#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))));
 }
 
 const GRAMMAR = /^(?:[\p{L}\p{N} ]|#\d+;|<br\/>)*$/u;

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { loadModel } from '../../src/model/load-model.ts';
 import type { Model } from '../../src/model/schema/model.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
-import { buildGraph } from '../../src/model/graph.ts';
 import { entityHref } from '../../src/site/urls.ts';
 import type { Lang } from '../../src/model/entities.ts';
 import { allDiagrams, failureDiagram, topologyDiagram, type DiagramSpec } from '../../src/diagrams/index.ts';
@@ -44,7 +43,10 @@ describe.each(CASES)('golden Mermaid text: $name', ({ name, dir }) => {
   it('has every diagram kind', () => {
     expect(specs.length).toBeGreaterThan(0);
     for (const kind of ['topology-', 'architecture-', 'power-', 'failure-', 'plan-']) {
-      expect(specs.some((s) => s.id.startsWith(kind)), kind).toBe(true);
+      expect(
+        specs.some((s) => s.id.startsWith(kind)),
+        kind,
+      ).toBe(true);
     }
     // Neighbourhoods are HTML (src/site/neighbourhood.ts), never Mermaid.
     expect(specs.filter((s) => s.id.startsWith('neighbourhood-'))).toEqual([]);
@@ -57,7 +59,11 @@ describe.each(CASES)('golden Mermaid text: $name', ({ name, dir }) => {
       for (const spec of specs) writeFileSync(join(folder, `${spec.id}.mmd`), header(spec) + spec.mermaid);
       return;
     }
-    const expected = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.mmd')).sort() : [];
+    const expected = existsSync(folder)
+      ? readdirSync(folder)
+          .filter((f) => f.endsWith('.mmd'))
+          .sort()
+      : [];
     expect(specs.map((s) => `${s.id}.mmd`).sort(), `diagram set of ${name} (UPDATE=1 to accept)`).toEqual(expected);
     for (const spec of specs) {
       expect(header(spec) + spec.mermaid, `${spec.id} (UPDATE=1 to accept)`).toBe(readFileSync(join(folder, `${spec.id}.mmd`), 'utf8'));
@@ -89,7 +95,10 @@ const LINE_RULES: RegExp[] = [
 function checkGrammar(spec: DiagramSpec): void {
   const lines = spec.mermaid.trimEnd().split('\n');
   for (const line of lines) {
-    expect(LINE_RULES.some((rule) => rule.test(line)), `${spec.id}: unexpected line ${JSON.stringify(line)}`).toBe(true);
+    expect(
+      LINE_RULES.some((rule) => rule.test(line)),
+      `${spec.id}: unexpected line ${JSON.stringify(line)}`,
+    ).toBe(true);
   }
 }
 
@@ -115,10 +124,9 @@ describe('every generated diagram follows the safe grammar', () => {
     // Names are one-line labels (the schema refuses line breaks); escape.test.ts covers those.
     HOSTILE_STRINGS.filter((h) => !h.includes('\n')).forEach((hostile, i) => {
       const model = tinyModel((s) => `${s} ${i} ${hostile}`);
-      const graph = buildGraph(model);
       const analysis = analyze(model);
       for (const lang of LANGS) {
-        const specs = allDiagrams(model, analysis, lang, (k) => entityHref(k, lang), { graph });
+        const specs = allDiagrams(model, analysis, lang, (k) => entityHref(k, lang));
         for (const spec of specs) {
           checkGrammar(spec);
           if (/[^\p{L}\p{N} ]/u.test(hostile)) expect(spec.mermaid.includes(hostile), spec.id).toBe(false);

@@ -33,7 +33,9 @@ describe('the Mermaid speed patch', () => {
     expect(log).toHaveBeenCalledOnce();
     expect(log.mock.calls[0]![0]).toMatch(/^diagrams: Mermaid's bundle does not look as expected .*; rendering with Mermaid as it is/);
     expect(() => withSpeedup(NOT_MERMAID, { speedup: true, ci: true, log })).toThrow(MermaidPatchError);
-    expect(() => withSpeedup(NOT_MERMAID, { speedup: true, ci: true, log })).toThrow(/hint: after a Mermaid upgrade.*DRIFTSBOK_MERMAID_SPEEDUP=0/s);
+    expect(() => withSpeedup(NOT_MERMAID, { speedup: true, ci: true, log })).toThrow(
+      /hint: after a Mermaid upgrade.*DRIFTSBOK_MERMAID_SPEEDUP=0/s,
+    );
     expect(withSpeedup(NOT_MERMAID, { speedup: false, ci: true, log })).toEqual({ script: NOT_MERMAID, patched: false });
   });
 });

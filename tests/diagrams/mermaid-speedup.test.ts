@@ -11,7 +11,13 @@ import vm from 'node:vm';
 import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../src/browser/chromium.ts';
-import { MermaidPatchError, SPEEDUP_GLOBAL, speedUpMermaid, speedupRuntime, type SpeedupRuntime } from '../../src/diagrams/mermaid-speedup.ts';
+import {
+  MermaidPatchError,
+  SPEEDUP_GLOBAL,
+  speedUpMermaid,
+  speedupRuntime,
+  type SpeedupRuntime,
+} from '../../src/diagrams/mermaid-speedup.ts';
 import { mermaidScript, prepareRenderPage, renderInBrowser } from '../../src/diagrams/render.ts';
 import { allDiagrams, type DiagramSpec } from '../../src/diagrams/index.ts';
 import { loadModel } from '../../src/model/load-model.ts';
@@ -28,7 +34,10 @@ function originalAssignWithDepth(): (r: unknown, t: unknown, options?: { depth?:
   const head = /([\w$]+)=[\w$]+\(\(([\w$]+),([\w$]+),\{depth:[\w$]+=2\}=\{\}\)=>\{/.exec(bundle)!;
   const end = bundle.indexOf('},"assignWithDepth")', head.index) + '},"assignWithDepth")'.length;
   // The bundle's __name helper is replaced by identity; the function refers to itself by its name.
-  const text = bundle.slice(head.index, end).replace(/=[\w$]+\(\(/, '=((').replace(/,"assignWithDepth"\)$/, ')');
+  const text = bundle
+    .slice(head.index, end)
+    .replace(/=[\w$]+\(\(/, '=((')
+    .replace(/,"assignWithDepth"\)$/, ')');
   return vm.runInThisContext(`"use strict";(() => { let ${head[1]}; ${text}; return ${head[1]}; })()`) as never;
 }
 
@@ -50,7 +59,7 @@ function describeValue(value: unknown, seen = new Map<object, number>()): unknow
 /** A small deterministic generator of config-like values: nested objects, arrays with repeats, nulls. */
 function randomValues(seed: number): () => unknown {
   let state = seed;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const keys = ['a', 'b', 'theme', 'flowchart', 'htmlLabels', '__proto__', 'constructor', 'toString', '0', 'x-y'];
   const shared = { deep: { deeper: 1 } };
   const value = (depth: number): unknown => {
@@ -128,7 +137,13 @@ describe('patching the bundle', () => {
     const tsx = createRequire(import.meta.url).resolve('tsx');
     const printed = spawnSync(
       process.execPath,
-      ['--import', tsx, '--input-type=module', '-e', "import { runtimeSource } from './src/diagrams/mermaid-speedup.ts'; console.log(runtimeSource())"],
+      [
+        '--import',
+        tsx,
+        '--input-type=module',
+        '-e',
+        "import { runtimeSource } from './src/diagrams/mermaid-speedup.ts'; console.log(runtimeSource())",
+      ],
       { encoding: 'utf8' },
     );
     expect(printed.status, printed.stderr).toBe(0);

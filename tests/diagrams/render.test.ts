@@ -46,8 +46,30 @@ afterAll(async () => {
 });
 
 const ALLOWED_ELEMENTS = new Set([
-  'svg', 'g', 'rect', 'path', 'circle', 'ellipse', 'line', 'polygon', 'polyline', 'text', 'tspan', 'a',
-  'title', 'desc', 'style', 'defs', 'marker', 'filter', 'fedropshadow', 'foreignobject', 'div', 'span', 'p', 'br',
+  'svg',
+  'g',
+  'rect',
+  'path',
+  'circle',
+  'ellipse',
+  'line',
+  'polygon',
+  'polyline',
+  'text',
+  'tspan',
+  'a',
+  'title',
+  'desc',
+  'style',
+  'defs',
+  'marker',
+  'filter',
+  'fedropshadow',
+  'foreignobject',
+  'div',
+  'span',
+  'p',
+  'br',
 ]);
 
 interface Inspection {
@@ -139,11 +161,17 @@ describe('rendering hostile labels', () => {
 
 describe('failing loudly', () => {
   it('a Mermaid syntax error names the diagram and its source', async () => {
-    const spec = { id: 'broken-syntax', source: 'scenario:x phase y', title: 't', description: 'd', mermaid: 'flowchart LR\n  n0["a"] -->\n' };
+    const spec = {
+      id: 'broken-syntax',
+      source: 'scenario:x phase y',
+      title: 't',
+      description: 'd',
+      mermaid: 'flowchart LR\n  n0["a"] -->\n',
+    };
     await expect(renderDiagram(spec)).rejects.toThrow(/diagram "broken-syntax" \(from scenario:x phase y\)/);
   });
 
-  it('a diagram over Mermaid\'s size limit fails instead of shipping an error picture', async () => {
+  it("a diagram over Mermaid's size limit fails instead of shipping an error picture", async () => {
     const lines = ['flowchart LR'];
     for (let i = 0; i < 3000; i++) lines.push(`  n${i}["node number ${i} with a fairly long label"]`);
     const spec = { id: 'too-big', source: 'plan:huge', title: 't', description: 'd', mermaid: lines.join('\n') };
@@ -157,17 +185,28 @@ describe('failing loudly', () => {
     expect(() => assertSafeSvg(spec, '<svg><foreignObject><div><img src=x></div></foreignObject></svg>')).toThrow(/<img> inside a label/);
     expect(() => assertSafeSvg(spec, '<svg><a href="javascript:alert(1)"></a></svg>')).toThrow(/script or data URL/);
     expect(() => postProcess(spec, 'dg-x', '<svg id="dg-x"><text>Syntax error in text</text></svg>')).toThrow(/error picture/);
-    expect(() => postProcess(spec, 'dg-x', '<svg id="dg-x"><text>Maximum text size in diagram exceeded</text></svg>')).toThrow(/error picture/);
+    expect(() => postProcess(spec, 'dg-x', '<svg id="dg-x"><text>Maximum text size in diagram exceeded</text></svg>')).toThrow(
+      /error picture/,
+    );
   });
 
   it('drops CSS rules for classes the diagram does not use, keeps the rest and @-rules', () => {
-    const svg = '<svg id="d" class="flowchart"><style>#d .node rect,#d .cluster rect{fill:red;}#d .unused{x:1}@keyframes k{to{a:0;}}#d{font-size:16px;}</style><g class="node"><rect/></g></svg>';
-    expect(pruneUnusedCss(svg)).toBe('<svg id="d" class="flowchart"><style>#d .node rect{fill:red;}@keyframes k{to{a:0;}}#d{font-size:16px;}</style><g class="node"><rect/></g></svg>');
+    const svg =
+      '<svg id="d" class="flowchart"><style>#d .node rect,#d .cluster rect{fill:red;}#d .unused{x:1}@keyframes k{to{a:0;}}#d{font-size:16px;}</style><g class="node"><rect/></g></svg>';
+    expect(pruneUnusedCss(svg)).toBe(
+      '<svg id="d" class="flowchart"><style>#d .node rect{fill:red;}@keyframes k{to{a:0;}}#d{font-size:16px;}</style><g class="node"><rect/></g></svg>',
+    );
   });
 
   it('prefixes every id and the references to it', () => {
-    const out = postProcess({ id: 'x', source: 't' }, 'dg-x', '<svg id="dg-x" aria-labelledby="t1"><title id="t1">a</title><path id="p" marker-end="url(#m)"/><marker id="m"/><use href="#p"/></svg>');
-    expect(out).toBe('<svg id="dg-x" aria-labelledby="dg-x-t1"><title id="dg-x-t1">a</title><path id="dg-x-p" marker-end="url(#dg-x-m)"/><marker id="dg-x-m"/><use href="#dg-x-p"/></svg>');
+    const out = postProcess(
+      { id: 'x', source: 't' },
+      'dg-x',
+      '<svg id="dg-x" aria-labelledby="t1"><title id="t1">a</title><path id="p" marker-end="url(#m)"/><marker id="m"/><use href="#p"/></svg>',
+    );
+    expect(out).toBe(
+      '<svg id="dg-x" aria-labelledby="dg-x-t1"><title id="dg-x-t1">a</title><path id="dg-x-p" marker-end="url(#dg-x-m)"/><marker id="dg-x-m"/><use href="#dg-x-p"/></svg>',
+    );
   });
 });
 
@@ -274,7 +313,13 @@ describe('cache', () => {
 
   it('a failing queued diagram fails the wait for all of them, naming it', async () => {
     resetRenderStats();
-    const bad = { id: 'queued-bad', source: 'test:queue-bad', title: 't', description: 'd', mermaid: `flowchart LR\n  n0[["${Date.now()}"] -->\n` };
+    const bad = {
+      id: 'queued-bad',
+      source: 'test:queue-bad',
+      title: 't',
+      description: 'd',
+      mermaid: `flowchart LR\n  n0[["${Date.now()}"] -->\n`,
+    };
     const ahead = prerenderDiagrams([bad]);
     await expect(ahead.done).rejects.toThrow(/diagram "queued-bad" \(from test:queue-bad\)/);
   });

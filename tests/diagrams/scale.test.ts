@@ -10,7 +10,14 @@ import { analyze } from '../../src/analysis/analyze.ts';
 import { loadModel } from '../../src/model/load-model.ts';
 import { entityHref } from '../../src/site/urls.ts';
 import type { Model } from '../../src/model/schema/model.ts';
-import { allDiagrams, failureDiagram, topologyDiagram, architectureDiagram, powerDiagram, type DiagramSpec } from '../../src/diagrams/index.ts';
+import {
+  allDiagrams,
+  failureDiagram,
+  topologyDiagram,
+  architectureDiagram,
+  powerDiagram,
+  type DiagramSpec,
+} from '../../src/diagrams/index.ts';
 import { DIAGRAM_BUDGET } from '../../src/diagrams/generators.ts';
 import { MERMAID_CONFIG } from '../../src/diagrams/render.ts';
 

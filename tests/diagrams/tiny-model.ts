@@ -16,17 +16,47 @@ export function tinyModel(name = (s: string) => s): Model {
       { id: 'gw', name: name('UDM'), kind: 'gateway', locatedIn: 'location:house', connectsVia: ['network:isp'], poweredBy: ['power:ups'] },
       { id: 'mesh', name: name('Mesh'), kind: 'link', between: ['location:house', 'location:barn'], connectsVia: ['network:gw'] },
       { id: 'fibre', name: name('Fibre'), kind: 'link', status: 'planned', connectsVia: ['network:gw'] },
-      { id: 'ap', name: name('AP barn'), kind: 'access-point', locatedIn: 'location:barn', connectsVia: [{ anyOf: ['network:mesh', 'network:fibre'] }] },
+      {
+        id: 'ap',
+        name: name('AP barn'),
+        kind: 'access-point',
+        locatedIn: 'location:barn',
+        connectsVia: [{ anyOf: ['network:mesh', 'network:fibre'] }],
+      },
     ],
     hosts: [
-      { id: 'pve', name: name('pve'), kind: 'proxmox', locatedIn: 'location:house', connectsVia: ['network:gw'], poweredBy: ['power:grid'] },
+      {
+        id: 'pve',
+        name: name('pve'),
+        kind: 'proxmox',
+        locatedIn: 'location:house',
+        connectsVia: ['network:gw'],
+        poweredBy: ['power:grid'],
+      },
       { id: 'pi', name: name('pi'), kind: 'raspberry-pi', status: 'planned', locatedIn: 'location:barn', connectsVia: ['network:ap'] },
     ],
     guests: [
       { id: 'mqtt', name: name('mqtt'), vmid: 106, kind: 'lxc', host: 'pve', status: 'running' },
       { id: 'z2m', name: name('z2m'), vmid: 110, kind: 'lxc', host: 'pve', status: 'running', dependsOn: ['guest:mqtt'] },
-      { id: 'z2m-barn', name: name('z2m-barn'), vmid: 111, kind: 'lxc', host: 'pve', status: 'stopped', dependsOn: ['guest:mqtt', 'host:pi'] },
-      { id: 'ha', name: name('ha'), vmid: 103, kind: 'qemu', host: 'pve', status: 'running', dependsOn: ['guest:mqtt'], enhancedBy: ['guest:z2m'] },
+      {
+        id: 'z2m-barn',
+        name: name('z2m-barn'),
+        vmid: 111,
+        kind: 'lxc',
+        host: 'pve',
+        status: 'stopped',
+        dependsOn: ['guest:mqtt', 'host:pi'],
+      },
+      {
+        id: 'ha',
+        name: name('ha'),
+        vmid: 103,
+        kind: 'qemu',
+        host: 'pve',
+        status: 'running',
+        dependsOn: ['guest:mqtt'],
+        enhancedBy: ['guest:z2m'],
+      },
     ],
     storage: [{ id: 'local', name: name('local'), host: 'pve', kind: 'local', usedPercent: 15 }],
     systems: [
@@ -35,15 +65,33 @@ export function tinyModel(name = (s: string) => s): Model {
     ],
     capabilities: [
       { id: 'lights', name: 'lights', title: { nb: name('Lys'), en: name('Lights') }, tier: 'critical', dependsOn: ['system:knx'] },
-      { id: 'scenes', name: 'scenes', title: { nb: name('Scener'), en: name('Scenes') }, tier: 'comfort', dependsOn: ['system:zigbee', 'guest:ha'] },
-      { id: 'internet', name: 'internet', title: { nb: name('Internett'), en: name('Internet') }, tier: 'comfort', dependsOn: ['network:gw'] },
+      {
+        id: 'scenes',
+        name: 'scenes',
+        title: { nb: name('Scener'), en: name('Scenes') },
+        tier: 'comfort',
+        dependsOn: ['system:zigbee', 'guest:ha'],
+      },
+      {
+        id: 'internet',
+        name: 'internet',
+        title: { nb: name('Internett'), en: name('Internet') },
+        tier: 'comfort',
+        dependsOn: ['network:gw'],
+      },
     ],
     power: [
       { id: 'grid', name: name('Grid'), kind: 'grid' },
       { id: 'ups-battery', name: name('UPS battery'), kind: 'battery' },
       { id: 'ups', name: name('UPS'), kind: 'ups', poweredBy: [{ anyOf: ['power:grid', 'power:ups-battery'] }] },
       { id: 'solar', name: name('Solar'), kind: 'solar', status: 'planned' },
-      { id: 'inverter', name: name('Inverter'), kind: 'inverter', status: 'planned', poweredBy: [{ anyOf: ['power:solar', 'power:grid'] }] },
+      {
+        id: 'inverter',
+        name: name('Inverter'),
+        kind: 'inverter',
+        status: 'planned',
+        poweredBy: [{ anyOf: ['power:solar', 'power:grid'] }],
+      },
     ],
     plans: [
       {
@@ -55,8 +103,6 @@ export function tinyModel(name = (s: string) => s): Model {
         changes: [{ ref: 'guest:z2m-barn', what: { nb: 'starter', en: 'starts' } }],
       },
     ],
-    scenarios: [
-      { id: 'pve-down', title: { nb: name('Proxmox nede'), en: name('Proxmox down') }, fails: ['host:pve'] },
-    ],
+    scenarios: [{ id: 'pve-down', title: { nb: name('Proxmox nede'), en: name('Proxmox down') }, fails: ['host:pve'] }],
   });
 }

@@ -180,7 +180,10 @@ describe('failure diagrams stay within their budget', () => {
       for (const phase of scenario.phases) {
         phases++;
         const layout = failureLayout(graph.records, graph, phase);
-        const shape = rankShape(layout.boxes.map((b) => b.key), layout.arrows);
+        const shape = rankShape(
+          layout.boxes.map((b) => b.key),
+          layout.arrows,
+        );
         const where = `${scenario.id}/${phase.id} (level ${layout.level})`;
         expect(layout.boxes.length, where).toBeLessThanOrEqual(FAILURE_BUDGET.boxes);
         expect(shape.ranks, where).toBeLessThanOrEqual(FAILURE_BUDGET.ranks);

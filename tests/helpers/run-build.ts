@@ -28,7 +28,13 @@ export function runBuild(out: string, env: Record<string, string>, args: string[
   return new Promise((done) => {
     const child = spawn(process.execPath, ['scripts/build.ts', '--out', out, ...args], {
       cwd: ROOT,
-      env: { ...outsideVitest(process.env), SOURCE_DATE_EPOCH: '1767225600', DRIFTSBOK_REVISION: 'test', DRIFTSBOK_PROFILE: 'full', ...env },
+      env: {
+        ...outsideVitest(process.env),
+        SOURCE_DATE_EPOCH: '1767225600',
+        DRIFTSBOK_REVISION: 'test',
+        DRIFTSBOK_PROFILE: 'full',
+        ...env,
+      },
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

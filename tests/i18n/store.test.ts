@@ -29,8 +29,11 @@ describe('the word store', () => {
     t('nb', 'list.more', { n: 'three' });
     // @ts-expect-error: a word without English
     const half: Word = { nb: 'bare norsk' };
-    // @ts-expect-error: the English half takes the Norwegian half's parameters, no others
-    say((p: { n: number }) => `${p.n}`, (p: { m: number }) => `${p.m}`);
+    say(
+      (p: { n: number }) => `${p.n}`,
+      // @ts-expect-error: the English half takes the Norwegian half's parameters, no others
+      (p: { m: number }) => `${p.m}`,
+    );
     expect(half.nb).toBe('bare norsk');
   });
 

@@ -20,7 +20,12 @@ import { CLUSTER, CLUSTER_MODEL, SAGHAUGEN } from './helpers.ts';
 async function drift(argv: string[], env: Record<string, string | undefined> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runDrift(argv, env, (t) => out.push(t), (t) => err.push(t));
+  const code = await runDrift(
+    argv,
+    env,
+    (t) => out.push(t),
+    (t) => err.push(t),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -38,7 +43,13 @@ describe('npm run drift -- --snapshot', () => {
     expect(json.findings[0]).toHaveProperty('type');
   });
   it('exit 2 for a bad snapshot, an unknown option or a broken model, with nothing on standard output', async () => {
-    for (const argv of [['--snapshot', '/nonexistent'], ['--snapshot', CLUSTER, '--colour'], ['--snapshot', CLUSTER, '--model', '/nonexistent'], ['--snapshot', CLUSTER, '--api', 'https://x'], ['--snapshot', CLUSTER, '--lang', 'de']]) {
+    for (const argv of [
+      ['--snapshot', '/nonexistent'],
+      ['--snapshot', CLUSTER, '--colour'],
+      ['--snapshot', CLUSTER, '--model', '/nonexistent'],
+      ['--snapshot', CLUSTER, '--api', 'https://x'],
+      ['--snapshot', CLUSTER, '--lang', 'de'],
+    ]) {
       const r = await drift(argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.out).toBe('');
@@ -71,7 +82,27 @@ describe('npm run drift -- --api (local HTTPS server)', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'driftsbok-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '2',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
     const cert = readFileSync(join(dir, 'cert.pem'));
     fingerprint = new X509Certificate(cert).fingerprint256;
     writeFileSync(join(dir, 'other.pem'), cert); // the right CA
@@ -100,7 +131,9 @@ describe('npm run drift -- --api (local HTTPS server)', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain(`Source: API ${url} (taken `);
-    expect(seen.map((s) => s.path)).toEqual(expect.arrayContaining(['/cluster/resources', '/cluster/status', '/version', '/nodes/pve2/lxc/101/config']));
+    expect(seen.map((s) => s.path)).toEqual(
+      expect.arrayContaining(['/cluster/resources', '/cluster/status', '/version', '/nodes/pve2/lxc/101/config']),
+    );
     expect(new Set(seen.map((s) => s.auth))).toEqual(new Set([`PVEAPIToken=${TOKEN}`]));
   });
 
@@ -124,7 +157,9 @@ describe('npm run drift -- --api (local HTTPS server)', () => {
     const r = await drift(['--api', url, '--fingerprint', wrong, '--model', CLUSTER_MODEL], env);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toContain(`the certificate's SHA-256 fingerprint is ${fingerprint}, not the pinned ${wrong.toUpperCase().match(/../g)!.join(':')}; nothing was sent`);
+    expect(r.err).toContain(
+      `the certificate's SHA-256 fingerprint is ${fingerprint}, not the pinned ${wrong.toUpperCase().match(/../g)!.join(':')}; nothing was sent`,
+    );
     expect(seen).toEqual([]);
   });
 
@@ -183,10 +218,18 @@ describe('npm run drift -- --api (local HTTPS server)', () => {
     const quiet = () => {};
     expect(await runImport(['--api', url, '--fingerprint', fingerprint, '--out', viaApi], env, quiet, quiet, '2026-12-01')).toBe(0);
     expect(await runImport(['--snapshot', CLUSTER, '--out', viaSnapshot], {}, quiet, quiet, '2026-12-01')).toBe(0);
-    const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+    const files = (dir: string) =>
+      Object.fromEntries(
+        readdirSync(dir)
+          .sort()
+          .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+      );
     // Read from the API, the answers were taken now: that is the site's documented date.
     const today = new Date().toISOString().slice(0, 10);
-    expect(files(viaApi)).toEqual({ ...files(viaSnapshot), 'site.yaml': files(viaSnapshot)['site.yaml']!.replace('documented: 2026-11-30', `documented: ${today}`) });
+    expect(files(viaApi)).toEqual({
+      ...files(viaSnapshot),
+      'site.yaml': files(viaSnapshot)['site.yaml']!.replace('documented: 2026-11-30', `documented: ${today}`),
+    });
     answer = () => ({ status: 401 });
     const failed = join(mkdtempSync(join(tmpdir(), 'driftsbok-import-fail-')), 'model');
     expect(await runImport(['--api', url, '--fingerprint', fingerprint, '--out', failed], env, quiet, quiet)).toBe(2);
@@ -195,8 +238,12 @@ describe('npm run drift -- --api (local HTTPS server)', () => {
 
   it('no token, or a malformed one: exit 2 before connecting', async () => {
     seen.length = 0;
-    expect((await drift(['--api', url, '--fingerprint', fingerprint, '--model', CLUSTER_MODEL], {})).err).toContain('PROXMOX_API_TOKEN: is not set');
-    expect((await drift(['--api', url, '--fingerprint', fingerprint, '--model', CLUSTER_MODEL], { PROXMOX_API_TOKEN: 'root:secret' })).err).toContain('is not an API token of the form user@realm!tokenid=secret');
+    expect((await drift(['--api', url, '--fingerprint', fingerprint, '--model', CLUSTER_MODEL], {})).err).toContain(
+      'PROXMOX_API_TOKEN: is not set',
+    );
+    expect(
+      (await drift(['--api', url, '--fingerprint', fingerprint, '--model', CLUSTER_MODEL], { PROXMOX_API_TOKEN: 'root:secret' })).err,
+    ).toContain('is not an API token of the form user@realm!tokenid=secret');
     expect(seen).toEqual([]);
   });
 });

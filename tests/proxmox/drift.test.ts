@@ -19,7 +19,9 @@ describe('drift between the model and Proxmox', () => {
   });
 
   it('a guest missing from the model, with where to add it', () => {
-    const [f, ...rest] = findings({ resources: (r) => [...r, { id: 'lxc/150', type: 'lxc', vmid: 150, node: 'pve3', name: 'new-one', status: 'running', template: 0 }] });
+    const [f, ...rest] = findings({
+      resources: (r) => [...r, { id: 'lxc/150', type: 'lxc', vmid: 150, node: 'pve3', name: 'new-one', status: 'running', template: 0 }],
+    });
     expect(rest).toEqual([]);
     expect(brief(f!)).toEqual(['missing-from-model', 150, null, null, { name: 'new-one', kind: 'lxc', node: 'pve3', status: 'running' }]);
     expect(f!.file).toMatch(/cluster-model\/guests\.yaml$/);
@@ -27,7 +29,11 @@ describe('drift between the model and Proxmox', () => {
   });
 
   it('templates are not guests to document', () => {
-    expect(findings({ resources: (r) => [...r, { id: 'qemu/9001', type: 'qemu', vmid: 9001, node: 'pve1', name: 'tpl', status: 'stopped', template: 1 }] })).toEqual([]);
+    expect(
+      findings({
+        resources: (r) => [...r, { id: 'qemu/9001', type: 'qemu', vmid: 9001, node: 'pve1', name: 'tpl', status: 'stopped', template: 1 }],
+      }),
+    ).toEqual([]);
   });
 
   it('a guest missing from Proxmox, pointing at its entry', () => {
@@ -79,7 +85,9 @@ describe('drift between the model and Proxmox', () => {
   it('tags, onboot, startup order and IPs', () => {
     const all = findings({
       resources: guest(100, (g) => ({ ...g, tags: 'infra;DNS;primary' })),
-      config: { 100: (c) => ({ ...c, tags: 'infra;DNS;primary', onboot: 0, startup: 'order=5', net0: c.net0.replace('192.0.2.53', '192.0.2.54') }) },
+      config: {
+        100: (c) => ({ ...c, tags: 'infra;DNS;primary', onboot: 0, startup: 'order=5', net0: c.net0.replace('192.0.2.53', '192.0.2.54') }),
+      },
     });
     expect(all.map(brief)).toEqual([
       ['changed', 100, 'ip', '192.0.2.53', '192.0.2.54'],
@@ -97,7 +105,10 @@ describe('drift between the model and Proxmox', () => {
     expect(original).toContain('    ip: 192.0.2.53\n');
     writeFileSync(file, original.replace('    ip: 192.0.2.53\n', '    reach:\n      ips: [192.0.2.9, 192.0.2.53]\n'));
     expect(compare(rawWith(CLUSTER), dir).findings).toEqual([]);
-    const moved = compare(rawWith(CLUSTER, { config: { 100: (c) => ({ ...c, net0: c.net0.replace('192.0.2.53', '192.0.2.54') }) } }), dir).findings;
+    const moved = compare(
+      rawWith(CLUSTER, { config: { 100: (c) => ({ ...c, net0: c.net0.replace('192.0.2.53', '192.0.2.54') }) } }),
+      dir,
+    ).findings;
     expect(moved.map(brief)).toEqual([['changed', 100, 'ip', ['192.0.2.9', '192.0.2.53'], '192.0.2.54']]);
     const reachLine = readFileSync(file, 'utf8').split('\n').indexOf('    reach:') + 1;
     expect(moved[0]!.line).toBe(reachLine);
@@ -111,7 +122,9 @@ describe('drift between the model and Proxmox', () => {
           .map((x) => (x.storage === 'local' && x.node === 'pve1' ? { ...x, disk: 55 * 1024 ** 3 } : x))
           .map((x) => (x.storage === 'local-lvm' ? { ...x, disk: 200.5 * 1024 ** 3 } : x)) // 25.06 %: within a point
           .filter((x) => x.storage !== 'ceph-vm')
-          .concat([{ id: 'storage/pve2/nas', type: 'storage', storage: 'nas', node: 'pve2', plugintype: 'nfs', status: 'available', shared: 1 }]),
+          .concat([
+            { id: 'storage/pve2/nas', type: 'storage', storage: 'nas', node: 'pve2', plugintype: 'nfs', status: 'available', shared: 1 },
+          ]),
     });
     expect(all.map(brief)).toEqual([
       ['missing-from-proxmox', 'ceph-vm', null, null, null],
@@ -121,7 +134,9 @@ describe('drift between the model and Proxmox', () => {
   });
 
   it('a node missing from the model, and a host missing from Proxmox', () => {
-    const all = findings({ resources: (r) => r.map((x) => (x.type === 'node' && x.node === 'pve3' ? { ...x, node: 'pve4', id: 'node/pve4' } : x)) });
+    const all = findings({
+      resources: (r) => r.map((x) => (x.type === 'node' && x.node === 'pve3' ? { ...x, node: 'pve4', id: 'node/pve4' } : x)),
+    });
     expect(all.filter((f) => f.entity === 'host').map(brief)).toEqual([
       ['missing-from-proxmox', 'pve3', null, null, null],
       ['missing-from-model', 'pve4', null, null, { node: 'pve4', status: 'online' }],
@@ -154,12 +169,14 @@ describe('drift between the model and Proxmox', () => {
       ]);
     });
 
-    it('with /access/permissions: guests outside the token\'s rights are unknown, the rest are compared', () => {
-      const permissions = { '/': { 'Sys.Audit': 1 }, '/vms/100': { 'VM.Audit': 1 }, '/vms/101': { 'VM.Audit': 1 }, '/storage': { 'Datastore.Audit': 1 } };
-      const report = compare(
-        rawWith(CLUSTER, { resources: (r) => r.filter((x) => !(x.vmid >= 102)), permissions }),
-        CLUSTER_MODEL,
-      );
+    it("with /access/permissions: guests outside the token's rights are unknown, the rest are compared", () => {
+      const permissions = {
+        '/': { 'Sys.Audit': 1 },
+        '/vms/100': { 'VM.Audit': 1 },
+        '/vms/101': { 'VM.Audit': 1 },
+        '/storage': { 'Datastore.Audit': 1 },
+      };
+      const report = compare(rawWith(CLUSTER, { resources: (r) => r.filter((x) => !(x.vmid >= 102)), permissions }), CLUSTER_MODEL);
       expect(report.findings.map(brief)).toEqual([
         ['not-visible', 102, null, null, null],
         ['not-visible', 200, null, null, null],
@@ -168,7 +185,9 @@ describe('drift between the model and Proxmox', () => {
       expect(report.notes[0]!.en).toMatch(/^The token lacks VM\.Audit on \/vms/);
       // With the right to see it, a missing guest is missing.
       const full = { '/': { 'VM.Audit': 1, 'Datastore.Audit': 1, 'Sys.Audit': 1 } };
-      expect(compare(rawWith(CLUSTER, { resources: guest(102, () => undefined), permissions: full }), CLUSTER_MODEL).findings.map(brief)).toEqual([['missing-from-proxmox', 102, null, null, null]]);
+      expect(
+        compare(rawWith(CLUSTER, { resources: guest(102, () => undefined), permissions: full }), CLUSTER_MODEL).findings.map(brief),
+      ).toEqual([['missing-from-proxmox', 102, null, null, null]]);
     });
   });
 
@@ -195,6 +214,10 @@ describe('drift between the model and Proxmox', () => {
     const json = JSON.parse(reportJson(report, 'en'));
     expect(Object.keys(json)).toEqual(['source', 'takenAt', 'counts', 'notes', 'findings']);
     expect(json.findings[0]).toMatchObject({ type: 'renamed', vmid: 101, field: 'name', model: 'mqtt', observed: 'broker' });
-    expect(json.findings.every((f: Record<string, unknown>) => ['type', 'field', 'model', 'observed', 'file', 'line', 'fix'].every((k) => k in f))).toBe(true);
+    expect(
+      json.findings.every((f: Record<string, unknown>) =>
+        ['type', 'field', 'model', 'observed', 'file', 'line', 'fix'].every((k) => k in f),
+      ),
+    ).toBe(true);
   });
 });

@@ -16,7 +16,15 @@ export const SAGHAUGEN_MODEL = join(import.meta.dirname, '..', '..', 'model');
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The fixture's raw answers, with the JSON of some of them changed. */
-export function rawWith(dir: string, change: { resources?: (r: Json[]) => Json[]; config?: Record<number, (c: Json) => Json | undefined>; drop?: ('status' | 'storage' | 'ha' | 'version')[]; permissions?: Json } = {}): RawAnswers {
+export function rawWith(
+  dir: string,
+  change: {
+    resources?: (r: Json[]) => Json[];
+    config?: Record<number, (c: Json) => Json | undefined>;
+    drop?: ('status' | 'storage' | 'ha' | 'version')[];
+    permissions?: Json;
+  } = {},
+): RawAnswers {
   const raw = readSnapshotDir(dir);
   if (change.resources) raw.resources = { ...raw.resources, text: JSON.stringify(change.resources(JSON.parse(raw.resources.text))) };
   if (change.config) {

@@ -1,4 +1,15 @@
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,11 +21,23 @@ import { CLUSTER, CLUSTER_MODEL, SAGHAUGEN, SAGHAUGEN_MODEL, compare, rawWith } 
 async function importInto(out: string, snapshot: string) {
   const lines: string[] = [];
   const errors: string[] = [];
-  const code = await runImport(['--snapshot', snapshot, '--out', out], {}, (t) => lines.push(t), (t) => errors.push(t), '2026-12-01');
+  const code = await runImport(
+    ['--snapshot', snapshot, '--out', out],
+    {},
+    (t) => lines.push(t),
+    (t) => errors.push(t),
+    '2026-12-01',
+  );
   return { code, out: lines.join('\n'), err: errors.join('\n') };
 }
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `driftsbok-${name}-`));
-const snapshotOf = (dir: string) => Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+const snapshotOf = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 
 describe('npm run import', () => {
   it('writes a starting model from the single-node fixture that passes check, with the TODOs as warnings', async () => {
@@ -33,8 +56,21 @@ describe('npm run import', () => {
     // Every field Proxmox gave is in the model, and the result has no drift against its source.
     const loaded = loadModel(out);
     if (!loaded.ok) throw new Error('model did not load');
-    expect(loaded.model.guests.find((g) => g.vmid === 150)).toMatchObject({ id: 'claude-agents', kind: 'lxc', host: 'pve-core', status: 'running', cores: 2, memoryMb: 2048, diskGb: 20 });
-    expect(loaded.model.hosts[0]).toMatchObject({ id: 'pve-core', ip: '10.12.0.205', proxmoxVersion: '8.3.0', sdnZones: [{ id: 'localnetwork' }] });
+    expect(loaded.model.guests.find((g) => g.vmid === 150)).toMatchObject({
+      id: 'claude-agents',
+      kind: 'lxc',
+      host: 'pve-core',
+      status: 'running',
+      cores: 2,
+      memoryMb: 2048,
+      diskGb: 20,
+    });
+    expect(loaded.model.hosts[0]).toMatchObject({
+      id: 'pve-core',
+      ip: '10.12.0.205',
+      proxmoxVersion: '8.3.0',
+      sdnZones: [{ id: 'localnetwork' }],
+    });
     expect(loaded.model.site).toMatchObject({ name: 'pve-core', documented: '2026-12-01' });
     expect(compare(rawWith(SAGHAUGEN), out).findings).toEqual([]);
   });
@@ -43,10 +79,14 @@ describe('npm run import', () => {
     const out = tmp('import-cluster');
     const r = await importInto(out, CLUSTER);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('left out: cluster fjellet (3 nodes, quorate): the model has no cluster kind yet; its nodes are written as hosts');
+    expect(r.out).toContain(
+      'left out: cluster fjellet (3 nodes, quorate): the model has no cluster kind yet; its nodes are written as hosts',
+    );
     expect(r.out).toContain('left out: template 9000 (debian-template)');
     const guests = readFileSync(join(out, 'guests.yaml'), 'utf8');
-    expect(guests).toContain('  # HA-managed in Proxmox (vm:200, group all-nodes, state started); the model has no HA fields yet.\n  - id: homeassistant\n');
+    expect(guests).toContain(
+      '  # HA-managed in Proxmox (vm:200, group all-nodes, state started); the model has no HA fields yet.\n  - id: homeassistant\n',
+    );
     expect(guests).toContain('    tags: [dns, infra]\n    onboot: true\n    startupOrder: 1\n    ip: 192.0.2.53\n');
     expect(compare(rawWith(CLUSTER), out).counts).toEqual({ drift: 0, unknown: 0, info: 0 });
   });
@@ -75,9 +115,16 @@ describe('npm run import', () => {
     cpSync(CLUSTER_MODEL, out, { recursive: true });
     // A person has written a different core count and a comment, and not yet the IP of LXC 101.
     const guestsFile = join(out, 'guests.yaml');
-    const edited = readFileSync(guestsFile, 'utf8').replace('    cores: 2\n    memoryMb: 1024\n', '    cores: 3 # raised for the broker\n    memoryMb: 1024\n').replace('    ip: 192.0.2.60\n', '');
+    const edited = readFileSync(guestsFile, 'utf8')
+      .replace('    cores: 2\n    memoryMb: 1024\n', '    cores: 3 # raised for the broker\n    memoryMb: 1024\n')
+      .replace('    ip: 192.0.2.60\n', '');
     writeFileSync(guestsFile, edited);
-    const raw = rawWith(CLUSTER, { resources: (r) => [...r, { id: 'lxc/150', type: 'lxc', vmid: 150, node: 'pve3', name: 'mqtt', status: 'running', template: 0, maxcpu: 1, maxmem: 268435456 }] });
+    const raw = rawWith(CLUSTER, {
+      resources: (r) => [
+        ...r,
+        { id: 'lxc/150', type: 'lxc', vmid: 150, node: 'pve3', name: 'mqtt', status: 'running', template: 0, maxcpu: 1, maxmem: 268435456 },
+      ],
+    });
     const snap = tmp('snap');
     writeFileSync(join(snap, 'cluster-resources.json'), raw.resources.text);
     for (const c of raw.configs) {
@@ -95,7 +142,8 @@ describe('npm run import', () => {
     expect(after).toContain('cores: 3 # raised for the broker');
     expect(after).toContain('# Written by hand: the import must never touch this.');
     expect(after).toContain('      nb: Styrer lys og varme i huset.');
-    for (const file of ['hosts.yaml', 'storage.yaml', 'site.yaml']) expect(readFileSync(join(out, file), 'utf8')).toBe(readFileSync(join(CLUSTER_MODEL, file), 'utf8'));
+    for (const file of ['hosts.yaml', 'storage.yaml', 'site.yaml'])
+      expect(readFileSync(join(out, file), 'utf8')).toBe(readFileSync(join(CLUSTER_MODEL, file), 'utf8'));
   });
 
   it('merges only into a model that passes the check: a Latin-1 letter is refused, not written back as U+FFFD', async () => {
@@ -118,7 +166,9 @@ describe('npm run import', () => {
     mkdirSync(join(out, 'hand'));
     renameSync(join(out, 'guests.yaml'), join(out, 'hand', 'guests.yaml'));
     symlinkSync(join('hand', 'guests.yaml'), join(out, 'guests.yaml'));
-    const raw = rawWith(CLUSTER, { resources: (r) => [...r, { id: 'lxc/150', type: 'lxc', vmid: 150, node: 'pve3', name: 'extra', status: 'running', template: 0 }] });
+    const raw = rawWith(CLUSTER, {
+      resources: (r) => [...r, { id: 'lxc/150', type: 'lxc', vmid: 150, node: 'pve3', name: 'extra', status: 'running', template: 0 }],
+    });
     const snap = tmp('snap-link');
     writeFileSync(join(snap, 'cluster-resources.json'), raw.resources.text);
     const r = await importInto(out, snap);
@@ -130,7 +180,11 @@ describe('npm run import', () => {
   });
 
   it('bad input writes nothing', async () => {
-    for (const text of ['{"broken": ', JSON.stringify({ version: '8.4.1', release: '8.4', repoid: 'x' }), JSON.stringify([{ id: 'x/1', type: 'mystery' }])]) {
+    for (const text of [
+      '{"broken": ',
+      JSON.stringify({ version: '8.4.1', release: '8.4', repoid: 'x' }),
+      JSON.stringify([{ id: 'x/1', type: 'mystery' }]),
+    ]) {
       const snap = tmp('bad');
       writeFileSync(join(snap, 'cluster-resources.json'), text);
       const out = join(tmp('bad-out'), 'model');
@@ -140,7 +194,12 @@ describe('npm run import', () => {
       expect(r.err).toMatch(/cluster-resources\.json: .*\n[\s\S]*nothing was written\.$/);
       expect(existsSync(out)).toBe(false);
     }
-    const r = await runImport(['--snapshot', CLUSTER], {}, () => {}, () => {});
+    const r = await runImport(
+      ['--snapshot', CLUSTER],
+      {},
+      () => {},
+      () => {},
+    );
     expect(r).toBe(2);
   });
 });

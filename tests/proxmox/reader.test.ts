@@ -33,7 +33,16 @@ describe('reading Proxmox JSON', () => {
     expect(seen.version).toBe('8.3.0');
     expect(seen.cluster).toBeUndefined();
     const ha = seen.guests.find((g) => g.vmid === 103)!;
-    expect(ha).toMatchObject({ kind: 'qemu', name: 'homeassistant', status: 'running', memoryMb: 6144, diskGb: 100, tags: ['community-script'], template: false, configRead: false });
+    expect(ha).toMatchObject({
+      kind: 'qemu',
+      name: 'homeassistant',
+      status: 'running',
+      memoryMb: 6144,
+      diskGb: 100,
+      tags: ['community-script'],
+      template: false,
+      configRead: false,
+    });
     expect(seen.guests.find((g) => g.vmid === 101)!.tags).toEqual(['community-script', 'household', 'inventory']);
     expect(seen.guests.filter((g) => g.status === 'stopped').map((g) => g.vmid)).toEqual([111, 113]);
     expect(seen.storage.map((s) => s.id)).toEqual(['local', 'local-lvm', 's11']);
@@ -43,9 +52,24 @@ describe('reading Proxmox JSON', () => {
   it('reads the three-node cluster with configs, HA, storage per node and a template', () => {
     const seen = read(CLUSTER);
     expect(seen.cluster).toEqual({ name: 'fjellet', quorate: true, nodes: 3 });
-    expect(seen.nodes.map((n) => `${n.name}:${n.ip}:${n.cpus}:${n.memoryMb}`)).toEqual(['pve1:192.0.2.11:16:65536', 'pve2:192.0.2.12:16:65536', 'pve3:192.0.2.13:16:65536']);
+    expect(seen.nodes.map((n) => `${n.name}:${n.ip}:${n.cpus}:${n.memoryMb}`)).toEqual([
+      'pve1:192.0.2.11:16:65536',
+      'pve2:192.0.2.12:16:65536',
+      'pve3:192.0.2.13:16:65536',
+    ]);
     const mqtt = seen.guests.find((g) => g.vmid === 101)!;
-    expect(mqtt).toMatchObject({ kind: 'lxc', node: 'pve2', cores: 2, memoryMb: 1024, diskGb: 8, onboot: true, startupOrder: 2, ips: ['192.0.2.60'], hastate: 'started', configRead: true });
+    expect(mqtt).toMatchObject({
+      kind: 'lxc',
+      node: 'pve2',
+      cores: 2,
+      memoryMb: 1024,
+      diskGb: 8,
+      onboot: true,
+      startupOrder: 2,
+      ips: ['192.0.2.60'],
+      hastate: 'started',
+      configRead: true,
+    });
     // QEMU memory comes from the config as a string, the disk from the boot disk, the IP from ipconfig0.
     expect(seen.guests.find((g) => g.vmid === 200)).toMatchObject({ memoryMb: 4096, diskGb: 32, ips: ['192.0.2.20'], tags: ['home'] });
     expect(seen.guests.find((g) => g.vmid === 9000)!.template).toBe(true);
@@ -75,7 +99,15 @@ describe('reading Proxmox JSON', () => {
 
   it('accepts the API\'s {"data": …} wrapping, and name and status missing (no RRD data yet)', () => {
     const answers = parseAnswers({
-      resources: { where: 'api', text: JSON.stringify({ data: [{ id: 'qemu/300', type: 'qemu', vmid: 300, node: 'pve1', status: 'unknown' }, { id: 'lxc/301', type: 'lxc', vmid: '301', node: 'pve1' }] }) },
+      resources: {
+        where: 'api',
+        text: JSON.stringify({
+          data: [
+            { id: 'qemu/300', type: 'qemu', vmid: 300, node: 'pve1', status: 'unknown' },
+            { id: 'lxc/301', type: 'lxc', vmid: '301', node: 'pve1' },
+          ],
+        }),
+      },
       configs: [],
       source: { kind: 'api', where: 'test' },
     });
@@ -100,7 +132,7 @@ describe('reading Proxmox JSON', () => {
       expect(e.hint).toContain('--output-format json');
     });
 
-    it("the text table pvesh prints without --output-format json", () => {
+    it('the text table pvesh prints without --output-format json', () => {
       const e = error(() => parseAnswers(readSnapshotDir(withFile('cluster-resources.json', '┌──────┬──────┐\n│ id   │ type │\n'))));
       expect(e.problem).toMatch(/^not valid JSON/);
     });
@@ -134,7 +166,9 @@ describe('reading Proxmox JSON', () => {
     it('a guest without vmid, an empty file, a missing folder', () => {
       const resources = JSON.parse(readFileSync(join(CLUSTER, 'cluster-resources.json'), 'utf8'));
       delete resources.find((r: { vmid?: number }) => r.vmid === 101).vmid;
-      expect(error(() => parseAnswers(readSnapshotDir(withFile('cluster-resources.json', JSON.stringify(resources))))).problem).toMatch(/\(lxc lxc\/101\) has no "vmid"$/);
+      expect(error(() => parseAnswers(readSnapshotDir(withFile('cluster-resources.json', JSON.stringify(resources))))).problem).toMatch(
+        /\(lxc lxc\/101\) has no "vmid"$/,
+      );
       expect(error(() => parseAnswers(readSnapshotDir(withFile('version.json', '')))).problem).toBe('the answer is empty');
       expect(error(() => readSnapshotDir('/nonexistent/snapshot')).problem).toBe('snapshot folder not found');
       const empty = mkdtempSync(join(tmpdir(), 'driftsbok-empty-'));

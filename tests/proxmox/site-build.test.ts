@@ -24,13 +24,29 @@ describe('drift on a built site', () => {
     const model = join(scratch, 'model');
     const content = join(scratch, 'content');
     mkdirSync(content);
-    expect(await runImport(['--snapshot', SAGHAUGEN, '--out', model], {}, () => {}, () => {}, '2026-12-01')).toBe(0);
+    expect(
+      await runImport(
+        ['--snapshot', SAGHAUGEN, '--out', model],
+        {},
+        () => {},
+        () => {},
+        '2026-12-01',
+      ),
+    ).toBe(0);
     // The snapshot taken later: frigate stopped, a guest nobody documented, with a hostile name.
     const observed = join(model, 'observed');
     cpSync(SAGHAUGEN, observed, { recursive: true });
     const resources = JSON.parse(readFileSync(join(observed, 'cluster-resources.json'), 'utf8'));
     for (const r of resources) if (r.vmid === 105) r.status = 'stopped';
-    resources.push({ id: 'lxc/120', type: 'lxc', vmid: 120, node: 'pve-core', name: '<img src=x onerror=alert(1)>', status: 'running', template: 0 });
+    resources.push({
+      id: 'lxc/120',
+      type: 'lxc',
+      vmid: 120,
+      node: 'pve-core',
+      name: '<img src=x onerror=alert(1)>',
+      status: 'running',
+      template: 0,
+    });
     writeFileSync(join(observed, 'cluster-resources.json'), JSON.stringify(resources));
     writeFileSync(join(observed, 'snapshot.json'), '{"takenAt":"2026-12-01T06:00:00Z"}');
 

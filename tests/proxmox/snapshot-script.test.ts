@@ -24,7 +24,9 @@ function fakePvesh(failOn?: string): string {
     '/cluster/ha/resources': 'ha-resources.json',
     '/version': 'version.json',
   };
-  const cases = Object.entries(files).map(([path, file]) => `  ${path}) cat '${join(CLUSTER, file)}' ;;`).join('\n');
+  const cases = Object.entries(files)
+    .map(([path, file]) => `  ${path}) cat '${join(CLUSTER, file)}' ;;`)
+    .join('\n');
   writeFileSync(
     join(bin, 'pvesh'),
     `#!/bin/sh
@@ -41,7 +43,8 @@ esac
   return bin;
 }
 
-const run = (bin: string, out: string) => spawnSync('sh', [SCRIPT, out], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' });
+const run = (bin: string, out: string) =>
+  spawnSync('sh', [SCRIPT, out], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' });
 
 describe('scripts/proxmox-snapshot.sh', () => {
   it('writes a folder that reads back like the answers it was given, without private config keys', () => {
@@ -52,7 +55,9 @@ describe('scripts/proxmox-snapshot.sh', () => {
     expect(r.stdout).toBe(`proxmox-snapshot: wrote ${out} (6 guest configs)\n`);
     const fromScript = observe(parseAnswers(readSnapshotDir(out)));
     const fromFixture = observe(parseAnswers(readSnapshotDir(CLUSTER)));
-    expect(JSON.stringify({ ...fromScript, source: null, takenAt: null })).toBe(JSON.stringify({ ...fromFixture, source: null, takenAt: null }));
+    expect(JSON.stringify({ ...fromScript, source: null, takenAt: null })).toBe(
+      JSON.stringify({ ...fromFixture, source: null, takenAt: null }),
+    );
     expect(fromScript.takenAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     const config = JSON.parse(readFileSync(join(out, 'nodes/pve1/qemu/200/config.json'), 'utf8'));
     expect(config).not.toHaveProperty('smbios1');
@@ -68,7 +73,11 @@ describe('scripts/proxmox-snapshot.sh', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('proxmox-snapshot: pvesh get /version failed; nothing was replaced');
     expect(readFileSync(join(out, 'cluster-resources.json'), 'utf8')).toBe('[]\n');
-    expect(execFileSync('ls', ['-a', join(out, '..')], { encoding: 'utf8' }).split('\n').filter((f) => f.includes('partial'))).toEqual([]);
+    expect(
+      execFileSync('ls', ['-a', join(out, '..')], { encoding: 'utf8' })
+        .split('\n')
+        .filter((f) => f.includes('partial')),
+    ).toEqual([]);
     expect(existsSync(join(out, 'version.json'))).toBe(false);
   });
 });

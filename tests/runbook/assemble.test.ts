@@ -34,7 +34,10 @@ describe.each(['nb', 'en'] as const)('the Saghaugen runbook (%s)', (lang) => {
   it('has one section per scenario, in model order, titled in the language, then the reference', () => {
     expect(data.sections.map((s) => s.scenarioId)).toEqual(saghaugen.scenarios.map((s) => s.id));
     expect(data.sections.map((s) => s.title)).toEqual(saghaugen.scenarios.map((s) => localized(s.title, lang)));
-    expect(data.contents.map((c) => c.sectionId)).toEqual([...saghaugen.scenarios.map((s) => scenarioSectionId(s.id)), REFERENCE_SECTION_ID]);
+    expect(data.contents.map((c) => c.sectionId)).toEqual([
+      ...saghaugen.scenarios.map((s) => scenarioSectionId(s.id)),
+      REFERENCE_SECTION_ID,
+    ]);
   });
 
   it('indexes every symptom of every scenario, pointing at its section', () => {
@@ -183,7 +186,9 @@ describe('a large infrastructure', () => {
 
 describe('withoutSubject', () => {
   it('drops the name the row already shows', () => {
-    expect(withoutSubject('Zigbee scenes: down ← zigbee2mqtt (LXC 110) ← pve-core', 'Zigbee scenes')).toBe('down ← zigbee2mqtt (LXC 110) ← pve-core');
+    expect(withoutSubject('Zigbee scenes: down ← zigbee2mqtt (LXC 110) ← pve-core', 'Zigbee scenes')).toBe(
+      'down ← zigbee2mqtt (LXC 110) ← pve-core',
+    );
     expect(withoutSubject('something else', 'Zigbee scenes')).toBe('something else');
   });
 });

@@ -17,7 +17,9 @@ const langs = ['nb', 'en'] as const;
 
 describe('runbook procedures', () => {
   it.each(langs)('exist for every scenario in %s, and only for scenarios', (lang) => {
-    const files = readdirSync(join(dir, lang)).filter((f) => f.endsWith('.md')).sort();
+    const files = readdirSync(join(dir, lang))
+      .filter((f) => f.endsWith('.md'))
+      .sort();
     expect(files).toEqual(model.scenarios.map((s) => `${s.id}.md`).sort());
   });
 
@@ -35,7 +37,9 @@ describe('runbook procedures', () => {
   });
 
   it.each(all)('$lang/$id is a numbered list of steps', ({ file }) => {
-    const steps = readFileSync(file, 'utf8').split('\n').filter((l) => /^\d+\. /.test(l));
+    const steps = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => /^\d+\. /.test(l));
     expect(steps.length).toBeGreaterThanOrEqual(4);
   });
 

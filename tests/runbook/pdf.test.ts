@@ -23,7 +23,9 @@ describe('build date', () => {
     expect(buildDate({}, () => now)).toBe(now);
   });
   it('refuses a SOURCE_DATE_EPOCH that is not whole seconds, with a hint', () => {
-    expect(() => buildDate({ SOURCE_DATE_EPOCH: '2025-12-03' })).toThrow(/whole seconds.*hint: SOURCE_DATE_EPOCH=\$\(git log -1 --format=%ct\)/s);
+    expect(() => buildDate({ SOURCE_DATE_EPOCH: '2025-12-03' })).toThrow(
+      /whole seconds.*hint: SOURCE_DATE_EPOCH=\$\(git log -1 --format=%ct\)/s,
+    );
   });
   it('writes a PDF date of the length Chromium uses', () => {
     expect(pdfDate(new Date('2025-12-03T00:00:00Z'))).toBe("D:20251203000000+00'00'");
@@ -80,7 +82,14 @@ describe('normalizeStructIds', () => {
       Buffer.from(
         `50 0 obj <</S /TD /ID (node${b})>> endobj 52 0 obj <</S /TD /ID (node${a})>> endobj 105 0 obj <</S /P /ID (node${c})>> endobj ` +
           `794 0 obj <</Limits [(node${[a, b, c].sort()[0]}) (node${[a, b, c].sort()[2]})]\n/Names [` +
-          [[a, 52], [b, 50], [c, 105]].sort().map(([id, n]) => `(node${id}) ${n} 0 R`).join(' ') +
+          [
+            [a, 52],
+            [b, 50],
+            [c, 105],
+          ]
+            .sort()
+            .map(([id, n]) => `(node${id}) ${n} 0 R`)
+            .join(' ') +
           ']>> endobj',
         'latin1',
       );
@@ -160,8 +169,12 @@ describe('links in the PDF', () => {
   it('under a base path, points the path below the base at the public address (which is where the base is served)', () => {
     const basePage = 'http://127.0.0.1:43123/driftsbok/runbook/print/';
     const publicUrl = 'https://example.github.io/driftsbok/';
-    expect(publicHref('/driftsbok/en/hosts/pve-core/', basePage, publicUrl, '/driftsbok/')).toBe('https://example.github.io/driftsbok/en/hosts/pve-core/');
-    expect(publicHref('/driftsbok/runbook-nb.pdf', basePage, publicUrl, '/driftsbok/')).toBe('https://example.github.io/driftsbok/runbook-nb.pdf');
+    expect(publicHref('/driftsbok/en/hosts/pve-core/', basePage, publicUrl, '/driftsbok/')).toBe(
+      'https://example.github.io/driftsbok/en/hosts/pve-core/',
+    );
+    expect(publicHref('/driftsbok/runbook-nb.pdf', basePage, publicUrl, '/driftsbok/')).toBe(
+      'https://example.github.io/driftsbok/runbook-nb.pdf',
+    );
     expect(publicHref('/driftsbok/runbook/print/#reference', basePage, undefined, '/driftsbok/')).toBe('#reference');
     expect(publicHref('/driftsbok/guests/frigate/', basePage, undefined, '/driftsbok/')).toBeNull();
   });

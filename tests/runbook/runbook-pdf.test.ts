@@ -28,7 +28,12 @@ const pdftotext = (file: string, ...args: string[]) => execFileSync('pdftotext',
 
 describe('buildRunbookPdfs', () => {
   let dir: string;
-  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1764720000', DRIFTSBOK_REVISION: 'test123', DRIFTSBOK_PUBLIC_URL: '' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SOURCE_DATE_EPOCH: '1764720000',
+    DRIFTSBOK_REVISION: 'test123',
+    DRIFTSBOK_PUBLIC_URL: '',
+  };
   let first: Buffer[];
 
   beforeAll(async () => {
@@ -107,7 +112,9 @@ describe('buildRunbookPdfs', () => {
     lines.length = 0;
     writeFileSync(join(dir, 'en/runbook/print/index.html'), page('en').replace('</body>', '<p>changed</p></body>'));
     await buildRunbookPdfs(dir, { env, log });
-    expect(lines.filter((l) => l.includes('from cache'))).toEqual(['runbook-pdf: runbook-nb.pdf from cache (nothing it is made from changed)']);
+    expect(lines.filter((l) => l.includes('from cache'))).toEqual([
+      'runbook-pdf: runbook-nb.pdf from cache (nothing it is made from changed)',
+    ]);
     expect(pdftotext(join(dir, 'runbook-en.pdf'))).toContain('changed');
   }, 120_000);
 
@@ -141,7 +148,13 @@ describe('buildRunbookPdfs for a site served under a base path (DRIFTSBOK_BASE)'
     writeFileSync(join(dir, 'runbook/print/index.html'), print('nb'));
     writeFileSync(join(dir, 'en/runbook/print/index.html'), print('en'));
     writeFileSync(join(dir, '_astro/print.css'), '.styled::before { content: "STYLESHEET-LOADED "; }');
-    const env = { ...process.env, DRIFTSBOK_BASE: '/drift/', DRIFTSBOK_PDF_CACHE: join(dir, '.cache'), DRIFTSBOK_REVISION: 'test', DRIFTSBOK_PUBLIC_URL: '' };
+    const env = {
+      ...process.env,
+      DRIFTSBOK_BASE: '/drift/',
+      DRIFTSBOK_PDF_CACHE: join(dir, '.cache'),
+      DRIFTSBOK_REVISION: 'test',
+      DRIFTSBOK_PUBLIC_URL: '',
+    };
     const files = await buildRunbookPdfs(dir, { env, log: () => {} });
     for (const file of files) {
       expect(pdftotext(file)).toContain('STYLESHEET-LOADED');
@@ -153,8 +166,16 @@ describe('buildRunbookPdfs for a site served under a base path (DRIFTSBOK_BASE)'
 });
 
 describe('the printer is confined to the site, and checks what it printed (issue 15, finding 3)', () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1764720000', DRIFTSBOK_REVISION: 'test123', DRIFTSBOK_PUBLIC_URL: '' };
-  const scenarioPage = (lang: string, extra: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>R</title>${extra}
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SOURCE_DATE_EPOCH: '1764720000',
+    DRIFTSBOK_REVISION: 'test123',
+    DRIFTSBOK_PUBLIC_URL: '',
+  };
+  const scenarioPage = (
+    lang: string,
+    extra: string,
+  ) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>R</title>${extra}
 <style>section[data-runbook-section] { break-before: page; }</style></head><body><h1>Runbook ${lang}</h1>
 <section class="rb-scenario" data-runbook-section="s1" id="s1"><h2><span class="rb-number">1.</span> Strømmen er borte ${lang}</h2><p>Gjør dette.</p></section>
 <section class="rb-scenario" data-runbook-section="s2" id="s2"><h2><span class="rb-number">2.</span> Starlink er nede ${lang}</h2><p>Gjør noe annet.</p></section>
@@ -176,7 +197,9 @@ describe('the printer is confined to the site, and checks what it printed (issue
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
-    const dir = site(`<link rel="stylesheet" href="http://127.0.0.1:${port}/evil.css"><script src="http://127.0.0.1:${port}/evil.js"></script>`);
+    const dir = site(
+      `<link rel="stylesheet" href="http://127.0.0.1:${port}/evil.css"><script src="http://127.0.0.1:${port}/evil.js"></script>`,
+    );
     try {
       const lines: string[] = [];
       await buildRunbookPdfs(dir, { env: { ...env, DRIFTSBOK_PDF_CACHE: join(dir, '.cache') }, log: (l) => lines.push(l) });
@@ -200,7 +223,9 @@ describe('the printer is confined to the site, and checks what it printed (issue
   }, 300_000);
 
   it('verifyPrintedRunbook: page count and titles, white space collapsed', () => {
-    expect(verifyPrintedRunbook(['Index', 'Strømmen er\nborte', 'Starlink er nede'], ['Strømmen er borte', 'Starlink er nede'])).toEqual([]);
+    expect(verifyPrintedRunbook(['Index', 'Strømmen er\nborte', 'Starlink er nede'], ['Strømmen er borte', 'Starlink er nede'])).toEqual(
+      [],
+    );
     expect(verifyPrintedRunbook([' '], ['A'])).toEqual(['0 page(s) with text, expected at least 2', 'scenario title(s) missing: "A"']);
   });
 });

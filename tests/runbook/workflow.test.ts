@@ -24,7 +24,9 @@ interface Job {
   steps: Step[];
 }
 const workflow = parse(source) as { on: Record<string, unknown>; jobs: Record<string, Job> };
-const runs = Object.values(workflow.jobs).flatMap((j) => j.steps.map((s) => s.run ?? '')).join('\n');
+const runs = Object.values(workflow.jobs)
+  .flatMap((j) => j.steps.map((s) => s.run ?? ''))
+  .join('\n');
 const npmCommands = [...runs.matchAll(/^\s*(npm (?:run [\w:-]+|test|ci)\b[^\n]*)/gm)].map((m) => m[1]!.trim());
 
 describe('the publish workflow', () => {
@@ -98,12 +100,19 @@ describe('the publish workflow', () => {
   it('publishes only the public profile: the build that feeds Pages and every uploaded artifact is public', () => {
     const job = workflow.jobs.build! as Job & { env?: Record<string, string> };
     const steps = job.steps;
-    const profileAt = (step: Step) => step.env?.DRIFTSBOK_PROFILE ?? job.env?.DRIFTSBOK_PROFILE ?? (workflow as { env?: Record<string, string> }).env?.DRIFTSBOK_PROFILE ?? 'full';
+    const profileAt = (step: Step) =>
+      step.env?.DRIFTSBOK_PROFILE ??
+      job.env?.DRIFTSBOK_PROFILE ??
+      (workflow as { env?: Record<string, string> }).env?.DRIFTSBOK_PROFILE ??
+      'full';
     const uploads = steps.map((s, i) => [s, i] as const).filter(([s]) => /^actions\/upload-(pages-)?artifact@/.test(s.uses ?? ''));
     expect(uploads.length).toBeGreaterThan(0);
     for (const [upload, at] of uploads) {
       // The last step before the upload that writes dist/ is the build whose output is uploaded.
-      const builds = steps.slice(0, at).map((s, i) => [s, i] as const).filter(([s]) => /\bnpm (?:run build|test)\b/.test(s.run ?? ''));
+      const builds = steps
+        .slice(0, at)
+        .map((s, i) => [s, i] as const)
+        .filter(([s]) => /\bnpm (?:run build|test)\b/.test(s.run ?? ''));
       const [feeding] = builds.at(-1)!;
       expect(feeding.run?.trim(), `${upload.name} uploads the output of`).toBe('npm run build');
       expect(profileAt(feeding), `${upload.name} uploads the output of a build with DRIFTSBOK_PROFILE`).toBe('public');
@@ -143,7 +152,9 @@ describe('the publish workflow', () => {
   });
 
   it('writes only counts and kinds of drift to the public job log and summary, never the report', () => {
-    const step = Object.values(workflow.jobs).flatMap((j) => j.steps).find((s) => /npm run drift/.test(s.run ?? ''))!;
+    const step = Object.values(workflow.jobs)
+      .flatMap((j) => j.steps)
+      .find((s) => /npm run drift/.test(s.run ?? ''))!;
     expect(step, 'a drift step').toBeDefined();
     // The report names hosts, guests and addresses: it is read as JSON and only counted.
     expect(step.run).toMatch(/npm run drift --silent -- --snapshot model\/observed [^\n]*--json > "\$RUNNER_TEMP\/drift\.json"/);

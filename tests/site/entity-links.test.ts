@@ -46,7 +46,11 @@ describe('splitEntityLinks', () => {
   });
 
   it('leaves text without links alone', () => {
-    expect(splitEntityLinks('plain [text]', 'nb', resolve)).toEqual({ pieces: [{ type: 'text', value: 'plain [text]' }], problems: [], changed: false });
+    expect(splitEntityLinks('plain [text]', 'nb', resolve)).toEqual({
+      pieces: [{ type: 'text', value: 'plain [text]' }],
+      problems: [],
+      changed: false,
+    });
   });
 });
 
@@ -58,7 +62,14 @@ describe('modelResolver in the public profile (src/model/profile.ts)', () => {
     { id: 'secret-box', name: 'secret-box', vmid: 150, kind: 'lxc', host: 'pve-core', status: 'running', sensitive: true },
     { id: 'vpn', name: 'vpn', vmid: 160, kind: 'lxc', host: 'pve-core', status: 'running', sensitive: true },
   );
-  full.capabilities.push({ id: 'remote', name: 'remote', title: { nb: 'Fjerntilgang', en: 'Remote access' }, tier: 'comfort', status: 'active', dependsOn: ['guest:vpn'] });
+  full.capabilities.push({
+    id: 'remote',
+    name: 'remote',
+    title: { nb: 'Fjerntilgang', en: 'Remote access' },
+    tier: 'comfort',
+    status: 'active',
+    dependsOn: ['guest:vpn'],
+  });
   const { model, withheld } = profileModel(full, 'public');
   const publicResolve = modelResolver(model, '/', withheld);
 
@@ -71,7 +82,11 @@ describe('modelResolver in the public profile (src/model/profile.ts)', () => {
   it('writes a left-out entity as "(skjult)" / "(withheld)", without a link and without the label', () => {
     const nb = splitEntityLinks('Se [[guest:secret-box|hemmeligboksen]].', 'nb', publicResolve);
     expect(nb.problems).toEqual([]);
-    expect(nb.pieces).toEqual([{ type: 'text', value: 'Se ' }, { type: 'text', value: '(skjult)' }, { type: 'text', value: '.' }]);
+    expect(nb.pieces).toEqual([
+      { type: 'text', value: 'Se ' },
+      { type: 'text', value: '(skjult)' },
+      { type: 'text', value: '.' },
+    ]);
     expect(piecesToMdast(nb.pieces).some((node) => node.type === 'link')).toBe(false);
     expect(splitEntityLinks('[[guest:secret-box]]', 'en', publicResolve).pieces).toEqual([{ type: 'text', value: '(withheld)' }]);
   });
@@ -96,12 +111,25 @@ describe('resolveEntityLinks', () => {
       {
         type: 'paragraph',
         children: [
-          { type: 'text', value: 'Runs [[guest:frigate]].', position: { start: { line: 3, column: 1, offset: 0 }, end: { line: 3, column: 24, offset: 23 } } },
+          {
+            type: 'text',
+            value: 'Runs [[guest:frigate]].',
+            position: { start: { line: 3, column: 1, offset: 0 }, end: { line: 3, column: 24, offset: 23 } },
+          },
           { type: 'link', url: 'https://example.org', children: [{ type: 'text', value: '[[guest:nope]] inside a link is left alone' }] },
           { type: 'inlineCode', value: '[[guest:nope]]' },
         ],
       },
-      { type: 'paragraph', children: [{ type: 'text', value: 'Bad [[guest:nope]]', position: { start: { line: 5, column: 1, offset: 30 }, end: { line: 5, column: 19, offset: 48 } } }] },
+      {
+        type: 'paragraph',
+        children: [
+          {
+            type: 'text',
+            value: 'Bad [[guest:nope]]',
+            position: { start: { line: 5, column: 1, offset: 30 }, end: { line: 5, column: 19, offset: 48 } },
+          },
+        ],
+      },
     ],
   });
 
@@ -125,7 +153,11 @@ describe('with directives on (as Starlight parses Markdown)', () => {
         {
           type: 'paragraph',
           children: [
-            { type: 'text', value: 'Se [[guest', position: { start: { line: 2, column: 1, offset: 0 }, end: { line: 2, column: 11, offset: 10 } } },
+            {
+              type: 'text',
+              value: 'Se [[guest',
+              position: { start: { line: 2, column: 1, offset: 0 }, end: { line: 2, column: 11, offset: 10 } },
+            },
             { type: 'textDirective', name: 'frigate', attributes: {}, children: [] },
             { type: 'text', value: ']] nå.' },
           ],
@@ -136,7 +168,12 @@ describe('with directives on (as Starlight parses Markdown)', () => {
     expect(problems).toEqual([]);
     expect((out.children[0] as { children: unknown[] }).children).toEqual([
       { type: 'text', value: 'Se ' },
-      { type: 'link', url: '/guests/frigate/', children: [{ type: 'text', value: 'frigate' }], data: { hProperties: { 'data-entity': 'guest:frigate' } } },
+      {
+        type: 'link',
+        url: '/guests/frigate/',
+        children: [{ type: 'text', value: 'frigate' }],
+        data: { hProperties: { 'data-entity': 'guest:frigate' } },
+      },
       { type: 'text', value: ' nå.' },
     ]);
   });
@@ -153,7 +190,15 @@ describe('langFromPath', () => {
 
 describe('EntityLinkError', () => {
   it('names file:line:column, what is wrong, and how to fix it', () => {
-    const error = new EntityLinkError('content/docs/about.md', [{ ref: 'guest:nope', offset: 0, line: 4, column: 9, message: 'unknown entity "guest:nope" in [[guest:nope]]: no such entity in the model' }]);
+    const error = new EntityLinkError('content/docs/about.md', [
+      {
+        ref: 'guest:nope',
+        offset: 0,
+        line: 4,
+        column: 9,
+        message: 'unknown entity "guest:nope" in [[guest:nope]]: no such entity in the model',
+      },
+    ]);
     expect(error.message).toMatchInlineSnapshot(`
       "content/docs/about.md:4:9 unknown entity "guest:nope" in [[guest:nope]]: no such entity in the model
         hint: use an existing kind:id from the model (see \`npm run check\`), or remove the [[…]] link."

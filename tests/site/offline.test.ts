@@ -70,7 +70,8 @@ async function installOffline(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
   });
 }
 
@@ -93,7 +94,18 @@ function samplePages(site: string, base: string): string[] {
     .map((f) => f.path)
     .filter((p) => p.endsWith('index.html'));
   const pick = (pattern: RegExp) => pages.find((p) => pattern.test(p));
-  const wanted = [/^index\.html$/, /^en\/index\.html$/, /^runbook\/index\.html$/, /^en\/runbook\/index\.html$/, /^scenarios\/[^/]+\/index\.html$/, /^en\/scenarios\/[^/]+\/index\.html$/, /^hosts\/[^/]+\/index\.html$/, /^en\/guests\/[^/]+\/index\.html$/, /^start-order\/index\.html$/, /^en\/architecture\/index\.html$/];
+  const wanted = [
+    /^index\.html$/,
+    /^en\/index\.html$/,
+    /^runbook\/index\.html$/,
+    /^en\/runbook\/index\.html$/,
+    /^scenarios\/[^/]+\/index\.html$/,
+    /^en\/scenarios\/[^/]+\/index\.html$/,
+    /^hosts\/[^/]+\/index\.html$/,
+    /^en\/guests\/[^/]+\/index\.html$/,
+    /^start-order\/index\.html$/,
+    /^en\/architecture\/index\.html$/,
+  ];
   const found = wanted.map(pick);
   expect(found.every(Boolean), `sample pages in ${site}`).toBe(true);
   return found.map((p) => fileUrl(p!, base));
@@ -112,8 +124,12 @@ async function checkOffline(context: BrowserContext, page: Page, origin: string,
       const notice = page.locator('.driftsbok-notice');
       await notice.waitFor({ timeout: 0 });
       // "… the saved copy from 1 January 2026 …": SOURCE_DATE_EPOCH of the build.
-      expect(await notice.textContent(), url).toContain(lang === 'nb' ? 'lagrede kopien fra 1. januar 2026' : 'saved copy from 1 January 2026');
-      expect(await page.locator('.driftsbok-built').textContent(), url).toContain(lang === 'nb' ? 'lagret på enheten' : 'saved on this device');
+      expect(await notice.textContent(), url).toContain(
+        lang === 'nb' ? 'lagrede kopien fra 1. januar 2026' : 'saved copy from 1 January 2026',
+      );
+      expect(await page.locator('.driftsbok-built').textContent(), url).toContain(
+        lang === 'nb' ? 'lagret på enheten' : 'saved on this device',
+      );
     }
     // Search: Pagefind's script, its WebAssembly and its index, all from the offline copy.
     await page.goto(`${origin}${base}`);
@@ -142,7 +158,9 @@ describe('offline app', () => {
   it('builds the mini fixture with a manifest per language, a worker and its file list', SLOW, async () => {
     const built = await runBuild(join(scratch, 'build-1'), env());
     expect(built.code, built.output).toBe(0);
-    expect(built.output).toMatch(/offline: \d+ files, [\d.]+ [kM]?B kept for use without network \(budget 60\.0 MB\); \d+ B of script per page/);
+    expect(built.output).toMatch(
+      /offline: \d+ files, [\d.]+ [kM]?B kept for use without network \(budget 60\.0 MB\); \d+ B of script per page/,
+    );
     // Not a terminal, not --verbose: a line per step and the stage times, without Astro's page log.
     expect(built.output).not.toMatch(/├─|page\(s\) built in/);
     expect(built.output).toMatch(/^build: took [\d.]+ s: check [\d.]+ s · pages and diagrams [\d.]+ s · security policy/m);
@@ -200,7 +218,9 @@ describe('offline app', () => {
       await until(async () => (await servedBuildId(page, '/')) !== firstId, 'the new build to be installed');
       // What the new worker fetched: the changed files and its own script, nothing else.
       const fetched = new Set(server.requests.map((r) => r.split('?')[0]!));
-      const unexpected = [...fetched].filter((url) => !changed.has(url) && !['/sw.js', '/', '/build-info.json', '/offline.js'].includes(url));
+      const unexpected = [...fetched].filter(
+        (url) => !changed.has(url) && !['/sw.js', '/', '/build-info.json', '/offline.js'].includes(url),
+      );
       expect(unexpected).toEqual([]);
       expect(fetched).toContain('/guests/files/');
       expect(fetched.size).toBeLessThan(after.length / 2);
@@ -213,7 +233,8 @@ describe('offline app', () => {
 
       const origins = await page.evaluate(async () => {
         const seen = new Set<string>();
-        for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) seen.add(new URL(request.url).origin);
+        for (const name of await caches.keys())
+          for (const request of await (await caches.open(name)).keys()) seen.add(new URL(request.url).origin);
         return [...seen];
       });
       expect(origins).toEqual([server.origin]);

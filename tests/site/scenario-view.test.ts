@@ -36,16 +36,22 @@ describe('scenario views', () => {
     }
   });
 
-  it("lists what else is degraded, and keeps a running guest that lacks its input out of what is down (Saghaugen)", () => {
+  it('lists what else is degraded, and keeps a running guest that lacks its input out of what is down (Saghaugen)', () => {
     const saghaugen = loadModel('model');
     if (!saghaugen.ok) throw new Error('model/ does not load');
     const m = saghaugen.model;
     const a = analyze(m);
     const idx = indexEntities(m);
     const view = (scenarioId: string, phase = 0) =>
-      phaseView(m, a.scenarios.find((s) => s.id === scenarioId)!.phases[phase]!, { lang: 'nb', index: idx }, (c, lang) => explainCause(c, m, lang), {
-        baseline: a.baseline,
-      });
+      phaseView(
+        m,
+        a.scenarios.find((s) => s.id === scenarioId)!.phases[phase]!,
+        { lang: 'nb', index: idx },
+        (c, lang) => explainCause(c, m, lang),
+        {
+          baseline: a.baseline,
+        },
+      );
     // The UPS runs on its battery when the grid is gone: degraded, and said so in the text.
     const power = view('power-outage');
     expect(power.otherDegraded.map((l) => l.key)).toEqual(['power:unifi-ups']);
@@ -67,7 +73,10 @@ describe('scenario views', () => {
     const existing = big.capabilities.filter((c) => c.status !== 'planned').map((c) => `capability:${c.id}`);
     expect(existing.length).toBeGreaterThan(40);
     const phase = a.scenarios.find((s) => s.id.startsWith('isp-down'))!.phases[0]!;
-    const view = phaseView(big, phase, { lang: 'en', index: idx }, (c, lang) => explainCause(c, big, lang), { baseline: a.baseline, listLimit: 40 });
+    const view = phaseView(big, phase, { lang: 'en', index: idx }, (c, lang) => explainCause(c, big, lang), {
+      baseline: a.baseline,
+      listLimit: 40,
+    });
     expect(view.worksOmitted).toBeGreaterThan(0);
     expect(view.works.length + view.worksOmitted + view.degraded.length + view.lost.length).toBe(existing.length);
     for (const line of view.works) expect(idx.get(line.key)!.entity.tier, line.key).toBe('critical');
@@ -77,7 +86,10 @@ describe('scenario views', () => {
     const downBefore = (k: string) => a.baseline.outcomes[k]?.state === 'down';
     const otherDown = Object.keys(phase.outcomes).filter((k) => !k.startsWith('capability:') && phase.outcomes[k]!.state === 'down');
     expect(otherDown.length).toBeGreaterThan(4);
-    const small = phaseView(big, phase, { lang: 'en', index: idx }, (c, lang) => explainCause(c, big, lang), { baseline: a.baseline, listLimit: 4 });
+    const small = phaseView(big, phase, { lang: 'en', index: idx }, (c, lang) => explainCause(c, big, lang), {
+      baseline: a.baseline,
+      listLimit: 4,
+    });
     expect(small.otherDown.map((l) => l.key).sort()).toEqual(otherDown.filter((k) => !downBefore(k)).sort());
     expect(small.otherDownOmitted).toBe(otherDown.filter(downBefore).length);
     expect(small.otherDownOmitted).toBeGreaterThan(0);
@@ -107,7 +119,11 @@ describe('scenario views', () => {
         .find((r) => r.key === key)!
         .cells.flatMap((cell, i) => (cell.state === 'degraded' || cell.state === 'down' ? [`${grid.columns[i]!.label} ${cell.mark}`] : []));
     expect(compact.rows.length).toBeGreaterThan(0);
-    for (const row of compact.rows) expect(row.hits.map((h) => `${h.column.label} ${h.mark}`), row.key).toEqual(notOk(row.key));
+    for (const row of compact.rows)
+      expect(
+        row.hits.map((h) => `${h.column.label} ${h.mark}`),
+        row.key,
+      ).toEqual(notOk(row.key));
     for (const key of compact.allOk) expect(notOk(key), key).toEqual([]);
     expect([...compact.rows.map((r) => r.key), ...compact.allOk].sort()).toEqual(grid.rows.map((r) => r.key).sort());
   });

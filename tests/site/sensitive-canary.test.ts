@@ -34,7 +34,7 @@ const CANARIES: Record<string, string> = {
   Kanaribeskrivelse7f3a03: 'description of that guest',
   Kanaribehov7f3a04: 'name of a sensitive guest a capability needs',
   kanaribehovid7f3a05: 'id of that guest',
-  Kanarihvorfor7f3a06: 'why of that guest\'s own dependency',
+  Kanarihvorfor7f3a06: "why of that guest's own dependency",
   Kanariformaal7f3a31: 'purpose of that guest',
   Kanarinotat7f3a07: 'title of a sensitive note',
   Kanarinotattekst7f3a08: 'body of a sensitive note',
@@ -53,7 +53,7 @@ const CANARIES: Record<string, string> = {
   Kanarirunbookside7f3a17: 'a runbook procedure marked sensitive',
   Kanariblokk7f3a14: 'a sensitive block in a docs page',
   Kanariblokkentitet7f3a15: 'a sensitive block in entity prose',
-  Kanariforststeg7f3a16: 'a sensitive block holding a procedure\'s first step',
+  Kanariforststeg7f3a16: "a sensitive block holding a procedure's first step",
   Kanarilenketekst7f3a26: 'own text of a link to a left-out entity',
   Kanarilenketekst7f3a27: 'own text of a link to a placeholder',
   '10.173.59.': 'ip, reach.ips, webUi',
@@ -88,7 +88,11 @@ function readOutput(dir: string): OutputText[] {
       const file = relative(dir, path);
       const bytes = readFileSync(path);
       if (name.endsWith('.pdf')) {
-        out.push({ file, how: 'pdftotext', text: execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).toLowerCase() });
+        out.push({
+          file,
+          how: 'pdftotext',
+          text: execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).toLowerCase(),
+        });
       }
       // Pagefind's fragments, index chunks, filters and metadata are gzip ("pagefind_dcd" inside).
       const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -155,7 +159,9 @@ describe('sensitive canaries (a real public and a real full build of the canary 
 
   it('public: no canary in any file of the output (HTML, JS, JSON, search index, PDFs) nor in a file name', () => {
     const found = findCanaries(OUT_PUBLIC, publicTexts);
-    const leaks = [...found].filter(([, where]) => where.length).map(([canary, where]) => `${canary} (${CANARIES[canary]}): ${where.join(', ')}`);
+    const leaks = [...found]
+      .filter(([, where]) => where.length)
+      .map(([canary, where]) => `${canary} (${CANARIES[canary]}): ${where.join(', ')}`);
     expect(leaks).toEqual([]);
   });
 
@@ -167,7 +173,9 @@ describe('sensitive canaries (a real public and a real full build of the canary 
     const inIndex = [...found].filter(([, where]) => where.some((w) => w.startsWith('pagefind/') && w.endsWith('(gunzip)')));
     expect(inIndex.length).toBeGreaterThan(5);
     const inPdf = [...found].filter(([, where]) => where.some((w) => w.endsWith('(pdftotext)'))).map(([canary]) => canary);
-    expect(inPdf).toEqual(expect.arrayContaining(['Kanariscenario7f3a24', 'Kanariforststeg7f3a16', 'Kanariprosedyre7f3a33', 'Kanaribehov7f3a04']));
+    expect(inPdf).toEqual(
+      expect.arrayContaining(['Kanariscenario7f3a24', 'Kanariforststeg7f3a16', 'Kanariprosedyre7f3a33', 'Kanaribehov7f3a04']),
+    );
   });
 
   it('full: what is sensitive is shown with its mark, in both languages', () => {
@@ -185,7 +193,9 @@ describe('sensitive canaries (a real public and a real full build of the canary 
     expect(placeholder).toContain('utelatt i den offentlige utgaven');
     // Not a search result, and the capability that needs it still links to it and still fails with the server.
     expect(placeholder).not.toContain('data-pagefind-body');
-    expect(page('en/capabilities/remote-desk/index.html')).toMatch(/<a href="\/en\/guests\/withheld-1\/"[^>]*>(?:151 )?Withheld guest 1<\/a>/);
+    expect(page('en/capabilities/remote-desk/index.html')).toMatch(
+      /<a href="\/en\/guests\/withheld-1\/"[^>]*>(?:151 )?Withheld guest 1<\/a>/,
+    );
     expect(page('en/scenarios/node-down/index.html')).toContain('Remote desk');
     // Prose links: to the placeholder by its name, to what was left out as "(skjult)" without a link.
     const tips = page('tips/index.html');
@@ -209,7 +219,16 @@ describe('sensitive canaries (a real public and a real full build of the canary 
 
 describe('the public build of Saghaugen (model/ and content/, PDFs included)', () => {
   /** The facts the model marks sensitive or keeps in sensitive fields, as the issue found them published. */
-  const FACTS = ['10.12.0.', 'ronny', 'general-ai@saghaugen.no', 'passordløs', 'passwordless', 'sudo uten passord', 'full tilgang', 'full access'];
+  const FACTS = [
+    '10.12.0.',
+    'ronny',
+    'general-ai@saghaugen.no',
+    'passordløs',
+    'passwordless',
+    'sudo uten passord',
+    'full tilgang',
+    'full access',
+  ];
   const OUT_SAGHAUGEN = join(ROOT, '.dist-test-saghaugen-public');
   let build: { code: number; output: string };
   let texts: OutputText[] = [];

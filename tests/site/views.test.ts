@@ -53,7 +53,7 @@ describe('sidebar', () => {
     expect(few.items.length).toBe(model.guests.length + 1);
   });
 
-  it('in the public profile, leaves a placeholder for a sensitive entity out (its kind\'s full list has it)', () => {
+  it("in the public profile, leaves a placeholder for a sensitive entity out (its kind's full list has it)", () => {
     const m = mini();
     m.guests.find((g) => g.id === 'dns')!.sensitive = true; // files and a capability need it: a placeholder
     const pub = profileModel(m, 'public').model;
@@ -96,11 +96,15 @@ describe('entity views', () => {
     expect(toValue('zones', { id: 'lan', description: 'x' }, ctx).t).toBe('rows');
   });
 
-  it("shows addresses and access with what is not documented, and nothing of them in the public profile", () => {
+  it('shows addresses and access with what is not documented, and nothing of them in the public profile', () => {
     const rows = reachRows(index.get('host:fs-node')!, ctx)!;
     expect(rows.map((r) => [r.field, r.value, r.aside])).toEqual([
       ['ips', { t: 'list', items: [{ t: 'code', text: '192.168.40.10' }] }, undefined],
-      ['webUi', { t: 'link', href: 'https://192.168.40.10:8006', text: 'https://192.168.40.10:8006', external: true }, 'Proxmox uses port 8006 unless set up otherwise'],
+      [
+        'webUi',
+        { t: 'link', href: 'https://192.168.40.10:8006', text: 'https://192.168.40.10:8006', external: true },
+        'Proxmox uses port 8006 unless set up otherwise',
+      ],
       ['ssh', undefined, undefined],
       ['console', undefined, undefined],
     ]);
@@ -111,7 +115,13 @@ describe('entity views', () => {
   it('derives the inverse relations with localized names and marks assumed ones with the why', () => {
     const users = dependedOnByRows(graph, 'guest:dns', { lang: 'nb', index });
     expect(users).toContainEqual(
-      expect.objectContaining({ relation: 'dependencyOf', label: 'er avhengighet for', targetKey: 'guest:files', assumed: true, why: 'Klientene finner filserveren ved navn.' }),
+      expect.objectContaining({
+        relation: 'dependencyOf',
+        label: 'er avhengighet for',
+        targetKey: 'guest:files',
+        assumed: true,
+        why: 'Klientene finner filserveren ved navn.',
+      }),
     );
     const needs = dependsOnRows(graph, 'guest:files', ctx);
     expect(needs[0]).toMatchObject({ relation: 'runsOn', label: 'runs on', targetKey: 'host:fs-node' });
@@ -123,19 +133,45 @@ describe('entity views', () => {
     expect(rows[0]).toMatchObject({ vmid: 100, kind: 'LXC container', status: 'running', cores: '1', memory: '512 MB' });
   });
 
-  it('marks a sensitive point or installed entry (full profile) and keeps the entity\'s own mark out of its facts', () => {
-    const points = toValue('points', [{ nb: 'Åpent', en: 'Open' }, { nb: 'Passordløs SSH', en: 'Passwordless SSH', sensitive: true }], ctx);
+  it("marks a sensitive point or installed entry (full profile) and keeps the entity's own mark out of its facts", () => {
+    const points = toValue(
+      'points',
+      [
+        { nb: 'Åpent', en: 'Open' },
+        { nb: 'Passordløs SSH', en: 'Passwordless SSH', sensitive: true },
+      ],
+      ctx,
+    );
     expect(points).toEqual({
       t: 'list',
       items: [
         { t: 'text', text: 'Open' },
-        { t: 'sensitive', value: { t: 'text', text: 'Passwordless SSH' }, marker: 'Sensitive', explain: 'Sensitive: left out of the public edition of the site.' },
+        {
+          t: 'sensitive',
+          value: { t: 'text', text: 'Passwordless SSH' },
+          marker: 'Sensitive',
+          explain: 'Sensitive: left out of the public edition of the site.',
+        },
       ],
     });
-    const installed = toValue('installed', [{ name: 'Git', sensitive: false }, { name: 'key@example.org', sensitive: true }], { ...ctx, lang: 'nb' });
+    const installed = toValue(
+      'installed',
+      [
+        { name: 'Git', sensitive: false },
+        { name: 'key@example.org', sensitive: true },
+      ],
+      { ...ctx, lang: 'nb' },
+    );
     expect(installed).toMatchObject({
       t: 'list',
-      items: [{ t: 'rows', rows: [{ field: 'name' }] }, { t: 'sensitive', marker: 'Sensitivt', value: { t: 'rows', rows: [{ field: 'name', value: { t: 'text', text: 'key@example.org' } }] } }],
+      items: [
+        { t: 'rows', rows: [{ field: 'name' }] },
+        {
+          t: 'sensitive',
+          marker: 'Sensitivt',
+          value: { t: 'rows', rows: [{ field: 'name', value: { t: 'text', text: 'key@example.org' } }] },
+        },
+      ],
     });
     const dns = index.get('guest:dns')!;
     const record = { ...dns, entity: { ...dns.entity, sensitive: true, withheld: true } } as typeof dns;

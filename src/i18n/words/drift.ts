@@ -27,7 +27,10 @@ export const DRIFT_REPORT_WORDS = {
   'driftReport.unknownTime': { nb: 'tidspunkt ukjent', en: 'time unknown' },
   'driftReport.head.drift': { nb: 'Avvik', en: 'Drift' },
   'driftReport.head.unknown': { nb: 'Ukjent (ikke synlig for tokenet)', en: 'Unknown (not visible to the token)' },
-  'driftReport.head.info': { nb: 'Ikke dokumentert (Proxmox vet mer enn modellen)', en: 'Not documented (Proxmox knows more than the model)' },
+  'driftReport.head.info': {
+    nb: 'Ikke dokumentert (Proxmox vet mer enn modellen)',
+    en: 'Not documented (Proxmox knows more than the model)',
+  },
   'driftReport.fix': { nb: 'gjør', en: 'fix' },
   'driftReport.none': { nb: 'Ingen avvik: modellen stemmer med Proxmox.', en: 'No drift: the model matches Proxmox.' },
   'driftReport.note': { nb: 'Merk', en: 'Note' },
@@ -37,27 +40,33 @@ export const DRIFT_REPORT_WORDS = {
   'driftFinding.storage': { nb: 'lagring', en: 'storage' },
   /** Values are YAML, already written: `value`, `observed`, `model`. `at` is a file:line:column. */
   'driftFinding.notDocumented.message': say(
-    (p: { subject: string; field: string; value: string }) => `${p.subject}: Proxmox oppgir ${p.field} = ${p.value}, men modellen sier ikke noe om det.`,
+    (p: { subject: string; field: string; value: string }) =>
+      `${p.subject}: Proxmox oppgir ${p.field} = ${p.value}, men modellen sier ikke noe om det.`,
     (p) => `${p.subject}: Proxmox reports ${p.field} = ${p.value}, which the model does not state.`,
   ),
   'driftFinding.notDocumented.fix': say(
-    (p: { field: string; value: string; at: string | undefined }) => `Legg til \`${p.field}: ${p.value}\` i oppføringen som starter i ${p.at}, hvis det skal dokumenteres.`,
+    (p: { field: string; value: string; at: string | undefined }) =>
+      `Legg til \`${p.field}: ${p.value}\` i oppføringen som starter i ${p.at}, hvis det skal dokumenteres.`,
     (p) => `Add \`${p.field}: ${p.value}\` to the entry starting at ${p.at}, if it should be documented.`,
   ),
   'driftFinding.changed.message': say(
-    (p: { subject: string; field: string; observed: string; model: string }) => `${p.subject}: ${p.field} er ${p.observed} i Proxmox, men ${p.model} i modellen.`,
+    (p: { subject: string; field: string; observed: string; model: string }) =>
+      `${p.subject}: ${p.field} er ${p.observed} i Proxmox, men ${p.model} i modellen.`,
     (p) => `${p.subject}: ${p.field} is ${p.observed} in Proxmox but ${p.model} in the model.`,
   ),
   'driftFinding.changed.fix': say(
-    (p: { field: string; value: string; at: string | undefined }) => `Sett \`${p.field}: ${p.value}\` i ${p.at} (eller endre Proxmox, hvis modellen er slik det skal være).`,
+    (p: { field: string; value: string; at: string | undefined }) =>
+      `Sett \`${p.field}: ${p.value}\` i ${p.at} (eller endre Proxmox, hvis modellen er slik det skal være).`,
     (p) => `Set \`${p.field}: ${p.value}\` at ${p.at} (or change Proxmox, if the model is how it should be).`,
   ),
   'driftFinding.address.message': say(
-    (p: { subject: string; observed: string; model: string }) => `${p.subject}: adressen er ${p.observed} i Proxmox, men modellen har ${p.model}.`,
+    (p: { subject: string; observed: string; model: string }) =>
+      `${p.subject}: adressen er ${p.observed} i Proxmox, men modellen har ${p.model}.`,
     (p) => `${p.subject}: its address is ${p.observed} in Proxmox, but the model has ${p.model}.`,
   ),
   'driftFinding.address.fix': say(
-    (p: { value: string; at: string | undefined }) => `Legg ${p.value} først i \`reach.ips\` i ${p.at} (eller endre Proxmox, hvis modellen er slik det skal være).`,
+    (p: { value: string; at: string | undefined }) =>
+      `Legg ${p.value} først i \`reach.ips\` i ${p.at} (eller endre Proxmox, hvis modellen er slik det skal være).`,
     (p) => `Put ${p.value} first in \`reach.ips\` at ${p.at} (or change Proxmox, if the model is how it should be).`,
   ),
   'driftFinding.nodeMissing.message': say(
@@ -65,7 +74,8 @@ export const DRIFT_REPORT_WORDS = {
     (p) => `Node ${p.node} is in Proxmox but not in the model.`,
   ),
   'driftFinding.nodeMissing.fix': say(
-    (p: { node: string; file: string | undefined }) => `Legg til en vert med \`name: ${p.node}\` og \`kind: proxmox\`${nbFile(p.file)}, ${NB_IMPORT}.`,
+    (p: { node: string; file: string | undefined }) =>
+      `Legg til en vert med \`name: ${p.node}\` og \`kind: proxmox\`${nbFile(p.file)}, ${NB_IMPORT}.`,
     (p) => `Add a host with \`name: ${p.node}\` and \`kind: proxmox\`${enFile(p.file)}, ${EN_IMPORT}.`,
   ),
   'driftFinding.hostGone.message': say(
@@ -73,7 +83,8 @@ export const DRIFT_REPORT_WORDS = {
     (p) => `Host ${p.host} is in the model but is not a node in the Proxmox answer.`,
   ),
   'driftFinding.hostGone.fix': say(
-    (p: { at: string | undefined }) => `Fjern verten i ${p.at} eller sett \`status: planned\`; er den en frittstående vert, sammenlign den med sitt eget øyeblikksbilde.`,
+    (p: { at: string | undefined }) =>
+      `Fjern verten i ${p.at} eller sett \`status: planned\`; er den en frittstående vert, sammenlign den med sitt eget øyeblikksbilde.`,
     (p) => `Remove the host at ${p.at} or set \`status: planned\`; if it is a standalone host, compare it with its own snapshot.`,
   ),
   'driftFinding.guestMissing.message': say(
@@ -106,14 +117,19 @@ export const DRIFT_REPORT_WORDS = {
     (p) => `Storage ${p.id} (on ${p.nodes}) is in Proxmox but not in the model.`,
   ),
   'driftFinding.storageMissing.fix': say(
-    (p: { file: string | undefined; id: string; host: string }) => `Legg den til${nbFile(p.file)} med \`id: ${p.id}\` og \`host: ${p.host}\`, ${NB_IMPORT}.`,
+    (p: { file: string | undefined; id: string; host: string }) =>
+      `Legg den til${nbFile(p.file)} med \`id: ${p.id}\` og \`host: ${p.host}\`, ${NB_IMPORT}.`,
     (p) => `Add it${enFile(p.file)} with \`id: ${p.id}\` and \`host: ${p.host}\`, ${EN_IMPORT}.`,
   ),
   'driftFinding.storageHidden.message': say(
-    (p: { id: string }) => `Lagringen ${p.id} er ikke i svaret, men tokenet kan mangle rett til å se den (Datastore.Audit). Ukjent, ikke slettet.`,
+    (p: { id: string }) =>
+      `Lagringen ${p.id} er ikke i svaret, men tokenet kan mangle rett til å se den (Datastore.Audit). Ukjent, ikke slettet.`,
     (p) => `Storage ${p.id} is not in the answer, but the token may lack the right to see it (Datastore.Audit). Unknown, not deleted.`,
   ),
-  'driftFinding.storageHidden.fix': { nb: 'Gi tokenet rollen PVEAuditor på / og sammenlign på nytt.', en: 'Give the token the PVEAuditor role on / and compare again.' },
+  'driftFinding.storageHidden.fix': {
+    nb: 'Gi tokenet rollen PVEAuditor på / og sammenlign på nytt.',
+    en: 'Give the token the PVEAuditor role on / and compare again.',
+  },
   'driftFinding.storageGone.message': say(
     (p: { id: string }) => `Lagringen ${p.id} står i modellen, men finnes ikke i Proxmox.`,
     (p) => `Storage ${p.id} is in the model but not in Proxmox.`,
@@ -123,7 +139,8 @@ export const DRIFT_REPORT_WORDS = {
     (p) => `Remove the entry at ${p.at}.`,
   ),
   'driftFinding.storageMoved.message': say(
-    (p: { id: string; observed: string; model: string }) => `Lagringen ${p.id} er på ${p.observed} i Proxmox, men på ${p.model} i modellen.`,
+    (p: { id: string; observed: string; model: string }) =>
+      `Lagringen ${p.id} er på ${p.observed} i Proxmox, men på ${p.model} i modellen.`,
     (p) => `Storage ${p.id} is on ${p.observed} in Proxmox but on ${p.model} in the model.`,
   ),
   'driftFinding.storageMoved.fix': say(
@@ -132,7 +149,8 @@ export const DRIFT_REPORT_WORDS = {
   ),
   /** A guest's field set to what Proxmox says; `extra` (already in the language) goes at the end. */
   'driftFinding.guestField.fix': say(
-    (p: { field: string; value: string; at: string | undefined; extra: string | undefined }) => `Sett \`${p.field}: ${p.value}\` i ${p.at}${tail(p.extra)}.`,
+    (p: { field: string; value: string; at: string | undefined; extra: string | undefined }) =>
+      `Sett \`${p.field}: ${p.value}\` i ${p.at}${tail(p.extra)}.`,
     (p) => `Set \`${p.field}: ${p.value}\` at ${p.at}${tail(p.extra)}.`,
   ),
   'driftFinding.renamed.message': say(
@@ -141,7 +159,8 @@ export const DRIFT_REPORT_WORDS = {
   ),
   'driftFinding.renamed.extra': { nb: '(id-en kan bli stående; lenker bruker den)', en: '(the id can stay; links use it)' },
   'driftFinding.guestMoved.message': say(
-    (p: { subject: string; observed: string; model: string }) => `${p.subject} kjører på ${p.observed} i Proxmox, men på ${p.model} i modellen.`,
+    (p: { subject: string; observed: string; model: string }) =>
+      `${p.subject} kjører på ${p.observed} i Proxmox, men på ${p.model} i modellen.`,
     (p) => `${p.subject} runs on ${p.observed} in Proxmox but on ${p.model} in the model.`,
   ),
   'driftFinding.guestMoved.extra': say(

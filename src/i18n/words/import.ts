@@ -10,7 +10,10 @@ export const IMPORT_WORDS = {
     nb: 'Skriv hva denne verten er til for og hvor den står. Proxmox vet ikke det.',
     en: 'Write what this host is for and where it stands. Proxmox does not know.',
   },
-  'import.todo.guest': { nb: 'Skriv hva denne gjesten gjør. Proxmox vet ikke det.', en: 'Write what this guest does. Proxmox does not know.' },
+  'import.todo.guest': {
+    nb: 'Skriv hva denne gjesten gjør. Proxmox vet ikke det.',
+    en: 'Write what this guest does. Proxmox does not know.',
+  },
   'import.todo.purpose': {
     nb: 'Skriv hva den trengs til, og hva som skjer når den stopper.',
     en: 'Write what it is needed for, and what happens when it stops.',
@@ -19,7 +22,10 @@ export const IMPORT_WORDS = {
     nb: 'Skriv hva som ligger her, og hvor det tas sikkerhetskopi av det.',
     en: 'Write what is kept here, and where it is backed up.',
   },
-  'import.todo.site': { nb: 'Beskriv stedet og hva infrastrukturen skal gjøre.', en: 'Describe the place and what the infrastructure is for.' },
+  'import.todo.site': {
+    nb: 'Beskriv stedet og hva infrastrukturen skal gjøre.',
+    en: 'Describe the place and what the infrastructure is for.',
+  },
   'import.siteTitle': say(
     (p: { name: string }) => `${p.name} driftsbok`,
     (p) => `${p.name} operations handbook`,

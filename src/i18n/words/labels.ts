@@ -20,8 +20,14 @@ export interface KindWords {
 }
 
 export const KIND_WORDS: Record<EntityKind, Record<Lang, KindWords>> = {
-  location: { nb: { one: 'Sted', many: 'Steder', count: ['sted', 'steder'] }, en: { one: 'Location', many: 'Locations', count: ['location', 'locations'] } },
-  host: { nb: { one: 'Vert', many: 'Verter', count: ['maskin', 'maskiner'] }, en: { one: 'Host', many: 'Hosts', count: ['host', 'hosts'] } },
+  location: {
+    nb: { one: 'Sted', many: 'Steder', count: ['sted', 'steder'] },
+    en: { one: 'Location', many: 'Locations', count: ['location', 'locations'] },
+  },
+  host: {
+    nb: { one: 'Vert', many: 'Verter', count: ['maskin', 'maskiner'] },
+    en: { one: 'Host', many: 'Hosts', count: ['host', 'hosts'] },
+  },
   guest: {
     nb: { one: 'Gjest', many: 'Gjester (VM-er og LXC)', count: ['gjest', 'gjester'] },
     en: { one: 'Guest', many: 'Guests (VMs and LXCs)', count: ['guest', 'guests'] },
@@ -34,7 +40,10 @@ export const KIND_WORDS: Record<EntityKind, Record<Lang, KindWords>> = {
     nb: { one: 'Lagring', many: 'Lagring', count: ['lagring', 'lagringer'] },
     en: { one: 'Storage', many: 'Storage', count: ['storage pool', 'storage pools'] },
   },
-  system: { nb: { one: 'System', many: 'Systemer', count: ['system', 'systemer'] }, en: { one: 'System', many: 'Systems', count: ['system', 'systems'] } },
+  system: {
+    nb: { one: 'System', many: 'Systemer', count: ['system', 'systemer'] },
+    en: { one: 'System', many: 'Systems', count: ['system', 'systems'] },
+  },
   capability: {
     nb: { one: 'Funksjon', many: 'Funksjoner', count: ['funksjon', 'funksjoner'] },
     en: { one: 'Capability', many: 'Capabilities', count: ['capability', 'capabilities'] },
@@ -48,7 +57,10 @@ export const KIND_WORDS: Record<EntityKind, Record<Lang, KindWords>> = {
     nb: { one: 'Scenario', many: 'Scenarioer', count: ['scenario', 'scenarioer'] },
     en: { one: 'Scenario', many: 'Scenarios', count: ['scenario', 'scenarios'] },
   },
-  note: { nb: { one: 'Notat', many: 'Notater', count: ['notat', 'notater'] }, en: { one: 'Note', many: 'Notes', count: ['note', 'notes'] } },
+  note: {
+    nb: { one: 'Notat', many: 'Notater', count: ['notat', 'notater'] },
+    en: { one: 'Note', many: 'Notes', count: ['note', 'notes'] },
+  },
 };
 
 /** What each audit rule checks, as a heading a homeowner understands (the rule id stays in a tooltip). */

@@ -15,12 +15,21 @@ export const RUNBOOK_WORDS = {
   /** The short name in the site's sidebar. */
   'runbook.navLabel': { nb: 'Driftshåndbok', en: 'Outage runbook' },
   /** Shown under the title: "Made from the model on <date>, revision <rev>". */
-  'runbook.lead': { nb: 'Laget fra beskrivelsen av anlegget. Sjekk dato og versjon nederst på hver side: et gammelt papir kan være utdatert.', en: 'Made from the description of the installation. Check the date and version at the foot of every page: an old printout may be out of date.' },
-  'runbook.printedNote': { nb: 'Den trykte utgaven er den du trenger når nettstedet er nede. Skriv den ut nå, og legg den ved sikringsskapet.', en: 'The printed copy is the one you need when the site is down. Print it now and keep it by the fuse box.' },
+  'runbook.lead': {
+    nb: 'Laget fra beskrivelsen av anlegget. Sjekk dato og versjon nederst på hver side: et gammelt papir kan være utdatert.',
+    en: 'Made from the description of the installation. Check the date and version at the foot of every page: an old printout may be out of date.',
+  },
+  'runbook.printedNote': {
+    nb: 'Den trykte utgaven er den du trenger når nettstedet er nede. Skriv den ut nå, og legg den ved sikringsskapet.',
+    en: 'The printed copy is the one you need when the site is down. Print it now and keep it by the fuse box.',
+  },
   'runbook.downloadPdf': { nb: 'Last ned PDF for utskrift', en: 'Download the PDF for printing' },
   'runbook.printVersion': { nb: 'Utskriftsversjon', en: 'Print version' },
   'runbook.symptomIndex': { nb: 'Hva merker du?', en: 'What do you notice?' },
-  'runbook.symptomIntro': { nb: 'Finn det du merker, og gå til avsnittet og siden som står ved siden av.', en: 'Find what you notice, then go to the section and page beside it.' },
+  'runbook.symptomIntro': {
+    nb: 'Finn det du merker, og gå til avsnittet og siden som står ved siden av.',
+    en: 'Find what you notice, then go to the section and page beside it.',
+  },
   'runbook.symptom': { nb: 'Det du merker', en: 'What you notice' },
   'runbook.goTo': { nb: 'Gå til', en: 'Go to' },
   'runbook.page': { nb: 'Side', en: 'Page' },
@@ -42,7 +51,8 @@ export const RUNBOOK_WORDS = {
   ),
   /** Instead of the list, when none of it is listed. */
   'runbook.worksOmittedAll': say(
-    (p: { n: number }) => `${p.n} funksjoner: alle som ikke står under «${NB_DEGRADED}» eller «${NB_LOST}». Modellen er stor, så de er ikke listet.`,
+    (p: { n: number }) =>
+      `${p.n} funksjoner: alle som ikke står under «${NB_DEGRADED}» eller «${NB_LOST}». Modellen er stor, så de er ikke listet.`,
     (p) => `${p.n} capabilities: every one not under “${EN_DEGRADED}” or “${EN_LOST}”. The model is large, so they are not listed.`,
   ),
   'runbook.degraded': { nb: NB_DEGRADED, en: EN_DEGRADED },
@@ -52,13 +62,19 @@ export const RUNBOOK_WORDS = {
   'runbook.equipmentDown': { nb: 'Utstyr som er nede', en: 'Equipment that is down' },
   'runbook.diagram': { nb: 'Diagram over feilen', en: 'Diagram of the failure' },
   'runbook.whatToDo': { nb: 'Sjekk og gjør, i denne rekkefølgen', en: 'Check and do, in this order' },
-  'runbook.noProcedure': { nb: 'Ingen skrevet fremgangsmåte for dette scenarioet ennå.', en: 'No written procedure for this scenario yet.' },
+  'runbook.noProcedure': {
+    nb: 'Ingen skrevet fremgangsmåte for dette scenarioet ennå.',
+    en: 'No written procedure for this scenario yet.',
+  },
   'runbook.startOrder': { nb: 'Oppstartsrekkefølge når verten er tilbake', en: 'Start order when the host is back' },
   'runbook.startOrderIntro': say(
     (p: { host: string }) => `Når ${p.host} er oppe igjen: start gjestene i denne rekkefølgen, én og én, fra skallet på verten.`,
     (p) => `When ${p.host} is up again: start the guests in this order, one at a time, from the host's shell.`,
   ),
-  'runbook.startOrderNone': { nb: 'Ingen vert går ned i dette scenarioet, så ingenting må startes på nytt.', en: 'No host goes down in this scenario, so nothing needs to be started again.' },
+  'runbook.startOrderNone': {
+    nb: 'Ingen vert går ned i dette scenarioet, så ingenting må startes på nytt.',
+    en: 'No host goes down in this scenario, so nothing needs to be started again.',
+  },
   'runbook.step': { nb: 'Steg', en: 'Step' },
   'runbook.guest': { nb: 'Gjest', en: 'Guest' },
   'runbook.command': { nb: 'Kommando', en: 'Command' },
@@ -75,7 +91,10 @@ export const RUNBOOK_WORDS = {
   'runbook.statusTitle': { nb: 'Hva virker, og hva virker ikke', en: 'What works and what does not' },
   /** Equipment that runs without what it needs (not restarted). */
   'runbook.equipmentIdle': { nb: 'Kjører, men mangler det den trenger', en: 'Running, but without what it needs' },
-  'runbook.equipmentIdleNote': { nb: 'Disse går fortsatt og skal ikke startes på nytt. De virker igjen når det de mangler, er tilbake.', en: 'These are still running and are not to be restarted. They work again once what they lack is back.' },
+  'runbook.equipmentIdleNote': {
+    nb: 'Disse går fortsatt og skal ikke startes på nytt. De virker igjen når det de mangler, er tilbake.',
+    en: 'These are still running and are not to be restarted. They work again once what they lack is back.',
+  },
   'runbook.equipmentDegraded': { nb: 'Utstyr som virker delvis', en: 'Equipment that partly works' },
   /** The link from a section to its scenario's page on the site. */
   'runbook.onSite': { nb: 'Scenarioet på nettstedet', en: 'This scenario on the site' },

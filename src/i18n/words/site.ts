@@ -46,7 +46,10 @@ export const SITE_WORDS = {
     (p: { date: string }) => `Ingen nettforbindelse: dette er den lagrede kopien fra ${p.date}. Det kan ha skjedd endringer siden.`,
     (p) => `No network: this is the saved copy from ${p.date}. Things may have changed since.`,
   ),
-  'offline.newer': { nb: 'Det finnes en nyere utgave. Last inn siden på nytt for å se den.', en: 'A newer copy exists. Reload the page to see it.' },
+  'offline.newer': {
+    nb: 'Det finnes en nyere utgave. Last inn siden på nytt for å se den.',
+    en: 'A newer copy exists. Reload the page to see it.',
+  },
   'architecture.decentralised': { nb: 'Desentralisert', en: 'Decentralised' },
   'architecture.centralised': { nb: 'Sentralisert', en: 'Centralised' },
   'architecture.dependsOn': { nb: 'Avhenger av', en: 'Depends on' },
@@ -136,23 +139,33 @@ export const SITE_WORDS = {
   ),
   'scenario.none': { nb: 'Ingen.', en: 'None.' },
   'scenario.worksOmittedMore': say(
-    (p: { n: number }) => `Ikke listet: ${p.n} andre funksjoner (ikke kritiske) som også virker. Modellen er stor, så bare de kritiske står her.`,
-    (p) => `Not listed: ${p.n} other capabilities (not critical) that also work. The model is large, so only the critical ones are listed here.`,
+    (p: { n: number }) =>
+      `Ikke listet: ${p.n} andre funksjoner (ikke kritiske) som også virker. Modellen er stor, så bare de kritiske står her.`,
+    (p) =>
+      `Not listed: ${p.n} other capabilities (not critical) that also work. The model is large, so only the critical ones are listed here.`,
   ),
   'scenario.worksOmittedAll': say(
     (p: { n: number }) => `Ikke listet: ${p.n} funksjoner virker – alle som ikke står som borte eller redusert over. Modellen er stor.`,
     (p) => `Not listed: ${p.n} capabilities work – every one not listed as lost or degraded above. The model is large.`,
   ),
-  'scenario.seeMatrix': { nb: 'Scenariomatrisen viser hver funksjon i hvert scenario.', en: 'The scenario matrix shows every capability in every scenario.' },
+  'scenario.seeMatrix': {
+    nb: 'Scenariomatrisen viser hver funksjon i hvert scenario.',
+    en: 'The scenario matrix shows every capability in every scenario.',
+  },
   'scenario.otherDownOmitted': say(
-    (p: { n: number }) => `Ikke listet: ${p.n} til som var nede allerede før scenariet (stoppet, eller avhengig av noe stoppet). Modellen er stor, så bare det scenariet selv tar ned, står her.`,
-    (p) => `Not listed: ${p.n} more that were down before the scenario already (stopped, or needing something stopped). The model is large, so only what the scenario itself takes down is listed here.`,
+    (p: { n: number }) =>
+      `Ikke listet: ${p.n} til som var nede allerede før scenariet (stoppet, eller avhengig av noe stoppet). Modellen er stor, så bare det scenariet selv tar ned, står her.`,
+    (p) =>
+      `Not listed: ${p.n} more that were down before the scenario already (stopped, or needing something stopped). The model is large, so only what the scenario itself takes down is listed here.`,
   ),
   'scenario.diagram': { nb: 'Feilbilde', en: 'Failure picture' },
   'scenario.whatToDo': { nb: 'Hva gjør du?', en: 'What to do' },
   'scenario.inRunbook': { nb: 'Det samme står i driftshåndboka', en: 'The same is in the outage runbook' },
   'scenario.pdf': { nb: 'PDF for utskrift', en: 'PDF for printing' },
-  'scenario.noProcedure': { nb: 'Ingen skrevet fremgangsmåte for dette scenarioet ennå.', en: 'No written procedure for this scenario yet.' },
+  'scenario.noProcedure': {
+    nb: 'Ingen skrevet fremgangsmåte for dette scenarioet ennå.',
+    en: 'No written procedure for this scenario yet.',
+  },
   'scenario.startOrder': { nb: 'Oppstartsrekkefølge når verten er tilbake', en: 'Start order when the host is back' },
   'scenario.startOrderIntro': say(
     (p: { host: string }) => `Når ${p.host} er oppe igjen: start gjestene i denne rekkefølgen, én og én, fra skallet på verten.`,
@@ -182,7 +195,10 @@ export const SITE_WORDS = {
   'outage.scenario': { nb: 'Sannsynlig årsak', en: 'Likely cause' },
   'outage.firstStep': { nb: 'Første steg', en: 'First step' },
   'outage.runbook': { nb: 'Hele driftshåndboka', en: 'The whole outage runbook' },
-  'outage.pdf': { nb: 'Driftshåndboka som PDF (A4) – skriv den ut og legg den ved sikringsskapet', en: 'The runbook as a PDF (A4) – print it and keep it by the fuse box' },
+  'outage.pdf': {
+    nb: 'Driftshåndboka som PDF (A4) – skriv den ut og legg den ved sikringsskapet',
+    en: 'The runbook as a PDF (A4) – print it and keep it by the fuse box',
+  },
   'scenario.analysisMissing': {
     nb: 'Analysen er ikke tilgjengelig i denne byggingen.',
     en: 'The analysis is not available in this build.',
@@ -211,8 +227,8 @@ export const SITE_WORDS = {
   'section.name': { nb: 'Navn', en: 'Name' },
   'section.status': { nb: 'Status', en: 'Status' },
   'section.summary': { nb: 'Kort', en: 'Summary' },
-  'yes': { nb: 'ja', en: 'yes' },
-  'no': { nb: 'nei', en: 'no' },
+  yes: { nb: 'ja', en: 'yes' },
+  no: { nb: 'nei', en: 'no' },
   'sidebar.overview': { nb: 'Oversikt', en: 'Overview' },
   'sidebar.analysis': { nb: 'Analyse', en: 'Analysis' },
   'sidebar.about': { nb: 'Om nettstedet', en: 'About the site' },
