@@ -16,6 +16,7 @@
  */
 import { displayName, type EntityRecord, type Lang } from '../model/entities.ts';
 import type { EntityKind } from '../model/refs.ts';
+import type { PlaceholderWords } from '../model/profile.ts';
 import type { Entry, Sentence, Word } from './words/define.ts';
 import { ANALYSIS_WORDS } from './words/analysis.ts';
 import { CHECK_WORDS } from './words/check.ts';
@@ -182,3 +183,13 @@ export function entityLabel(record: EntityRecord, lang: Lang, options: EntityLab
   }
   return detail ? `${name}\n${detail}` : name;
 }
+
+/** What a withheld entity's placeholder is called in the public profile ("Skjult gjest 1"). */
+export const placeholderWords: PlaceholderWords = {
+  title: (kind, n) => ({
+    nb: t('nb', 'withheld.title', { kind: kindLabel(kind, 'nb').toLowerCase(), n }),
+    en: t('en', 'withheld.title', { kind: kindLabel(kind, 'en').toLowerCase(), n }),
+  }),
+  page: { nb: t('nb', 'withheld.page'), en: t('en', 'withheld.page') },
+  phase: { nb: t('nb', 'withheld.phase'), en: t('en', 'withheld.phase') },
+};

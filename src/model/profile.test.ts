@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { placeholderWords } from '../i18n/store.ts';
 import { loadModel } from './load-model.ts';
 import { applyProfile, isWithheld, profileFromEnv, profileModel, SENSITIVE_FIELDS } from './profile.ts';
 import type { Model } from './schema/model.ts';
@@ -25,12 +26,12 @@ function model(): Model {
 describe('applyProfile', () => {
   it('full is the model as written', () => {
     const m = model();
-    expect(applyProfile(m, 'full')).toBe(m);
+    expect(applyProfile(m, 'full', placeholderWords)).toBe(m);
   });
 
   it('public leaves out every sensitive field of every entity', () => {
     const m = model();
-    const pub = applyProfile(m, 'public');
+    const pub = applyProfile(m, 'public', placeholderWords);
     const text = JSON.stringify(pub);
     for (const secret of ['10.12.0.50', '10.12.0.51', ':18083', 'pct enter', '10.12.0.205', 'ronny', 'aa:bb:cc:dd:ee:ff', 'pct start', 'Konsoll']) {
       expect(text).not.toContain(secret);
@@ -47,7 +48,7 @@ describe('applyProfile', () => {
   it('does not change its input', () => {
     const m = model();
     const before = JSON.stringify(m);
-    applyProfile(m, 'public');
+    applyProfile(m, 'public', placeholderWords);
     expect(JSON.stringify(m)).toBe(before);
   });
 
@@ -90,7 +91,7 @@ function marked(): Model {
 
 describe('the public profile and what is marked sensitive', () => {
   it('leaves every marked thing out: no string of it survives', () => {
-    const { model: pub } = profileModel(marked(), 'public');
+    const { model: pub } = profileModel(marked(), 'public', placeholderWords);
     const text = JSON.stringify(pub);
     for (const secret of ['SECRET-', 'secret-box', '"vpn"', 'guest:vpn', 'key@example.org', 'wireguard']) expect(text, secret).not.toContain(secret);
     // The unmarked neighbours stay.
@@ -100,14 +101,14 @@ describe('the public profile and what is marked sensitive', () => {
   });
 
   it('drops a sensitive entity nothing needs, and forgets it in notes\' about', () => {
-    const { model: pub, withheld } = profileModel(marked(), 'public');
+    const { model: pub, withheld } = profileModel(marked(), 'public', placeholderWords);
     expect(withheld.dropped).toEqual(new Set(['guest:secret-box', 'note:keys']));
     expect(pub.guests.map((g) => g.id)).toEqual(['emqx', 'zigbee2mqtt', 'homeassistant', 'withheld-1']);
     expect(pub.notes.find((n) => n.id === 'access')?.about).toEqual(['guest:emqx']);
   });
 
   it('keeps a sensitive entity something needs as a neutral placeholder, and points every reference at it', () => {
-    const { model: pub, withheld } = profileModel(marked(), 'public');
+    const { model: pub, withheld } = profileModel(marked(), 'public', placeholderWords);
     expect(withheld.placeholders).toEqual(new Map([['guest:vpn', 'guest:withheld-1']]));
     const placeholder = pub.guests.find((g) => g.id === 'withheld-1')!;
     expect(placeholder).toEqual({
@@ -123,7 +124,7 @@ describe('the public profile and what is marked sensitive', () => {
   it('gives a public model that passes the integrity check and keeps the analysis sound', () => {
     const full = marked();
     expect(checkIntegrity(full)).toEqual([]);
-    const { model: pub } = profileModel(full, 'public');
+    const { model: pub } = profileModel(full, 'public', placeholderWords);
     expect(checkIntegrity(pub)).toEqual([]);
     // The capability behind the placeholder still fails with the host, in public as in full.
     const downIn = (m: Model) => analyze(m).scenarios.find((s) => s.id === 'proxmox-down')!.phases[0]!.outcomes['capability:remote']?.state;
@@ -135,7 +136,7 @@ describe('the public profile and what is marked sensitive', () => {
     const m = marked();
     m.guests[0]!.sensitive = true; // emqx: the placeholder vpn and zigbee2mqtt need it
     m.guests.push({ id: 'withheld-1', name: 'withheld-1', vmid: 170, kind: 'lxc', host: 'pve-core', status: 'stopped' });
-    const { model: pub, withheld } = profileModel(m, 'public');
+    const { model: pub, withheld } = profileModel(m, 'public', placeholderWords);
     expect(withheld.placeholders).toEqual(new Map([['guest:emqx', 'guest:withheld-2'], ['guest:vpn', 'guest:withheld-3']]));
     expect(pub.guests.find((g) => g.id === 'zigbee2mqtt')?.dependsOn).toEqual([{ ref: 'guest:withheld-2', assumed: true, why: { nb: 'Zigbee2MQTT sender meldinger via MQTT.', en: 'Zigbee2MQTT publishes through MQTT.' } }]);
     expect(pub.guests.find((g) => g.id === 'withheld-3')?.dependsOn).toEqual([{ ref: 'guest:withheld-2', assumed: true }]);
@@ -146,7 +147,7 @@ describe('the public profile and what is marked sensitive', () => {
     const m = marked();
     m.hosts[0]!.sensitive = true;
     m.capabilities.find((c) => c.id === 'docs-online')!.sensitive = true;
-    const { model: pub } = profileModel(m, 'public');
+    const { model: pub } = profileModel(m, 'public', placeholderWords);
     expect(pub.hosts.map((h) => h.id)).toEqual(['withheld-1', 'garage-cm4']);
     expect(new Set(pub.guests.map((g) => g.host))).toEqual(new Set(['withheld-1']));
     expect(pub.site.docsCapability).toBe('capability:withheld-1');
@@ -158,14 +159,14 @@ describe('the public profile and what is marked sensitive', () => {
   it('forgets the stated guest counts when a guest was left out (they would no longer add up)', () => {
     const m = marked();
     m.site.statedSummary = { runningLxc: 4 };
-    expect(profileModel(m, 'public').model.site.statedSummary).toBeUndefined();
+    expect(profileModel(m, 'public', placeholderWords).model.site.statedSummary).toBeUndefined();
     m.guests = m.guests.filter((g) => g.id !== 'secret-box');
-    expect(profileModel(m, 'public').model.site.statedSummary).toEqual({ runningLxc: 4 });
+    expect(profileModel(m, 'public', placeholderWords).model.site.statedSummary).toEqual({ runningLxc: 4 });
   });
 
   it('the full profile shows everything, marks and all', () => {
     const m = marked();
-    const { model: full, withheld } = profileModel(m, 'full');
+    const { model: full, withheld } = profileModel(m, 'full', placeholderWords);
     expect(full).toBe(m);
     expect(withheld.dropped.size + withheld.placeholders.size).toBe(0);
   });

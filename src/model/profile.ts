@@ -27,7 +27,6 @@ import { KIND_SECTIONS, listEntities, type AnyEntity } from './entities.ts';
 import { collectRefs } from './integrity.ts';
 import { formatRef, parseRef, type EntityKind } from './refs.ts';
 import type { PathSegment } from './yaml-source.ts';
-import { kindLabel, t } from '../i18n/ui.ts';
 import { readSettings } from '../settings.ts';
 
 export type Profile = 'full' | 'public';
@@ -73,11 +72,23 @@ const RELATION_KEYS = ['dependsOn', 'enhancedBy', 'poweredBy', 'connectsVia', 'p
 /** What a placeholder keeps besides its relations: what the analysis, the start order and the schema need. */
 const STRUCTURAL_KEYS = ['vmid', 'kind', 'host', 'status', 'between', 'category', 'tier', 'decentralised', 'runtimeMinutes', 'fails', 'adds'] as const;
 
-export function applyProfile(model: Model, profile: Profile): Model {
-  return profileModel(model, profile).model;
+export function applyProfile(model: Model, profile: Profile, words: PlaceholderWords): Model {
+  return profileModel(model, profile, words).model;
 }
 
-export function profileModel(model: Model, profile: Profile): ProfiledModel {
+/**
+ * The words a placeholder is given (its title, and a withheld note's text). Passed in by the caller
+ * (src/site/data.ts takes them from the word store, placeholderWords in src/i18n/store.ts): the model
+ * layer has no words of its own.
+ */
+export interface PlaceholderWords {
+  title(kind: EntityKind, n: string): Record<'nb' | 'en', string>;
+  page: Record<'nb' | 'en', string>;
+  /** A withheld scenario's phases are called "Phase 1", "Phase 2", … */
+  phase: Record<'nb' | 'en', string>;
+}
+
+export function profileModel(model: Model, profile: Profile, words: PlaceholderWords): ProfiledModel {
   const withheld: Withheld = { placeholders: new Map(), dropped: new Set() };
   if (profile === 'full') return { model, withheld };
 
@@ -152,7 +163,7 @@ export function profileModel(model: Model, profile: Profile): ProfiledModel {
       .map((r) => {
         const copy = copies.get(r.key)!;
         const placeholder = withheld.placeholders.get(r.key);
-        return placeholder ? placeholderOf(copy, kind, parseRef(placeholder)!.id) : publicCopy(copy);
+        return placeholder ? placeholderOf(copy, kind, parseRef(placeholder)!.id, words) : publicCopy(copy);
       });
   }
   return { model: out as unknown as Model, withheld };
@@ -185,23 +196,20 @@ function publicCopy(entity: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** The neutral stand-in: a new id and name, and only what the analysis needs. */
-function placeholderOf(entity: Record<string, unknown>, kind: EntityKind, id: string): Record<string, unknown> {
+function placeholderOf(entity: Record<string, unknown>, kind: EntityKind, id: string, words: PlaceholderWords): Record<string, unknown> {
   const n = id.slice(PLACEHOLDER_ID.length + 1);
-  const title = {
-    nb: t('nb', 'withheld.title', { kind: kindLabel(kind, 'nb').toLowerCase(), n }),
-    en: t('en', 'withheld.title', { kind: kindLabel(kind, 'en').toLowerCase(), n }),
-  };
+  const title = words.title(kind, n);
   const out: Record<string, unknown> = { id };
   // Scenarios and notes have no name; everything else has one, the same in every language.
   if (kind !== 'scenario' && kind !== 'note') out.name = id;
   out.title = title;
-  if (kind === 'note') out.body = { nb: t('nb', 'withheld.page'), en: t('en', 'withheld.page') };
+  if (kind === 'note') out.body = { ...words.page };
   for (const key of STRUCTURAL_KEYS) if (entity[key] !== undefined) out[key] = entity[key];
   for (const key of RELATION_KEYS) if (entity[key] !== undefined) out[key] = withoutWhy(entity[key]);
   if (Array.isArray(entity.phases)) {
     out.phases = (entity.phases as Array<Record<string, unknown>>).map((phase, i) => ({
       id: phase.id,
-      title: { nb: `${t('nb', 'withheld.phase')} ${i + 1}`, en: `${t('en', 'withheld.phase')} ${i + 1}` },
+      title: { nb: `${words.phase.nb} ${i + 1}`, en: `${words.phase.en} ${i + 1}` },
       alsoFails: phase.alsoFails,
       ...(phase.afterMinutesFrom !== undefined ? { afterMinutesFrom: phase.afterMinutesFrom } : {}),
     }));

@@ -11,6 +11,7 @@ import { buildGraph, type Graph } from '../model/graph.ts';
 import { indexEntities, listEntities, type EntityRecord, type Lang } from '../model/entities.ts';
 import { analyze, explainCause, summarise, type Summary } from '../analysis/analyze.ts';
 import { profileFromEnv, profileModel, type Profile, type Withheld } from '../model/profile.ts';
+import { placeholderWords } from '../i18n/store.ts';
 import { loadModelOrThrow, sitePaths } from './env.ts';
 import { pageKeys, type PageKeys } from './page-keys.ts';
 import { siteDrift, type SiteDrift } from './drift-view.ts';
@@ -64,7 +65,7 @@ export function createSiteData(env: NodeJS.ProcessEnv, checked?: Model): SiteDat
   const { modelDir } = sitePaths(env);
   const profile = profileFromEnv(env);
   const full = checked ?? loadModelOrThrow(modelDir);
-  const { model, withheld } = profileModel(full, profile);
+  const { model, withheld } = profileModel(full, profile, placeholderWords);
   const analysis = analyze(model);
   const drift = siteDrift(modelDir, full, profile);
   // What pages show that is computed from the whole model (audits, drift findings) is in every key.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { placeholderWords } from '../../src/i18n/store.ts';
 import type { Root } from 'mdast';
 import { loadModel } from '../../src/model/load-model.ts';
 import { profileModel } from '../../src/model/profile.ts';
@@ -70,7 +71,7 @@ describe('modelResolver in the public profile (src/model/profile.ts)', () => {
     status: 'active',
     dependsOn: ['guest:vpn'],
   });
-  const { model, withheld } = profileModel(full, 'public');
+  const { model, withheld } = profileModel(full, 'public', placeholderWords);
   const publicResolve = modelResolver(model, '/', withheld);
 
   it('links a placeholder by its own name, whatever label the author wrote', () => {

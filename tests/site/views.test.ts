@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { placeholderWords } from '../../src/i18n/store.ts';
 import { loadModel } from '../../src/model/load-model.ts';
 import type { Model } from '../../src/model/schema/model.ts';
 import { buildGraph } from '../../src/model/graph.ts';
@@ -56,7 +57,7 @@ describe('sidebar', () => {
   it("in the public profile, leaves a placeholder for a sensitive entity out (its kind's full list has it)", () => {
     const m = mini();
     m.guests.find((g) => g.id === 'dns')!.sensitive = true; // files and a capability need it: a placeholder
-    const pub = profileModel(m, 'public').model;
+    const pub = profileModel(m, 'public', placeholderWords).model;
     const guests = buildSidebar(pub)
       .filter((i): i is SidebarGroup => 'items' in i)
       .find((g) => g.translations.en === 'Guests (VMs and LXCs)')!;
