@@ -10,6 +10,10 @@
  * - An anyOf group (atLeast k, default 1) counts only its existing members. It is down when fewer than
  *   k members are up (so a group with fewer than k existing members is always down), and makes its
  *   owner degraded when some, but not too many, members are down.
+ * - A member may count for more than one (a cluster node's quorum votes): a group then is down when
+ *   the weight of its members up is below k. The groups a kind's meaning implies (a cluster's quorum,
+ *   an HA guest's allowed nodes, Ceph's OSD nodes and monitors) come from src/model/derived-edges.ts
+ *   and are ordinary groups here.
  * - enhancedBy is soft: a down target makes the entity degraded, never down.
  * - Only `down` travels: a degraded dependency does not degrade its dependents (as in Icinga).
  * - Stopped guests are down (via 'stopped') in every run, baseline included. Failed roots are down
@@ -47,6 +51,10 @@ export interface Group {
   /** Existing members only, sorted, without duplicates. */
   members: number[];
   atLeast: number;
+  /** What the members count for together: their number, or the sum of their weights (a cluster's votes). */
+  total: number;
+  /** A member's weight when it is not 1 (a node's quorum votes). */
+  weights?: Map<number, number>;
 }
 
 /** The model's dependency structure as index arrays: built once, used by every run. */
@@ -95,11 +103,16 @@ export function compileFailureGraph(model: Model, graph: Graph = buildGraph(mode
       if (!HARD_RELATIONS.has(edge.relation)) continue;
       let group = groupsById.get(edge.group.id);
       if (!group) {
-        group = { id: edge.group.id, owner: from, members: [], atLeast: edge.group.atLeast };
+        group = { id: edge.group.id, owner: from, members: [], atLeast: edge.group.atLeast, total: 0 };
         groupsById.set(edge.group.id, group);
       }
       const to = index.get(edge.to);
-      if (to !== undefined && to !== from && !group.members.includes(to)) group.members.push(to);
+      if (to !== undefined && to !== from && !group.members.includes(to)) {
+        group.members.push(to);
+        const weight = edge.weight ?? 1;
+        group.total += weight;
+        if (weight !== 1) (group.weights ??= new Map()).set(to, weight);
+      }
       continue;
     }
     const to = index.get(edge.to);
@@ -122,7 +135,7 @@ export function compileFailureGraph(model: Model, graph: Graph = buildGraph(mode
     ownGroups[g.owner]!.push(gi);
     g.members.forEach((m) => groupRev[m]!.push(gi));
   });
-  const structurallyDown = [...new Set(groups.filter((g) => g.members.length < g.atLeast).map((g) => g.owner))].sort((a, b) => a - b);
+  const structurallyDown = [...new Set(groups.filter((g) => g.total < g.atLeast).map((g) => g.owner))].sort((a, b) => a - b);
   return {
     graph,
     keys,
@@ -141,9 +154,10 @@ export function compileFailureGraph(model: Model, graph: Graph = buildGraph(mode
   };
 }
 
-/** The raw result of one run: which entities are down, and how many members of each group are down. */
+/** The raw result of one run: which entities are down, and how many members (or votes) of each group are down. */
 export interface DownState {
   down: Uint8Array;
+  /** Per group: the members down, each counted by its weight (a node's votes). */
   groupDown: Int32Array;
   /** Entities marked down, in the order they were marked. */
   marked: number[];
@@ -155,7 +169,7 @@ export function emptyDownState(fg: FailureGraph): DownState {
 
 export function groupIsDown(fg: FailureGraph, state: DownState, g: number): boolean {
   const group = fg.groups[g]!;
-  return group.members.length - state.groupDown[g]! < group.atLeast;
+  return group.total - state.groupDown[g]! < group.atLeast;
 }
 
 /**
@@ -176,7 +190,7 @@ export function spreadDown(fg: FailureGraph, state: DownState, sources: Iterable
     const x = queue[head]!;
     for (const e of fg.hardRev[x]!) mark(e);
     for (const g of fg.groupRev[x]!) {
-      state.groupDown[g]!++;
+      state.groupDown[g]! += fg.groups[g]!.weights?.get(x) ?? 1;
       if (groupIsDown(fg, state, g)) mark(fg.groups[g]!.owner);
     }
   }

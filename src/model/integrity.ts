@@ -224,7 +224,8 @@ function duplicatesIn(ids: string[], report: (id: string, at: number, first: num
 /** The field an edge was written in, for the problem's path: a relation field, or a kind's own (guest.host). */
 function fieldOf(edge: Edge, record: EntityRecord): string {
   const own = fieldOfRelation(record.kind, edge.relation);
-  if (own && (edge.relation !== 'partOf' || record.entity.partOf === undefined)) return own;
+  // A kind's own field (guest.host, storage.server), unless the relation field of that name is written too.
+  if (own && (record.entity as Record<string, unknown>)[edge.relation] === undefined) return own;
   return edge.relation;
 }
 

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { guest, host, model, run, states } from './test-builders.ts';
+
+const cluster = (id: string, extra: Record<string, unknown> = {}) => ({ id, name: id, nodes: ['n1', 'n2', 'n3'], ...extra });
+const nodes = [host('n1'), host('n2'), host('n3')];
+
+describe('a cluster: quorum is more than half of all votes', () => {
+  it('three nodes of one vote: up with two, down with one', () => {
+    const m = model({ hosts: nodes, clusters: [cluster('c')] });
+    expect(states(run(m, ['host:n1']))['cluster:c']).toBe('degraded'); // 2 of 3 votes: quorum, a node short
+    expect(states(run(m, ['host:n1', 'host:n2']))['cluster:c']).toBe('down'); // 1 of 3: no quorum
+  });
+
+  it('two nodes and a QDevice: one node and the QDevice keep quorum (2 of 3 votes)', () => {
+    const m = model({
+      hosts: [host('n1'), host('n2'), host('q', { kind: 'raspberry-pi' })],
+      clusters: [cluster('c', { nodes: ['n1', 'n2'], qdevice: 'host:q' })],
+    });
+    expect(states(run(m, ['host:n1']))['cluster:c']).toBe('degraded');
+    expect(states(run(m, ['host:n1', 'host:q']))['cluster:c']).toBe('down');
+  });
+
+  it('votes weigh: a node with 2 of 4 votes is not a majority alone, with one more it is', () => {
+    const m = model({ hosts: nodes, clusters: [cluster('c', { nodes: [{ host: 'n1', votes: 2 }, 'n2', 'n3'] })] });
+    // Total 4, majority 3: n1 (2) + n2 (1) = 3 holds; n1 alone (2) does not; n2 + n3 (2) does not.
+    expect(states(run(m, ['host:n3']))['cluster:c']).toBe('degraded');
+    expect(states(run(m, ['host:n2', 'host:n3']))['cluster:c']).toBe('down');
+    expect(states(run(m, ['host:n1']))['cluster:c']).toBe('down');
+  });
+
+  it('a planned node has no vote yet: two nodes today need both', () => {
+    const m = model({ hosts: [host('n1'), host('n2'), host('n3', { status: 'planned' })], clusters: [cluster('c')] });
+    expect(states(run(m, ['host:n1']))['cluster:c']).toBe('down'); // 1 of 2 votes is not more than half
+  });
+});
+
+describe('HA guests: up while the cluster has quorum and an allowed node is up', () => {
+  const m = model({
+    hosts: nodes,
+    clusters: [cluster('c')],
+    guests: [
+      guest('ha-any', 100, { host: 'n1', ha: { cluster: 'c' } }),
+      guest('ha-two', 101, { host: 'n1', ha: { cluster: 'c', group: ['n1', 'n2'], preferred: 'n1' } }),
+      guest('pinned', 102, { host: 'n1' }),
+    ],
+  });
+
+  it('the node it runs on today fails: HA guests move (degraded), the pinned one is down', () => {
+    expect(states(run(m, ['host:n1']))).toMatchObject({ 'guest:ha-any': 'degraded', 'guest:ha-two': 'degraded', 'guest:pinned': 'down' });
+  });
+
+  it('two of three nodes fail: no quorum, so every HA guest stops', () => {
+    const s = states(run(m, ['host:n1', 'host:n2']));
+    // n3 alone is 1 of 3 votes: no quorum, so every HA guest stops, whatever node is up.
+    expect(s).toMatchObject({ 'cluster:c': 'down', 'guest:ha-any': 'down', 'guest:ha-two': 'down', 'guest:pinned': 'down' });
+  });
+
+  it('the cluster loses quorum while the node is up: HA guests stop, the pinned guest runs', () => {
+    const s = states(run(m, ['cluster:c']));
+    expect(s).toMatchObject({ 'guest:ha-any': 'down', 'guest:ha-two': 'down', 'guest:pinned': 'ok' });
+  });
+
+  it('a node outside its group fails: the group guest is ok', () => {
+    expect(states(run(m, ['host:n3']))['guest:ha-two']).toBe('ok');
+  });
+});
+
+describe('Ceph: enough OSD nodes for min_size, and a majority of monitors', () => {
+  const ceph = (extra: Record<string, unknown> = {}) => ({
+    id: 'rbd',
+    name: 'rbd',
+    type: 'ceph-rbd',
+    osdNodes: ['n1', 'n2', 'n3'],
+    monitors: ['n1', 'n2', 'n3'],
+    replicas: 3,
+    minSize: 2,
+    ...extra,
+  });
+
+  it('3 replicas, min_size 2 on three nodes: one node down is fine, two are not', () => {
+    const m = model({ hosts: nodes, storage: [ceph()] });
+    expect(states(run(m, ['host:n1']))['storage:rbd']).toBe('degraded');
+    expect(states(run(m, ['host:n1', 'host:n2']))['storage:rbd']).toBe('down');
+  });
+
+  it('five OSD nodes with 3 replicas: losing two may take a placement group below min_size', () => {
+    const m = model({ hosts: [...nodes, host('n4'), host('n5')], storage: [ceph({ osdNodes: ['n1', 'n2', 'n3', 'n4', 'n5'] })] });
+    expect(states(run(m, ['host:n4']))['storage:rbd']).toBe('degraded');
+    expect(states(run(m, ['host:n4', 'host:n5']))['storage:rbd']).toBe('down');
+  });
+
+  it('NFS follows its server; ZFS its host, not its replica', () => {
+    const m = model({
+      hosts: [...nodes, host('nas', { kind: 'other' })],
+      storage: [
+        { id: 'nfs', name: 'nfs', type: 'nfs', server: 'host:nas' },
+        { id: 'tank', name: 'tank', type: 'zfs', host: 'n1', replication: { to: 'n2' } },
+      ],
+    });
+    expect(states(run(m, ['host:nas']))['storage:nfs']).toBe('down');
+    expect(states(run(m, ['host:n2']))['storage:tank']).toBe('ok');
+    expect(states(run(m, ['host:n1']))['storage:tank']).toBe('down');
+  });
+});
