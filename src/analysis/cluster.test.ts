@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { guest, host, model, run, states } from './test-builders.ts';
+import { explainCause, explainTally } from './explain.ts';
+import { compileFailureGraph } from './propagate.ts';
+import { baselineTallies } from './availability.ts';
 
 const cluster = (id: string, extra: Record<string, unknown> = {}) => ({ id, name: id, nodes: ['n1', 'n2', 'n3'], ...extra });
 const nodes = [host('n1'), host('n2'), host('n3')];
@@ -100,5 +103,46 @@ describe('Ceph: enough OSD nodes for min_size, and a majority of monitors', () =
     expect(states(run(m, ['host:nas']))['storage:nfs']).toBe('down');
     expect(states(run(m, ['host:n2']))['storage:tank']).toBe('ok');
     expect(states(run(m, ['host:n1']))['storage:tank']).toBe('down');
+  });
+});
+
+describe('explanations say how a quorum, an HA guest and Ceph stand', () => {
+  const m = model({
+    hosts: nodes,
+    clusters: [cluster('c')],
+    guests: [guest('web', 100, { host: 'n1', ha: { cluster: 'c', group: ['n1', 'n2'] } })],
+    storage: [{ id: 'rbd', name: 'rbd', type: 'ceph-rbd', osdNodes: ['n1', 'n2', 'n3'], monitors: ['n1', 'n2', 'n3'] }],
+  });
+  const explain = (roots: string[], key: string, lang: 'nb' | 'en') => run(m, roots)[key]!.causes.map((c) => explainCause(c, m, lang));
+
+  it('an HA guest whose node failed: the cluster has quorum and the other node of its group is up', () => {
+    // n1 down: 2 of 3 votes is a majority; of its group [n1, n2], n2 is up, so HA restarts it there.
+    expect(explain(['host:n1'], 'guest:web', 'en')).toEqual([
+      'web (LXC 100): degraded (the cluster has quorum (2 of 3 votes) and n2 is up) ← n1',
+    ]);
+    expect(explain(['host:n1'], 'guest:web', 'nb')).toEqual([
+      'web (LXC 100): redusert (klyngen har quorum (2 av 3 stemmer), og n2 er oppe) ← n1',
+    ]);
+  });
+
+  it('no quorum: the HA guest is down, and says why', () => {
+    // n2 and n3 down: 1 of 3 votes, 2 needed.
+    expect(explain(['host:n2', 'host:n3'], 'guest:web', 'en')).toContain(
+      'web (LXC 100): down (the cluster has no quorum (1 of 3 votes, needs 2)) ← c ← n2',
+    );
+  });
+
+  it('Ceph: needs 2 of 3 nodes, 1 up', () => {
+    // 3 replicas, min_size 2 (the defaults) on three OSD nodes: two must be up.
+    expect(explain(['host:n1', 'host:n2'], 'storage:rbd', 'en')[0]).toBe('rbd: down (needs 2 of 3 nodes, 1 up) ← n1');
+    expect(explain(['host:n1', 'host:n2'], 'storage:rbd', 'nb')[0]).toBe('rbd: nede (trenger 2 av 3 noder, 1 oppe) ← n1');
+  });
+
+  it('in normal operation: the tallies for the page', () => {
+    const fg = compileFailureGraph(m);
+    const words = (key: string) => baselineTallies(fg, key).map((tally) => explainTally(tally, m, 'en'));
+    expect(words('guest:web')).toEqual(['the cluster has quorum (3 of 3 votes) and n1 and n2 are up']);
+    expect(words('cluster:c')).toEqual(['the cluster has quorum (3 of 3 votes)']);
+    expect(words('storage:rbd')).toEqual(['needs 2 of 3 nodes, 3 up', 'needs 2 of 3 monitors, 3 up']);
   });
 });

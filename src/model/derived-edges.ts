@@ -106,9 +106,10 @@ export function derivedEdges(record: EntityRecord, records: ReadonlyMap<string, 
     const osdCount = osd.filter((m) => exists(m.to)).length;
     const monCount = mons.filter((m) => exists(m.to)).length;
     const needed = osdNodesNeeded(osdCount, pool.replicas ?? CEPH_DEFAULT_REPLICAS, pool.minSize ?? CEPH_DEFAULT_MIN_SIZE);
+    // Groups are ordered by id: #ceph-osd before #ceph-quorum, so a node that holds both explains through its OSDs.
     return [
-      ...groupEdges(key, 'dependsOn', `${key}#osd`, 'osd', osd, needed),
-      ...groupEdges(key, 'dependsOn', `${key}#monitors`, 'monitors', mons, majority(monCount)),
+      ...groupEdges(key, 'dependsOn', `${key}#ceph-osd`, 'osd', osd, needed),
+      ...groupEdges(key, 'dependsOn', `${key}#ceph-quorum`, 'monitors', mons, majority(monCount)),
     ];
   }
   return [];
