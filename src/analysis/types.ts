@@ -96,8 +96,10 @@ export interface StartStep {
   guest: string;
   vmid: number;
   kind: 'lxc' | 'qemu';
-  /** `pct start 106` or `qm start 103`. */
+  /** `pct start 106` or `qm start 103` on the named node; for an HA guest `ha-manager set ct:106 --state started`. */
   command: string;
+  /** The cluster (`kind:id`) whose ha-manager starts it, for an HA guest (it then starts on any allowed node). */
+  ha?: string;
   /** Guests (keys) that must be up before this one. */
   waitsFor: string[];
   /**

@@ -35,7 +35,9 @@ export function startReasonText(step: StartStep, lang: Lang, name: (key: string)
     : reason.serves.length
       ? t(lang, 'startOrder.reason.serves', { what: joinNames(reason.serves.map(name), lang) })
       : t(lang, 'startOrder.reason.nothing');
-  return { rank: reason.rank, label, text };
+  // An HA guest: its cluster starts it, on any allowed node.
+  const ha = step.ha ? `${t(lang, 'cluster.startByHa', { cluster: name(step.ha) })}. ` : '';
+  return { rank: reason.rank, label, text: `${ha}${text}` };
 }
 
 /**
@@ -49,6 +51,10 @@ export function scenarioStartOrders(analysis: Analysis, scenarioId: string): { o
   for (const phase of result?.phases ?? [])
     for (const [key, outcome] of Object.entries(phase.outcomes))
       if (key.startsWith('host:') && outcome.state === 'down' && analysis.baseline.outcomes[key]?.state !== 'down') hostsDown.add(key);
+  // HA guests the cluster stopped (no quorum) while their node stayed up: that node's order says how to start them.
+  for (const order of analysis.startOrders)
+    for (const step of order.steps)
+      if (step.ha && result?.phases.some((phase) => phase.outcomes[step.guest]?.state === 'down')) hostsDown.add(order.host);
   const orders = analysis.startOrders.filter((o) => hostsDown.has(o.host) && o.steps.length > 0);
   const withOrder = new Set(orders.map((o) => o.host));
   return { orders, hostsWithoutGuests: [...hostsDown].filter((h) => !withOrder.has(h)).sort() };

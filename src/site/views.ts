@@ -238,8 +238,15 @@ export interface GuestRow {
 }
 
 export function guestRows(model: Model, hostId: string, ctx: ViewContext): GuestRow[] {
-  return model.guests
-    .filter((g) => g.host === hostId)
+  return guestRowsOf(
+    model.guests.filter((g) => g.host === hostId),
+    ctx,
+  );
+}
+
+/** Rows for these guests, by VMID. */
+export function guestRowsOf(guests: readonly Model['guests'][number][], ctx: ViewContext): GuestRow[] {
+  return guests
     .slice()
     .sort((a, b) => a.vmid - b.vmid)
     .map((g) => ({
