@@ -88,9 +88,11 @@ export function nameList(names: readonly string[], lang: Lang): string {
  */
 export function explainTally(tally: GroupTally, model: Model, lang: Lang): string {
   const quorum = (q: GroupTally) =>
-    q.up >= q.needed
-      ? t(lang, 'cluster.quorum.has', { up: q.up, total: q.total })
-      : t(lang, 'cluster.quorum.lost', { up: q.up, total: q.total, needed: q.needed });
+    q.up < q.needed
+      ? t(lang, 'cluster.quorum.lost', { up: q.up, total: q.total, needed: q.needed })
+      : q.clusterUp === false
+        ? t(lang, 'cluster.down')
+        : t(lang, 'cluster.quorum.has', { up: q.up, total: q.total });
   const names = (keys: readonly string[]) =>
     nameList(
       keys.map((k) => keyLabel(k, model, lang)),
@@ -100,7 +102,7 @@ export function explainTally(tally: GroupTally, model: Model, lang: Lang): strin
     case 'quorum':
       return quorum(tally);
     case 'ha':
-      if (tally.quorum && tally.quorum.up < tally.quorum.needed) return quorum(tally.quorum);
+      if (tally.quorum && (tally.quorum.up < tally.quorum.needed || tally.quorum.clusterUp === false)) return quorum(tally.quorum);
       if (tally.up === 0)
         return t(lang, 'cluster.ha.noNode', { nodes: names(tally.upMembers.length ? tally.upMembers : allowedOf(tally, model)) });
       return tally.quorum

@@ -199,6 +199,7 @@ export function groupTally(fg: FailureGraph, state: DownState, g: number): Group
     upMembers: group.members.filter((m) => !state.down[m]).map((m) => fg.keys[m]!),
   };
   if (group.quorumGroup !== undefined) tally.quorum = groupTally(fg, state, group.quorumGroup);
+  if (group.purpose === 'quorum') tally.clusterUp = !state.down[group.owner];
   return tally;
 }
 

@@ -39,6 +39,8 @@ export interface GroupTally {
   upMembers: string[];
   /** For an HA guest: its cluster's quorum in the same run. */
   quorum?: GroupTally;
+  /** For a quorum: false when the cluster is down although the votes would do (its network is down, or it fails itself). */
+  clusterUp?: boolean;
 }
 
 export interface Outcome {

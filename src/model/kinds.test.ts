@@ -31,7 +31,7 @@ describe('lists derived from the kind registry', () => {
 
   it('gives the kinds that fail, are equipment, are drawn and are in the runbook', () => {
     expect([...FAILING_KINDS]).toEqual(['location', 'host', 'cluster', 'guest', 'network', 'storage', 'system', 'capability', 'power']);
-    expect([...EQUIPMENT_KINDS].sort()).toEqual(['guest', 'host', 'network', 'power', 'storage']);
+    expect([...EQUIPMENT_KINDS].sort()).toEqual(['cluster', 'guest', 'host', 'network', 'power', 'storage']);
     expect(DRAWN_KINDS).toEqual(['power', 'network', 'host', 'cluster', 'storage', 'guest', 'system', 'capability']);
     expect([...RUNBOOK_KINDS].sort()).toEqual(['capability', 'cluster', 'guest', 'host', 'network', 'power', 'storage']);
   });

@@ -157,7 +157,8 @@ export const KINDS = {
       { name: 'qdevice', read: (e) => (e.qdevice === undefined ? [] : [{ at: ['qdevice'], text: e.qdevice }]) },
     ],
     fails: true,
-    equipment: false,
+    // Equipment for what it does to its guests: an HA guest whose cluster lost quorum is stopped, not running idle.
+    equipment: true,
     drawn: { layer: 2.5 },
     runbook: true,
     sensitive: true,

@@ -14,6 +14,7 @@ import { loadModel } from '../../src/model/load-model.ts';
 import type { Model } from '../../src/model/schema/model.ts';
 import { analyze, explainCause } from '../../src/analysis/analyze.ts';
 import type { Analysis, PhaseResult, State } from '../../src/analysis/types.ts';
+import { isStoppedByFailure } from '../../src/analysis/equipment.ts';
 
 const dir = 'tests/fixtures/models/farm/model';
 
@@ -97,6 +98,11 @@ describe('the cluster fixture (Lia gard)', () => {
       'capability:camera-recording': 'down',
       'capability:backups': 'down',
     });
+    // The votes would do (all three nodes are up), but corosync cannot run: the cluster is down, and
+    // HA stops its guests (stopped, not running idle: the runbook must not say "do not restart").
+    expect(why(p, 'guest:stall')).toEqual(['stall (VM 100): down (the cluster is down) ← The Lia cluster ← Core switch']);
+    expect(isStoppedByFailure(p.outcomes['guest:stall']!)).toBe(true);
+    expect(isStoppedByFailure(p.outcomes['guest:backup']!)).toBe(false); // it is ok
   });
 
   it('the fibre down: the internet runs on 4G (degraded), nothing else changes', () => {

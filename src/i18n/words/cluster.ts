@@ -15,6 +15,8 @@ export const CLUSTER_WORDS = {
       `klyngen har ikke quorum (${p.up} av ${p.total} ${plural(p.total, 'stemme', 'stemmer')}, trenger ${p.needed})`,
     (p) => `the cluster has no quorum (${p.up} of ${p.total} ${plural(p.total, 'vote', 'votes')}, needs ${p.needed})`,
   ),
+  /** The votes would do, but the cluster is down: its network is gone (the chain says what). */
+  'cluster.down': { nb: 'klyngen er nede', en: 'the cluster is down' },
   /** An HA guest that can run: "klyngen har quorum (2 av 3 stemmer), og pve2 er oppe". */
   'cluster.ha.up': say(
     (p: { quorum: string; nodes: string; count: number }) => `${p.quorum}, og ${p.nodes} er oppe`,
