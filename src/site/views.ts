@@ -195,6 +195,8 @@ export interface RelationRow {
 
 function groupNote(edge: Edge, ctx: ViewContext): string | undefined {
   if (!edge.group) return undefined;
+  // A group the model's meaning implies (src/model/derived-edges.ts) says what it counts.
+  if (edge.group.purpose) return t(ctx.lang, `cluster.group.${edge.group.purpose}`, { n: edge.group.atLeast, weight: edge.weight ?? 1 });
   return t(ctx.lang, 'entity.anyOf', { n: edge.group.atLeast });
 }
 

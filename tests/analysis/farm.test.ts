@@ -15,6 +15,7 @@ import type { Model } from '../../src/model/schema/model.ts';
 import { analyze, explainCause } from '../../src/analysis/analyze.ts';
 import type { Analysis, PhaseResult, State } from '../../src/analysis/types.ts';
 import { isStoppedByFailure } from '../../src/analysis/equipment.ts';
+import { scenarioStartOrders } from '../../src/site/start-order-view.ts';
 
 const dir = 'tests/fixtures/models/farm/model';
 
@@ -170,6 +171,18 @@ describe('the cluster fixture (Lia gard)', () => {
     });
     expect(analysis.startOrders.flatMap((o) => o.steps).find((s) => s.guest === 'guest:backup')?.ha).toBeUndefined();
     expect(analysis.startOrders.flatMap((o) => o.steps).find((s) => s.guest === 'guest:stall')?.ha).toBe('cluster:lia');
+  });
+
+  it('the start order of a scenario: the nodes that went down, and the nodes whose HA guests the cluster stopped', () => {
+    // two nodes down: pve1 and pve2 are down; pve3 is up, but its HA guest (cameras) was stopped (no quorum).
+    expect(scenarioStartOrders(analysis, 'two-nodes-down')).toMatchObject({
+      orders: [{ host: 'host:pve1' }, { host: 'host:pve2' }, { host: 'host:pve3' }],
+      hostsUp: ['host:pve3'],
+    });
+    // the core switch: every node is up, every HA guest stopped.
+    expect(scenarioStartOrders(analysis, 'core-switch-down').hostsUp).toEqual(['host:pve1', 'host:pve2', 'host:pve3']);
+    // the fibre: nothing to start.
+    expect(scenarioStartOrders(analysis, 'fibre-down')).toEqual({ orders: [], hostsWithoutGuests: [] });
   });
 
   it('single points of failure: the UPS and the core switch, not any one node', () => {

@@ -36,6 +36,23 @@ export const CLUSTER_WORDS = {
       `trenger ${p.needed} av ${p.total} ${plural(p.total, 'monitor', 'monitorer')}, ${p.up} oppe`,
     (p) => `needs ${p.needed} of ${p.total} ${plural(p.total, 'monitor', 'monitors')}, ${p.up} up`,
   ),
+  /** The note beside a derived group's member in the relations tables (`n`: how many are needed; `weight`: its votes). */
+  'cluster.group.quorum': say(
+    (p: { n: number; weight: number }) => `${p.weight} ${plural(p.weight, 'stemme', 'stemmer')}; quorum er ${p.n}`,
+    (p) => `${p.weight} ${plural(p.weight, 'vote', 'votes')}; quorum is ${p.n}`,
+  ),
+  'cluster.group.ha': say(
+    (_p: { n: number; weight: number }) => 'HA: én av disse holder',
+    () => 'HA: any one of these will do',
+  ),
+  'cluster.group.osd': say(
+    (p: { n: number; weight: number }) => `OSD-node: ${p.n} av disse må være oppe`,
+    (p) => `OSD node: ${p.n} of these must be up`,
+  ),
+  'cluster.group.monitors': say(
+    (p: { n: number; weight: number }) => `monitor: ${p.n} av disse må være oppe`,
+    (p) => `monitor: ${p.n} of these must be up`,
+  ),
   /** The entity page's row for a cluster, an HA guest or a Ceph pool in normal operation. */
   'cluster.availability': { nb: 'Tilgjengelighet', en: 'Availability' },
   'cluster.runsToday': { nb: 'Kjører nå på', en: 'Runs today on' },
@@ -46,6 +63,13 @@ export const CLUSTER_WORDS = {
       `Replikaen på ${p.to} er for gjenoppretting: den holder ikke lageret oppe når ${p.host} er nede. Etter et bortfall startes gjestene fra replikaen, med dataene fra siste replikering.`,
     (p) =>
       `The replica on ${p.to} is for recovery: it does not keep the pool up when ${p.host} is down. After a failure the guests are started from the replica, with the data of the last replication.`,
+  ),
+  /** The start order of a node that stayed up while the cluster stopped its HA guests (no quorum). */
+  'cluster.startOrderIntroUp': say(
+    (p: { host: string }) =>
+      `${p.host} er oppe, men klyngen har stoppet HA-gjestene der. Når klyngen har quorum igjen, starter den dem selv; gjør den ikke det, start dem i denne rekkefølgen, én og én.`,
+    (p) =>
+      `${p.host} is up, but the cluster stopped the HA guests there. Once the cluster has quorum again it starts them itself; if it does not, start them in this order, one at a time.`,
   ),
   /** The start order: a guest the cluster starts, wherever it runs. */
   'cluster.startByHa': say(
