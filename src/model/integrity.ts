@@ -10,6 +10,7 @@ import { LIST_RELATIONS, SINGLE_RELATIONS } from './relations.ts';
 import { parseRef, formatRef, type EntityKind } from './refs.ts';
 import { suggest } from './suggest.ts';
 import { buildGraph, HARD_RELATIONS, type Edge } from './graph.ts';
+import { checkClusters } from './cluster-integrity.ts';
 import type { PathSegment } from './yaml-source.ts';
 
 export interface IntegrityProblem {
@@ -179,6 +180,7 @@ export function checkIntegrity(model: Model, options: { alsoKnown?: Iterable<str
     }
   });
 
+  problems.push(...checkClusters(model));
   problems.push(...checkPlanLinks(model, byKey));
   problems.push(...findCycles(model, byKey));
   return problems;

@@ -57,7 +57,7 @@ export const StorageSchema = z
       if (s.monitors === undefined) need('monitors', `a ${type} pool needs monitors: the hosts that run its monitors`);
       const replicas = s.replicas ?? 3;
       const minSize = s.minSize ?? 2;
-      if (minSize > replicas) need('minSize', `minSize ${minSize} is more than replicas ${replicas}: no write could ever complete`);
+      if (minSize > replicas) need('minSize', `minSize ${minSize} is more than replicas ${replicas}: no write could ever complete; lower minSize or raise replicas`);
     } else if (type !== undefined && SERVED_TYPES.has(type)) {
       if (s.server === undefined) need('server', `an ${type} pool needs a server: what serves it (kind:id)`);
     } else if (s.host === undefined) {
