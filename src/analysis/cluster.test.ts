@@ -146,3 +146,20 @@ describe('explanations say how a quorum, an HA guest and Ceph stand', () => {
     expect(words('storage:rbd')).toEqual(['needs 2 of 3 nodes, 3 up', 'needs 2 of 3 monitors, 3 up']);
   });
 });
+
+describe('the public profile keeps what the analysis of clusters needs', () => {
+  it('a sensitive cluster and Ceph pool become placeholders with their nodes, and the HA guest stays HA', async () => {
+    const { applyProfile } = await import('../model/profile.ts');
+    const m = model({
+      hosts: nodes,
+      clusters: [cluster('c', { sensitive: true })],
+      storage: [{ id: 'rbd', name: 'rbd', type: 'ceph-rbd', osdNodes: ['n1', 'n2', 'n3'], monitors: ['n1', 'n2', 'n3'], sensitive: true }],
+      guests: [guest('web', 100, { host: 'n1', ha: { cluster: 'c' }, dependsOn: ['storage:rbd'] })],
+    });
+    const pub = applyProfile(m, 'public');
+    // Same answers as the full model: two nodes down, no quorum and no Ceph.
+    expect(states(run(pub, ['host:n1', 'host:n2']))['guest:web']).toBe('down');
+    expect(states(run(pub, ['host:n1']))['guest:web']).toBe('degraded');
+    expect(pub.guests[0]!.ha?.cluster).toBe('withheld-1');
+  });
+});
