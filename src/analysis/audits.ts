@@ -115,6 +115,9 @@ export function criticalSurvives({ model, fg, scenarios, hostFailures }: AuditIn
 export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): AuditFinding[] {
   const findings: AuditFinding[] = [];
   for (const group of fg.groups) {
+    // A group the model's meaning implies (src/model/derived-edges.ts) is said once, on its cluster:
+    // an HA guest's or a Ceph pool's nodes are the cluster's nodes, and share its weak points.
+    if (group.purpose !== undefined && group.purpose !== 'quorum') continue;
     const shared = sharedFailures.get(group.id);
     if (!shared || shared.length === 0) continue;
     const owner = fg.keys[group.owner]!;

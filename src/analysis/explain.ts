@@ -7,7 +7,8 @@
 import type { Model } from '../model/schema/model.ts';
 import { indexEntities, type EntityRecord, type Lang } from '../model/entities.ts';
 import { entityLabel, t } from '../i18n/store.ts';
-import type { Cause, State } from './types.ts';
+import { allowedNodes } from '../model/derived-edges.ts';
+import type { Cause, GroupTally, State } from './types.ts';
 
 /** Marks that make a state readable without colour: diagram labels, tables, the printed runbook. */
 export const STATE_MARK = { ok: '✓', degraded: '!', down: '✗' } as const satisfies Record<State, string>;
@@ -49,7 +50,8 @@ export function explainCause(cause: Cause, model: Model, lang: Lang): string {
   const state: State = cause.state ?? (cause.via === 'enhancedBy' ? 'degraded' : 'down');
   const [first, ...rest] = cause.chain;
   if (first === undefined) return t(lang, 'explain.unknown');
-  const head = `${keyLabel(first, model, lang)}: ${stateLabel(state, lang)}`;
+  const tally = cause.tally ? ` (${explainTally(cause.tally, model, lang)})` : '';
+  const head = `${keyLabel(first, model, lang)}: ${stateLabel(state, lang)}${tally}`;
   if (rest.length === 0) {
     const why = cause.via === 'stopped' || cause.via === 'root' || cause.via === 'anyOf' ? t(lang, `explain.${cause.via}`) : '';
     return why ? `${head} (${why})` : head;
@@ -72,4 +74,50 @@ export function chainText(chain: readonly string[], model: Model, lang: Lang): s
 function isStopped(key: string, model: Model): boolean {
   const record = indexOf(model).get(key);
   return record?.kind === 'guest' && record.entity.status === 'stopped';
+}
+
+/** A list of names as a person says it: "pve1", "pve1 og pve2", "pve1, pve2 og pve3". */
+export function nameList(names: readonly string[], lang: Lang): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${t(lang, 'list.and')} ${names[names.length - 1]}`;
+}
+
+/**
+ * How a derived group stands, in words (src/model/derived-edges.ts): "klyngen har quorum (2 av 3
+ * stemmer), og pve2 er oppe" for an HA guest, "trenger 2 av 3 noder, 1 oppe" for Ceph's OSD nodes.
+ */
+export function explainTally(tally: GroupTally, model: Model, lang: Lang): string {
+  const quorum = (q: GroupTally) =>
+    q.up < q.needed
+      ? t(lang, 'cluster.quorum.lost', { up: q.up, total: q.total, needed: q.needed })
+      : q.clusterUp === false
+        ? t(lang, 'cluster.down')
+        : t(lang, 'cluster.quorum.has', { up: q.up, total: q.total });
+  const names = (keys: readonly string[]) =>
+    nameList(
+      keys.map((k) => keyLabel(k, model, lang)),
+      lang,
+    );
+  switch (tally.purpose) {
+    case 'quorum':
+      return quorum(tally);
+    case 'ha':
+      if (tally.quorum && (tally.quorum.up < tally.quorum.needed || tally.quorum.clusterUp === false)) return quorum(tally.quorum);
+      if (tally.up === 0)
+        return t(lang, 'cluster.ha.noNode', { nodes: names(tally.upMembers.length ? tally.upMembers : allowedOf(tally, model)) });
+      return tally.quorum
+        ? t(lang, 'cluster.ha.up', { quorum: quorum(tally.quorum), nodes: names(tally.upMembers), count: tally.upMembers.length })
+        : names(tally.upMembers);
+    case 'osd':
+      return t(lang, 'cluster.osd', { needed: tally.needed, total: tally.total, up: tally.up });
+    case 'monitors':
+      return t(lang, 'cluster.monitors', { needed: tally.needed, total: tally.total, up: tally.up });
+  }
+}
+
+/** The nodes an HA guest may run on, as the model writes them (for "none of … is up"). */
+function allowedOf(tally: GroupTally, model: Model): string[] {
+  const index = indexOf(model);
+  const record = index.get(tally.owner);
+  return record?.kind === 'guest' ? allowedNodes(record.entity, index) : [];
 }

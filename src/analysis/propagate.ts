@@ -10,6 +10,10 @@
  * - An anyOf group (atLeast k, default 1) counts only its existing members. It is down when fewer than
  *   k members are up (so a group with fewer than k existing members is always down), and makes its
  *   owner degraded when some, but not too many, members are down.
+ * - A member may count for more than one (a cluster node's quorum votes): a group then is down when
+ *   the weight of its members up is below k. The groups a kind's meaning implies (a cluster's quorum,
+ *   an HA guest's allowed nodes, Ceph's OSD nodes and monitors) come from src/model/derived-edges.ts
+ *   and are ordinary groups here.
  * - enhancedBy is soft: a down target makes the entity degraded, never down.
  * - Only `down` travels: a degraded dependency does not degrade its dependents (as in Icinga).
  * - Stopped guests are down (via 'stopped') in every run, baseline included. Failed roots are down
@@ -26,7 +30,8 @@ import type { Model } from '../model/schema/model.ts';
 import type { EntityRecord } from '../model/entities.ts';
 import { FAILING_KINDS } from '../model/kinds.ts';
 import { buildGraph, HARD_RELATIONS, type Graph } from '../model/graph.ts';
-import type { Cause, Outcome, State } from './types.ts';
+import type { GroupPurpose } from '../model/derived-edges.ts';
+import type { Cause, GroupTally, Outcome, State } from './types.ts';
 
 /** At most this many causes are kept per entity (the shortest, see sortCauses). */
 export const MAX_CAUSES = 4;
@@ -47,6 +52,14 @@ export interface Group {
   /** Existing members only, sorted, without duplicates. */
   members: number[];
   atLeast: number;
+  /** What the members count for together: their number, or the sum of their weights (a cluster's votes). */
+  total: number;
+  /** A member's weight when it is not 1 (a node's quorum votes). */
+  weights?: Map<number, number>;
+  /** A group the model's meaning implies (src/model/derived-edges.ts), for the explanations. */
+  purpose?: GroupPurpose;
+  /** For an HA guest's nodes: the quorum group of its cluster. */
+  quorumGroup?: number;
 }
 
 /** The model's dependency structure as index arrays: built once, used by every run. */
@@ -95,11 +108,17 @@ export function compileFailureGraph(model: Model, graph: Graph = buildGraph(mode
       if (!HARD_RELATIONS.has(edge.relation)) continue;
       let group = groupsById.get(edge.group.id);
       if (!group) {
-        group = { id: edge.group.id, owner: from, members: [], atLeast: edge.group.atLeast };
+        group = { id: edge.group.id, owner: from, members: [], atLeast: edge.group.atLeast, total: 0 };
+        if (edge.group.purpose) group.purpose = edge.group.purpose;
         groupsById.set(edge.group.id, group);
       }
       const to = index.get(edge.to);
-      if (to !== undefined && to !== from && !group.members.includes(to)) group.members.push(to);
+      if (to !== undefined && to !== from && !group.members.includes(to)) {
+        group.members.push(to);
+        const weight = edge.weight ?? 1;
+        group.total += weight;
+        if (weight !== 1) (group.weights ??= new Map()).set(to, weight);
+      }
       continue;
     }
     const to = index.get(edge.to);
@@ -122,7 +141,15 @@ export function compileFailureGraph(model: Model, graph: Graph = buildGraph(mode
     ownGroups[g.owner]!.push(gi);
     g.members.forEach((m) => groupRev[m]!.push(gi));
   });
-  const structurallyDown = [...new Set(groups.filter((g) => g.members.length < g.atLeast).map((g) => g.owner))].sort((a, b) => a - b);
+  // An HA guest's nodes know its cluster's quorum, so "the cluster has quorum and pve2 is up" can be said.
+  groups.forEach((g) => {
+    if (g.purpose !== 'ha') return;
+    for (const t of hard[g.owner]!) {
+      const quorum = ownGroups[t]!.find((q) => groups[q]!.purpose === 'quorum');
+      if (quorum !== undefined) g.quorumGroup = quorum;
+    }
+  });
+  const structurallyDown = [...new Set(groups.filter((g) => g.total < g.atLeast).map((g) => g.owner))].sort((a, b) => a - b);
   return {
     graph,
     keys,
@@ -141,9 +168,10 @@ export function compileFailureGraph(model: Model, graph: Graph = buildGraph(mode
   };
 }
 
-/** The raw result of one run: which entities are down, and how many members of each group are down. */
+/** The raw result of one run: which entities are down, and how many members (or votes) of each group are down. */
 export interface DownState {
   down: Uint8Array;
+  /** Per group: the members down, each counted by its weight (a node's votes). */
   groupDown: Int32Array;
   /** Entities marked down, in the order they were marked. */
   marked: number[];
@@ -155,7 +183,29 @@ export function emptyDownState(fg: FailureGraph): DownState {
 
 export function groupIsDown(fg: FailureGraph, state: DownState, g: number): boolean {
   const group = fg.groups[g]!;
-  return group.members.length - state.groupDown[g]! < group.atLeast;
+  return group.total - state.groupDown[g]! < group.atLeast;
+}
+
+/** How a derived group stands in a run: needed, up and total (votes for a quorum), and which members are up. */
+export function groupTally(fg: FailureGraph, state: DownState, g: number): GroupTally | undefined {
+  const group = fg.groups[g]!;
+  if (!group.purpose) return undefined;
+  const tally: GroupTally = {
+    purpose: group.purpose,
+    owner: fg.keys[group.owner]!,
+    needed: group.atLeast,
+    up: group.total - state.groupDown[g]!,
+    total: group.total,
+    upMembers: group.members.filter((m) => !state.down[m]).map((m) => fg.keys[m]!),
+  };
+  if (group.quorumGroup !== undefined) tally.quorum = groupTally(fg, state, group.quorumGroup);
+  if (group.purpose === 'quorum') tally.clusterUp = !state.down[group.owner];
+  return tally;
+}
+
+/** The derived group of this purpose that an entity owns (a cluster's quorum, an HA guest's nodes), if any. */
+export function ownGroupOf(fg: FailureGraph, i: number, purpose: GroupTally['purpose']): number | undefined {
+  return fg.ownGroups[i]!.find((g) => fg.groups[g]!.purpose === purpose);
 }
 
 /**
@@ -176,7 +226,7 @@ export function spreadDown(fg: FailureGraph, state: DownState, sources: Iterable
     const x = queue[head]!;
     for (const e of fg.hardRev[x]!) mark(e);
     for (const g of fg.groupRev[x]!) {
-      state.groupDown[g]!++;
+      state.groupDown[g]! += fg.groups[g]!.weights?.get(x) ?? 1;
       if (groupIsDown(fg, state, g)) mark(fg.groups[g]!.owner);
     }
   }
@@ -239,6 +289,16 @@ export function propagate(fg: FailureGraph, roots: readonly string[], include?: 
   }
   const isSource = new Uint8Array(n);
   for (const s of sources) isSource[s] = 1;
+  // A derived group at the first link says how it stands: through the group itself, or, for an HA
+  // guest whose cluster lost quorum, that quorum.
+  const tallyAt = (e: number): GroupTally | undefined => {
+    if (via[e] === 'anyOf' && viaGroup[e]! >= 0) return groupTally(fg, state, viaGroup[e]!);
+    if (via[e] === 'hard' && fg.records[parent[e]!]!.kind === 'cluster') {
+      const ha = ownGroupOf(fg, e, 'ha');
+      if (ha !== undefined) return groupTally(fg, state, ha);
+    }
+    return undefined;
+  };
 
   // One breadth-first search per source, along the edges that carry its failure. Among equally short
   // chains, each step prefers the more specific dependency (fewer dependents, then key order):
@@ -248,6 +308,8 @@ export function propagate(fg: FailureGraph, roots: readonly string[], include?: 
   const parent = new Int32Array(n);
   const dist = new Int32Array(n).fill(-1);
   const via: Cause['via'][] = new Array(n);
+  // The group an 'anyOf' step went through, for the tally of a derived group.
+  const viaGroup = new Int32Array(n).fill(-1);
   const chainOf = (i: number): string[] => {
     const chain: string[] = [];
     for (let x = i; x !== -1; x = parent[x]!) chain.push(fg.keys[x]!);
@@ -260,17 +322,19 @@ export function propagate(fg: FailureGraph, roots: readonly string[], include?: 
     const reached: number[] = [];
     for (let head = 0; head < queue.length; head++) {
       const x = queue[head]!;
-      const visit = (e: number, how: Cause['via']) => {
+      const visit = (e: number, how: Cause['via'], g = -1) => {
         if (isSource[e]) return;
         if (dist[e] === -1) {
           dist[e] = dist[x]! + 1;
           parent[e] = x;
           via[e] = how;
+          viaGroup[e] = g;
           reached.push(e);
           if (state.down[e]) queue.push(e);
         } else if (dist[e] === dist[x]! + 1 && better(x, parent[e]!) < 0) {
           parent[e] = x;
           via[e] = how;
+          viaGroup[e] = g;
         }
       };
       // Hard edges first, so a dependency written both ways reads as 'hard'.
@@ -279,11 +343,16 @@ export function propagate(fg: FailureGraph, roots: readonly string[], include?: 
         const owner = fg.groups[g]!.owner;
         // A down owner is explained by this member only if this group is what took it down.
         if (state.down[owner] && !groupIsDown(fg, state, g)) continue;
-        visit(owner, 'anyOf');
+        visit(owner, 'anyOf', g);
       }
       for (const e of fg.softRev[x]!) if (!state.down[e]) visit(e, 'enhancedBy');
     }
-    for (const e of reached) addCause(e, { chain: chainOf(e), via: via[e]!, state: state.down[e] ? 'down' : 'degraded' });
+    for (const e of reached) {
+      const cause: Cause = { chain: chainOf(e), via: via[e]!, state: state.down[e] ? 'down' : 'degraded' };
+      const tally = tallyAt(e);
+      if (tally) cause.tally = tally;
+      addCause(e, cause);
+    }
     // Reset only what this search touched: a full reset per source would cost O(sources × n).
     dist[source] = -1;
     for (const e of reached) dist[e] = -1;

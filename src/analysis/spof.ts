@@ -38,7 +38,7 @@ export function sweepSingleFailures(fg: FailureGraph): SweepResult {
   }
   const isCapability = fg.records.map((r) => r.kind === 'capability');
   const baseGroupDown = fg.groups.map((_, g) => groupIsDown(fg, baseline, g));
-  const redundant = fg.groups.map((g) => g.members.length - g.atLeast >= 1);
+  const redundant = fg.groups.map((g) => g.total - g.atLeast >= 1);
 
   const spofs: SinglePointOfFailure[] = [];
   const shared = new Map<string, string[]>();

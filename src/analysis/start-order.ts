@@ -6,7 +6,9 @@
  * still worth starting first) whose intermediate entities are not guests: systems, capabilities,
  * network elements and the like are transparent, another guest is not (A then waits for that guest,
  * which in turn waits for B). runsOn/partOf towards hosts and locatedIn are not followed: the host
- * is up by definition when its guests start. Planned entities are skipped.
+ * is up by definition when its guests start. Planned entities are skipped. An HA guest is listed
+ * under the node it runs on today, and started by its cluster's ha-manager (the command says so);
+ * a pinned guest with `pct start`/`qm start` on its node.
  *
  * Among the guests whose dependencies are up, the next one is the highest in rank, then the lowest
  * vmid. A guest's own rank is the highest tier of what goes down when it alone is down (the failure
@@ -35,13 +37,24 @@ interface GuestInfo {
   kind: 'lxc' | 'qemu';
   host: string;
   status: string;
+  /** The cluster that manages it, for an HA guest. */
+  ha?: string;
 }
 
 function guestInfo(graph: Graph, key: string): GuestInfo | undefined {
   const record = graph.records.get(key);
   if (!record || record.kind !== 'guest') return undefined;
   const e = record.entity;
-  return { key, vmid: Number(e.vmid), kind: e.kind === 'qemu' ? 'qemu' : 'lxc', host: `host:${String(e.host)}`, status: String(e.status) };
+  const info: GuestInfo = {
+    key,
+    vmid: Number(e.vmid),
+    kind: e.kind === 'qemu' ? 'qemu' : 'lxc',
+    host: `host:${String(e.host)}`,
+    status: String(e.status),
+  };
+  const ha = (e as { ha?: { cluster: string } }).ha;
+  if (ha !== undefined) info.ha = `cluster:${ha.cluster}`;
+  return info;
 }
 
 /** Guests (keys) that `start` reaches through non-guest entities. */
@@ -59,7 +72,7 @@ function nearestGuests(graph: Graph, start: string): Set<string> {
       const record = graph.records.get(to);
       if (!record || !isFailureEntity(record)) continue;
       if (record.kind === 'guest') found.add(to);
-      else if (record.kind !== 'host') stack.push(to);
+      else if (record.kind !== 'host' && record.kind !== 'cluster') stack.push(to);
     }
   }
   return found;
@@ -131,9 +144,10 @@ export function computeStartOrders(graph: Graph, failureGraph?: FailureGraph): S
         guest: g.key,
         vmid: g.vmid,
         kind: g.kind,
-        command: `${g.kind === 'qemu' ? 'qm' : 'pct'} start ${g.vmid}`,
+        command: startCommand(g),
         waitsFor: waitsFor.get(g.key)!,
         reason: reasons.get(g.key)!,
+        ...(g.ha ? { ha: g.ha } : {}),
       });
     }
     const stopped = onHost.filter((g) => g.status === 'stopped').map((g) => g.key);
@@ -178,6 +192,15 @@ function rankGuests(
 }
 
 export { RANKS as START_RANKS };
+
+/**
+ * The command that starts a guest: `pct start`/`qm start` on its node when it is pinned there; for
+ * an HA guest, the cluster's ha-manager, which starts it on an allowed node (from any node's shell).
+ */
+function startCommand(g: GuestInfo): string {
+  if (g.ha) return `ha-manager set ${g.kind === 'qemu' ? 'vm' : 'ct'}:${g.vmid} --state started`;
+  return `${g.kind === 'qemu' ? 'qm' : 'pct'} start ${g.vmid}`;
+}
 
 function vmidOf(graph: Graph, key: string): number {
   return Number(graph.records.get(key)?.entity.vmid ?? 0);

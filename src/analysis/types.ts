@@ -19,6 +19,28 @@ export interface Cause {
    * hand-written Causes (fixtures) stay valid. explainCause uses it to print "nede"/"redusert".
    */
   state?: Exclude<State, 'ok'>;
+  /**
+   * For a group the model's meaning implies (a cluster's quorum, an HA guest's nodes, Ceph's OSD
+   * nodes and monitors; src/model/derived-edges.ts), at the first link: how many are needed and up,
+   * so the explanation can say "needs 2 of 3 nodes, 1 up". Absent for written anyOf groups.
+   */
+  tally?: GroupTally;
+}
+
+/** How a derived group stands in one run. Counts are votes for a quorum, members otherwise. */
+export interface GroupTally {
+  purpose: 'quorum' | 'ha' | 'osd' | 'monitors';
+  /** The group's owner (`kind:id`): the cluster, the HA guest, the Ceph pool. */
+  owner: string;
+  needed: number;
+  up: number;
+  total: number;
+  /** The members that are up (keys, sorted). */
+  upMembers: string[];
+  /** For an HA guest: its cluster's quorum in the same run. */
+  quorum?: GroupTally;
+  /** For a quorum: false when the cluster is down although the votes would do (its network is down, or it fails itself). */
+  clusterUp?: boolean;
 }
 
 export interface Outcome {
@@ -76,8 +98,10 @@ export interface StartStep {
   guest: string;
   vmid: number;
   kind: 'lxc' | 'qemu';
-  /** `pct start 106` or `qm start 103`. */
+  /** `pct start 106` or `qm start 103` on the named node; for an HA guest `ha-manager set ct:106 --state started`. */
   command: string;
+  /** The cluster (`kind:id`) whose ha-manager starts it, for an HA guest (it then starts on any allowed node). */
+  ha?: string;
   /** Guests (keys) that must be up before this one. */
   waitsFor: string[];
   /**

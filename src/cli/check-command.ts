@@ -98,6 +98,7 @@ const OTHER_SECTIONS = KIND_SECTION_NAMES.filter(
 );
 const otherSectionWord: Record<OtherSection, CheckWord> = {
   locations: 'locations',
+  clusters: 'clusters',
   network: 'network',
   storage: 'storage',
   power: 'power',

@@ -20,6 +20,7 @@ import type { PlaceholderWords } from '../model/profile.ts';
 import type { Entry, Sentence, Word } from './words/define.ts';
 import { ANALYSIS_WORDS } from './words/analysis.ts';
 import { CHECK_WORDS } from './words/check.ts';
+import { CLUSTER_WORDS } from './words/cluster.ts';
 import { DIAGRAM_WORDS } from './words/diagrams.ts';
 import { DRIFT_REPORT_WORDS } from './words/drift.ts';
 import { NEIGHBOURHOOD_WORDS } from './words/neighbourhood.ts';
@@ -46,6 +47,7 @@ const AREAS = [
   DRIFT_REPORT_WORDS,
   NEIGHBOURHOOD_WORDS,
   IMPORT_WORDS,
+  CLUSTER_WORDS,
 ] as const;
 
 /** Every keyed word, from every area. */
@@ -60,6 +62,7 @@ export const WORDS = {
   ...DRIFT_REPORT_WORDS,
   ...NEIGHBOURHOOD_WORDS,
   ...IMPORT_WORDS,
+  ...CLUSTER_WORDS,
 } satisfies Record<string, Entry>;
 
 // Two areas must not write the same key (the later one would win in silence).

@@ -8,6 +8,7 @@ import { listEntities, type AnyEntity, type EntityRecord } from './entities.ts';
 import { parseRef, formatRef } from './refs.ts';
 import { kindOf } from './kinds.ts';
 import { RELATIONS, type Relation } from './relations.ts';
+import { derivedEdges, type GroupPurpose } from './derived-edges.ts';
 
 export { RELATIONS, INVERSE_RELATION, HARD_RELATIONS, type Relation, type InverseRelation } from './relations.ts';
 
@@ -16,6 +17,8 @@ export interface AnyOfGroup {
   id: string;
   members: string[];
   atLeast: number;
+  /** A group the model's meaning implies (src/model/derived-edges.ts): a cluster's quorum, an HA guest's nodes, Ceph's OSD nodes and monitors. */
+  purpose?: GroupPurpose;
 }
 
 export interface Edge {
@@ -29,6 +32,8 @@ export interface Edge {
   why?: LocalizedProse;
   /** Set when the edge is one member of a redundancy group. */
   group?: AnyOfGroup;
+  /** What this member counts for in its group (a node's quorum votes); 1 when absent. */
+  weight?: number;
 }
 
 export interface Graph {
@@ -70,13 +75,15 @@ function relationEntries(entity: AnyEntity, relation: Relation): DependencyEntry
 /** Builds the graph. References are not validated here; the integrity check does that first. */
 export function buildGraph(model: Model): Graph {
   const records = listEntities(model);
+  const byKey = new Map(records.map((r) => [r.key, r]));
   const edges: Edge[] = [];
   for (const record of records) {
     const { key, entity, kind } = record;
     // A kind's own fields that are relations (a guest's `host`: runsOn; a storage pool's: partOf).
     for (const field of kindOf(kind).refs) {
       if (!field.relation) continue;
-      for (const { text } of field.read(entity)) {
+      for (const { text, noEdge } of field.read(entity)) {
+        if (noEdge) continue;
         const ref = parseRef(text, field.implied);
         edges.push({ from: key, to: ref ? formatRef(ref) : text, relation: field.relation, assumed: false });
       }
@@ -84,6 +91,8 @@ export function buildGraph(model: Model): Graph {
     for (const relation of RELATIONS) {
       relationEntries(entity, relation).forEach((entry, index) => edges.push(...entryEdges(key, relation, entry, index)));
     }
+    // What the kind's meaning implies: quorum, HA, Ceph (src/model/derived-edges.ts).
+    edges.push(...derivedEdges(record, byKey));
   }
   const outgoing = new Map<string, Edge[]>();
   const incoming = new Map<string, Edge[]>();

@@ -10,6 +10,7 @@ import { LIST_RELATIONS, SINGLE_RELATIONS } from './relations.ts';
 import { parseRef, formatRef, type EntityKind } from './refs.ts';
 import { suggest } from './suggest.ts';
 import { buildGraph, HARD_RELATIONS, type Edge } from './graph.ts';
+import { checkClusters } from './cluster-integrity.ts';
 import type { PathSegment } from './yaml-source.ts';
 
 export interface IntegrityProblem {
@@ -179,6 +180,7 @@ export function checkIntegrity(model: Model, options: { alsoKnown?: Iterable<str
     }
   });
 
+  problems.push(...checkClusters(model));
   problems.push(...checkPlanLinks(model, byKey));
   problems.push(...findCycles(model, byKey));
   return problems;
@@ -224,7 +226,8 @@ function duplicatesIn(ids: string[], report: (id: string, at: number, first: num
 /** The field an edge was written in, for the problem's path: a relation field, or a kind's own (guest.host). */
 function fieldOf(edge: Edge, record: EntityRecord): string {
   const own = fieldOfRelation(record.kind, edge.relation);
-  if (own && (edge.relation !== 'partOf' || record.entity.partOf === undefined)) return own;
+  // A kind's own field (guest.host, storage.server), unless the relation field of that name is written too.
+  if (own && (record.entity as Record<string, unknown>)[edge.relation] === undefined) return own;
   return edge.relation;
 }
 

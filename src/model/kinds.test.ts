@@ -22,7 +22,7 @@ describe('lists derived from the kind registry', () => {
 
   it('gives the sections, the model file sections and the URL segments', () => {
     expect(KIND_SECTIONS.map(([kind, section]) => `${kind}:${section}`)).toEqual([
-      'location:locations', 'host:hosts', 'guest:guests', 'network:network', 'storage:storage', 'system:systems',
+      'location:locations', 'host:hosts', 'cluster:clusters', 'guest:guests', 'network:network', 'storage:storage', 'system:systems',
       'capability:capabilities', 'power:power', 'plan:plans', 'scenario:scenarios', 'note:notes',
     ]);
     expect(SECTION_NAMES).toEqual(['site', ...KIND_SECTIONS.map(([, section]) => section)]);
@@ -30,10 +30,10 @@ describe('lists derived from the kind registry', () => {
   });
 
   it('gives the kinds that fail, are equipment, are drawn and are in the runbook', () => {
-    expect([...FAILING_KINDS]).toEqual(['location', 'host', 'guest', 'network', 'storage', 'system', 'capability', 'power']);
-    expect([...EQUIPMENT_KINDS].sort()).toEqual(['guest', 'host', 'network', 'power', 'storage']);
-    expect(DRAWN_KINDS).toEqual(['power', 'network', 'host', 'storage', 'guest', 'system', 'capability']);
-    expect([...RUNBOOK_KINDS].sort()).toEqual(['capability', 'guest', 'host', 'network', 'power', 'storage']);
+    expect([...FAILING_KINDS]).toEqual(['location', 'host', 'cluster', 'guest', 'network', 'storage', 'system', 'capability', 'power']);
+    expect([...EQUIPMENT_KINDS].sort()).toEqual(['cluster', 'guest', 'host', 'network', 'power', 'storage']);
+    expect(DRAWN_KINDS).toEqual(['power', 'network', 'host', 'cluster', 'storage', 'guest', 'system', 'capability']);
+    expect([...RUNBOOK_KINDS].sort()).toEqual(['capability', 'cluster', 'guest', 'host', 'network', 'power', 'storage']);
   });
 
   it('marks a kind sensitive exactly when its schema has the sensitive field', () => {
@@ -45,9 +45,41 @@ describe('lists derived from the kind registry', () => {
 
   it('says once which fields are references, and with which relation', () => {
     expect([...REF_FIELD_NAMES].sort()).toEqual(
-      ['about', 'add', 'adds', 'afterMinutesFrom', 'alsoFails', 'between', 'docsCapability', 'fails', 'host', 'ref', 'remove'].sort(),
+      [
+        'about',
+        'add',
+        'adds',
+        'afterMinutesFrom',
+        'alsoFails',
+        'between',
+        'cluster',
+        'docsCapability',
+        'fails',
+        'group',
+        'host',
+        'monitors',
+        'nodes',
+        'osdNodes',
+        'preferred',
+        'qdevice',
+        'ref',
+        'remove',
+        'server',
+        'to',
+      ].sort(),
     );
-    expect([...IMPLIED_KIND_OF_FIELD]).toEqual([['host', 'host'], ['between', 'location']]);
+    expect([...IMPLIED_KIND_OF_FIELD]).toEqual([
+      ['nodes', 'host'],
+      ['host', 'host'],
+      ['cluster', 'cluster'],
+      ['group', 'host'],
+      ['preferred', 'host'],
+      ['between', 'location'],
+      ['osdNodes', 'host'],
+      ['monitors', 'host'],
+      ['to', 'host'],
+    ]);
+    expect(fieldOfRelation('storage', 'dependsOn')).toBe('server');
     expect(fieldOfRelation('guest', 'runsOn')).toBe('host');
     expect(fieldOfRelation('storage', 'partOf')).toBe('host');
     expect(fieldOfRelation('host', 'partOf')).toBeUndefined();

@@ -18,6 +18,9 @@ import type { z } from 'zod';
 import { LocationSchema } from './schema/location.ts';
 import { HostSchema } from './schema/host.ts';
 import { GuestSchema } from './schema/guest.ts';
+import { ClusterSchema, type Cluster } from './schema/cluster.ts';
+import type { Guest } from './schema/guest.ts';
+import type { Storage } from './schema/storage.ts';
 import { NetworkSchema } from './schema/network.ts';
 import { StorageSchema } from './schema/storage.ts';
 import { SystemSchema } from './schema/system.ts';
@@ -41,6 +44,11 @@ export interface RefAt {
   field?: string;
   /** Overrides the declaration's mustBe (a plan link that moves a locatedIn must point at a location). */
   mustBe?: EntityKind;
+  /**
+   * The reference is data here, not an edge of the declaration's relation: an HA guest's `host` says
+   * where it runs today, while what it needs is the cluster and its allowed nodes (src/model/ha-edges.ts).
+   */
+  noEdge?: boolean;
 }
 
 /** A field of a kind whose strings are references. */
@@ -88,9 +96,20 @@ function each<T>(list: readonly T[] | undefined, at: (item: T, index: number) =>
   return (list ?? []).flatMap(at);
 }
 
-/** A bare host id: a guest's and a storage pool's `host`. */
-function hostRef(relation: Relation): RefField<{ host: string }> {
-  return { name: 'host', implied: 'host', mustBe: 'host', relation, read: (e) => [{ at: ['host'], text: e.host }] };
+/** A bare host id: a guest's and a storage pool's `host`. An HA guest's is where it runs today, not an edge. */
+function hostRef(relation: Relation): RefField<{ host?: string | undefined; ha?: unknown }> {
+  return {
+    name: 'host',
+    implied: 'host',
+    mustBe: 'host',
+    relation,
+    read: (e) => (e.host === undefined ? [] : [{ at: ['host'], text: e.host, ...(e.ha !== undefined ? { noEdge: true } : {}) }]),
+  };
+}
+
+/** Bare host ids in a list field (a cluster's nodes, Ceph's OSD nodes and monitors): data, the edges are derived. */
+function hostList<E>(name: string, read: (e: E) => RefAt[]): RefField<E> {
+  return { name, implied: 'host', mustBe: 'host', read };
 }
 
 /** A declaration: section name and URL segment first, kept as literal types (SectionOf<'guest'> is 'guests'). */
@@ -125,9 +144,41 @@ export const KINDS = {
     runbook: true,
     sensitive: true,
   }),
+  cluster: entry('clusters', 'clusters', {
+    schema: ClusterSchema,
+    refs: [
+      // The nodes are data: the quorum group over them is derived (src/model/ha-edges.ts).
+      {
+        ...hostList<Cluster>('nodes', (e) =>
+          e.nodes.map((node, j): RefAt => (typeof node === 'string' ? { at: ['nodes', j], text: node } : { at: ['nodes', j, 'host'], text: node.host })),
+        ),
+        leaves: ['nodes'],
+      },
+      { name: 'qdevice', read: (e) => (e.qdevice === undefined ? [] : [{ at: ['qdevice'], text: e.qdevice }]) },
+    ],
+    fails: true,
+    // Equipment for what it does to its guests: an HA guest whose cluster lost quorum is stopped, not running idle.
+    equipment: true,
+    drawn: { layer: 2.5 },
+    runbook: true,
+    sensitive: true,
+  }),
   guest: entry('guests', 'guests', {
     schema: GuestSchema,
-    refs: [hostRef('runsOn')],
+    refs: [
+      hostRef('runsOn'),
+      // HA: the edges (the cluster, the allowed nodes) are derived (src/model/ha-edges.ts).
+      {
+        name: 'cluster',
+        implied: 'cluster',
+        mustBe: 'cluster',
+        read: (e) => (e.ha === undefined ? [] : [{ at: ['ha', 'cluster'], text: e.ha.cluster, field: 'ha.cluster' }]),
+      },
+      hostList<Guest>('group', (e) => each(e.ha?.group, (text, j) => [{ at: ['ha', 'group', j], text, field: 'ha.group' }])),
+      hostList<Guest>('preferred', (e) =>
+        e.ha?.preferred === undefined ? [] : [{ at: ['ha', 'preferred'], text: e.ha.preferred, field: 'ha.preferred' }],
+      ),
+    ],
     fails: true,
     equipment: true,
     drawn: { layer: 4 },
@@ -152,7 +203,15 @@ export const KINDS = {
   }),
   storage: entry('storage', 'storage', {
     schema: StorageSchema,
-    refs: [hostRef('partOf')],
+    refs: [
+      hostRef('partOf'),
+      // NFS/iSCSI: the server is a hard dependency. Ceph's nodes and monitors are data: its groups are derived.
+      { name: 'server', relation: 'dependsOn', read: (e) => (e.server === undefined ? [] : [{ at: ['server'], text: e.server }]) },
+      hostList<Storage>('osdNodes', (e) => each(e.osdNodes, (text, j) => [{ at: ['osdNodes', j], text }])),
+      hostList<Storage>('monitors', (e) => each(e.monitors, (text, j) => [{ at: ['monitors', j], text }])),
+      // The replica is for recovery: data, never an edge.
+      hostList<Storage>('to', (e) => (e.replication === undefined ? [] : [{ at: ['replication', 'to'], text: e.replication.to, field: 'replication.to' }])),
+    ],
     fails: true,
     equipment: true,
     drawn: { layer: 3 },

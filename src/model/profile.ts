@@ -70,7 +70,29 @@ export const PLACEHOLDER_ID = 'withheld';
 
 const RELATION_KEYS = ['dependsOn', 'enhancedBy', 'poweredBy', 'connectsVia', 'partOf', 'locatedIn', 'uplink'] as const;
 /** What a placeholder keeps besides its relations: what the analysis, the start order and the schema need. */
-const STRUCTURAL_KEYS = ['vmid', 'kind', 'host', 'status', 'between', 'category', 'tier', 'decentralised', 'runtimeMinutes', 'fails', 'adds'] as const;
+const STRUCTURAL_KEYS = [
+  'vmid',
+  'kind',
+  'host',
+  'status',
+  'between',
+  'category',
+  'tier',
+  'decentralised',
+  'runtimeMinutes',
+  'fails',
+  'adds',
+  // Clusters, HA and shared storage (issue 17): what their quorum, HA nodes and availability are computed from.
+  'nodes',
+  'qdevice',
+  'ha',
+  'type',
+  'osdNodes',
+  'monitors',
+  'replicas',
+  'minSize',
+  'server',
+] as const;
 
 export function applyProfile(model: Model, profile: Profile, words: PlaceholderWords): Model {
   return profileModel(model, profile, words).model;

@@ -7,6 +7,7 @@
 export const ENTITY_KINDS = [
   'location',
   'host',
+  'cluster',
   'guest',
   'network',
   'storage',

@@ -366,8 +366,9 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
   for (const pool of model.storage) {
     const entry = positions.find('storage', pool.id);
     if (!entry) continue;
-    const node = nodeOfHost(pool.host);
     const entries = observedStorage.get(pool.id) ?? [];
+    // Shared storage (Ceph, NFS, iSCSI) has no host of its own: any node that lists it will do.
+    const node = pool.host !== undefined ? nodeOfHost(pool.host) : (entries[0]?.node ?? '');
     const base = { entity: 'storage' as const, id: pool.id, storage: pool.id, node };
     const subject = subjectOf('storage', pool.id);
     if (entries.length === 0) {

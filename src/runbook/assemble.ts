@@ -77,6 +77,8 @@ export interface RunbookStartStep {
 
 export interface RunbookStartOrder {
   host: RunbookItem;
+  /** The host is up: its HA guests were stopped by the cluster (no quorum), not by the host going down. */
+  hostUp?: boolean;
   steps: RunbookStartStep[];
   stopped: RunbookItem[];
 }
@@ -296,7 +298,10 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       title,
       ...(scenario.description ? { description: localized(scenario.description, lang) } : {}),
       phases,
-      startOrders: restart.orders.map(startOrderView),
+      startOrders: restart.orders.map((order) => ({
+        ...startOrderView(order),
+        ...(restart.hostsUp?.includes(order.host) ? { hostUp: true } : {}),
+      })),
       hostsWithoutGuests: restart.hostsWithoutGuests.map(item),
       href: hrefFor(`scenario:${scenario.id}`),
     });

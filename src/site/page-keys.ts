@@ -14,6 +14,7 @@
  * this way are byte for byte those of a full build. A page that starts to show a resource field
  * must get it into its key here. Pure.
  */
+import { clusterNode } from '../model/schema/cluster.ts';
 import { createHash } from 'node:crypto';
 import type { Model } from '../model/schema/model.ts';
 import type { AuditFinding } from '../analysis/types.ts';
@@ -52,7 +53,11 @@ export function pageKeys(base: string, model: Model, derived: { audits: readonly
   const other = sha(base, JSON.stringify(structure), JSON.stringify(derived));
   const byHost = new Map<string, string[]>();
   for (const guest of [...model.guests].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    byHost.set(guest.host, [...(byHost.get(guest.host) ?? []), `${guest.id}:${resources(guest)}`]);
+    // An HA guest is shown on the page of every node it may run on, too.
+    const cluster = guest.ha && model.clusters.find((c) => c.id === guest.ha!.cluster);
+    const allowed = guest.ha?.group ?? cluster?.nodes.map((node) => clusterNode(node).host) ?? [];
+    for (const host of new Set([guest.host, ...allowed]))
+      byHost.set(host, [...(byHost.get(host) ?? []), `${guest.id}:${resources(guest)}`]);
   }
   const guests = new Map(model.guests.map((guest) => [`guest:${guest.id}`, guest]));
   return {

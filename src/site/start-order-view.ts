@@ -35,7 +35,9 @@ export function startReasonText(step: StartStep, lang: Lang, name: (key: string)
     : reason.serves.length
       ? t(lang, 'startOrder.reason.serves', { what: joinNames(reason.serves.map(name), lang) })
       : t(lang, 'startOrder.reason.nothing');
-  return { rank: reason.rank, label, text };
+  // An HA guest: its cluster starts it, on any allowed node.
+  const ha = step.ha ? `${t(lang, 'cluster.startByHa', { cluster: name(step.ha) })}. ` : '';
+  return { rank: reason.rank, label, text: `${ha}${text}` };
 }
 
 /**
@@ -43,13 +45,26 @@ export function startReasonText(step: StartStep, lang: Lang, name: (key: string)
  * down in any of its phases (those with guests to start), and the hosts that go down with no
  * guest to start (a Raspberry Pi, a Proxmox host with no running guest).
  */
-export function scenarioStartOrders(analysis: Analysis, scenarioId: string): { orders: StartOrder[]; hostsWithoutGuests: string[] } {
+export function scenarioStartOrders(
+  analysis: Analysis,
+  scenarioId: string,
+): { orders: StartOrder[]; hostsWithoutGuests: string[]; hostsUp?: string[] } {
   const result = analysis.scenarios.find((s) => s.id === scenarioId);
   const hostsDown = new Set<string>();
   for (const phase of result?.phases ?? [])
     for (const [key, outcome] of Object.entries(phase.outcomes))
       if (key.startsWith('host:') && outcome.state === 'down' && analysis.baseline.outcomes[key]?.state !== 'down') hostsDown.add(key);
-  const orders = analysis.startOrders.filter((o) => hostsDown.has(o.host) && o.steps.length > 0);
+  // HA guests the cluster stopped (no quorum) while their node stayed up: that node's order says how to start them.
+  const hostsUp = new Set<string>();
+  for (const order of analysis.startOrders)
+    for (const step of order.steps)
+      if (step.ha && !hostsDown.has(order.host) && result?.phases.some((phase) => phase.outcomes[step.guest]?.state === 'down'))
+        hostsUp.add(order.host);
+  const orders = analysis.startOrders.filter((o) => (hostsDown.has(o.host) || hostsUp.has(o.host)) && o.steps.length > 0);
   const withOrder = new Set(orders.map((o) => o.host));
-  return { orders, hostsWithoutGuests: [...hostsDown].filter((h) => !withOrder.has(h)).sort() };
+  return {
+    orders,
+    hostsWithoutGuests: [...hostsDown].filter((h) => !withOrder.has(h)).sort(),
+    ...(hostsUp.size ? { hostsUp: [...hostsUp].sort() } : {}),
+  };
 }

@@ -195,6 +195,8 @@ export interface RelationRow {
 
 function groupNote(edge: Edge, ctx: ViewContext): string | undefined {
   if (!edge.group) return undefined;
+  // A group the model's meaning implies (src/model/derived-edges.ts) says what it counts.
+  if (edge.group.purpose) return t(ctx.lang, `cluster.group.${edge.group.purpose}`, { n: edge.group.atLeast, weight: edge.weight ?? 1 });
   return t(ctx.lang, 'entity.anyOf', { n: edge.group.atLeast });
 }
 
@@ -238,8 +240,15 @@ export interface GuestRow {
 }
 
 export function guestRows(model: Model, hostId: string, ctx: ViewContext): GuestRow[] {
-  return model.guests
-    .filter((g) => g.host === hostId)
+  return guestRowsOf(
+    model.guests.filter((g) => g.host === hostId),
+    ctx,
+  );
+}
+
+/** Rows for these guests, by VMID. */
+export function guestRowsOf(guests: readonly Model['guests'][number][], ctx: ViewContext): GuestRow[] {
+  return guests
     .slice()
     .sort((a, b) => a.vmid - b.vmid)
     .map((g) => ({

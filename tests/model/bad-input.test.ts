@@ -54,6 +54,13 @@ describe('bad input', () => {
       'symlink-outside',
       'yaml-tags',
       'invisible-characters',
+      // Issue 17: clusters, HA and shared storage.
+      'ha-group-not-a-node',
+      'ha-host-not-allowed',
+      'cluster-node-twice',
+      'cluster-node-in-two-clusters',
+      'ceph-min-size-over-replicas',
+      'ceph-too-few-osd-nodes',
     ]) {
       expect(cases).toContain(name);
     }

@@ -104,7 +104,7 @@ describe('the kind registry', () => {
   });
 
   it('draws a new kind: the failure diagram gives it a box in its layer, with the arrows through it', () => {
-    expect(DRAWN_KINDS).toEqual(['power', 'network', 'rack', 'host', 'storage', 'guest', 'system', 'capability']);
+    expect(DRAWN_KINDS).toEqual(['power', 'network', 'rack', 'host', 'cluster', 'storage', 'guest', 'system', 'capability']);
     const model = rackModel();
     const phase = analyze(model).scenarios[0]!.phases[0]!;
     expect(phase.outcomes['rack:r1']?.state).toBe('down');

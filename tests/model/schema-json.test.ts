@@ -10,7 +10,7 @@ describe('model/schema/model.schema.json', () => {
   it('describes every section and carries the field descriptions', () => {
     const schema = JSON.parse(modelJsonSchema());
     expect(Object.keys(schema.properties)).toEqual([
-      'site', 'locations', 'hosts', 'guests', 'network', 'storage', 'systems', 'capabilities', 'power', 'plans', 'scenarios', 'notes',
+      'site', 'locations', 'hosts', 'clusters', 'guests', 'network', 'storage', 'systems', 'capabilities', 'power', 'plans', 'scenarios', 'notes',
     ]);
     expect(schema.additionalProperties).toBe(false);
     expect(schema.$defs.Guest.properties.memoryMb.description).toBe('Memory in MB as Proxmox shows it.');

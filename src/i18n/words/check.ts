@@ -28,6 +28,7 @@ export const CHECK_WORDS = {
   'check.plans': { nb: 'Planer', en: 'Plans' },
   'check.other': { nb: 'Ellers', en: 'Also' },
   'check.locations': { nb: 'steder', en: 'locations' },
+  'check.clusters': { nb: 'klynger', en: 'clusters' },
   'check.network': { nb: 'nettverkselementer', en: 'network elements' },
   'check.storage': { nb: 'lagringsområder', en: 'storage pools' },
   'check.power': { nb: 'strømkilder', en: 'power sources' },

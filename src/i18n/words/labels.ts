@@ -28,6 +28,10 @@ export const KIND_WORDS: Record<EntityKind, Record<Lang, KindWords>> = {
     nb: { one: 'Vert', many: 'Verter', count: ['maskin', 'maskiner'] },
     en: { one: 'Host', many: 'Hosts', count: ['host', 'hosts'] },
   },
+  cluster: {
+    nb: { one: 'Klynge', many: 'Klynger', count: ['klynge', 'klynger'] },
+    en: { one: 'Cluster', many: 'Clusters', count: ['cluster', 'clusters'] },
+  },
   guest: {
     nb: { one: 'Gjest', many: 'Gjester (VM-er og LXC)', count: ['gjest', 'gjester'] },
     en: { one: 'Guest', many: 'Guests (VMs and LXCs)', count: ['guest', 'guests'] },
@@ -175,6 +179,22 @@ export const FIELD_LABEL: Dict = {
   assumed: { nb: 'Antatt', en: 'Assumed' },
   why: { nb: 'Hvorfor', en: 'Why' },
   sensitive: { nb: 'Sensitivt', en: 'Sensitive' },
+  nodes: { nb: 'Noder', en: 'Nodes' },
+  votes: { nb: 'Stemmer', en: 'Votes' },
+  qdevice: { nb: 'QDevice (ekstra stemme)', en: 'QDevice (extra vote)' },
+  ha: { nb: 'HA (høy tilgjengelighet)', en: 'HA (high availability)' },
+  cluster: { nb: 'Klynge', en: 'Cluster' },
+  group: { nb: 'Tillatte noder', en: 'Allowed nodes' },
+  preferred: { nb: 'Foretrukket node', en: 'Preferred node' },
+  type: { nb: 'Lagringstype', en: 'Storage type' },
+  osdNodes: { nb: 'OSD-noder', en: 'OSD nodes' },
+  monitors: { nb: 'Monitorer', en: 'Monitors' },
+  replicas: { nb: 'Kopier', en: 'Replicas' },
+  minSize: { nb: 'Minste antall kopier for skriving', en: 'Copies needed for I/O (min_size)' },
+  server: { nb: 'Server', en: 'Server' },
+  replication: { nb: 'Replikering', en: 'Replication' },
+  to: { nb: 'Til', en: 'To' },
+  schedule: { nb: 'Hvor ofte', en: 'Schedule' },
 };
 
 /**

@@ -22,12 +22,31 @@ export const RepoSchema = z.strictObject({
   description: LocalizedProseSchema.optional(),
 });
 
+/**
+ * HA management: the cluster's ha-manager starts the guest on an allowed node (the group's, or any
+ * node of the cluster) and moves it when that node fails. The guest is up while the cluster has
+ * quorum and at least one allowed node is up; `host` still says where it runs today.
+ */
+export const HaSchema = z
+  .strictObject({
+    cluster: IdSchema.meta({ description: 'The cluster whose ha-manager manages it (a cluster id).' }),
+    group: z
+      .array(IdSchema)
+      .min(1, { message: 'an HA group needs at least one node' })
+      .optional()
+      .meta({ description: 'The nodes it may run on (host ids, nodes of the cluster); without it, any node of the cluster.' }),
+    preferred: IdSchema.optional().meta({ description: 'The node it prefers when that node is up (a host id).' }),
+  })
+  .meta({ id: 'Ha', description: 'HA-managed: the cluster, the nodes it may run on, the node it prefers.' });
+export type Ha = z.infer<typeof HaSchema>;
+
 /** A QEMU virtual machine or an LXC container on a Proxmox host. */
 export const GuestSchema = z.strictObject({
   ...EntityBaseFields,
   vmid: VmidSchema,
   kind: z.enum(['lxc', 'qemu']).meta({ description: 'lxc (container) or qemu (virtual machine)' }),
-  host: IdSchema.meta({ description: 'The host it runs on (a host id).' }),
+  host: IdSchema.meta({ description: 'The host it runs on (a host id); with `ha`, where it runs today.' }),
+  ha: HaSchema.optional(),
   status: z.enum(['running', 'stopped', 'planned']).meta({ description: 'running, stopped, or planned' }),
   cores: z.number().int().min(1).max(1024).optional(),
   memoryMb: z.number().int().min(1).optional().meta({ description: 'Memory in MB as Proxmox shows it.' }),

@@ -36,6 +36,7 @@ export type Model = z.infer<typeof ModelSchema>;
 export * from './site.ts';
 export * from './location.ts';
 export * from './host.ts';
+export * from './cluster.ts';
 export * from './guest.ts';
 export * from './network.ts';
 export * from './storage.ts';

@@ -74,7 +74,7 @@ table('location', LocationSchema, { id: 'house', name: 'Huset', kind: 'building'
   ['description with no language', { description: {} }, 'description: needs a text in nb and en | write it as `{ nb: "…", en: "…" }`'],
   ['description in a third language', { description: { nb: 'a', de: 'b' } }, 'description.de: unknown key "de" | remove it; allowed here: nb, en'],
   ['locatedIn a ref', { locatedIn: 'location:farm' }, null],
-  ['locatedIn a bare id', { locatedIn: 'farm' }, 'locatedIn: "farm" must be a reference "kind:id", where kind is one of location, host, guest, network, storage, system, capability, power, plan, scenario, note | write the kind in front of the id, e.g. "guest:farm" or "host:farm"'],
+  ['locatedIn a bare id', { locatedIn: 'farm' }, 'locatedIn: "farm" must be a reference "kind:id", where kind is one of location, host, cluster, guest, network, storage, system, capability, power, plan, scenario, note | write the kind in front of the id, e.g. "guest:farm" or "host:farm"'],
 ]);
 
 table('host', HostSchema, { id: 'pve-core', name: 'pve-core', kind: 'proxmox', ip: '10.12.0.205', proxmoxVersion: '8.3.0', kernel: '6.8.12-4-pve' }, [
@@ -91,9 +91,9 @@ table('host', HostSchema, { id: 'pve-core', name: 'pve-core', kind: 'proxmox', i
   ['dependsOn with a typo key', { dependsOn: [{ ref: 'guest:a', asumed: true }] }, 'dependsOn.0.asumed: unknown key "asumed" (did you mean "assumed"?) | rename it to "assumed"'],
   ['dependsOn with ref misspelt', { dependsOn: [{ rfe: 'guest:a' }] }, 'dependsOn.0.rfe: unknown key "rfe" (did you mean "ref"?) | rename it to "ref"'],
   ['anyOf misspelt', { dependsOn: [{ anyof: ['guest:a', 'guest:b'] }] }, 'dependsOn.0.anyof: unknown key "anyof" (did you mean "anyOf"?) | rename it to "anyOf"'],
-  ['anyOf with a bare id', { dependsOn: [{ anyOf: ['guest:a', 'b'] }] }, 'dependsOn.0.anyOf.1: "b" must be a reference "kind:id", where kind is one of location, host, guest, network, storage, system, capability, power, plan, scenario, note | write the kind in front of the id, e.g. "guest:b" or "host:b"'],
+  ['anyOf with a bare id', { dependsOn: [{ anyOf: ['guest:a', 'b'] }] }, 'dependsOn.0.anyOf.1: "b" must be a reference "kind:id", where kind is one of location, host, cluster, guest, network, storage, system, capability, power, plan, scenario, note | write the kind in front of the id, e.g. "guest:b" or "host:b"'],
   ['dependsOn a number', { dependsOn: [5] }, 'dependsOn.0: expected text or a mapping (key: value), got the number 5 | quote it: "5"'],
-  ['dependsOn a bare id', { dependsOn: ['emqx'] }, 'dependsOn.0: "emqx" must be a reference "kind:id", where kind is one of location, host, guest, network, storage, system, capability, power, plan, scenario, note | write the kind in front of the id, e.g. "guest:emqx" or "host:emqx"'],
+  ['dependsOn a bare id', { dependsOn: ['emqx'] }, 'dependsOn.0: "emqx" must be a reference "kind:id", where kind is one of location, host, cluster, guest, network, storage, system, capability, power, plan, scenario, note | write the kind in front of the id, e.g. "guest:emqx" or "host:emqx"'],
   ['dependsOn not a list', { dependsOn: 'guest:emqx' }, 'dependsOn: expected a list, got the text "guest:emqx" | write each item on its own line, starting with "- "'],
 ]);
 
@@ -103,7 +103,7 @@ table('guest', GuestSchema, { id: 'emqx', name: 'emqx', vmid: 106, kind: 'lxc', 
   ['vmid as text', { vmid: '106' }, 'vmid: expected a number, got the text "106" | write it without quotes: 106'],
   ['fractional cores', { cores: 1.5 }, 'cores: expected a whole number, got 1.5 | write a whole number such as 2'],
   ['zero cores', { cores: 0 }, 'cores: must be at least 1, got 0'],
-  ['missing host', { host: undefined }, 'host: missing required field "host" | add `host: …`: the host it runs on (a host id)'],
+  ['missing host', { host: undefined }, 'host: missing required field "host" | add `host: …`: the host it runs on (a host id); with `ha`, where it runs today'],
   ['missing kind', { kind: undefined }, 'kind: missing required field "kind" | add `kind: …` (one of lxc, qemu)'],
   ['status typo', { status: 'runing' }, 'status: "runing" is not one of the allowed values (did you mean "running"?) | allowed: running, stopped, planned'],
   ['installed software with a version', { installed: [{ name: 'Node.js', version: '22.12.0' }] }, null],
@@ -162,7 +162,7 @@ table('scenario', ScenarioSchema, { id: 'power-outage', title: text, fails: ['po
 
 table('note', NoteSchema, { id: 'agent-setup', title: text, body: text, about: ['guest:claude-agents'] }, [
   ['points', { points: [text, text] }, null],
-  ['about a bare id', { about: ['claude-agents'] }, 'about.0: "claude-agents" must be a reference "kind:id", where kind is one of location, host, guest, network, storage, system, capability, power, plan, scenario, note | write the kind in front of the id, e.g. "guest:claude-agents" or "host:claude-agents"'],
+  ['about a bare id', { about: ['claude-agents'] }, 'about.0: "claude-agents" must be a reference "kind:id", where kind is one of location, host, cluster, guest, network, storage, system, capability, power, plan, scenario, note | write the kind in front of the id, e.g. "guest:claude-agents" or "host:claude-agents"'],
 ]);
 
 table('site', SiteSchema, { name: 'Saghaugen', title: text, documented: '2025-12-03' }, [
