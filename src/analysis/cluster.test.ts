@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { placeholderWords } from '../i18n/store.ts';
 import { guest, host, model, run, states } from './test-builders.ts';
 import { explainCause, explainTally } from './explain.ts';
 import { compileFailureGraph } from './propagate.ts';
@@ -156,7 +157,7 @@ describe('the public profile keeps what the analysis of clusters needs', () => {
       storage: [{ id: 'rbd', name: 'rbd', type: 'ceph-rbd', osdNodes: ['n1', 'n2', 'n3'], monitors: ['n1', 'n2', 'n3'], sensitive: true }],
       guests: [guest('web', 100, { host: 'n1', ha: { cluster: 'c' }, dependsOn: ['storage:rbd'] })],
     });
-    const pub = applyProfile(m, 'public');
+    const pub = applyProfile(m, 'public', placeholderWords);
     // Same answers as the full model: two nodes down, no quorum and no Ceph.
     expect(states(run(pub, ['host:n1', 'host:n2']))['guest:web']).toBe('down');
     expect(states(run(pub, ['host:n1']))['guest:web']).toBe('degraded');
