@@ -59,6 +59,12 @@ export function runAudits(input: AuditInput): AuditFinding[] {
     ...statedSummary(input),
     ...todoText(input),
   ];
+  const records = input.fg.graph.records;
+  for (const finding of findings) {
+    if (finding.at || !finding.subject) continue;
+    const record = records.get(finding.subject);
+    if (record) finding.at = [record.section, record.index];
+  }
   return findings.sort(
     (a, b) =>
       cmp(a.rule, b.rule) ||
@@ -131,6 +137,7 @@ export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): Audi
       rule: 'false-redundancy',
       severity: 'warning',
       subject: owner,
+      ...groupPath(fg, group.id),
       message: inBoth((lang) =>
         t(lang, 'audit.falseRedundancy.message', {
           owner: ownerName(lang),
@@ -149,6 +156,13 @@ export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): Audi
     });
   }
   return findings;
+}
+
+/** The model path of an anyOf group (`capabilities[3].dependsOn[0]`) from its id `capability:x#dependsOn[0]`. */
+function groupPath(fg: FailureGraph, id: string): { at?: Array<string | number> } {
+  const match = /^(.*)#(\w+)\[(\d+)\]$/.exec(id);
+  const record = match ? fg.graph.records.get(match[1]!) : undefined;
+  return record ? { at: [record.section, record.index, match![2]!, Number(match![3])] } : {};
 }
 
 export function runbookReachable({ model, scenarios }: AuditInput): AuditFinding[] {
@@ -170,6 +184,8 @@ export function runbookReachable({ model, scenarios }: AuditInput): AuditFinding
       severity: down ? 'warning' : 'info',
       subject: docs,
       scenario: scenario.id,
+      // About the scenario: its runbook section is what must be on paper.
+      at: ['scenarios', model.scenarios.findIndex((s) => s.id === scenario.id)],
       message: inBoth((lang) =>
         t(lang, 'audit.runbookReachable.message', {
           title: title(lang),
@@ -208,11 +224,12 @@ export function stoppedDependency({ model, fg }: AuditInput): AuditFinding[] {
 }
 
 export function translationMissing({ model }: AuditInput): AuditFinding[] {
-  return findMissingTranslations(model).map(({ path, missing, subject }) => {
+  return findMissingTranslations(model).map(({ path, missing, subject, segments }) => {
     const other = missing === 'nb' ? 'en' : 'nb';
     return {
       rule: 'translation-missing',
       severity: 'error',
+      at: [...segments],
       ...(subject ? { subject } : {}),
       message: inBoth((lang) => t(lang, 'audit.translationMissing.message', { path, language: t(lang, `language.${missing}`) })),
       hint: both('audit.translationMissing.hint', { path, missing, other }),
@@ -238,6 +255,7 @@ export function statedSummary({ model, summary }: AuditInput): AuditFinding[] {
       severity: 'warning',
       message: inBoth((lang) => t(lang, 'audit.statedSummary.message', { said, what: t(lang, `audit.statedSummary.${field}`), computed })),
       hint: both('audit.statedSummary.hint', { computed }),
+      at: ['site', 'statedSummary', field],
       modelHint: `site.statedSummary.${field}`,
     });
   }

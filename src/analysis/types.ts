@@ -61,6 +61,11 @@ export interface AuditFinding {
   /** The entity the finding is about, `kind:id`, when there is one. */
   subject?: string;
   scenario?: string;
+  /**
+   * Where in the model the finding is about, as a path of the merged model (`['capabilities', 3]`,
+   * `['capabilities', 3, 'dependsOn', 0]` for a group): `npm run check` prints its file:line:column.
+   */
+  at?: Array<string | number>;
   message: { nb: string; en: string };
   hint: { nb: string; en: string };
   /**
