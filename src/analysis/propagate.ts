@@ -26,7 +26,7 @@ import type { Model } from '../model/schema/model.ts';
 import type { EntityRecord } from '../model/entities.ts';
 import { FAILING_KINDS } from '../model/kinds.ts';
 import { buildGraph, HARD_RELATIONS, type Graph } from '../model/graph.ts';
-import type { Cause, Outcome, State } from './types.ts';
+import type { Cause, GroupCount, Outcome, State } from './types.ts';
 
 /** At most this many causes are kept per entity (the shortest, see sortCauses). */
 export const MAX_CAUSES = 4;
@@ -153,6 +153,13 @@ export function emptyDownState(fg: FailureGraph): DownState {
   return { down: new Uint8Array(fg.keys.length), groupDown: new Int32Array(fg.groups.length), marked: [] };
 }
 
+/** A k-of-n group's count for an explanation ("needs 2 of 3, 1 up"); undefined for any-one-of groups. */
+export function groupCount(fg: FailureGraph, state: DownState, g: number): GroupCount | undefined {
+  const group = fg.groups[g]!;
+  if (group.atLeast <= 1) return undefined;
+  return { needed: group.atLeast, of: group.members.length, up: group.members.length - state.groupDown[g]! };
+}
+
 export function groupIsDown(fg: FailureGraph, state: DownState, g: number): boolean {
   const group = fg.groups[g]!;
   return group.members.length - state.groupDown[g]! < group.atLeast;
@@ -233,8 +240,11 @@ export function propagate(fg: FailureGraph, roots: readonly string[], include?: 
     if (!state.down[i]) continue;
     if (fg.stopped[i]) addCause(i, { chain: [fg.keys[i]!], via: 'stopped', state: 'down' });
     else if (rootSet.has(i)) addCause(i, { chain: [fg.keys[i]!], via: 'root', state: 'down' });
-    else if (structural.has(i)) addCause(i, { chain: [fg.keys[i]!], via: 'anyOf', state: 'down' });
-    else continue;
+    else if (structural.has(i)) {
+      const g = fg.ownGroups[i]!.find((g) => groupIsDown(fg, state, g));
+      const count = g === undefined ? undefined : groupCount(fg, state, g);
+      addCause(i, { chain: [fg.keys[i]!], via: 'anyOf', state: 'down', ...(count ? { group: count } : {}) });
+    } else continue;
     sources.push(i);
   }
   const isSource = new Uint8Array(n);
@@ -248,6 +258,8 @@ export function propagate(fg: FailureGraph, roots: readonly string[], include?: 
   const parent = new Int32Array(n);
   const dist = new Int32Array(n).fill(-1);
   const via: Cause['via'][] = new Array(n);
+  /** The group through which each entity was reached (-1: not through a group). */
+  const viaGroup = new Int32Array(n).fill(-1);
   const chainOf = (i: number): string[] => {
     const chain: string[] = [];
     for (let x = i; x !== -1; x = parent[x]!) chain.push(fg.keys[x]!);
@@ -260,17 +272,19 @@ export function propagate(fg: FailureGraph, roots: readonly string[], include?: 
     const reached: number[] = [];
     for (let head = 0; head < queue.length; head++) {
       const x = queue[head]!;
-      const visit = (e: number, how: Cause['via']) => {
+      const visit = (e: number, how: Cause['via'], g = -1) => {
         if (isSource[e]) return;
         if (dist[e] === -1) {
           dist[e] = dist[x]! + 1;
           parent[e] = x;
           via[e] = how;
+          viaGroup[e] = g;
           reached.push(e);
           if (state.down[e]) queue.push(e);
         } else if (dist[e] === dist[x]! + 1 && better(x, parent[e]!) < 0) {
           parent[e] = x;
           via[e] = how;
+          viaGroup[e] = g;
         }
       };
       // Hard edges first, so a dependency written both ways reads as 'hard'.
@@ -279,11 +293,14 @@ export function propagate(fg: FailureGraph, roots: readonly string[], include?: 
         const owner = fg.groups[g]!.owner;
         // A down owner is explained by this member only if this group is what took it down.
         if (state.down[owner] && !groupIsDown(fg, state, g)) continue;
-        visit(owner, 'anyOf');
+        visit(owner, 'anyOf', g);
       }
       for (const e of fg.softRev[x]!) if (!state.down[e]) visit(e, 'enhancedBy');
     }
-    for (const e of reached) addCause(e, { chain: chainOf(e), via: via[e]!, state: state.down[e] ? 'down' : 'degraded' });
+    for (const e of reached) {
+      const count = viaGroup[e]! >= 0 ? groupCount(fg, state, viaGroup[e]!) : undefined;
+      addCause(e, { chain: chainOf(e), via: via[e]!, state: state.down[e] ? 'down' : 'degraded', ...(count ? { group: count } : {}) });
+    }
     // Reset only what this search touched: a full reset per source would cost O(sources × n).
     dist[source] = -1;
     for (const e of reached) dist[e] = -1;

@@ -19,6 +19,17 @@ export interface Cause {
    * hand-written Causes (fixtures) stay valid. explainCause uses it to print "nede"/"redusert".
    */
   state?: Exclude<State, 'ok'>;
+  /**
+   * When the first link is a k-of-n group (atLeast above 1): how many members it needs, how many it
+   * has, and how many are up, so the explanation says "needs 2 of 3, 1 up" and not just "← pve1".
+   */
+  group?: GroupCount;
+}
+
+export interface GroupCount {
+  needed: number;
+  of: number;
+  up: number;
 }
 
 export interface Outcome {

@@ -195,7 +195,9 @@ export interface RelationRow {
 
 function groupNote(edge: Edge, ctx: ViewContext): string | undefined {
   if (!edge.group) return undefined;
-  return t(ctx.lang, 'entity.anyOf', { n: edge.group.atLeast });
+  return edge.group.atLeast > 1
+    ? t(ctx.lang, 'entity.kOfN', { needed: edge.group.atLeast, of: edge.group.members.length })
+    : t(ctx.lang, 'entity.anyOf');
 }
 
 /** What this entity needs: the relations it (or its fields) wrote. */

@@ -26,6 +26,11 @@ export const ANALYSIS_WORDS = {
   'explain.root': { nb: 'feiler i scenariet', en: 'fails in the scenario' },
   'explain.anyOf': { nb: 'for få av alternativene virker', en: 'too few of the alternatives work' },
   'explain.unknown': { nb: 'ukjent', en: 'unknown' },
+  /** A k-of-n group: how many it needs, of how many, and how many are up. */
+  'explain.needsOf': say(
+    (p: { needed: number; of: number; up: number }) => `trenger ${p.needed} av ${p.of}, ${p.up} oppe`,
+    (p) => `needs ${p.needed} of ${p.of}, ${p.up} up`,
+  ),
 
   /** A language as the audits name it, in the other language's sentence. */
   'language.nb': { nb: 'norsk (nb)', en: 'Norwegian (nb)' },
