@@ -42,6 +42,7 @@ export function analyze(model: Model): Analysis {
     scenarios,
     hostFailures,
     sharedFailures: sweep.sharedFailures,
+    besideGroup: sweep.besideGroup,
     summary: summarise(model),
   });
   return {

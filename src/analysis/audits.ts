@@ -46,6 +46,8 @@ export interface AuditInput {
   hostFailures: Map<string, Record<string, Outcome>>;
   /** From the single-failure sweep: group id → entities whose failure alone takes the group down. */
   sharedFailures: Map<string, string[]>;
+  /** Of those, the ones that leave the group up and take its owner down beside it. */
+  besideGroup?: Map<string, string[]>;
   summary: Summary;
 }
 
@@ -118,7 +120,7 @@ export function criticalSurvives({ model, fg, scenarios, hostFailures }: AuditIn
   return findings;
 }
 
-export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): AuditFinding[] {
+export function falseRedundancy({ model, fg, sharedFailures, besideGroup }: AuditInput): AuditFinding[] {
   const findings: AuditFinding[] = [];
   for (const group of fg.groups) {
     const shared = sharedFailures.get(group.id);
@@ -133,13 +135,16 @@ export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): Audi
     const ownerName = (lang: Lang) => keyLabel(owner, model, lang);
     const first = shared[0]!;
     const firstName = (lang: Lang) => keyLabel(first, model, lang);
+    // Written on the owner's side (the router both lines go through): the owner falls, the group does not.
+    const beside = besideGroup?.get(group.id) ?? [];
+    const messageKey = beside.length > 0 ? 'audit.falseRedundancy.messageBeside' : 'audit.falseRedundancy.message';
     findings.push({
       rule: 'false-redundancy',
       severity: 'warning',
       subject: owner,
       ...groupPath(fg, group.id),
       message: inBoth((lang) =>
-        t(lang, 'audit.falseRedundancy.message', {
+        t(lang, messageKey, {
           owner: ownerName(lang),
           members: list(members(lang), lang),
           alternatives: group.members.length,
@@ -150,7 +155,9 @@ export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): Audi
       hint: inBoth((lang) =>
         memberKeys.has(first)
           ? t(lang, 'audit.falseRedundancy.hintMember', { first: firstName(lang), alternatives: group.members.length })
-          : t(lang, 'audit.falseRedundancy.hint', { first: firstName(lang) }),
+          : beside.includes(first)
+            ? t(lang, 'audit.falseRedundancy.hintBeside', { first: firstName(lang), owner: ownerName(lang) })
+            : t(lang, 'audit.falseRedundancy.hint', { first: firstName(lang) }),
       ),
       modelHint: 'anyOf',
     });

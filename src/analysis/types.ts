@@ -129,6 +129,11 @@ export interface SinglePointOfFailure {
   /** Capabilities its failure alone takes down, and degrades. */
   down: string[];
   degraded: string[];
+  /** How many of those are critical. */
+  criticalDown: number;
+  criticalDegraded: number;
+  /** How many other entities fall with it (its blast radius). */
+  blastRadius: number;
 }
 
 export interface Analysis {

@@ -60,6 +60,20 @@ export const ANALYSIS_WORDS = {
     (p) =>
       `${p.owner} has the alternatives ${p.members}, but ${p.alternatives === 2 ? 'both' : 'all of them'} fail together when ${plural(p.causes, 'this fails', 'one of these fails')}: ${p.shared}.`,
   ),
+  /** Some shared weak points leave the group up and take the owner down beside it (written on the owner). */
+  'audit.falseRedundancy.messageBeside': say(
+    (p: { owner: Name; members: string; alternatives: number; causes: number; shared: string }) =>
+      `${p.owner} har alternativene ${p.members}, men går ned likevel hvis ${plural(p.causes, 'denne feiler', 'én av disse feiler')}: ${p.shared}.`,
+    (p) =>
+      `${p.owner} has the alternatives ${p.members}, but goes down all the same when ${plural(p.causes, 'this fails', 'one of these fails')}: ${p.shared}.`,
+  ),
+  /** The nearest shared weak point is needed beside the alternatives. */
+  'audit.falseRedundancy.hintBeside': say(
+    (p: { first: Name; owner: Name }) =>
+      `Reserven hjelper ikke mot ${p.first}: ${p.owner} trenger den uansett hvilket alternativ som virker. Gi ${p.first} en reserve også, eller regn den som et enkeltpunkt som kan feile.`,
+    (p) =>
+      `The backup does not help against ${p.first}: ${p.owner} needs it whichever alternative works. Give ${p.first} a fallback too, or count it as a single point of failure.`,
+  ),
   /** The shared weak point is itself one of the alternatives. */
   'audit.falseRedundancy.hintMember': say(
     (p: { first: Name; alternatives: number }) =>

@@ -82,8 +82,8 @@ export const SITE_WORDS = {
   'matrix.baseline': { nb: 'Normalt', en: 'Normal' },
   'spof.title': GLOSSARY['glossary.weakPoints'],
   'spof.intro': {
-    nb: 'Ting som alene tar ned én eller flere funksjoner når de svikter – de som tar ned flest, først.',
-    en: 'Things that on their own take down one or more capabilities when they fail – those that take down the most, first.',
+    nb: 'Ting som alene tar ned én eller flere funksjoner når de svikter. Først de som tar ned flest kritiske funksjoner, så flest funksjoner i alt; ved likt antall den som tar flest andre ting med seg i fallet.',
+    en: 'Things that on their own take down one or more capabilities when they fail. First those that take down the most critical capabilities, then the most capabilities in all; where that is equal, the one that takes the most other things down with it.',
   },
   'spof.what': { nb: 'Hva som feiler', en: 'What fails' },
   'spof.down': { nb: 'Funksjoner borte', en: 'Capabilities lost' },
