@@ -184,6 +184,7 @@ export function checkIntegrity(model: Model, options: { alsoKnown?: Iterable<str
   problems.push(...checkPlanLinks(model, byKey));
   problems.push(...checkGroups(records, byKey));
   problems.push(...checkScenarios(model, byKey));
+  problems.push(...checkKindFields(model));
   problems.push(...findCycles(model, byKey));
   return problems;
 }
@@ -229,6 +230,28 @@ function checkGroups(records: EntityRecord[], byKey: Map<string, EntityRecord>):
       });
     }
   }
+  return problems;
+}
+
+/** A field that only one kind of thing has: a generator's start delay, a PLC's field protocol. */
+function checkKindFields(model: Model): IntegrityProblem[] {
+  const problems: IntegrityProblem[] = [];
+  model.power.forEach((power, index) => {
+    if (power.startDelayMinutes !== undefined && power.kind !== 'generator')
+      problems.push({
+        segments: ['power', index, 'startDelayMinutes'],
+        message: `startDelayMinutes is for a generator, but power "${power.id}" is a ${power.kind}`,
+        hint: power.kind === 'ups' || power.kind === 'battery' ? 'leave it out: a UPS or battery takes over at once (runtimeMinutes says for how long)' : 'leave it out, or set kind: generator',
+      });
+  });
+  model.hosts.forEach((host, index) => {
+    if (host.fieldProtocol !== undefined && host.kind !== 'plc')
+      problems.push({
+        segments: ['hosts', index, 'fieldProtocol'],
+        message: `fieldProtocol is for a PLC, but host "${host.id}" is a ${host.kind}`,
+        hint: 'set kind: plc, or leave fieldProtocol out',
+      });
+  });
   return problems;
 }
 

@@ -20,6 +20,23 @@ export const ANALYSIS_WORDS = {
   /** The phases every analysis has: the normal state, and a scenario's first moment. */
   'phase.baseline': { nb: 'Normal drift', en: 'Normal operation' },
   'phase.start': { nb: 'Straks (t = 0)', en: 'At once (t = 0)' },
+  /** Phases derived from runtimes and start delays (src/analysis/timeline.ts). */
+  'phase.generatorStarted': say(
+    (p: { name: Name }) => `${p.name} har startet og tar lasten`,
+    (p) => `${p.name} has started and takes the load`,
+  ),
+  'phase.generatorDry': say(
+    (p: { name: Name }) => `Drivstoffet til ${p.name} er brukt opp`,
+    (p) => `${p.name} has run out of fuel`,
+  ),
+  'phase.upsEmpty': say(
+    (p: { name: Name }) => `Batteriet i ${p.name} er tomt`,
+    (p) => `The battery in ${p.name} is empty`,
+  ),
+  'phase.batteryEmpty': say(
+    (p: { name: Name }) => `${p.name} er utladet`,
+    (p) => `${p.name} is empty`,
+  ),
 
   /** Why a chain of one stops where it does: "pve-core: nede (feiler i scenariet)". */
   'explain.stopped': { nb: 'stoppet', en: 'stopped' },
