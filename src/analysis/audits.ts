@@ -272,36 +272,42 @@ export function statedSummary({ model, summary }: AuditInput): AuditFinding[] {
 /** The mark `npm run import` puts at the start of texts only a person can write. */
 export const TODO_MARK = 'TODO:';
 
-/** Paths (`description`, `purpose`, `title`, …) under which a text starts with the TODO mark. */
-function todoPaths(value: unknown, path: string, out: Set<string>): void {
+/**
+ * Paths (`description`, `purpose`, `title`, …) under which a text starts with the TODO mark, each
+ * with the model path of its first such text (for its file:line:column).
+ */
+function todoPaths(value: unknown, path: string, out: Map<string, Array<string | number>>, at: Array<string | number> = []): void {
   if (typeof value === 'string') {
-    if (value.trimStart().startsWith(TODO_MARK)) out.add(path.replace(/\.(nb|en)$/, ''));
-  } else if (Array.isArray(value)) value.forEach((v, i) => todoPaths(v, `${path}[${i}]`, out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) todoPaths(v, path ? `${path}.${k}` : k, out);
+    const key = path.replace(/\.(nb|en)$/, '');
+    if (value.trimStart().startsWith(TODO_MARK) && !out.has(key)) out.set(key, at);
+  } else if (Array.isArray(value)) value.forEach((v, i) => todoPaths(v, `${path}[${i}]`, out, [...at, i]));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) todoPaths(v, path ? `${path}.${k}` : k, out, [...at, k]);
 }
 
 export function todoText({ model }: AuditInput): AuditFinding[] {
   const findings: AuditFinding[] = [];
-  const report = (subject: string | undefined, where: string, paths: Set<string>) => {
-    for (const path of [...paths].sort()) {
+  const report = (subject: string | undefined, where: string, paths: Map<string, Array<string | number>>, base: Array<string | number>) => {
+    for (const path of [...paths.keys()].sort()) {
       findings.push({
         rule: 'todo-text',
         severity: 'warning',
         ...(subject ? { subject } : {}),
+        at: [...base, ...paths.get(path)!],
         message: both('audit.todoText.message', { where: `${where}.${path}` }),
         hint: both('audit.todoText.hint', { where: `${where}.${path}` }),
       });
     }
   };
-  const site = new Set<string>();
+  const site = new Map<string, Array<string | number>>();
   todoPaths(model.site, '', site);
-  report(undefined, 'site', site);
+  report(undefined, 'site', site, ['site']);
   for (const [kind, section] of KIND_SECTIONS) {
-    for (const entity of model[section] as { id: string }[]) {
-      const paths = new Set<string>();
+    (model[section] as { id: string }[]).forEach((entity, index) => {
+      const paths = new Map<string, Array<string | number>>();
       todoPaths(entity, '', paths);
-      report(`${kind}:${entity.id}`, `${section}[${entity.id}]`, paths);
-    }
+      report(`${kind}:${entity.id}`, `${section}[${entity.id}]`, paths, [section, index]);
+    });
   }
   return findings;
 }
