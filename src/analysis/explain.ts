@@ -54,7 +54,11 @@ export function explainCause(cause: Cause, model: Model, lang: Lang): string {
   const count = cause.via === 'anyOf' && cause.group ? t(lang, 'explain.needsOf', cause.group) : undefined;
   const head = `${keyLabel(first, model, lang)}: ${stateLabel(state, lang)}${count && rest.length > 0 ? ` (${count})` : ''}`;
   if (rest.length === 0) {
-    const why = count ?? (cause.via === 'stopped' || cause.via === 'root' || cause.via === 'anyOf' ? t(lang, `explain.${cause.via}`) : '');
+    const why =
+      count ??
+      (cause.via === 'stopped' || cause.via === 'root' || cause.via === 'anyOf' || cause.via === 'starting'
+        ? t(lang, `explain.${cause.via}`)
+        : '');
     return why ? `${head} (${why})` : head;
   }
   const last = rest.length - 1;

@@ -33,7 +33,8 @@ describe('phases from runtimes and start delays', () => {
 
   it('at once, the generator starting, running dry, the UPS empty: at 0, 1, 481 and 500 min', () => {
     expect(phases.map((p) => [p.id, p.afterMinutes, p.failed])).toEqual([
-      ['start', 0, ['power:grid', 'power:gen']],
+      // The generator is down while it starts, but it has not failed: the phase does not say so.
+      ['start', 0, ['power:grid']],
       ['started-gen', 1, ['power:grid']],
       ['dry-gen', 481, ['power:grid', 'power:gen']],
       // 1 min of charge used before the generator took over, 19 left after it ran dry.
@@ -46,6 +47,12 @@ describe('phases from runtimes and start delays', () => {
       'The battery in ups is empty',
     ]);
     expect(phases[3]!.title.nb).toBe('Batteriet i ups er tomt');
+  });
+
+  it('the generator is down while it starts', () => {
+    expect(phases.map((p) => p.outcomes['power:gen']!.state)).toEqual(['down', 'ok', 'down', 'down']);
+    expect(explainCause(phases[0]!.outcomes['power:gen']!.causes[0]!, m, 'nb')).toBe('gen: nede (starter ennå)');
+    expect(explainCause(phases[2]!.outcomes['power:gen']!.causes[0]!, m, 'en')).toBe('gen: down (fails in the scenario)');
   });
 
   it('the UPS carries the switch on battery until it is empty; the host off the UPS is down at once', () => {

@@ -99,12 +99,15 @@ export function derivePhases(fg: FailureGraph, timeline: Timeline, roots: readon
   const startedAt = new Map<string, number>();
   for (const g of timeline.generators) if (generatorState.get(g.key) === 'running' && called) startedAt.set(g.key, 0);
 
+  /** What is out: the scenario's failures, generators not (or no longer) running, stores run empty. */
   const failedNow = (): string[] => {
     const failed = [...roots];
     for (const g of timeline.generators) if (generatorState.get(g.key) !== 'running' && !failed.includes(g.key)) failed.push(g.key);
     for (const s of timeline.stores) if (empty.has(s.key) && !failed.includes(s.key)) failed.push(s.key);
     return failed;
   };
+  /** What the phase says failed: a generator still starting has not failed, it is on its way. */
+  const shown = (failed: string[]) => failed.filter((key) => generatorState.get(key) !== 'waiting');
   /** Stores whose supply is down (as the model writes it), so they drain. */
   const draining = (failed: string[]): Store[] => {
     const state = downStateFor(fg, failed);
@@ -112,6 +115,11 @@ export function derivePhases(fg: FailureGraph, timeline: Timeline, roots: readon
   };
   const outcomesFor = (failed: string[], onBattery: Store[]): Record<string, Outcome> => {
     const outcomes = propagate(timeline.bridged, failed);
+    // A generator still starting is down, but not failed: say so.
+    for (const g of timeline.generators) {
+      if (generatorState.get(g.key) === 'waiting' && outcomes[g.key])
+        outcomes[g.key] = { state: 'down', causes: [{ chain: [g.key], via: 'starting', state: 'down' }] };
+    }
     if (onBattery.length === 0) return outcomes;
     const written = propagate(fg, failed, (key) => onBattery.some((s) => s.key === key));
     for (const s of onBattery) {
@@ -126,7 +134,7 @@ export function derivePhases(fg: FailureGraph, timeline: Timeline, roots: readon
   let onBattery = draining(failed);
   if (!called && onBattery.length === 0) return undefined;
   const phases: PhaseResult[] = [
-    { id: 'start', title: both('phase.start'), afterMinutes: 0, failed, outcomes: outcomesFor(failed, onBattery) },
+    { id: 'start', title: both('phase.start'), afterMinutes: 0, failed: shown(failed), outcomes: outcomesFor(failed, onBattery) },
   ];
   let now = 0;
   for (let step = 0; step < MAX_EVENTS; step++) {
@@ -160,7 +168,7 @@ export function derivePhases(fg: FailureGraph, timeline: Timeline, roots: readon
       id: `${first.what}-${id}`,
       title: titleOf(first.what, first.key, store?.kind, nameOf),
       afterMinutes: at,
-      failed,
+      failed: shown(failed),
       outcomes: outcomesFor(failed, onBattery),
     });
   }

@@ -12,8 +12,8 @@ export type State = 'ok' | 'degraded' | 'down';
  */
 export interface Cause {
   chain: string[];
-  /** How the first link of the chain affects the entity. */
-  via: 'root' | 'stopped' | 'hard' | 'anyOf' | 'enhancedBy';
+  /** How the first link of the chain affects the entity ('starting': a generator not running yet). */
+  via: 'root' | 'stopped' | 'hard' | 'anyOf' | 'enhancedBy' | 'starting';
   /**
    * The state this cause gives the entity (`chain[0]`). Always set by the analysis; optional so that
    * hand-written Causes (fixtures) stay valid. explainCause uses it to print "nede"/"redusert".

@@ -42,6 +42,7 @@ export const ANALYSIS_WORDS = {
   'explain.stopped': { nb: 'stoppet', en: 'stopped' },
   'explain.root': { nb: 'feiler i scenariet', en: 'fails in the scenario' },
   'explain.anyOf': { nb: 'for få av alternativene virker', en: 'too few of the alternatives work' },
+  'explain.starting': { nb: 'starter ennå', en: 'still starting' },
   'explain.unknown': { nb: 'ukjent', en: 'unknown' },
   /** A k-of-n group: how many it needs, of how many, and how many are up. */
   'explain.needsOf': say(
