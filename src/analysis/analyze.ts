@@ -11,6 +11,8 @@ import { sweepSingleFailures } from './spof.ts';
 import { runAudits } from './audits.ts';
 import { computeStartOrders } from './start-order.ts';
 import { summarise } from './summary.ts';
+import { compileTimeline, derivePhases, type Timeline } from './timeline.ts';
+import { keyLabel } from './explain.ts';
 import type { Analysis, Outcome, PhaseResult, ScenarioResult } from './types.ts';
 
 export { explainCause, stateLabel, keyLabel, chainText } from './explain.ts';
@@ -24,7 +26,8 @@ export function analyze(model: Model): Analysis {
   const graph = buildGraph(model);
   const fg = compileFailureGraph(model, graph);
   const baseline: PhaseResult = { id: 'baseline', title: { ...BASELINE_TITLE }, failed: [], outcomes: propagate(fg, []) };
-  const scenarios = model.scenarios.map((scenario) => analyzeScenario(fg, scenario));
+  const timeline = compileTimeline(model);
+  const scenarios = model.scenarios.map((scenario) => analyzeScenario(fg, scenario, timeline, model));
   const sweep = sweepSingleFailures(fg);
   // Each Proxmox host failing alone, for critical-survives: the scenario's own result when one fails
   // exactly that host, else a run of its own (only the critical entities' outcomes are kept).
@@ -42,6 +45,7 @@ export function analyze(model: Model): Analysis {
     scenarios,
     hostFailures,
     sharedFailures: sweep.sharedFailures,
+    besideGroup: sweep.besideGroup,
     summary: summarise(model),
   });
   return {
@@ -53,11 +57,24 @@ export function analyze(model: Model): Analysis {
   };
 }
 
-/** One scenario: t = 0 with `fails`, then each phase adds its `alsoFails` (cumulative). */
-export function analyzeScenario(fg: FailureGraph, scenario: Model['scenarios'][number]): ScenarioResult {
+/**
+ * One scenario: t = 0 with `fails`, then each phase adds its `alsoFails` (cumulative). A scenario
+ * without written phases in a model with a UPS runtime or a generator gets its phases from time
+ * (src/analysis/timeline.ts), when time changes anything in it.
+ */
+export function analyzeScenario(
+  fg: FailureGraph,
+  scenario: Model['scenarios'][number],
+  timeline?: Timeline,
+  model?: Model,
+): ScenarioResult {
   const failed: string[] = [];
   const add = (refs: readonly string[]) => refs.forEach((r) => failed.includes(r) || failed.push(r));
   add(scenario.fails);
+  if (timeline && model && (scenario.phases ?? []).length === 0) {
+    const derived = derivePhases(fg, timeline, failed, (key, lang) => keyLabel(key, model, lang));
+    if (derived) return { id: scenario.id, phases: derived };
+  }
   const phases: PhaseResult[] = [
     { id: 'start', title: { ...START_PHASE_TITLE }, afterMinutes: 0, failed: [...failed], outcomes: propagate(fg, failed) },
   ];

@@ -72,6 +72,13 @@ describe('audits', () => {
     expect(fs[0]!.hint.en).not.toContain('anyOf');
   });
 
+  it('every finding says where in the model it is: the group, the entity, the scenario', () => {
+    expect(rule(all, 'false-redundancy')[0]!.at).toEqual(['capabilities', 1, 'dependsOn', 0]);
+    expect(rule(all, 'critical-survives').find((f) => f.subject === 'system:lorawan')!.at).toEqual(['systems', 0]);
+    expect(rule(all, 'runbook-reachable').map((f) => f.at)).toEqual([['scenarios', 1]]);
+    expect(rule(all, 'stopped-dependency')[0]!.at).toEqual(['guests', 2]);
+  });
+
   it('runbook-reachable: one finding per scenario in which the docs are not ok', () => {
     const fs = rule(all, 'runbook-reachable');
     expect(fs.map((f) => [f.scenario, f.severity])).toEqual([['isp-down', 'warning']]);
@@ -94,6 +101,7 @@ describe('audits', () => {
         rule: 'translation-missing',
         severity: 'error',
         subject: 'capability:one',
+        at: ['capabilities', 0, 'title'],
         message: { nb: 'capabilities[0].title mangler engelsk (en) tekst.', en: 'capabilities[0].title lacks the English (en) text.' },
         hint: { nb: 'Legg til `en:` ved siden av `nb:` i capabilities[0].title.', en: 'Add `en:` next to `nb:` in capabilities[0].title.' },
       },

@@ -46,6 +46,8 @@ export interface AuditInput {
   hostFailures: Map<string, Record<string, Outcome>>;
   /** From the single-failure sweep: group id → entities whose failure alone takes the group down. */
   sharedFailures: Map<string, string[]>;
+  /** Of those, the ones that leave the group up and take its owner down beside it. */
+  besideGroup?: Map<string, string[]>;
   summary: Summary;
 }
 
@@ -59,6 +61,12 @@ export function runAudits(input: AuditInput): AuditFinding[] {
     ...statedSummary(input),
     ...todoText(input),
   ];
+  const records = input.fg.graph.records;
+  for (const finding of findings) {
+    if (finding.at || !finding.subject) continue;
+    const record = records.get(finding.subject);
+    if (record) finding.at = [record.section, record.index];
+  }
   return findings.sort(
     (a, b) =>
       cmp(a.rule, b.rule) ||
@@ -112,7 +120,7 @@ export function criticalSurvives({ model, fg, scenarios, hostFailures }: AuditIn
   return findings;
 }
 
-export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): AuditFinding[] {
+export function falseRedundancy({ model, fg, sharedFailures, besideGroup }: AuditInput): AuditFinding[] {
   const findings: AuditFinding[] = [];
   for (const group of fg.groups) {
     // A group the model's meaning implies (src/model/derived-edges.ts) is said once, on its cluster:
@@ -130,12 +138,16 @@ export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): Audi
     const ownerName = (lang: Lang) => keyLabel(owner, model, lang);
     const first = shared[0]!;
     const firstName = (lang: Lang) => keyLabel(first, model, lang);
+    // Written on the owner's side (the router both lines go through): the owner falls, the group does not.
+    const beside = besideGroup?.get(group.id) ?? [];
+    const messageKey = beside.length > 0 ? 'audit.falseRedundancy.messageBeside' : 'audit.falseRedundancy.message';
     findings.push({
       rule: 'false-redundancy',
       severity: 'warning',
       subject: owner,
+      ...groupPath(fg, group.id),
       message: inBoth((lang) =>
-        t(lang, 'audit.falseRedundancy.message', {
+        t(lang, messageKey, {
           owner: ownerName(lang),
           members: list(members(lang), lang),
           alternatives: group.members.length,
@@ -146,12 +158,21 @@ export function falseRedundancy({ model, fg, sharedFailures }: AuditInput): Audi
       hint: inBoth((lang) =>
         memberKeys.has(first)
           ? t(lang, 'audit.falseRedundancy.hintMember', { first: firstName(lang), alternatives: group.members.length })
-          : t(lang, 'audit.falseRedundancy.hint', { first: firstName(lang) }),
+          : beside.includes(first)
+            ? t(lang, 'audit.falseRedundancy.hintBeside', { first: firstName(lang), owner: ownerName(lang) })
+            : t(lang, 'audit.falseRedundancy.hint', { first: firstName(lang) }),
       ),
       modelHint: 'anyOf',
     });
   }
   return findings;
+}
+
+/** The model path of an anyOf group (`capabilities[3].dependsOn[0]`) from its id `capability:x#dependsOn[0]`. */
+function groupPath(fg: FailureGraph, id: string): { at?: Array<string | number> } {
+  const match = /^(.*)#(\w+)\[(\d+)\]$/.exec(id);
+  const record = match ? fg.graph.records.get(match[1]!) : undefined;
+  return record ? { at: [record.section, record.index, match![2]!, Number(match![3])] } : {};
 }
 
 export function runbookReachable({ model, scenarios }: AuditInput): AuditFinding[] {
@@ -173,6 +194,8 @@ export function runbookReachable({ model, scenarios }: AuditInput): AuditFinding
       severity: down ? 'warning' : 'info',
       subject: docs,
       scenario: scenario.id,
+      // About the scenario: its runbook section is what must be on paper.
+      at: ['scenarios', model.scenarios.findIndex((s) => s.id === scenario.id)],
       message: inBoth((lang) =>
         t(lang, 'audit.runbookReachable.message', {
           title: title(lang),
@@ -211,11 +234,12 @@ export function stoppedDependency({ model, fg }: AuditInput): AuditFinding[] {
 }
 
 export function translationMissing({ model }: AuditInput): AuditFinding[] {
-  return findMissingTranslations(model).map(({ path, missing, subject }) => {
+  return findMissingTranslations(model).map(({ path, missing, subject, segments }) => {
     const other = missing === 'nb' ? 'en' : 'nb';
     return {
       rule: 'translation-missing',
       severity: 'error',
+      at: [...segments],
       ...(subject ? { subject } : {}),
       message: inBoth((lang) => t(lang, 'audit.translationMissing.message', { path, language: t(lang, `language.${missing}`) })),
       hint: both('audit.translationMissing.hint', { path, missing, other }),
@@ -241,6 +265,7 @@ export function statedSummary({ model, summary }: AuditInput): AuditFinding[] {
       severity: 'warning',
       message: inBoth((lang) => t(lang, 'audit.statedSummary.message', { said, what: t(lang, `audit.statedSummary.${field}`), computed })),
       hint: both('audit.statedSummary.hint', { computed }),
+      at: ['site', 'statedSummary', field],
       modelHint: `site.statedSummary.${field}`,
     });
   }
@@ -250,36 +275,42 @@ export function statedSummary({ model, summary }: AuditInput): AuditFinding[] {
 /** The mark `npm run import` puts at the start of texts only a person can write. */
 export const TODO_MARK = 'TODO:';
 
-/** Paths (`description`, `purpose`, `title`, …) under which a text starts with the TODO mark. */
-function todoPaths(value: unknown, path: string, out: Set<string>): void {
+/**
+ * Paths (`description`, `purpose`, `title`, …) under which a text starts with the TODO mark, each
+ * with the model path of its first such text (for its file:line:column).
+ */
+function todoPaths(value: unknown, path: string, out: Map<string, Array<string | number>>, at: Array<string | number> = []): void {
   if (typeof value === 'string') {
-    if (value.trimStart().startsWith(TODO_MARK)) out.add(path.replace(/\.(nb|en)$/, ''));
-  } else if (Array.isArray(value)) value.forEach((v, i) => todoPaths(v, `${path}[${i}]`, out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) todoPaths(v, path ? `${path}.${k}` : k, out);
+    const key = path.replace(/\.(nb|en)$/, '');
+    if (value.trimStart().startsWith(TODO_MARK) && !out.has(key)) out.set(key, at);
+  } else if (Array.isArray(value)) value.forEach((v, i) => todoPaths(v, `${path}[${i}]`, out, [...at, i]));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) todoPaths(v, path ? `${path}.${k}` : k, out, [...at, k]);
 }
 
 export function todoText({ model }: AuditInput): AuditFinding[] {
   const findings: AuditFinding[] = [];
-  const report = (subject: string | undefined, where: string, paths: Set<string>) => {
-    for (const path of [...paths].sort()) {
+  const report = (subject: string | undefined, where: string, paths: Map<string, Array<string | number>>, base: Array<string | number>) => {
+    for (const path of [...paths.keys()].sort()) {
       findings.push({
         rule: 'todo-text',
         severity: 'warning',
         ...(subject ? { subject } : {}),
+        at: [...base, ...paths.get(path)!],
         message: both('audit.todoText.message', { where: `${where}.${path}` }),
         hint: both('audit.todoText.hint', { where: `${where}.${path}` }),
       });
     }
   };
-  const site = new Set<string>();
+  const site = new Map<string, Array<string | number>>();
   todoPaths(model.site, '', site);
-  report(undefined, 'site', site);
+  report(undefined, 'site', site, ['site']);
   for (const [kind, section] of KIND_SECTIONS) {
-    for (const entity of model[section] as { id: string }[]) {
-      const paths = new Set<string>();
+    (model[section] as { id: string }[]).forEach((entity, index) => {
+      const paths = new Map<string, Array<string | number>>();
       todoPaths(entity, '', paths);
-      report(`${kind}:${entity.id}`, `${section}[${entity.id}]`, paths);
-    }
+      report(`${kind}:${entity.id}`, `${section}[${entity.id}]`, paths, [section, index]);
+    });
   }
   return findings;
 }

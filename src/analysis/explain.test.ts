@@ -22,6 +22,32 @@ const m = model({
 });
 
 describe('explainCause', () => {
+  it('says how many a k-of-n group needs and how many are up, not just which member fell', () => {
+    const k = model({
+      hosts: [host('pve1'), host('pve2'), host('pve3')],
+      capabilities: [
+        cap('vms', { title: { nb: 'VM-er', en: 'VMs' }, dependsOn: [{ anyOf: ['host:pve1', 'host:pve2', 'host:pve3'], atLeast: 2 }] }),
+      ],
+    });
+    const one = run(k, ['host:pve1'])['capability:vms']!;
+    expect(one.state).toBe('degraded');
+    expect(explainCause(one.causes[0]!, k, 'nb')).toBe('VM-er: redusert (trenger 2 av 3, 2 oppe) ← pve1');
+    expect(explainCause(one.causes[0]!, k, 'en')).toBe('VMs: degraded (needs 2 of 3, 2 up) ← pve1');
+    const two = run(k, ['host:pve1', 'host:pve2'])['capability:vms']!;
+    expect(two.state).toBe('down');
+    expect(two.causes.map((c) => explainCause(c, k, 'en'))).toEqual([
+      'VMs: down (needs 2 of 3, 1 up) ← pve1',
+      'VMs: down (needs 2 of 3, 1 up) ← pve2',
+    ]);
+    expect(explainCause(two.causes[0]!, k, 'nb')).toBe('VM-er: nede (trenger 2 av 3, 1 oppe) ← pve1');
+    // Any one of the group will do: the chain alone says it.
+    const any = model({
+      hosts: [host('a'), host('b')],
+      capabilities: [cap('c', { title: { nb: 'C', en: 'C' }, dependsOn: [{ anyOf: ['host:a', 'host:b'] }] })],
+    });
+    expect(explainCause(run(any, ['host:a', 'host:b'])['capability:c']!.causes[0]!, any, 'en')).toBe('C: down ← a');
+  });
+
   it('prints the chain in both languages, guests with (LXC n)/(VM n)', () => {
     const cause = run(m, ['host:pve-core'])['capability:zigbee-scenes']!.causes[0]!;
     expect(explainCause(cause, m, 'nb')).toBe('Zigbee-scener: nede ← zigbee2mqtt (LXC 110) ← pve-core');

@@ -44,16 +44,24 @@ export function keyLabel(key: string, model: Model, lang: Lang): string {
 /**
  * One cause as one line: "<entity>: <state> ← <dependency> ← … ← <root>". A stopped guest at the end
  * of a chain is marked as stopped ("zwave-js-ui-garasje (LXC 113, stoppet)"). A chain of one
- * (the entity is itself the root) says why: "pve-core: nede (feiler i scenariet)".
+ * (the entity is itself the root) says why: "pve-core: nede (feiler i scenariet)". A k-of-n group
+ * says how many it needs and how many are up: "ha-vert: nede (trenger 2 av 3, 1 oppe) ← pve1".
  */
 export function explainCause(cause: Cause, model: Model, lang: Lang): string {
   const state: State = cause.state ?? (cause.via === 'enhancedBy' ? 'degraded' : 'down');
   const [first, ...rest] = cause.chain;
   if (first === undefined) return t(lang, 'explain.unknown');
-  const tally = cause.tally ? ` (${explainTally(cause.tally, model, lang)})` : '';
-  const head = `${keyLabel(first, model, lang)}: ${stateLabel(state, lang)}${tally}`;
+  // A derived group says how it stands (quorum, HA nodes, OSD nodes); a written k-of-n group how many
+  // it needs and how many are up: "nede (trenger 2 av 3, 1 oppe) ← pve1".
+  const count = cause.via === 'anyOf' && cause.group ? t(lang, 'explain.needsOf', cause.group) : undefined;
+  const detail = cause.tally ? ` (${explainTally(cause.tally, model, lang)})` : count && rest.length > 0 ? ` (${count})` : '';
+  const head = `${keyLabel(first, model, lang)}: ${stateLabel(state, lang)}${detail}`;
   if (rest.length === 0) {
-    const why = cause.via === 'stopped' || cause.via === 'root' || cause.via === 'anyOf' ? t(lang, `explain.${cause.via}`) : '';
+    const why =
+      count ??
+      (cause.via === 'stopped' || cause.via === 'root' || cause.via === 'anyOf' || cause.via === 'starting'
+        ? t(lang, `explain.${cause.via}`)
+        : '');
     return why ? `${head} (${why})` : head;
   }
   const last = rest.length - 1;

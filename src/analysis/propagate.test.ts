@@ -128,7 +128,10 @@ describe('propagate: planned entities do not exist', () => {
 
   it('a group with fewer existing members than atLeast is always down, baseline included', () => {
     const out = run(m);
-    expect(out['network:needs-two']).toEqual({ state: 'down', causes: [{ chain: ['network:needs-two'], via: 'anyOf', state: 'down' }] });
+    expect(out['network:needs-two']).toEqual({
+      state: 'down',
+      causes: [{ chain: ['network:needs-two'], via: 'anyOf', state: 'down', group: { needed: 2, of: 1, up: 1 } }],
+    });
   });
 
   it('failing a planned entity in a scenario changes nothing', () => {

@@ -31,7 +31,7 @@ import type { EntityRecord } from '../model/entities.ts';
 import { FAILING_KINDS } from '../model/kinds.ts';
 import { buildGraph, HARD_RELATIONS, type Graph } from '../model/graph.ts';
 import type { GroupPurpose } from '../model/derived-edges.ts';
-import type { Cause, GroupTally, Outcome, State } from './types.ts';
+import type { Cause, GroupCount, GroupTally, Outcome, State } from './types.ts';
 
 /** At most this many causes are kept per entity (the shortest, see sortCauses). */
 export const MAX_CAUSES = 4;
@@ -181,6 +181,13 @@ export function emptyDownState(fg: FailureGraph): DownState {
   return { down: new Uint8Array(fg.keys.length), groupDown: new Int32Array(fg.groups.length), marked: [] };
 }
 
+/** A k-of-n group's count for an explanation ("needs 2 of 3, 1 up"); undefined for any-one-of groups. */
+export function groupCount(fg: FailureGraph, state: DownState, g: number): GroupCount | undefined {
+  const group = fg.groups[g]!;
+  if (group.atLeast <= 1) return undefined;
+  return { needed: group.atLeast, of: group.members.length, up: group.members.length - state.groupDown[g]! };
+}
+
 export function groupIsDown(fg: FailureGraph, state: DownState, g: number): boolean {
   const group = fg.groups[g]!;
   return group.total - state.groupDown[g]! < group.atLeast;
@@ -283,8 +290,11 @@ export function propagate(fg: FailureGraph, roots: readonly string[], include?: 
     if (!state.down[i]) continue;
     if (fg.stopped[i]) addCause(i, { chain: [fg.keys[i]!], via: 'stopped', state: 'down' });
     else if (rootSet.has(i)) addCause(i, { chain: [fg.keys[i]!], via: 'root', state: 'down' });
-    else if (structural.has(i)) addCause(i, { chain: [fg.keys[i]!], via: 'anyOf', state: 'down' });
-    else continue;
+    else if (structural.has(i)) {
+      const g = fg.ownGroups[i]!.find((g) => groupIsDown(fg, state, g));
+      const count = g === undefined ? undefined : groupCount(fg, state, g);
+      addCause(i, { chain: [fg.keys[i]!], via: 'anyOf', state: 'down', ...(count ? { group: count } : {}) });
+    } else continue;
     sources.push(i);
   }
   const isSource = new Uint8Array(n);
@@ -308,7 +318,8 @@ export function propagate(fg: FailureGraph, roots: readonly string[], include?: 
   const parent = new Int32Array(n);
   const dist = new Int32Array(n).fill(-1);
   const via: Cause['via'][] = new Array(n);
-  // The group an 'anyOf' step went through, for the tally of a derived group.
+  // The group through which each entity was reached (-1: not through a group): for the tally of a
+  // derived group, or the count of a written k-of-n group.
   const viaGroup = new Int32Array(n).fill(-1);
   const chainOf = (i: number): string[] => {
     const chain: string[] = [];
@@ -349,8 +360,14 @@ export function propagate(fg: FailureGraph, roots: readonly string[], include?: 
     }
     for (const e of reached) {
       const cause: Cause = { chain: chainOf(e), via: via[e]!, state: state.down[e] ? 'down' : 'degraded' };
+      // A derived group says how it stands in its own words (quorum, HA nodes, OSD nodes); a written
+      // k-of-n group by its count.
       const tally = tallyAt(e);
       if (tally) cause.tally = tally;
+      else if (viaGroup[e]! >= 0) {
+        const count = groupCount(fg, state, viaGroup[e]!);
+        if (count) cause.group = count;
+      }
       addCause(e, cause);
     }
     // Reset only what this search touched: a full reset per source would cost O(sources × n).

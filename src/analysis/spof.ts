@@ -8,23 +8,45 @@
  * O(n · (copy of n bytes) + Σ reached region), not O(n · whole propagation with causes).
  * Measured: see tests/analysis/spof-speed.test.ts (3000 entities, well under a second).
  *
- * The same sweep finds false redundancy: an anyOf group that is not down in the baseline, tolerates
- * at least one member failing, and still goes down when a single entity fails.
+ * Ranking: by what is lost — critical capabilities down, then capabilities down, then critical
+ * capabilities degraded, then capabilities degraded — and ties by blast radius (how many entities
+ * fall with it). The key decides only between entries that are equal in all of these.
+ *
+ * The same sweep finds false redundancy: an anyOf group that is not down in the baseline and
+ * tolerates at least one member failing, whose owner still goes down when a single entity fails —
+ * whether that failure takes the whole group down (the shared dependency written on each
+ * alternative, or further up their chains) or takes the owner down beside the group (written on the
+ * owner, or inherited through its other dependencies: the one router both lines go through).
  */
 import { cmp, emptyDownState, groupIsDown, spreadDown, baselineSources, type DownState, type FailureGraph } from './propagate.ts';
 import type { SinglePointOfFailure } from './types.ts';
+
+/** What a single failure loses, for ranking: most first. */
+function rankSpofs(a: SinglePointOfFailure, b: SinglePointOfFailure): number {
+  return (
+    b.criticalDown - a.criticalDown ||
+    b.down.length - a.down.length ||
+    b.criticalDegraded - a.criticalDegraded ||
+    b.degraded.length - a.degraded.length ||
+    b.blastRadius - a.blastRadius ||
+    cmp(a.key, b.key)
+  );
+}
 
 /** Kinds that are not reported as single points of failure (a capability failing "alone" is just itself). */
 const NOT_A_SPOF_KIND: ReadonlySet<string> = new Set(['capability', 'location']);
 
 export interface SweepResult {
-  /** Ranked: most capabilities down first, then most degraded, then by key. Only entries with an effect. */
+  /** Ranked by what is lost, then blast radius (rankSpofs). Only entries that affect a capability. */
   singlePointsOfFailure: SinglePointOfFailure[];
   /**
-   * Group id → keys of single entities whose failure alone takes the group down. Nearest first:
-   * ordered by how many entities the failure takes down (the most specific cause first), then key.
+   * Group id → keys of single entities whose failure alone takes the group's owner down although the
+   * group has a spare member. Nearest first: ordered by how many entities the failure takes down
+   * (the most specific cause first), then key.
    */
   sharedFailures: Map<string, string[]>;
+  /** Group id → those of `sharedFailures` that leave the group itself up (they are written on the owner's side). */
+  besideGroup: Map<string, string[]>;
 }
 
 export function sweepSingleFailures(fg: FailureGraph): SweepResult {
@@ -37,11 +59,13 @@ export function sweepSingleFailures(fg: FailureGraph): SweepResult {
     if (fg.ownGroups[i]!.some((g) => baseline.groupDown[g]! > 0) || fg.soft[i]!.some((t) => baseline.down[t])) baseDegraded[i] = 1;
   }
   const isCapability = fg.records.map((r) => r.kind === 'capability');
+  const isCritical = fg.records.map((r) => r.kind === 'capability' && r.entity.tier === 'critical');
   const baseGroupDown = fg.groups.map((_, g) => groupIsDown(fg, baseline, g));
   const redundant = fg.groups.map((g) => g.total - g.atLeast >= 1);
 
   const spofs: SinglePointOfFailure[] = [];
   const shared = new Map<string, string[]>();
+  const beside = new Map<string, string[]>();
   const work: DownState = { down: new Uint8Array(n), groupDown: new Int32Array(fg.groups.length), marked: [] };
   const degradedMark = new Uint8Array(n);
   const impact = new Int32Array(n);
@@ -57,12 +81,21 @@ export function sweepSingleFailures(fg: FailureGraph): SweepResult {
     const down: string[] = [];
     const degraded: string[] = [];
     const touched: number[] = [];
-    const killedGroups = new Set<number>();
+    let criticalDown = 0;
     for (const y of newlyDown) {
       if (isCapability[y]) down.push(fg.keys[y]!);
+      if (isCritical[y]) criticalDown++;
+      // A redundant group's owner that falls all the same: through the group, or beside it.
+      if (y !== x) {
+        for (const g of fg.ownGroups[y]!) {
+          if (baseGroupDown[g] || !redundant[g]) continue;
+          const id = fg.groups[g]!.id;
+          shared.set(id, [...(shared.get(id) ?? []), fg.keys[x]!]);
+          if (!groupIsDown(fg, work, g)) beside.set(id, [...(beside.get(id) ?? []), fg.keys[x]!]);
+        }
+      }
       for (const g of fg.groupRev[y]!) {
         const owner = fg.groups[g]!.owner;
-        if (!baseGroupDown[g] && redundant[g] && groupIsDown(fg, work, g) && owner !== x) killedGroups.add(g);
         if (!work.down[owner] && !baseDegraded[owner] && !degradedMark[owner]) {
           degradedMark[owner] = 1;
           touched.push(owner);
@@ -75,24 +108,25 @@ export function sweepSingleFailures(fg: FailureGraph): SweepResult {
         }
       }
     }
+    let criticalDegraded = 0;
     for (const e of touched) {
       degradedMark[e] = 0;
       if (isCapability[e]) degraded.push(fg.keys[e]!);
-    }
-    for (const g of killedGroups) {
-      const id = fg.groups[g]!.id;
-      shared.set(id, [...(shared.get(id) ?? []), fg.keys[x]!]);
+      if (isCritical[e]) criticalDegraded++;
     }
     if (NOT_A_SPOF_KIND.has(fg.records[x]!.kind)) continue;
     if (down.length === 0 && degraded.length === 0) continue;
-    spofs.push({ key: fg.keys[x]!, down: down.sort(cmp), degraded: degraded.sort(cmp) });
+    spofs.push({
+      key: fg.keys[x]!,
+      down: down.sort(cmp),
+      degraded: degraded.sort(cmp),
+      criticalDown,
+      criticalDegraded,
+      blastRadius: newlyDown.length - 1,
+    });
   }
-  spofs.sort((a, b) => b.down.length - a.down.length || b.degraded.length - a.degraded.length || cmp(a.key, b.key));
-  for (const [id, list] of shared) {
-    shared.set(
-      id,
-      list.sort((a, b) => impact[fg.index.get(a)!]! - impact[fg.index.get(b)!]! || cmp(a, b)),
-    );
-  }
-  return { singlePointsOfFailure: spofs, sharedFailures: shared };
+  spofs.sort(rankSpofs);
+  const nearestFirst = (a: string, b: string) => impact[fg.index.get(a)!]! - impact[fg.index.get(b)!]! || cmp(a, b);
+  for (const list of [...shared.values(), ...beside.values()]) list.sort(nearestFirst);
+  return { singlePointsOfFailure: spofs, sharedFailures: shared, besideGroup: beside };
 }

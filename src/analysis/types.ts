@@ -12,8 +12,8 @@ export type State = 'ok' | 'degraded' | 'down';
  */
 export interface Cause {
   chain: string[];
-  /** How the first link of the chain affects the entity. */
-  via: 'root' | 'stopped' | 'hard' | 'anyOf' | 'enhancedBy';
+  /** How the first link of the chain affects the entity ('starting': a generator not running yet). */
+  via: 'root' | 'stopped' | 'hard' | 'anyOf' | 'enhancedBy' | 'starting';
   /**
    * The state this cause gives the entity (`chain[0]`). Always set by the analysis; optional so that
    * hand-written Causes (fixtures) stay valid. explainCause uses it to print "nede"/"redusert".
@@ -25,6 +25,11 @@ export interface Cause {
    * so the explanation can say "needs 2 of 3 nodes, 1 up". Absent for written anyOf groups.
    */
   tally?: GroupTally;
+  /**
+   * When the first link is a written k-of-n group (atLeast above 1): how many members it needs, has
+   * and has up, so the explanation says "needs 2 of 3, 1 up" and not just "← pve1".
+   */
+  group?: GroupCount;
 }
 
 /** How a derived group stands in one run. Counts are votes for a quorum, members otherwise. */
@@ -41,6 +46,13 @@ export interface GroupTally {
   quorum?: GroupTally;
   /** For a quorum: false when the cluster is down although the votes would do (its network is down, or it fails itself). */
   clusterUp?: boolean;
+}
+
+/** A written k-of-n group at the first link (atLeast above 1): how many it needs, has and has up. */
+export interface GroupCount {
+  needed: number;
+  of: number;
+  up: number;
 }
 
 export interface Outcome {
@@ -83,6 +95,11 @@ export interface AuditFinding {
   /** The entity the finding is about, `kind:id`, when there is one. */
   subject?: string;
   scenario?: string;
+  /**
+   * Where in the model the finding is about, as a path of the merged model (`['capabilities', 3]`,
+   * `['capabilities', 3, 'dependsOn', 0]` for a group): `npm run check` prints its file:line:column.
+   */
+  at?: Array<string | number>;
   message: { nb: string; en: string };
   hint: { nb: string; en: string };
   /**
@@ -137,6 +154,11 @@ export interface SinglePointOfFailure {
   /** Capabilities its failure alone takes down, and degrades. */
   down: string[];
   degraded: string[];
+  /** How many of those are critical. */
+  criticalDown: number;
+  criticalDegraded: number;
+  /** How many other entities fall with it (its blast radius). */
+  blastRadius: number;
 }
 
 export interface Analysis {

@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadModel, type Problem } from '../model/load-model.ts';
+import { loadModel, type Locate, type Problem } from '../model/load-model.ts';
 import { formatProblem, formatProblems, formatWarning } from '../model/format-problem.ts';
 import { KIND_SECTION_NAMES, type KindSection } from '../model/kinds.ts';
 import { readSettings } from '../settings.ts';
@@ -29,7 +29,7 @@ export type { Lang };
  * either way the warnings (reported, not refused: invisible characters in free text).
  */
 export type CheckResult =
-  | { ok: true; model: Model; files: string[]; problems: []; warnings: Problem[] }
+  | { ok: true; model: Model; files: string[]; problems: []; warnings: Problem[]; locate: Locate }
   | { ok: false; model?: undefined; problems: Problem[]; warnings: Problem[] };
 
 /**
@@ -40,7 +40,7 @@ export type CheckResult =
 export function checkModel(dir: string, env: Record<string, string | undefined> = process.env): CheckResult {
   const result = loadModel(dir, { env });
   return result.ok
-    ? { ok: true, model: result.model, files: result.files, problems: [], warnings: result.warnings }
+    ? { ok: true, model: result.model, files: result.files, problems: [], warnings: result.warnings, locate: result.locate }
     : { ok: false, problems: result.problems, warnings: result.warnings };
 }
 
@@ -74,11 +74,17 @@ export function auditModel(model: Model): AuditFinding[] {
   return analyze(model).audits;
 }
 
-export function formatAudit(finding: AuditFinding, lang: Lang): string {
+/**
+ * One finding: severity, where in the model it is (`file:line:column` of the entity, group or field
+ * it is about, when the check knows the files), rule, subject and scenario, message, hint.
+ */
+export function formatAudit(finding: AuditFinding, lang: Lang, locate?: Locate): string {
+  const where = locate && finding.at ? locate(finding.at) : undefined;
+  const at = where ? `${where.file}:${where.line}:${where.column}  ` : '';
   const subject = finding.subject ? `  ${finding.subject}` : '';
   const scenario = finding.scenario ? `  (scenario:${finding.scenario})` : '';
   const modelHint = finding.modelHint ? `\n    in the model: ${finding.modelHint}` : '';
-  return `${finding.severity.padEnd(7)} ${finding.rule}${subject}${scenario}  ${finding.message[lang]}\n    hint: ${finding.hint[lang]}${modelHint}`;
+  return `${finding.severity.padEnd(7)} ${at}${finding.rule}${subject}${scenario}  ${finding.message[lang]}\n    hint: ${finding.hint[lang]}${modelHint}`;
 }
 
 /** The plain words of the summary (src/i18n/words/check.ts), without their `check.` prefix. */
@@ -203,6 +209,6 @@ export async function runCheck(argv: string[], env: Record<string, string | unde
   write(`${`  ${t(lang, 'check.audits')}`.padEnd(15)}${t(lang, 'check.findings', { errors, warnings: by('warning'), infos: by('info') })}`);
   const order = { error: 0, warning: 1, info: 2 } as const;
   const sorted = [...audits].sort((a, b) => order[a.severity] - order[b.severity]);
-  if (sorted.length) write('\n' + sorted.map((f) => formatAudit(f, lang)).join('\n'));
+  if (sorted.length) write('\n' + sorted.map((f) => formatAudit(f, lang, result.locate)).join('\n'));
   return errors > 0 ? 1 : 0;
 }

@@ -85,9 +85,15 @@ export function powerDiagram(model: Model, lang: Lang, hrefFor: HrefFor): Diagra
     });
     const at = (k: string) => box.get(k) ?? k;
     const used = new Set<LineStyle>();
-    // Dashed: assumed (the legend says so); a redundancy group's arrows say "én av" and nothing more.
+    // Dashed: assumed (the legend says so); a redundancy group's arrows say "én av" (or "2 av 3" for
+    // a group that needs more than one) and nothing more.
     for (const e of feeds) {
-      const label = e.group && level === 0 ? t(lang, 'diagram.anyOf') : undefined;
+      const label =
+        e.group && level === 0
+          ? e.group.atLeast > 1
+            ? t(lang, 'diagram.kOfN', { needed: e.group.atLeast, of: e.group.members.length })
+            : t(lang, 'diagram.anyOf')
+          : undefined;
       used.add(assumedStyle(e));
       b.edge(at(e.to), at(e.from), { ...(label ? { label } : {}), style: assumedStyle(e) });
     }

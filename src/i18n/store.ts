@@ -33,7 +33,7 @@ import { TWIN_WORDS } from './words/twin.ts';
 
 export type { Lang };
 export type { Entry, Sentence, Word };
-export { say, plural } from './words/define.ts';
+export { say, plural, spokenDuration } from './words/define.ts';
 export { FIELD_LABEL, GLOSSARY, KIND_WORDS, RELATION_LABEL, RULE_TITLE, VALUE_LABEL };
 
 const AREAS = [

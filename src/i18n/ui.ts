@@ -11,6 +11,7 @@ export {
   relationLabel,
   fieldLabel,
   valueLabel,
+  spokenDuration,
   ruleTitle,
   WORDS,
   RULE_TITLE,

@@ -160,6 +160,31 @@ describe('checkIntegrity', () => {
   });
 });
 
+describe('fields one kind has (issue 17)', () => {
+  it('a start delay is for a generator, a field protocol for a PLC', () => {
+    const model = base();
+    model.power[0] = { ...model.power[0]!, startDelayMinutes: 1 };
+    model.hosts[0] = { ...model.hosts[0]!, fieldProtocol: 'modbus-tcp' };
+    expect(brief(model)).toEqual([
+      'power[0].startDelayMinutes: startDelayMinutes is for a generator, but power "grid" is a grid',
+      'hosts[0].fieldProtocol: fieldProtocol is for a PLC, but host "pve-core" is a proxmox',
+    ]);
+    model.power[0] = { ...model.power[0]!, kind: 'generator' };
+    model.hosts[0] = { ...model.hosts[0]!, kind: 'plc' };
+    expect(brief(model)).toEqual([]);
+  });
+
+  it('a scenario that fails something real is not called empty, even beside a planned thing', () => {
+    const model = base();
+    model.scenarios[0] = { ...model.scenarios[0]!, fails: ['host:garage-cm4', 'host:pve-core'] };
+    expect(brief(model)).toEqual([]);
+    model.scenarios[0] = { ...model.scenarios[0]!, fails: ['host:garage-cm4'] };
+    expect(checkIntegrity(model).map((p) => [p.severity, p.message])).toEqual([
+      ['warning', 'scenario "proxmox-down" changes nothing: host:garage-cm4 is planned'],
+    ]);
+  });
+});
+
 describe('collectRefs', () => {
   it('lists references in model order with their paths', () => {
     expect(collectRefs(base()).map((r) => `${formatPath(r.segments)}=${r.text}`)).toEqual([

@@ -5,7 +5,7 @@
  */
 import type { Model, DependencyEntry, RefEntry } from './schema/model.ts';
 import { KIND_SECTIONS, listEntities, type EntityRecord } from './entities.ts';
-import { fieldOfRelation, kindOf } from './kinds.ts';
+import { FAILING_KINDS, fieldOfRelation, kindOf } from './kinds.ts';
 import { LIST_RELATIONS, SINGLE_RELATIONS } from './relations.ts';
 import { parseRef, formatRef, type EntityKind } from './refs.ts';
 import { suggest } from './suggest.ts';
@@ -21,6 +21,8 @@ export interface IntegrityProblem {
   related?: PathSegment[];
   /** For a dangling reference: the `kind:id` it points at. */
   target?: string;
+  /** A warning is reported and the model still used; without it, a problem refuses the model. */
+  severity?: 'warning';
 }
 
 const SECTION_OF = new Map<EntityKind, string>(KIND_SECTIONS.map(([kind, section]) => [kind, section]));
@@ -182,7 +184,128 @@ export function checkIntegrity(model: Model, options: { alsoKnown?: Iterable<str
 
   problems.push(...checkClusters(model));
   problems.push(...checkPlanLinks(model, byKey));
+  problems.push(...checkGroups(records, byKey));
+  problems.push(...checkScenarios(model, byKey));
+  problems.push(...checkKindFields(model));
   problems.push(...findCycles(model, byKey));
+  return problems;
+}
+
+/** The relations whose entries may be an anyOf group. */
+const GROUP_RELATIONS = ['dependsOn', 'poweredBy', 'connectsVia'] as const;
+
+/**
+ * An anyOf group must be satisfiable: `atLeast` no more than its members (else it is down for ever),
+ * and no more than the members that exist today (else it is down in normal operation, while its
+ * owner exists already). A planned owner describes the future, so only the first rule applies to it.
+ */
+function checkGroups(records: EntityRecord[], byKey: Map<string, EntityRecord>): IntegrityProblem[] {
+  const problems: IntegrityProblem[] = [];
+  for (const record of records) {
+    for (const relation of GROUP_RELATIONS) {
+      const entries = record.entity[relation];
+      if (!Array.isArray(entries)) continue;
+      entries.forEach((entry, j) => {
+        if (typeof entry === 'string' || !('anyOf' in entry) || entry.atLeast === undefined) return;
+        const at: PathSegment[] = [record.section, record.index, relation, j, 'atLeast'];
+        const members = [...new Set(entry.anyOf.map((text) => formatRef(parseRef(text) ?? { kind: 'host', id: text })))];
+        const k = entry.atLeast;
+        if (k > members.length) {
+          problems.push({
+            segments: at,
+            message: `atLeast is ${k}, but the group has only ${members.length} ${members.length === 1 ? 'member' : 'members'}: it is down even when all of them are up`,
+            hint: `lower atLeast to ${members.length} or less, or add the missing ${k - members.length === 1 ? 'member' : 'members'} to anyOf`,
+          });
+          return;
+        }
+        if (record.entity.status === 'planned') return;
+        const found = members.map((key) => byKey.get(key));
+        if (found.some((r) => r === undefined)) return; // a dangling member is reported already
+        const planned = found.filter((r) => r!.entity.status === 'planned').map((r) => r!.key);
+        const existing = members.length - planned.length;
+        if (k <= existing) return;
+        problems.push({
+          segments: at,
+          message: `atLeast is ${k}, but only ${existing} of the ${members.length} members ${existing === 1 ? 'exists' : 'exist'} today (${planned.join(', ')} ${planned.length === 1 ? 'is' : 'are'} planned): the group is down in normal operation`,
+          hint: existing > 0 ? `lower atLeast to ${existing} until the planned members exist, or mark ${record.key} planned too` : `mark ${record.key} planned too, or add a member that exists today`,
+        });
+      });
+    }
+  }
+  return problems;
+}
+
+/** A field that only one kind of thing has: a generator's start delay, a PLC's field protocol. */
+function checkKindFields(model: Model): IntegrityProblem[] {
+  const problems: IntegrityProblem[] = [];
+  model.power.forEach((power, index) => {
+    if (power.startDelayMinutes !== undefined && power.kind !== 'generator')
+      problems.push({
+        segments: ['power', index, 'startDelayMinutes'],
+        message: `startDelayMinutes is for a generator, but power "${power.id}" is a ${power.kind}`,
+        hint: power.kind === 'ups' || power.kind === 'battery' ? 'leave it out: a UPS or battery takes over at once (runtimeMinutes says for how long)' : 'leave it out, or set kind: generator',
+      });
+  });
+  model.hosts.forEach((host, index) => {
+    if (host.fieldProtocol !== undefined && host.kind !== 'plc')
+      problems.push({
+        segments: ['hosts', index, 'fieldProtocol'],
+        message: `fieldProtocol is for a PLC, but host "${host.id}" is a ${host.kind}`,
+        hint: 'set kind: plc, or leave fieldProtocol out',
+      });
+  });
+  return problems;
+}
+
+/** Power sources that run out after a time, and so can time a phase (`runtimeMinutes`). */
+export const RUNTIME_POWER_KINDS: ReadonlySet<string> = new Set(['ups', 'battery', 'generator']);
+
+/**
+ * A phase timed from something (`afterMinutesFrom`) needs something that runs out: a UPS, a battery
+ * or a generator; with its runtime unknown, the phase must say in words when it begins. A scenario
+ * whose every failure is of something that does not exist today, is stopped already or never fails
+ * changes nothing: a warning.
+ */
+function checkScenarios(model: Model, byKey: Map<string, EntityRecord>): IntegrityProblem[] {
+  const problems: IntegrityProblem[] = [];
+  model.scenarios.forEach((scenario, i) => {
+    (scenario.phases ?? []).forEach((phase, j) => {
+      if (phase.afterMinutesFrom === undefined) return;
+      const target = byKey.get(formatRef(parseRef(phase.afterMinutesFrom) ?? { kind: 'host', id: '' }));
+      if (!target) return; // reported as unknown
+      const at: PathSegment[] = ['scenarios', i, 'phases', j, 'afterMinutesFrom'];
+      const runsOut = target.kind === 'power' && RUNTIME_POWER_KINDS.has(String(target.entity.kind));
+      if (!runsOut) {
+        problems.push({
+          segments: at,
+          message: `${phase.afterMinutesFrom} has no runtime: only a UPS, a battery or a generator runs out after a time`,
+          hint: 'point afterMinutesFrom at the UPS, battery or generator whose running out begins this phase, or leave it out and say when in "after"',
+        });
+      } else if (target.entity.runtimeMinutes === undefined && phase.after === undefined) {
+        problems.push({
+          segments: at,
+          message: `${phase.afterMinutesFrom} has no runtimeMinutes, and the phase has no "after": nothing says when it begins`,
+          hint: `add runtimeMinutes to ${phase.afterMinutesFrom}, or say in "after" when the phase begins (e.g. "when the battery is empty; the runtime is not known")`,
+        });
+      }
+    });
+    const refs = [...scenario.fails, ...(scenario.phases ?? []).flatMap((p) => p.alsoFails)];
+    const why: string[] = [];
+    for (const text of refs) {
+      const record = byKey.get(formatRef(parseRef(text) ?? { kind: 'host', id: '' }));
+      if (!record) return; // reported as unknown
+      if (record.entity.status === 'planned') why.push(`${record.key} is planned`);
+      else if (record.kind === 'guest' && record.entity.status === 'stopped') why.push(`${record.key} is stopped already`);
+      else if (!FAILING_KINDS.has(record.kind)) why.push(`a ${record.kind} does not fail`);
+      else return;
+    }
+    problems.push({
+      severity: 'warning',
+      segments: ['scenarios', i, 'fails'],
+      message: `scenario "${scenario.id}" changes nothing: ${[...new Set(why)].join(', ')}`,
+      hint: 'fail something that exists and runs today, or leave the scenario out until it does',
+    });
+  });
   return problems;
 }
 

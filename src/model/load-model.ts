@@ -51,8 +51,11 @@ export interface LoadOptions {
   env?: Record<string, string | undefined>;
 }
 
+/** Where a path of the loaded model is written: its file, line and column. */
+export type Locate = (segments: readonly PathSegment[]) => { file: string; line: number; column: number };
+
 export type LoadResult =
-  | { ok: true; model: Model; files: string[]; warnings: Problem[] }
+  | { ok: true; model: Model; files: string[]; warnings: Problem[]; locate: Locate }
   | { ok: false; problems: Problem[]; warnings: Problem[] };
 
 interface Origin {
@@ -409,7 +412,7 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadResult {
       const other = problemAt(related, '', undefined);
       message = message.replace(/ \(first defined at [^)]*\)$/, ` (first defined at ${formatPath(related.at(-1) === 'id' ? related.slice(0, -1) : related)}, ${other.file}:${other.line}:${other.column})`);
     }
-    problems.push(problemAt(remap(p.segments), message, p.hint));
+    (p.severity === 'warning' ? warnings : problems).push(problemAt(remap(p.segments), message, p.hint));
   }
   for (const missing of findMissingTranslations(model)) {
     const other = missing.missing === 'nb' ? 'en' : 'nb';
@@ -423,7 +426,11 @@ export function loadModel(dir: string, options: LoadOptions = {}): LoadResult {
   }
 
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems), warnings: sortProblems(warnings) };
-  return { ok: true, model, files, warnings: sortProblems(warnings) };
+  const locateIn: Locate = (segments) => {
+    const { file, line, column } = problemAt(segments, '', undefined);
+    return { file, line, column };
+  };
+  return { ok: true, model, files, warnings: sortProblems(warnings), locate: locateIn };
 }
 
 function truncate(text: string, length: number): string {

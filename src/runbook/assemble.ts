@@ -7,12 +7,12 @@
  * person in trouble needs it (what happened; what to do: the written procedure, then the start
  * order when a host comes back; what still works, what is degraded or lost and why, per phase,
  * with the equipment that is down; the failure diagrams last), then reference tables (hosts,
- * guests, network and where they are).
+ * guests, network and where they are, and the power: what feeds what and for how long).
  */
 import type { Analysis, Cause, Outcome, PhaseResult, StartOrder } from '../analysis/types.ts';
 import { displayName, indexEntities, localized, type AnyEntity, type EntityRecord, type Lang } from '../model/entities.ts';
 import type { Model } from '../model/schema/model.ts';
-import { t } from '../i18n/ui.ts';
+import { spokenDuration, t } from '../i18n/ui.ts';
 import { shortList } from '../analysis/short-list.ts';
 import { scenarioStartOrders, startReasonText, type StartReasonText } from '../site/start-order-view.ts';
 import { classifyPhase } from '../analysis/phase-classes.ts';
@@ -152,11 +152,29 @@ export interface NetworkRow {
   where: RunbookItem[];
 }
 
+/** A power source or store: what it is, how long it holds, what feeds it and what it feeds. */
+export interface PowerRow {
+  key: string;
+  name: string;
+  href: string;
+  kind: string;
+  /** How long it holds on its own ("4 t", "20 min"), when the model knows it. */
+  runtime?: string;
+  /** For a generator: how long it takes to start. */
+  startDelay?: string;
+  /** What powers it: one item each, or the members of an anyOf group with `anyOf` set. */
+  fedBy: Array<RunbookItem & { anyOf?: boolean }>;
+  /** What it powers directly. */
+  feeds: RunbookItem[];
+  location?: RunbookItem;
+}
+
 export interface RunbookReference {
   sectionId: string;
   hosts: HostRow[];
   guests: ReferenceGuestRow[];
   network: NetworkRow[];
+  power: PowerRow[];
 }
 
 export interface RunbookData {
@@ -383,7 +401,38 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     };
   });
 
-  const reference: RunbookReference = { sectionId: REFERENCE_SECTION_ID, hosts, guests, network };
+  // What each entity's poweredBy names: the power table's "feeds" column, read backwards.
+  const feeds = new Map<string, RunbookItem[]>();
+  for (const record of index.values()) {
+    if (!exists(record.entity)) continue;
+    for (const entry of record.entity.poweredBy ?? []) {
+      const refs = typeof entry === 'string' ? [entry] : 'anyOf' in entry ? entry.anyOf : [entry.ref];
+      for (const ref of refs) feeds.set(ref, [...(feeds.get(ref) ?? []), item(record.key)]);
+    }
+  }
+  const power: PowerRow[] = model.power.filter(exists).map((p) => {
+    const key = `power:${p.id}`;
+    const fedBy = (p.poweredBy ?? []).flatMap((entry) =>
+      typeof entry === 'string'
+        ? [item(entry)]
+        : 'anyOf' in entry
+          ? entry.anyOf.filter((ref) => exists(index.get(ref)?.entity ?? {})).map((ref) => ({ ...item(ref), anyOf: true }))
+          : [item(entry.ref)],
+    );
+    return {
+      key,
+      name: displayName(p, lang),
+      href: hrefFor(key),
+      kind: p.kind,
+      ...(p.runtimeMinutes !== undefined ? { runtime: spokenDuration(p.runtimeMinutes, lang) } : {}),
+      ...(p.startDelayMinutes !== undefined ? { startDelay: spokenDuration(p.startDelayMinutes, lang) } : {}),
+      fedBy,
+      feeds: feeds.get(key) ?? [],
+      ...(locationOf(p) ? { location: locationOf(p)! } : {}),
+    };
+  });
+
+  const reference: RunbookReference = { sectionId: REFERENCE_SECTION_ID, hosts, guests, network, power };
   return {
     lang,
     siteName: model.site.name,

@@ -215,7 +215,7 @@ export function neighbourhoodView(graph: Graph, key: string, lang: Lang, options
       (e) =>
         e.group && e.group.members.length > 1
           ? e.group.atLeast > 1
-            ? t(lang, 'neighbourhood.atLeastNeeds', { n: e.group.atLeast })
+            ? t(lang, 'neighbourhood.atLeastNeeds', { needed: e.group.atLeast, of: e.group.members.length })
             : t(lang, 'neighbourhood.anyOfNeeds')
           : undefined,
     ),

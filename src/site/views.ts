@@ -11,7 +11,7 @@ import { parseRef, formatRef, type EntityKind } from '../model/refs.ts';
 import { IMPLIED_KIND_OF_FIELD, REF_FIELD_NAMES } from '../model/kinds.ts';
 import { RELATION_FIELDS } from '../model/relations.ts';
 import { entityHref } from './urls.ts';
-import { fieldLabel, valueLabel, formatNumber, t, relationLabel } from '../i18n/ui.ts';
+import { fieldLabel, valueLabel, formatNumber, spokenDuration, t, relationLabel } from '../i18n/ui.ts';
 
 /** A value as a page shows it. Always text; never HTML. */
 export type Value =
@@ -36,7 +36,7 @@ export { RELATION_FIELDS };
  * the kind), or structured sections of their own; `withheld` marks a placeholder (src/model/profile.ts).
  */
 const SHOWN_ELSEWHERE = new Set(['title', 'description', 'body', 'ip', 'reach', 'sensitive', 'withheld']);
-const ENUM_FIELDS = new Set(['status', 'kind', 'tier', 'category', 'medium']);
+const ENUM_FIELDS = new Set(['status', 'kind', 'tier', 'category', 'medium', 'fieldProtocol']);
 const CODE_FIELDS = new Set(['ip', 'mac', 'run', 'kernel', 'proxmoxVersion', 'version', 'path']);
 
 /** Only web and mail links and site-relative paths become links. */
@@ -87,7 +87,8 @@ export function toValue(field: string, value: unknown, ctx: ViewContext): Value 
       case 'usedPercent':
         return { t: 'text', text: `${formatNumber(value, lang)} %` };
       case 'runtimeMinutes':
-        return { t: 'text', text: `${formatNumber(value, lang)} min` };
+      case 'startDelayMinutes':
+        return { t: 'text', text: spokenDuration(value, lang) };
       default:
         return { t: 'text', text: String(value) };
     }
@@ -197,7 +198,9 @@ function groupNote(edge: Edge, ctx: ViewContext): string | undefined {
   if (!edge.group) return undefined;
   // A group the model's meaning implies (src/model/derived-edges.ts) says what it counts.
   if (edge.group.purpose) return t(ctx.lang, `cluster.group.${edge.group.purpose}`, { n: edge.group.atLeast, weight: edge.weight ?? 1 });
-  return t(ctx.lang, 'entity.anyOf', { n: edge.group.atLeast });
+  return edge.group.atLeast > 1
+    ? t(ctx.lang, 'entity.kOfN', { needed: edge.group.atLeast, of: edge.group.members.length })
+    : t(ctx.lang, 'entity.anyOf');
 }
 
 /** What this entity needs: the relations it (or its fields) wrote. */

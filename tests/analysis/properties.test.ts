@@ -86,6 +86,32 @@ describe('properties over random DAGs', () => {
     );
   });
 
+  it('raising atLeast never makes a group (or anything) more available', () => {
+    fc.assert(
+      fc.property(
+        dagArb
+          .filter((specs) => specs.some((s) => s.group))
+          .chain((specs) =>
+            fc.tuple(
+              fc.constant(specs),
+              fc.constantFrom(...specs.flatMap((s, i) => (s.group ? [i] : []))),
+              fc.integer({ min: 1, max: 4 }),
+              fc.subarray(keys(specs)),
+            ),
+          ),
+        ([specs, owner, raise, roots]) => {
+          const group = specs[owner]!.group!;
+          const raised = specs.map((s, i) => (i === owner ? { ...s, group: { ...group, atLeast: group.atLeast + raise } } : s));
+          const before = propagate(compileFailureGraph(toModel(specs)), roots);
+          const after = propagate(compileFailureGraph(toModel(raised)), roots);
+          for (const [k, o] of Object.entries(before))
+            expect(severityOf(after[k]!.state), `${k} with atLeast ${group.atLeast + raise}`).toBeGreaterThanOrEqual(severityOf(o.state));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('the result does not depend on the order of entities in the model', () => {
     fc.assert(
       fc.property(

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { both, countOf, kindLabel, say, t, WORDS, type Word } from '../../src/i18n/store.ts';
+import { both, countOf, kindLabel, say, spokenDuration, t, WORDS, type Word } from '../../src/i18n/store.ts';
 import { ENTITY_KINDS } from '../../src/model/refs.ts';
 
 describe('the word store', () => {
@@ -49,6 +49,31 @@ describe('the word store', () => {
     expect(t('nb', 'drift.counts', { drift: 0, unknown: 0, info: 0 })).toBe('0 avvik, 0 ukjente, 0 ikke dokumentert.');
     expect(t('en', 'drift.counts', { drift: 1, unknown: 1, info: 1 })).toBe('1 drift, 1 unknown, 1 not documented.');
     expect(t('en', 'drift.counts', { drift: 2, unknown: 2, info: 2 })).toBe('2 drift, 2 unknown, 2 not documented.');
+  });
+
+  it('says durations as a person does, and counts of one in the singular (issue 17)', () => {
+    expect([240, 20, 90, 60, 1, 0, 61].map((m) => spokenDuration(m, 'nb'))).toEqual([
+      '4 t',
+      '20 min',
+      '1 t 30 min',
+      '1 t',
+      '1 min',
+      '0 min',
+      '1 t 1 min',
+    ]);
+    expect([240, 20, 90].map((m) => spokenDuration(m, 'en'))).toEqual(['4 h', '20 min', '1 h 30 min']);
+    expect(t('nb', 'scenario.afterMinutes', { n: 240 })).toBe('Etter 4 t');
+    expect(t('en', 'scenario.afterMinutes', { n: 1 })).toBe('After 1 min');
+    expect(t('nb', 'runbook.phaseAfterMinutes', { minutes: 90 })).toBe('Etter om lag 1 t 30 min');
+    expect(t('en', 'runbook.phaseAfterMinutes', { minutes: 20 })).toBe('After about 20 min');
+    expect(t('nb', 'check.findings', { errors: 1, warnings: 1, infos: 1 })).toBe('1 feil, 1 advarsel, 1 info');
+    expect(t('nb', 'check.findings', { errors: 0, warnings: 2, infos: 0 })).toBe('0 feil, 2 advarsler, 0 info');
+    expect(t('nb', 'runbook.worksOmittedMore', { n: 1 })).toMatch(/^Og 1 annen funksjon \(/);
+    expect(t('en', 'runbook.worksOmittedMore', { n: 1 })).toMatch(/^And 1 other capability \(/);
+    expect(t('nb', 'scenario.worksOmittedMore', { n: 1 })).toMatch(/^Ikke listet: 1 annen funksjon \(/);
+    expect(t('en', 'scenario.worksOmittedMore', { n: 2 })).toMatch(/^Not listed: 2 other capabilities \(not critical\) that also work\./);
+    expect(t('en', 'entity.kOfN', { needed: 2, of: 3 })).toBe('needs 2 of 3');
+    expect(t('nb', 'neighbourhood.atLeastNeeds', { needed: 2, of: 3 })).toBe('trenger 2 av 3');
   });
 
   it('has words for every entity kind', () => {

@@ -70,6 +70,14 @@ describe('the summary', () => {
     expect(output).toMatch(/\n {2}(Audits|Audits: not run)/);
     expect(code).toBe(/\n {2}Audits {7}[1-9]\d* error/.test(output) ? 1 : 0);
   });
+
+  it('gives each audit finding the file:line:column of what it is about', async () => {
+    const lines: string[] = [];
+    await runCheck(['tests/fixtures/model-base'], {}, (t) => lines.push(t));
+    expect(lines.join('\n')).toContain(
+      'warning tests/fixtures/model-base/services.yaml:23:5  runbook-reachable  capability:docs-online  (scenario:proxmox-down)  ',
+    );
+  });
 });
 
 describe('the prose', () => {

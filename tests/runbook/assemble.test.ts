@@ -147,6 +147,20 @@ describe.each(['nb', 'en'] as const)('the Saghaugen runbook (%s)', (lang) => {
     expect(data.reference.network.find((n) => n.key === 'network:udm-pro')?.addressable).toBe(true);
   });
 
+  it('has a power table: what exists, how long it holds, what feeds it and what it feeds', () => {
+    const power = data.reference.power;
+    expect(power.map((p) => p.key)).toEqual(['power:grid', 'power:unifi-ups', 'power:ups-battery']);
+    const ups = power.find((p) => p.key === 'power:unifi-ups')!;
+    // The runtime is not documented: no time is printed, the grid or the battery feeds it.
+    expect(ups.runtime).toBeUndefined();
+    expect(ups.fedBy.map((f) => [f.key, f.anyOf])).toEqual([
+      ['power:grid', true],
+      ['power:ups-battery', true],
+    ]);
+    expect(ups.feeds.map((f) => f.key)).toContain('network:udm-pro');
+    expect(power[0]!.feeds.map((f) => f.key)).toContain('power:unifi-ups');
+  });
+
   it('is deterministic', () => {
     const again = runbook(saghaugen, lang);
     expect(JSON.stringify(again)).toBe(JSON.stringify(data));
@@ -157,6 +171,7 @@ describe('another infrastructure', () => {
   it('builds a runbook from the mini fixture model too', () => {
     const mini = load('tests/fixtures/models/mini/model');
     const data = runbook(mini, 'en');
+    expect(data.reference.power.find((p) => p.key === 'power:ups')?.runtime).toBe('40 min');
     expect(data.sections.map((s) => s.scenarioId)).toEqual(mini.scenarios.map((s) => s.id));
     expect(data.siteName).toBe(mini.site.name);
   });

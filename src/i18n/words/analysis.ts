@@ -20,12 +20,35 @@ export const ANALYSIS_WORDS = {
   /** The phases every analysis has: the normal state, and a scenario's first moment. */
   'phase.baseline': { nb: 'Normal drift', en: 'Normal operation' },
   'phase.start': { nb: 'Straks (t = 0)', en: 'At once (t = 0)' },
+  /** Phases derived from runtimes and start delays (src/analysis/timeline.ts). */
+  'phase.generatorStarted': say(
+    (p: { name: Name }) => `${p.name} har startet og tar lasten`,
+    (p) => `${p.name} has started and takes the load`,
+  ),
+  'phase.generatorDry': say(
+    (p: { name: Name }) => `Drivstoffet til ${p.name} er brukt opp`,
+    (p) => `${p.name} has run out of fuel`,
+  ),
+  'phase.upsEmpty': say(
+    (p: { name: Name }) => `Batteriet i ${p.name} er tomt`,
+    (p) => `The battery in ${p.name} is empty`,
+  ),
+  'phase.batteryEmpty': say(
+    (p: { name: Name }) => `${p.name} er utladet`,
+    (p) => `${p.name} is empty`,
+  ),
 
   /** Why a chain of one stops where it does: "pve-core: nede (feiler i scenariet)". */
   'explain.stopped': { nb: 'stoppet', en: 'stopped' },
   'explain.root': { nb: 'feiler i scenariet', en: 'fails in the scenario' },
   'explain.anyOf': { nb: 'for få av alternativene virker', en: 'too few of the alternatives work' },
+  'explain.starting': { nb: 'starter ennå', en: 'still starting' },
   'explain.unknown': { nb: 'ukjent', en: 'unknown' },
+  /** A k-of-n group: how many it needs, of how many, and how many are up. */
+  'explain.needsOf': say(
+    (p: { needed: number; of: number; up: number }) => `trenger ${p.needed} av ${p.of}, ${p.up} oppe`,
+    (p) => `needs ${p.needed} of ${p.of}, ${p.up} up`,
+  ),
 
   /** A language as the audits name it, in the other language's sentence. */
   'language.nb': { nb: 'norsk (nb)', en: 'Norwegian (nb)' },
@@ -54,6 +77,20 @@ export const ANALYSIS_WORDS = {
       `${p.owner} har alternativene ${p.members}, men ${p.alternatives === 2 ? 'begge' : 'alle'} faller samtidig hvis ${plural(p.causes, 'denne feiler', 'én av disse feiler')}: ${p.shared}.`,
     (p) =>
       `${p.owner} has the alternatives ${p.members}, but ${p.alternatives === 2 ? 'both' : 'all of them'} fail together when ${plural(p.causes, 'this fails', 'one of these fails')}: ${p.shared}.`,
+  ),
+  /** Some shared weak points leave the group up and take the owner down beside it (written on the owner). */
+  'audit.falseRedundancy.messageBeside': say(
+    (p: { owner: Name; members: string; alternatives: number; causes: number; shared: string }) =>
+      `${p.owner} har alternativene ${p.members}, men går ned likevel hvis ${plural(p.causes, 'denne feiler', 'én av disse feiler')}: ${p.shared}.`,
+    (p) =>
+      `${p.owner} has the alternatives ${p.members}, but goes down all the same when ${plural(p.causes, 'this fails', 'one of these fails')}: ${p.shared}.`,
+  ),
+  /** The nearest shared weak point is needed beside the alternatives. */
+  'audit.falseRedundancy.hintBeside': say(
+    (p: { first: Name; owner: Name }) =>
+      `Reserven hjelper ikke mot ${p.first}: ${p.owner} trenger den uansett hvilket alternativ som virker. Gi ${p.first} en reserve også, eller regn den som et enkeltpunkt som kan feile.`,
+    (p) =>
+      `The backup does not help against ${p.first}: ${p.owner} needs it whichever alternative works. Give ${p.first} a fallback too, or count it as a single point of failure.`,
   ),
   /** The shared weak point is itself one of the alternatives. */
   'audit.falseRedundancy.hintMember': say(

@@ -2,7 +2,7 @@
  * The words of `npm run check`'s summary (src/model/check-command.ts), in both languages. Part of
  * the one word store (src/i18n/store.ts). Problems themselves are written in English (file:line).
  */
-import { say, type Entry } from './define.ts';
+import { plural, say, type Entry } from './define.ts';
 
 export const CHECK_WORDS = {
   'check.ok': { nb: 'Modellen er i orden', en: 'Model OK' },
@@ -35,7 +35,8 @@ export const CHECK_WORDS = {
   'check.notes': { nb: 'notater', en: 'notes' },
   'check.audits': { nb: 'Revisjon', en: 'Audits' },
   'check.findings': say(
-    (p: { errors: number; warnings: number; infos: number }) => `${p.errors} feil, ${p.warnings} advarsler, ${p.infos} info`,
+    (p: { errors: number; warnings: number; infos: number }) =>
+      `${p.errors} feil, ${p.warnings} ${plural(p.warnings, 'advarsel', 'advarsler')}, ${p.infos} info`,
     (p) => `${p.errors} error${p.errors === 1 ? '' : 's'}, ${p.warnings} warning${p.warnings === 1 ? '' : 's'}, ${p.infos} info`,
   ),
 } satisfies Record<string, Entry>;

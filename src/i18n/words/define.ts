@@ -35,3 +35,16 @@ export function say<P>(nb: (params: P) => string, en: (params: NoInfer<P>) => st
 export function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
+
+/**
+ * A duration as a person says it, to the minute: nb "4 t", "20 min", "1 t 30 min"; en "4 h",
+ * "20 min", "1 h 30 min" (the abbreviations read the same for one and for many).
+ */
+export function spokenDuration(minutes: number, lang: Lang): string {
+  const total = Math.max(0, Math.round(minutes));
+  const hours = Math.floor(total / 60);
+  const rest = total % 60;
+  const h = lang === 'nb' ? 't' : 'h';
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} ${h}` : `${hours} ${h} ${rest} min`;
+}

@@ -14,6 +14,10 @@ export const DIAGRAM_WORDS = {
   'diagram.stopped': { nb: 'stoppet', en: 'stopped' },
   'diagram.planned': { nb: 'planlagt', en: 'planned' },
   'diagram.anyOf': { nb: 'én av', en: 'any of' },
+  'diagram.kOfN': say(
+    (p: { needed: number; of: number }) => `${p.needed} av ${p.of}`,
+    (p) => `${p.needed} of ${p.of}`,
+  ),
   'diagram.assumed': { nb: 'antatt', en: 'assumed' },
   'diagram.legend': { nb: 'Forklaring', en: 'Legend' },
   'diagram.network': { nb: 'Nett', en: 'Network' },

@@ -31,8 +31,8 @@ export const NEIGHBOURHOOD_WORDS = {
   },
   'neighbourhood.anyOfNeeds': { nb: 'én av disse holder', en: 'any one of these will do' },
   'neighbourhood.atLeastNeeds': say(
-    (p: { n: number }) => `minst ${p.n} av disse`,
-    (p) => `at least ${p.n} of these`,
+    (p: { needed: number; of: number }) => `trenger ${p.needed} av ${p.of}`,
+    (p) => `needs ${p.needed} of ${p.of}`,
   ),
   'neighbourhood.anyOfUsers': { nb: 'har reserve', en: 'has a fallback' },
   'neighbourhood.stopped': { nb: 'stoppet', en: 'stopped' },

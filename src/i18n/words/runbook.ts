@@ -2,7 +2,7 @@
  * The printed runbook's own words (and the runbook pages on the site). Part of the one word store
  * (src/i18n/store.ts). Nothing about a particular infrastructure here.
  */
-import { say, type Entry } from './define.ts';
+import { plural, say, spokenDuration, type Entry } from './define.ts';
 import { GLOSSARY } from './glossary.ts';
 
 const NB_DEGRADED = 'Virker delvis';
@@ -38,22 +38,25 @@ export const RUNBOOK_WORDS = {
   'runbook.phase': { nb: 'Fase', en: 'Phase' },
   'runbook.phaseStart': { nb: 'Med en gang', en: 'At once' },
   'runbook.phaseAfterMinutes': say(
-    (p: { minutes: number }) => `Etter om lag ${p.minutes} minutter`,
-    (p) => `After about ${p.minutes} minutes`,
+    (p: { minutes: number }) => `Etter om lag ${spokenDuration(p.minutes, 'nb')}`,
+    (p) => `After about ${spokenDuration(p.minutes, 'en')}`,
   ),
   'runbook.phaseAfterUnknown': { nb: 'Senere (tiden er ukjent)', en: 'Later (time unknown)' },
   'runbook.failedHere': { nb: 'Feilet', en: 'Failed' },
   'runbook.stillWorks': { nb: 'Virker fortsatt', en: 'Still works' },
   /** After the critical capabilities that still work, when the rest are not listed. */
   'runbook.worksOmittedMore': say(
-    (p: { n: number }) => `Og ${p.n} andre funksjoner (ikke kritiske). Modellen er stor, så bare de kritiske står her.`,
-    (p) => `And ${p.n} other capabilities (not critical). The model is large, so only the critical ones are listed.`,
+    (p: { n: number }) =>
+      `Og ${p.n} ${plural(p.n, 'annen funksjon', 'andre funksjoner')} (ikke kritiske). Modellen er stor, så bare de kritiske står her.`,
+    (p) =>
+      `And ${p.n} other ${plural(p.n, 'capability', 'capabilities')} (not critical). The model is large, so only the critical ones are listed.`,
   ),
   /** Instead of the list, when none of it is listed. */
   'runbook.worksOmittedAll': say(
     (p: { n: number }) =>
-      `${p.n} funksjoner: alle som ikke står under «${NB_DEGRADED}» eller «${NB_LOST}». Modellen er stor, så de er ikke listet.`,
-    (p) => `${p.n} capabilities: every one not under “${EN_DEGRADED}” or “${EN_LOST}”. The model is large, so they are not listed.`,
+      `${p.n} ${plural(p.n, 'funksjon', 'funksjoner')}: alle som ikke står under «${NB_DEGRADED}» eller «${NB_LOST}». Modellen er stor, så de er ikke listet.`,
+    (p) =>
+      `${p.n} ${plural(p.n, 'capability', 'capabilities')}: every one not under “${EN_DEGRADED}” or “${EN_LOST}”. The model is large, so they are not listed.`,
   ),
   'runbook.degraded': { nb: NB_DEGRADED, en: EN_DEGRADED },
   'runbook.lost': { nb: NB_LOST, en: EN_LOST },
@@ -102,6 +105,15 @@ export const RUNBOOK_WORDS = {
   'runbook.hosts': { nb: 'Verter', en: 'Hosts' },
   'runbook.guests': { nb: 'Gjester (VM og LXC)', en: 'Guests (VMs and LXCs)' },
   'runbook.networkDevices': { nb: 'Nettverk', en: 'Network' },
+  'runbook.power': { nb: 'Strøm', en: 'Power' },
+  'runbook.runtime': { nb: 'Holder alene', en: 'Holds on its own' },
+  'runbook.fedBy': { nb: 'Får strøm fra', en: 'Fed by' },
+  'runbook.feeds': { nb: 'Gir strøm til', en: 'Feeds' },
+  'runbook.or': { nb: 'eller', en: 'or' },
+  'runbook.startsAfter': say(
+    (p: { delay: string }) => `starter etter ${p.delay}`,
+    (p) => `starts after ${p.delay}`,
+  ),
   'runbook.name': { nb: 'Navn', en: 'Name' },
   'runbook.kind': { nb: 'Type', en: 'Kind' },
   'runbook.hardware': { nb: 'Maskinvare', en: 'Hardware' },

@@ -2,7 +2,7 @@
  * The site's own words (not the model's): page frames, tables, headings, the offline notice, drift.
  * Part of the one word store (src/i18n/store.ts); look words up with `t(lang, key)`.
  */
-import { plural, say, type Entry } from './define.ts';
+import { plural, say, spokenDuration, type Entry } from './define.ts';
 import { GLOSSARY } from './glossary.ts';
 
 export const SITE_WORDS = {
@@ -82,8 +82,8 @@ export const SITE_WORDS = {
   'matrix.baseline': { nb: 'Normalt', en: 'Normal' },
   'spof.title': GLOSSARY['glossary.weakPoints'],
   'spof.intro': {
-    nb: 'Ting som alene tar ned én eller flere funksjoner når de svikter – de som tar ned flest, først.',
-    en: 'Things that on their own take down one or more capabilities when they fail – those that take down the most, first.',
+    nb: 'Ting som alene tar ned én eller flere funksjoner når de svikter. Først de som tar ned flest kritiske funksjoner, så flest funksjoner i alt; ved likt antall den som tar flest andre ting med seg i fallet.',
+    en: 'Things that on their own take down one or more capabilities when they fail. First those that take down the most critical capabilities, then the most capabilities in all; where that is equal, the one that takes the most other things down with it.',
   },
   'spof.what': { nb: 'Hva som feiler', en: 'What fails' },
   'spof.down': { nb: 'Funksjoner borte', en: 'Capabilities lost' },
@@ -134,19 +134,21 @@ export const SITE_WORDS = {
   'scenario.otherDown': { nb: 'Annet som er nede', en: 'Everything else that is down' },
   'scenario.after': { nb: 'Starter', en: 'Begins' },
   'scenario.afterMinutes': say(
-    (p: { n: number }) => `Etter ${p.n} minutter`,
-    (p) => `After ${p.n} minutes`,
+    (p: { n: number }) => `Etter ${spokenDuration(p.n, 'nb')}`,
+    (p) => `After ${spokenDuration(p.n, 'en')}`,
   ),
   'scenario.none': { nb: 'Ingen.', en: 'None.' },
   'scenario.worksOmittedMore': say(
     (p: { n: number }) =>
-      `Ikke listet: ${p.n} andre funksjoner (ikke kritiske) som også virker. Modellen er stor, så bare de kritiske står her.`,
+      `Ikke listet: ${p.n} ${plural(p.n, 'annen funksjon', 'andre funksjoner')} (ikke kritiske) som også virker. Modellen er stor, så bare de kritiske står her.`,
     (p) =>
-      `Not listed: ${p.n} other capabilities (not critical) that also work. The model is large, so only the critical ones are listed here.`,
+      `Not listed: ${p.n} other ${plural(p.n, 'capability', 'capabilities')} (not critical) that also ${plural(p.n, 'works', 'work')}. The model is large, so only the critical ones are listed here.`,
   ),
   'scenario.worksOmittedAll': say(
-    (p: { n: number }) => `Ikke listet: ${p.n} funksjoner virker – alle som ikke står som borte eller redusert over. Modellen er stor.`,
-    (p) => `Not listed: ${p.n} capabilities work – every one not listed as lost or degraded above. The model is large.`,
+    (p: { n: number }) =>
+      `Ikke listet: ${p.n} ${plural(p.n, 'funksjon', 'funksjoner')} virker – alle som ikke står som borte eller redusert over. Modellen er stor.`,
+    (p) =>
+      `Not listed: ${p.n} ${plural(p.n, 'capability works', 'capabilities work')} – every one not listed as lost or degraded above. The model is large.`,
   ),
   'scenario.seeMatrix': {
     nb: 'Scenariomatrisen viser hver funksjon i hvert scenario.',
@@ -212,9 +214,11 @@ export const SITE_WORDS = {
   'entity.target': { nb: 'Mål', en: 'Target' },
   'entity.note': { nb: 'Merknad', en: 'Note' },
   'entity.assumed': GLOSSARY['glossary.assumed'],
-  'entity.anyOf': say(
-    (p: { n: number }) => `det holder med ${p.n} av disse`,
-    (p) => `${p.n} of these is enough`,
+  'entity.anyOf': { nb: 'det holder med 1 av disse', en: '1 of these is enough' },
+  /** A group that needs more than one of its members. */
+  'entity.kOfN': say(
+    (p: { needed: number; of: number }) => `trenger ${p.needed} av ${p.of}`,
+    (p) => `needs ${p.needed} of ${p.of}`,
   ),
   'entity.none': { nb: 'Ingen.', en: 'None.' },
   'entity.neighbourhood': { nb: 'Sammenhenger', en: 'Connections' },

@@ -11,7 +11,9 @@ export const SdnZoneSchema = z.strictObject({
 /** A physical machine. */
 export const HostSchema = z.strictObject({
   ...EntityBaseFields,
-  kind: z.enum(['proxmox', 'raspberry-pi', 'other']).meta({ description: 'proxmox, raspberry-pi or other' }),
+  kind: z
+    .enum(['proxmox', 'raspberry-pi', 'nas', 'plc', 'other'])
+    .meta({ description: 'proxmox, raspberry-pi, nas (network storage), plc (a programmable logic controller: write its fieldProtocol) or other' }),
   status: LifecycleSchema.default('active'),
   hardware: LabelSchema.optional().meta({ description: 'Board or model, e.g. "Raspberry Pi 4 (CM4 on carrier board)".' }),
   ip: Ipv4Schema.optional().meta({ description: 'One IPv4 address: shorthand for reach.ips. Sensitive: left out of the public build profile.' }),
@@ -21,6 +23,10 @@ export const HostSchema = z.strictObject({
   kernel: VersionSchema.optional(),
   proxmoxVersion: VersionSchema.optional(),
   sdnZones: z.array(SdnZoneSchema).optional(),
+  fieldProtocol: z
+    .enum(['modbus-tcp', 'modbus-rtu', 'profinet', 'profibus', 'ethernet-ip', 'bacnet', 'knx', 'opc-ua', 'canopen', 'other'])
+    .optional()
+    .meta({ description: 'For a PLC: the field protocol it speaks to its sensors and actuators.' }),
   access: LocalizedProseSchema.optional().meta({
     description: 'How one gets in (SSH, console). Sensitive: left out of the public build profile.',
   }),

@@ -117,7 +117,7 @@ table('guest', GuestSchema, { id: 'emqx', name: 'emqx', vmid: 106, kind: 'lxc', 
 
 table('network', NetworkSchema, { id: 'mesh-link', name: 'Mesh', kind: 'link', medium: 'wireless-mesh', between: ['location:house', 'location:garage-barn'] }, [
   ['planned fibre', { status: 'planned', medium: 'fibre' }, null],
-  ['medium typo', { medium: 'fiber' }, 'medium: "fiber" is not one of the allowed values (did you mean "fibre"?) | allowed: wireless-mesh, fibre, copper, satellite'],
+  ['medium typo', { medium: 'fiber' }, 'medium: "fiber" is not one of the allowed values (did you mean "fibre"?) | allowed: wireless-mesh, fibre, copper, satellite, cellular'],
   ['count', { count: 2 }, null],
   ['count zero', { count: 0 }, 'count: must be at least 1, got 0'],
 ]);
