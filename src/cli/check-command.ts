@@ -98,17 +98,17 @@ function gib(mb: number): string {
 const SECTIONS_ABOVE = ['hosts', 'guests', 'systems', 'capabilities', 'scenarios', 'plans'] as const satisfies readonly KindSection[];
 type OtherSection = Exclude<KindSection, (typeof SECTIONS_ABOVE)[number]>;
 // The kinds without a line of their own, in registry order (src/model/kinds.ts): a new kind is
-// counted here, and without its word (check.<section>) the summary does not compile.
+// counted here, and without its word (check.count.<section>) the summary does not compile.
 const OTHER_SECTIONS = KIND_SECTION_NAMES.filter(
   (section): section is OtherSection => !(SECTIONS_ABOVE as readonly string[]).includes(section),
 );
-const otherSectionWord: Record<OtherSection, CheckWord> = {
-  locations: 'locations',
-  clusters: 'clusters',
-  network: 'network',
-  storage: 'storage',
-  power: 'power',
-  notes: 'notes',
+const otherSectionCount: Record<OtherSection, (lang: Lang, n: number) => string> = {
+  locations: (lang, n) => t(lang, 'check.count.locations', { n }),
+  clusters: (lang, n) => t(lang, 'check.count.clusters', { n }),
+  network: (lang, n) => t(lang, 'check.count.network', { n }),
+  storage: (lang, n) => t(lang, 'check.count.storage', { n }),
+  power: (lang, n) => t(lang, 'check.count.power', { n }),
+  notes: (lang, n) => t(lang, 'check.count.notes', { n }),
 };
 
 /** A one-screen summary computed from the model. */
@@ -131,15 +131,15 @@ export function formatSummary(model: Model, dir: string, fileCount: number, lang
   return [
     `${w('ok')}: ${dir} (${fileCount} ${w('files')})`,
     `${label(w('site'))}${model.site.name}, ${w('documented')} ${model.site.documented}`,
-    `${label(w('hosts'))}${model.hosts.length}: ${model.hosts.length - hostsPlanned} ${w('active')}, ${hostsPlanned} ${w('planned')}`,
+    `${label(w('hosts'))}${model.hosts.length}: ${t(lang, 'check.count.active', { n: model.hosts.length - hostsPlanned })}, ${hostsPlanned} ${w('planned')}`,
     `${label(w('lxc'))}${guestLine('lxc')}`,
     `${label(w('vms'))}${guestLine('qemu')}`,
     `${label(w('allotted'))}${allCores} ${w('cores')}, ${allMemory} MB ${w('memory')} (${gib(allMemory)}); ${w('whenRunning')}: ${runningCores} ${w('cores')}, ${runningMemory} MB (${gib(runningMemory)})`,
-    `${label(w('systems'))}${model.systems.length}: ${count(model.systems, (s) => s.tier === 'critical')} ${w('critical')}, ${count(model.systems, (s) => s.tier === 'comfort')} ${w('comfort')}`,
-    `${label(w('capabilities'))}${model.capabilities.length}: ${count(model.capabilities, (c) => c.tier === 'critical')} ${w('critical')}, ${count(model.capabilities, (c) => c.tier === 'comfort')} ${w('comfort')}`,
+    `${label(w('systems'))}${model.systems.length}: ${t(lang, 'check.count.critical', { n: count(model.systems, (s) => s.tier === 'critical') })}, ${count(model.systems, (s) => s.tier === 'comfort')} ${w('comfort')}`,
+    `${label(w('capabilities'))}${model.capabilities.length}: ${t(lang, 'check.count.critical', { n: count(model.capabilities, (c) => c.tier === 'critical') })}, ${count(model.capabilities, (c) => c.tier === 'comfort')} ${w('comfort')}`,
     `${label(w('scenarios'))}${model.scenarios.length}`,
     `${label(w('plans'))}${model.plans.length}`,
-    `${label(w('other'))}${OTHER_SECTIONS.map((section) => `${model[section].length} ${w(otherSectionWord[section])}`).join(', ')}`,
+    `${label(w('other'))}${OTHER_SECTIONS.map((section) => otherSectionCount[section](lang, model[section].length)).join(', ')}`,
   ].join('\n');
 }
 

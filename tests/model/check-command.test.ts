@@ -56,7 +56,7 @@ describe('the summary', () => {
         '  Capabilities 2: 0 critical, 2 comfort',
         '  Scenarios    1',
         '  Plans        0',
-        '  Also         1 locations, 0 clusters, 0 network elements, 0 storage pools, 1 power sources, 0 notes',
+        '  Also         1 location, 0 clusters, 0 network elements, 0 storage pools, 1 power source, 0 notes',
       ].join('\n'),
     );
     expect(formatSummary(result.model, 'm', 3, 'nb').split('\n')[3]).toBe('  LXC          2: 2 kjører, 0 stoppet');

@@ -4,6 +4,14 @@
  */
 import { plural, say, type Entry } from './define.ts';
 
+/** "1 sted" / "3 steder": a count with its noun in the right number, in both languages. */
+function counted(nb: [string, string], en: [string, string]) {
+  return say(
+    (p: { n: number }) => `${p.n} ${plural(p.n, nb[0], nb[1])}`,
+    (p) => `${p.n} ${plural(p.n, en[0], en[1])}`,
+  );
+}
+
 export const CHECK_WORDS = {
   'check.ok': { nb: 'Modellen er i orden', en: 'Model OK' },
   'check.files': { nb: 'filer', en: 'files' },
@@ -15,24 +23,25 @@ export const CHECK_WORDS = {
   'check.running': { nb: 'kjører', en: 'running' },
   'check.stopped': { nb: 'stoppet', en: 'stopped' },
   'check.planned': { nb: 'planlagt', en: 'planned' },
-  'check.active': { nb: 'aktiv', en: 'active' },
   'check.allotted': { nb: 'Tildelt', en: 'Allotted' },
   'check.cores': { nb: 'kjerner', en: 'cores' },
   'check.memory': { nb: 'minne', en: 'memory' },
   'check.whenRunning': { nb: 'gjester som kjører', en: 'running guests' },
   'check.systems': { nb: 'Systemer', en: 'Systems' },
-  'check.critical': { nb: 'kritiske', en: 'critical' },
   'check.comfort': { nb: 'komfort', en: 'comfort' },
   'check.capabilities': { nb: 'Funksjoner', en: 'Capabilities' },
   'check.scenarios': { nb: 'Scenarioer', en: 'Scenarios' },
   'check.plans': { nb: 'Planer', en: 'Plans' },
   'check.other': { nb: 'Ellers', en: 'Also' },
-  'check.locations': { nb: 'steder', en: 'locations' },
-  'check.clusters': { nb: 'klynger', en: 'clusters' },
-  'check.network': { nb: 'nettverkselementer', en: 'network elements' },
-  'check.storage': { nb: 'lagringsområder', en: 'storage pools' },
-  'check.power': { nb: 'strømkilder', en: 'power sources' },
-  'check.notes': { nb: 'notater', en: 'notes' },
+  // Counts with their noun, singular for one: "1 sted", "3 steder"; "1 location".
+  'check.count.active': counted(['aktiv', 'aktive'], ['active', 'active']),
+  'check.count.critical': counted(['kritisk', 'kritiske'], ['critical', 'critical']),
+  'check.count.locations': counted(['sted', 'steder'], ['location', 'locations']),
+  'check.count.clusters': counted(['klynge', 'klynger'], ['cluster', 'clusters']),
+  'check.count.network': counted(['nettverkselement', 'nettverkselementer'], ['network element', 'network elements']),
+  'check.count.storage': counted(['lagringsområde', 'lagringsområder'], ['storage pool', 'storage pools']),
+  'check.count.power': counted(['strømkilde', 'strømkilder'], ['power source', 'power sources']),
+  'check.count.notes': counted(['notat', 'notater'], ['note', 'notes']),
   'check.audits': { nb: 'Revisjon', en: 'Audits' },
   'check.findings': say(
     (p: { errors: number; warnings: number; infos: number }) =>
