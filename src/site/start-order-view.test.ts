@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinNames, scenarioStartOrders, startReasonText } from './start-order-view.ts';
+import { allHa, joinNames, scenarioStartOrders, startOrderIntro, startReasonText } from './start-order-view.ts';
 import type { StartStep } from '../analysis/types.ts';
 import { analyze } from '../analysis/analyze.ts';
 import { cap, guest, host, model, scenario, sys } from '../analysis/test-builders.ts';
@@ -62,5 +62,17 @@ describe('scenarioStartOrders', () => {
     expect(both.hostsWithoutGuests).toEqual(['host:pi']);
     expect(scenarioStartOrders(analysis, 'pi')).toEqual({ orders: [], hostsWithoutGuests: ['host:pi'] });
     expect(scenarioStartOrders(analysis, 'sys')).toEqual({ orders: [], hostsWithoutGuests: [] });
+  });
+});
+
+describe('the sentence above a start order', () => {
+  it('says the cluster starts HA guests itself when every guest is HA-managed, and from the host shell otherwise', () => {
+    expect(allHa([{ ha: 'lia' }, { ha: 'lia' }])).toBe(true);
+    expect(allHa([{ ha: 'lia' }, {}])).toBe(false);
+    expect(allHa([])).toBe(false);
+    expect(startOrderIntro('nb', 'pve1', { allHa: true })).toContain('starter klyngen disse HA-gjestene selv');
+    expect(startOrderIntro('en', 'pve1', { allHa: true })).toContain('the command works from any node');
+    expect(startOrderIntro('en', 'pve1', { allHa: false })).toContain("from the host's shell");
+    expect(startOrderIntro('nb', 'pve1', { hostUp: true, allHa: true })).toContain('pve1 er oppe, men klyngen har stoppet HA-gjestene der');
   });
 });

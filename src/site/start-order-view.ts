@@ -7,6 +7,22 @@ import type { Analysis, StartOrder, StartReason, StartStep } from '../analysis/t
 import type { Lang } from '../model/entities.ts';
 import { t } from '../i18n/ui.ts';
 
+/**
+ * The sentence above one host's start order. A host that is up but whose HA guests the cluster
+ * stopped, a host whose guests are all HA-managed (the cluster starts them itself once it has
+ * quorum; the command works from any node), or the plain case (start them from the host's shell).
+ */
+export function startOrderIntro(lang: Lang, host: string, how: { hostUp?: boolean; allHa: boolean }): string {
+  if (how.hostUp) return t(lang, 'cluster.startOrderIntroUp', { host });
+  if (how.allHa) return t(lang, 'cluster.startOrderIntroHa', { host });
+  return t(lang, 'scenario.startOrderIntro', { host });
+}
+
+/** Whether every guest of a start order is started by its cluster (HA), none by hand on the host. */
+export function allHa(steps: ReadonlyArray<Pick<StartStep, 'ha'>>): boolean {
+  return steps.length > 0 && steps.every((step) => step.ha !== undefined);
+}
+
 /** How many names a reason lists before "and N more". */
 const REASON_NAMES = 3;
 

@@ -65,6 +65,12 @@ export const CLUSTER_WORDS = {
       `The replica on ${p.to} is for recovery: it does not keep the pool up when ${p.host} is down. After a failure the guests are started from the replica, with the data of the last replication.`,
   ),
   /** The start order of a node that stayed up while the cluster stopped its HA guests (no quorum). */
+  'cluster.startOrderIntroHa': say(
+    (p: { host: string }) =>
+      `Når ${p.host} er oppe igjen og klyngen har quorum, starter klyngen disse HA-gjestene selv. Gjør den ikke det: start dem i denne rekkefølgen, én og én; kommandoen virker fra hvilken som helst node.`,
+    (p) =>
+      `When ${p.host} is up again and the cluster has quorum, the cluster starts these HA guests itself. If it does not: start them in this order, one at a time; the command works from any node.`,
+  ),
   'cluster.startOrderIntroUp': say(
     (p: { host: string }) =>
       `${p.host} er oppe, men klyngen har stoppet HA-gjestene der. Når klyngen har quorum igjen, starter den dem selv; gjør den ikke det, start dem i denne rekkefølgen, én og én.`,

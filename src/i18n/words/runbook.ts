@@ -70,10 +70,6 @@ export const RUNBOOK_WORDS = {
     en: 'No written procedure for this scenario yet.',
   },
   'runbook.startOrder': { nb: 'Oppstartsrekkefølge når verten er tilbake', en: 'Start order when the host is back' },
-  'runbook.startOrderIntro': say(
-    (p: { host: string }) => `Når ${p.host} er oppe igjen: start gjestene i denne rekkefølgen, én og én, fra skallet på verten.`,
-    (p) => `When ${p.host} is up again: start the guests in this order, one at a time, from the host's shell.`,
-  ),
   'runbook.startOrderNone': {
     nb: 'Ingen vert går ned i dette scenarioet, så ingenting må startes på nytt.',
     en: 'No host goes down in this scenario, so nothing needs to be started again.',
