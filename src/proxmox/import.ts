@@ -7,8 +7,10 @@
  *
  * What Proxmox cannot know (what a guest is for, where a host stands) is written as a TODO text in
  * both languages, which the `todo-text` audit reports as a warning until a person replaces it.
- * The cluster and HA are not written as entities (the model has no kind for them yet): the result
- * says so, and each HA-managed guest gets a comment.
+ * The cluster (from /cluster/status) is written as a `clusters:` entry whose nodes are the node
+ * hosts; a single node without a cluster entry writes none. Each HA-managed guest (from
+ * /cluster/ha/resources) gets an `ha:` block naming that cluster; `host` stays where it runs today.
+ * An HA group is written as the guest's allowed nodes only when the answers hold its members.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { Observed, ObservedGuest, ObservedNode, ObservedStorage } from './observed.ts';
@@ -20,7 +22,7 @@ import { both, t } from '../i18n/store.ts';
 export const TODO_PREFIX = TODO_MARK;
 
 /** A TODO text in both languages: the mark, then what to write (src/i18n/words/import.ts). */
-const todo = (what: 'host' | 'guest' | 'purpose' | 'storage' | 'site') => ({
+const todo = (what: 'host' | 'guest' | 'purpose' | 'storage' | 'cluster' | 'site') => ({
   nb: `${TODO_PREFIX} ${t('nb', `import.todo.${what}`)}`,
   en: `${TODO_PREFIX} ${t('en', `import.todo.${what}`)}`,
 });
@@ -30,6 +32,7 @@ export const TODO_TEXT = {
   guest: todo('guest'),
   purpose: todo('purpose'),
   storage: todo('storage'),
+  cluster: todo('cluster'),
   site: todo('site'),
 } as const;
 
@@ -77,13 +80,14 @@ interface FileDoc {
 }
 
 /** The fields Proxmox knows about a guest, in the order a person would write them. */
-function guestFields(g: ObservedGuest, hostId: string): Plain {
+function guestFields(g: ObservedGuest, hostId: string, ha: Plain | undefined): Plain {
   const tags = [...new Set(g.tags.map(tagAsId))].sort();
   return {
     name: g.name ?? `guest-${g.vmid}`,
     vmid: g.vmid,
     kind: g.kind,
     host: hostId,
+    ...(ha ? { ha } : {}),
     status: g.status === 'running' || g.status === 'stopped' ? g.status : 'stopped',
     ...(g.cores !== undefined ? { cores: g.cores } : {}),
     ...(g.memoryMb !== undefined ? { memoryMb: g.memoryMb } : {}),
@@ -122,6 +126,28 @@ function storageFields(entries: ObservedStorage[], hostId: string): Plain {
     ...(kind ? { kind } : {}),
     ...(first.usedPercent !== undefined ? { usedPercent: first.usedPercent } : {}),
   };
+}
+
+/** A line without the spaces just inside `{ }` and `[ ]`, which YAML does not care about. */
+const unpadded = (line: string) => line.replace(/([{[]) +/g, '$1').replace(/ +([}\]])/g, '$1');
+
+/**
+ * A changed file is written again whole, with flow collections unpadded (`[a, b]`, `{a: 1}`); a line
+ * that is the same as one a person wrote but for that spacing (`{ host: pve2, votes: 2 }`) is put
+ * back as they wrote it. Only when the result still means the same as the written text.
+ */
+function keepFlowSpacing(text: string, original: string): string {
+  if (!original) return text;
+  const written = new Map<string, string>();
+  for (const line of original.split('\n')) if (/[{[]/.test(line)) written.set(unpadded(line), line);
+  const kept = text
+    .split('\n')
+    .map((line) => (/[{[]/.test(line) ? (written.get(unpadded(line)) ?? line) : line))
+    .join('\n');
+  if (kept === text) return text;
+  const same =
+    JSON.stringify(parseDocument(kept, { schema: 'core' }).toJS()) === JSON.stringify(parseDocument(text, { schema: 'core' }).toJS());
+  return same ? kept : text;
 }
 
 export function importModel(existing: Map<string, string>, observed: Observed, options: { today: string }): ImportResult {
@@ -169,7 +195,7 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
   const fileOf = (map: YAMLMap) =>
     docs.find((d) => {
       let found = false;
-      for (const section of ['hosts', 'guests', 'storage']) {
+      for (const section of ['hosts', 'clusters', 'guests', 'storage']) {
         const node = d.doc.get(section, true);
         if (isSeq(node) && node.items.includes(map)) found = true;
       }
@@ -188,8 +214,11 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
     const node = doc.createNode(value) as Node;
     if (isSeq(node) && node.items.every((i) => isScalar(i))) (node as YAMLSeq).flow = true;
     if (isMap(node))
-      for (const pair of (node as YAMLMap).items)
+      for (const pair of (node as YAMLMap).items) {
         if (isSeq(pair.value) && (pair.value as YAMLSeq).items.every((i) => isScalar(i))) (pair.value as YAMLSeq).flow = true;
+        // `ha: { cluster: lia, group: [pve1, pve2] }`, as the README writes it.
+        if (isScalar(pair.key) && pair.key.value === 'ha' && isMap(pair.value)) (pair.value as YAMLMap).flow = true;
+      }
     return node;
   };
   /** Adds the fields a hand-written entry lacks; never changes one it has. */
@@ -197,7 +226,11 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
     const file = fileOf(map);
     // `ip` is shorthand for `reach.ips`: an entry that lists its addresses there has them already.
     const missing = Object.entries(fields).filter(([k]) => !map.has(k) && !(k === 'ip' && map.hasIn(['reach', 'ips'])));
-    for (const [key, value] of missing) map.set(key, toNode(file.doc, value));
+    for (const [key, value] of missing) {
+      const node = toNode(file.doc, value);
+      if (key === 'ha' && isMap(node)) (node as YAMLMap).flow = true;
+      map.set(key, node);
+    }
     if (missing.length) {
       file.changed = true;
       added.push(`${label}: added ${missing.map(([k]) => k).join(', ')} (${file.name})`);
@@ -253,15 +286,67 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
   }
   const hostIdFor = (node: string) => String(scalar(hostFor(node)!, 'id'));
 
+  // ---- the cluster, by name (or by a node it shares); a single node without a cluster entry has none
+  const nodeHostIds = observed.nodes.map((n) => hostIdFor(n.name));
+  const nodesOf = (cluster: YAMLMap): string[] => {
+    const seq = cluster.get('nodes', true);
+    if (!isSeq(seq)) return [];
+    return seq.items.flatMap((i) => (isScalar(i) ? [String(i.value)] : isMap(i) ? [String(scalar(i, 'host'))] : []));
+  };
+  const clusterOfHost = (hostId: string) => {
+    const found = items('clusters').find((c) => nodesOf(c).includes(hostId));
+    return found ? String(scalar(found, 'id')) : undefined;
+  };
+  if (observed.cluster) {
+    const { name } = observed.cluster;
+    const existingCluster =
+      items('clusters').find((c) => scalar(c, 'name') === name || scalar(c, 'id') === slug(name)) ??
+      items('clusters').find((c) => nodesOf(c).some((h) => nodeHostIds.includes(h)));
+    if (existingCluster) {
+      const id = String(scalar(existingCluster, 'id'));
+      // A node that joined since is added at the end; every node a person wrote stays as written.
+      const seq = existingCluster.get('nodes', true);
+      const have = new Set(nodesOf(existingCluster));
+      const fresh = nodeHostIds.filter((h) => !have.has(h) && clusterOfHost(h) === undefined);
+      if (isSeq(seq) && fresh.length) {
+        const file = fileOf(existingCluster);
+        for (const h of fresh) seq.items.push(file.doc.createNode(h));
+        file.changed = true;
+        added.push(`cluster ${id}: added nodes ${fresh.join(', ')} (${file.name})`);
+      }
+      fillIn(existingCluster, { name }, `cluster ${id}`);
+    } else {
+      const id = freshId('clusters', name, 'cluster');
+      append('clusters', { id, name, nodes: nodeHostIds, description: TODO_TEXT.cluster }, `cluster ${id}`);
+    }
+  }
+
   // ---- guests, by VMID
   const haByVmid = new Map(observed.ha.filter((h) => h.vmid !== undefined).map((h) => [h.vmid!, h]));
+  /** The `ha` block of an HA-managed guest: its cluster, and its group's nodes when the answers hold them. */
+  const haFields = (g: ObservedGuest, hostId: string): Plain | undefined => {
+    const ha = haByVmid.get(g.vmid);
+    if (!ha || ha.state === 'ignored') return undefined;
+    const cluster = clusterOfHost(hostId);
+    if (cluster === undefined) {
+      leftOut.push(
+        `HA resource ${ha.sid}: neither the answers (cluster-status.json) nor a cluster of the model has node ${hostId}; ha is left out`,
+      );
+      return undefined;
+    }
+    const group = ha.groupNodes?.map(hostIdFor);
+    // A group that does not hold the node it runs on today would not pass the check: leave it to a person.
+    return { cluster, ...(group?.length && group.includes(hostId) ? { group } : {}) };
+  };
   for (const g of observed.guests) {
     const ha = haByVmid.get(g.vmid);
     if (g.template) {
       leftOut.push(`template ${g.vmid}${g.name ? ` (${g.name})` : ''}: templates are not guests the model documents`);
       continue;
     }
-    const fields = guestFields(g, hostIdFor(g.node));
+    const hostId = hostIdFor(g.node);
+    const haBlock = haFields(g, hostId);
+    const fields = guestFields(g, hostId, haBlock);
     const existingGuest = items('guests').find((m) => Number(scalar(m, 'vmid')) === g.vmid);
     if (existingGuest) {
       const { name: _name, vmid: _vmid, kind: _kind, host: _host, status: _status, ...rest } = fields;
@@ -273,11 +358,10 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
       ...(g.status !== 'running' && g.status !== 'stopped'
         ? [` Proxmox reported status "${g.status}"; check whether it should be running or stopped.`]
         : []),
-      ...(ha
-        ? [
-            ` HA-managed in Proxmox (${ha.sid}${ha.group ? `, group ${ha.group}` : ''}${ha.state ? `, state ${ha.state}` : ''}); the model has no HA fields yet.`,
-          ]
+      ...(ha && haBlock && ha.group && !('group' in haBlock)
+        ? [` HA group ${ha.group} in Proxmox: its nodes were not in the answers, so ha.group is left out (any node of the cluster).`]
         : []),
+      ...(ha && !haBlock ? [` HA resource ${ha.sid} in Proxmox${ha.state ? ` (state ${ha.state})` : ''}; ha is left out.`] : []),
       ...(g.tags.some((t) => tagAsId(t) !== t) ? [` Proxmox tags ${g.tags.join(';')} were made into ids.`] : []),
     ];
     append(
@@ -315,20 +399,10 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
     append('storage', { id, ...fields, description: TODO_TEXT.storage }, `storage ${id}`, comment);
   }
 
-  if (observed.cluster) {
-    leftOut.push(
-      `cluster ${observed.cluster.name} (${observed.cluster.nodes ?? observed.nodes.length} nodes${observed.cluster.quorate === undefined ? '' : observed.cluster.quorate ? ', quorate' : ', not quorate'}): the model has no cluster kind yet; its nodes are written as hosts`,
-    );
-  }
-  if (observed.ha.length)
-    leftOut.push(
-      `${observed.ha.length} HA resource${observed.ha.length === 1 ? '' : 's'} (${observed.ha.map((h) => h.sid).join(', ')}): written as comments on the guests; the model has no HA fields yet`,
-    );
-
   const files = new Map<string, string>();
   for (const d of docs) {
     if (!d.changed) continue;
-    const text = d.doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+    const text = keepFlowSpacing(d.doc.toString({ lineWidth: 0, flowCollectionPadding: false }), d.original);
     if (text !== d.original) files.set(d.name, text);
   }
   return { files, added, leftOut };

@@ -60,6 +60,8 @@ export interface ObservedHa {
   vmid?: number;
   state?: string;
   group?: string;
+  /** The node names of its group, when the answers hold the group (/cluster/ha/groups). */
+  groupNodes?: string[];
 }
 
 export type Visibility = 'visible' | 'hidden' | 'unknown';

@@ -22,6 +22,10 @@ export const IMPORT_WORDS = {
     nb: 'Skriv hva som ligger her, og hvor det tas sikkerhetskopi av det.',
     en: 'Write what is kept here, and where it is backed up.',
   },
+  'import.todo.cluster': {
+    nb: 'Skriv hva klyngen kjører, og legg til nettverket nodene snakker over (connectsVia). Proxmox vet ikke det.',
+    en: 'Write what this cluster runs, and add the network its nodes talk over (connectsVia). Proxmox does not know.',
+  },
   'import.todo.site': {
     nb: 'Beskriv stedet og hva infrastrukturen skal gjøre.',
     en: 'Describe the place and what the infrastructure is for.',
