@@ -116,7 +116,7 @@ describe('npm run import', () => {
     expect(await runCheck([out], {}, (t) => lines.push(t))).toBe(0);
     const text = lines.join('\n');
     expect(text).toMatch(/Audits {7}0 errors, \d+ warnings/);
-    expect(text).toContain('1 clusters');
+    expect(text).toContain('1 cluster,');
     expect(text).toMatch(
       /\nwarning \S+\/clusters\.yaml:\d+:\d+ {2}todo-text {2}cluster:fjellet {2}clusters\[fjellet\]\.description is not written yet/,
     );
