@@ -44,7 +44,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkModel } from './check.ts';
+import { checkModel } from '../src/cli/check-command.ts';
 import { parseArgs, UsageError, type Options } from '../src/bench/options.ts';
 import { makeProjectCopy, pickBuildCommand } from '../src/bench/project.ts';
 import { report } from '../src/bench/report.ts';

@@ -1,12 +1,9 @@
 /**
  * `npm run check [model-dir] [--lang nb|en]`: the entry. The command itself (checking, formatting,
- * the summary) is src/cli/check-command.ts; its parts are re-exported here for the scripts that
- * still import them from this file (scripts/build.ts).
+ * the summary) is src/cli/check-command.ts.
  */
 import { pathToFileURL } from 'node:url';
 import { runCheck } from '../src/cli/check-command.ts';
-
-export { checkModel, checkSiteProse, formatProblem, formatProblems, formatWarning } from '../src/cli/check-command.ts';
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const lines: string[] = [];

@@ -181,11 +181,15 @@ export function emptyDownState(fg: FailureGraph): DownState {
   return { down: new Uint8Array(fg.keys.length), groupDown: new Int32Array(fg.groups.length), marked: [] };
 }
 
-/** A k-of-n group's count for an explanation ("needs 2 of 3, 1 up"); undefined for any-one-of groups. */
+/**
+ * A k-of-n group's count for an explanation ("needs 2 of 3, 1 up"); undefined for any-one-of groups.
+ * Counted in the group's own weights (a quorum's votes), as groupIsDown decides: with members of one
+ * vote each that is the number of members.
+ */
 export function groupCount(fg: FailureGraph, state: DownState, g: number): GroupCount | undefined {
   const group = fg.groups[g]!;
   if (group.atLeast <= 1) return undefined;
-  return { needed: group.atLeast, of: group.members.length, up: group.members.length - state.groupDown[g]! };
+  return { needed: group.atLeast, of: group.total, up: group.total - state.groupDown[g]! };
 }
 
 export function groupIsDown(fg: FailureGraph, state: DownState, g: number): boolean {

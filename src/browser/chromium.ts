@@ -59,7 +59,9 @@ export class ChromiumNotFoundError extends DriftsbokError {
         'No Chromium found. driftsbok renders diagrams and the runbook PDF with a headless Chromium.',
         `Tried: ${tried.join(', ')}.`,
         ...(options.downloadFailed
-          ? [`Downloading Playwright's Chromium failed too (${options.downloadFailed}): no internet, or only a mirror of the npm registry.`]
+          ? [
+              `Downloading Playwright's Chromium failed too (${options.downloadFailed}): no internet, or a network that reaches only a package mirror for npm.`,
+            ]
           : []),
       ].join('\n'),
       [

@@ -7,7 +7,7 @@
  * a page can be seen half-written. A page counts as written when it exists, ends with </html>, and
  * its size and time are what they were at the previous look. Node-only.
  */
-import { statSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 
 export interface PageWatch {
   /** Stops looking (safe to call at any time, also after the callback ran). */
@@ -21,9 +21,15 @@ function finishedStamp(file: string): string | undefined {
   try {
     const stat = statSync(file);
     if (stat.size === 0) return undefined;
-    // Only the end is needed to see whether the last write has landed.
-    const tail = readFileSync(file, 'utf8').slice(-64).trimEnd();
-    return tail.toLowerCase().endsWith('</html>') ? `${stat.size}:${stat.mtimeMs}` : undefined;
+    // Only the end is read: a look every 100 ms must not read a page of megabytes each time.
+    const tail = Buffer.alloc(Math.min(64, stat.size));
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, tail, 0, tail.length, stat.size - tail.length);
+    } finally {
+      closeSync(fd);
+    }
+    return tail.toString('latin1').trimEnd().toLowerCase().endsWith('</html>') ? `${stat.size}:${stat.mtimeMs}` : undefined;
   } catch {
     return undefined;
   }
