@@ -9,6 +9,7 @@ import { brokenInternalLinks, entityExpectations, htmlFiles, SETTINGS, siteModel
 import { entityHref, pagePath } from '../src/site/urls.ts';
 import { localized } from '../src/model/entities.ts';
 import { ENTITY_KINDS } from '../src/model/kinds.ts';
+import { analyze } from '../src/analysis/analyze.ts';
 
 const model = siteModel();
 const expectations = entityExpectations(model);
@@ -34,6 +35,20 @@ test.describe('entity pages', () => {
         }
       }
     });
+  }
+});
+
+test('the weak points page lists every single point of failure in the ranking, each with how many things fall with it', async ({ page }) => {
+  const spofs = analyze(model).singlePointsOfFailure;
+  expect(spofs.length, 'the model has single points of failure to show').toBeGreaterThan(0);
+  for (const lang of ['nb', 'en'] as const) {
+    await page.goto(pagePath('single-points-of-failure', lang));
+    const header = await page.locator('table.spof thead th').allInnerTexts();
+    expect(header.at(-1)).toBe(lang === 'nb' ? 'Andre ting som faller med' : 'Other things that fall with it');
+    const rows = page.locator('table.spof tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-key')))).toEqual(spofs.map((s) => s.key));
+    const radii = await page.locator('table.spof tbody td[data-blast-radius]').allInnerTexts();
+    expect(radii).toEqual(spofs.map((s) => String(s.blastRadius)));
   }
 });
 

@@ -140,3 +140,37 @@ describe('false-redundancy when one alternative depends on the other', () => {
     expect(fs[0]!.hint.nb).toContain('avhenger av protect');
   });
 });
+
+describe('false-redundancy on a k-of-n group says how many it needs, not "alternatives"', () => {
+  // Power takes a host down (a network uplink does not: the host runs on, unreachable).
+  const nodes = ['n1', 'n2', 'n3'].map((id) => host(id, { poweredBy: ['power:ups'] }));
+
+  it('a cluster whose nodes share one UPS: needs 2 of 3 votes for quorum, loses it with the UPS', () => {
+    const fs = rule(
+      audits({ hosts: nodes, power: [power('ups', { kind: 'ups' })], clusters: [{ id: 'c', name: 'c', nodes: ['n1', 'n2', 'n3'] }] }),
+      'false-redundancy',
+    );
+    expect(fs.map((f) => [f.subject, f.message.en])).toEqual([
+      ['cluster:c', 'c needs 2 of 3 votes for quorum (n1, n2, n3), but loses quorum all the same when this fails: ups.'],
+    ]);
+    expect(fs[0]!.message.nb).toBe('c trenger 2 av 3 stemmer for quorum (n1, n2, n3), men mister quorum likevel hvis denne feiler: ups.');
+    expect(fs[0]!.hint.en).toContain('More nodes do not help against ups');
+    expect(fs[0]!.hint.nb).toContain('Flere noder hjelper ikke mot ups');
+    // A person changes the cluster's nodes, not an anyOf they never wrote.
+    expect(fs[0]!.modelHint).toBe('nodes');
+  });
+
+  it('an atLeast group: "needs 2 of 3"', () => {
+    const fs = rule(
+      audits({
+        hosts: nodes,
+        power: [power('ups', { kind: 'ups' })],
+        capabilities: [cap('storage', { dependsOn: [{ anyOf: ['host:n1', 'host:n2', 'host:n3'], atLeast: 2 }] })],
+      }),
+      'false-redundancy',
+    );
+    expect(fs.map((f) => f.message.en)).toEqual(['storage (en) needs 2 of 3 (n1, n2, n3), but goes down all the same when this fails: ups.']);
+    expect(fs[0]!.message.nb).toContain('trenger 2 av 3 (n1, n2, n3), men går ned likevel hvis denne feiler: ups.');
+    expect(fs[0]!.modelHint).toBe('anyOf, atLeast: 2');
+  });
+});

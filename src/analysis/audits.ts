@@ -140,7 +140,15 @@ export function falseRedundancy({ model, fg, sharedFailures, besideGroup }: Audi
     const firstName = (lang: Lang) => keyLabel(first, model, lang);
     // Written on the owner's side (the router both lines go through): the owner falls, the group does not.
     const beside = besideGroup?.get(group.id) ?? [];
-    const messageKey = beside.length > 0 ? 'audit.falseRedundancy.messageBeside' : 'audit.falseRedundancy.message';
+    // A k-of-n group (a cluster's quorum, `atLeast: 2`) is not "alternatives": it says how many it needs.
+    const messageKey =
+      group.purpose === 'quorum'
+        ? 'audit.falseRedundancy.messageQuorum'
+        : group.atLeast > 1
+          ? 'audit.falseRedundancy.messageNeeds'
+          : beside.length > 0
+            ? 'audit.falseRedundancy.messageBeside'
+            : 'audit.falseRedundancy.message';
     findings.push({
       rule: 'false-redundancy',
       severity: 'warning',
@@ -153,16 +161,21 @@ export function falseRedundancy({ model, fg, sharedFailures, besideGroup }: Audi
           alternatives: group.members.length,
           causes: shared.length,
           shared: list(names(lang), lang),
+          needed: group.atLeast,
+          total: group.total,
         }),
       ),
       hint: inBoth((lang) =>
-        memberKeys.has(first)
-          ? t(lang, 'audit.falseRedundancy.hintMember', { first: firstName(lang), alternatives: group.members.length })
-          : beside.includes(first)
-            ? t(lang, 'audit.falseRedundancy.hintBeside', { first: firstName(lang), owner: ownerName(lang) })
-            : t(lang, 'audit.falseRedundancy.hint', { first: firstName(lang) }),
+        group.purpose === 'quorum'
+          ? t(lang, 'audit.falseRedundancy.hintQuorum', { first: firstName(lang), owner: ownerName(lang) })
+          : memberKeys.has(first)
+            ? t(lang, 'audit.falseRedundancy.hintMember', { first: firstName(lang), alternatives: group.members.length })
+            : beside.includes(first)
+              ? t(lang, 'audit.falseRedundancy.hintBeside', { first: firstName(lang), owner: ownerName(lang) })
+              : t(lang, 'audit.falseRedundancy.hint', { first: firstName(lang) }),
       ),
-      modelHint: 'anyOf',
+      // Where a person changes it: a cluster's nodes are written on the cluster, not as an anyOf.
+      modelHint: group.purpose === 'quorum' ? 'nodes' : group.atLeast > 1 ? `anyOf, atLeast: ${group.atLeast}` : 'anyOf',
     });
   }
   return findings;

@@ -83,8 +83,8 @@ export function formatAudit(finding: AuditFinding, lang: Lang, locate?: Locate):
   const at = where ? `${where.file}:${where.line}:${where.column}  ` : '';
   const subject = finding.subject ? `  ${finding.subject}` : '';
   const scenario = finding.scenario ? `  (scenario:${finding.scenario})` : '';
-  const modelHint = finding.modelHint ? `\n    in the model: ${finding.modelHint}` : '';
-  return `${finding.severity.padEnd(7)} ${at}${finding.rule}${subject}${scenario}  ${finding.message[lang]}\n    hint: ${finding.hint[lang]}${modelHint}`;
+  const modelHint = finding.modelHint ? `\n    ${t(lang, 'check.inTheModel')}: ${finding.modelHint}` : '';
+  return `${finding.severity.padEnd(7)} ${at}${finding.rule}${subject}${scenario}  ${finding.message[lang]}\n    ${t(lang, 'check.hint')}: ${finding.hint[lang]}${modelHint}`;
 }
 
 /** The plain words of the summary (src/i18n/words/check.ts), without their `check.` prefix. */

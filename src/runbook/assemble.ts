@@ -18,6 +18,9 @@ import { allHa, scenarioStartOrders, startReasonText, type StartReasonText } fro
 import { classifyPhase } from '../analysis/phase-classes.ts';
 import { DRAWN_KINDS, EQUIPMENT_KINDS, RUNBOOK_KINDS, type EntityKind } from '../model/kinds.ts';
 import { reachOf } from '../analysis/reach.ts';
+import { allowedNodes } from '../model/derived-edges.ts';
+import type { Cluster } from '../model/schema/cluster.ts';
+import type { Guest } from '../model/schema/guest.ts';
 
 export interface RunbookItem {
   key: string;
@@ -129,6 +132,8 @@ export interface ReferenceGuestRow {
   vmid: number;
   kind: 'lxc' | 'qemu';
   host?: RunbookItem;
+  /** Managed by a cluster's HA: the nodes it may run on (`allNodes` when it is every node of the cluster). */
+  ha?: { cluster: RunbookItem; nodes: RunbookItem[]; allNodes: boolean; preferred?: RunbookItem };
   /** The first address (ips[0]). */
   ip?: string;
   ips: string[];
@@ -175,6 +180,8 @@ export interface RunbookReference {
   sectionId: string;
   hosts: HostRow[];
   guests: ReferenceGuestRow[];
+  /** Whether the guest table says where each guest runs: more than one node, or HA (one host says it in its heading). */
+  guestHosts: boolean;
   network: NetworkRow[];
   power: PowerRow[];
 }
@@ -371,6 +378,15 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     ...addresses(`host:${h.id}`),
     ...(locationOf(h) ? { location: locationOf(h)! } : {}),
   }));
+  const haOf = (g: Guest): NonNullable<ReferenceGuestRow['ha']> => {
+    const cluster = index.get(`cluster:${g.ha!.cluster}`)?.entity as Cluster | undefined;
+    return {
+      cluster: item(`cluster:${g.ha!.cluster}`),
+      nodes: allowedNodes(g, index).map(item),
+      allNodes: g.ha!.group === undefined || (cluster !== undefined && g.ha!.group.length >= cluster.nodes.length),
+      ...(g.ha!.preferred ? { preferred: item(`host:${g.ha!.preferred}`) } : {}),
+    };
+  };
   const guests: ReferenceGuestRow[] = model.guests
     .filter(exists)
     .map((g) => ({
@@ -380,6 +396,7 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
       vmid: g.vmid,
       kind: g.kind,
       host: item(`host:${g.host}`),
+      ...(g.ha ? { ha: haOf(g) } : {}),
       ...addresses(`guest:${g.id}`),
       status: t(lang, `runbook.status.${g.status}`),
       ...(g.description ? { description: localized(g.description, lang) } : {}),
@@ -435,7 +452,8 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
     };
   });
 
-  const reference: RunbookReference = { sectionId: REFERENCE_SECTION_ID, hosts, guests, network, power };
+  const guestHosts = guests.some((g) => g.ha) || new Set(guests.map((g) => g.host?.key)).size > 1;
+  const reference: RunbookReference = { sectionId: REFERENCE_SECTION_ID, hosts, guests, guestHosts, network, power };
   return {
     lang,
     siteName: model.site.name,

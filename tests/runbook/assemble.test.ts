@@ -131,6 +131,8 @@ describe.each(['nb', 'en'] as const)('the Saghaugen runbook (%s)', (lang) => {
     expect(data.reference.hosts.map((h) => h.key)).not.toContain('host:garage-cm4');
     expect(data.reference.network.map((n) => n.key)).not.toContain('network:fibre-link');
     expect(data.reference.hosts.find((h) => h.key === 'host:pve-core')?.href).toBe(entityHref('host:pve-core', lang));
+    // One Proxmox host, no HA: the guest table needs no "runs on" column.
+    expect(data.reference.guestHosts).toBe(false);
   });
 
   it("gives addresses where the model has them: Proxmox's web interface on 8006, the start order's guests", () => {
@@ -205,5 +207,23 @@ describe('withoutSubject', () => {
       'down ← zigbee2mqtt (LXC 110) ← pve-core',
     );
     expect(withoutSubject('something else', 'Zigbee scenes')).toBe('something else');
+  });
+});
+
+describe.each(['nb', 'en'] as const)('the cluster fixture runbook (%s): where each guest runs', (lang) => {
+  const farm = load('tests/fixtures/models/farm/model');
+  const data = runbook(farm, lang);
+  const row = (name: string) => data.reference.guests.find((g) => g.name === name)!;
+
+  it('says the node each guest runs on today, and for HA guests the nodes HA may move it to', () => {
+    expect(data.reference.guestHosts).toBe(true);
+    expect(row('backup').host?.key).toBe('host:pve3');
+    expect(row('backup').ha).toBeUndefined();
+    // stall: any node of the cluster, preferring pve1; mqtt: only pve2 or pve3.
+    expect(row('stall')).toMatchObject({ host: { key: 'host:pve1' }, ha: { cluster: { key: 'cluster:lia' }, allNodes: true, preferred: { key: 'host:pve1' } } });
+    expect(row('mqtt').ha).toMatchObject({ allNodes: false });
+    expect(row('mqtt').ha!.nodes.map((n) => n.key)).toEqual(['host:pve2', 'host:pve3']);
+    expect(row('cameras').ha).toMatchObject({ allNodes: true });
+    expect(row('cameras').ha!.preferred).toBeUndefined();
   });
 });

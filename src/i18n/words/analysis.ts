@@ -85,6 +85,27 @@ export const ANALYSIS_WORDS = {
     (p) =>
       `${p.owner} has the alternatives ${p.members}, but goes down all the same when ${plural(p.causes, 'this fails', 'one of these fails')}: ${p.shared}.`,
   ),
+  /** A k-of-n group (`atLeast` above 1): `needed` of `total` (its members, or the sum of their weights). */
+  'audit.falseRedundancy.messageNeeds': say(
+    (p: { owner: Name; members: string; causes: number; shared: string; needed: number; total: number }) =>
+      `${p.owner} trenger ${p.needed} av ${p.total} (${p.members}), men går ned likevel hvis ${plural(p.causes, 'denne feiler', 'én av disse feiler')}: ${p.shared}.`,
+    (p) =>
+      `${p.owner} needs ${p.needed} of ${p.total} (${p.members}), but goes down all the same when ${plural(p.causes, 'this fails', 'one of these fails')}: ${p.shared}.`,
+  ),
+  /** A cluster's quorum: `needed` of `total` votes, from its nodes (and QDevice). */
+  'audit.falseRedundancy.messageQuorum': say(
+    (p: { owner: Name; members: string; causes: number; shared: string; needed: number; total: number }) =>
+      `${p.owner} trenger ${p.needed} av ${p.total} ${plural(p.total, 'stemme', 'stemmer')} for quorum (${p.members}), men mister quorum likevel hvis ${plural(p.causes, 'denne feiler', 'én av disse feiler')}: ${p.shared}.`,
+    (p) =>
+      `${p.owner} needs ${p.needed} of ${p.total} ${plural(p.total, 'vote', 'votes')} for quorum (${p.members}), but loses quorum all the same when ${plural(p.causes, 'this fails', 'one of these fails')}: ${p.shared}.`,
+  ),
+  /** The nearest weak point every node of a cluster shares. */
+  'audit.falseRedundancy.hintQuorum': say(
+    (p: { first: Name; owner: Name }) =>
+      `Flere noder hjelper ikke mot ${p.first}: ${p.owner} trenger den uansett hvilke noder som er oppe. Gi nodene en vei utenom ${p.first} (en andre svitsj og corosync-lenke, en egen strømforsyning), eller regn den som et enkeltpunkt som kan feile.`,
+    (p) =>
+      `More nodes do not help against ${p.first}: ${p.owner} needs it whichever nodes are up. Give the nodes a way around ${p.first} (a second switch and corosync link, a power supply of their own), or count it as a single point of failure.`,
+  ),
   /** The nearest shared weak point is needed beside the alternatives. */
   'audit.falseRedundancy.hintBeside': say(
     (p: { first: Name; owner: Name }) =>

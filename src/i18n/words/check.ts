@@ -14,6 +14,9 @@ function counted(nb: [string, string], en: [string, string]) {
 
 export const CHECK_WORDS = {
   'check.ok': { nb: 'Modellen er i orden', en: 'Model OK' },
+  /** The labels under an audit finding: what to do, and where in the model it is said. */
+  'check.hint': { nb: 'råd', en: 'hint' },
+  'check.inTheModel': { nb: 'i modellen', en: 'in the model' },
   'check.files': { nb: 'filer', en: 'files' },
   'check.site': { nb: 'Sted', en: 'Site' },
   'check.documented': { nb: 'dokumentert', en: 'documented' },

@@ -112,6 +112,20 @@ export const RUNBOOK_WORDS = {
   ),
   'runbook.name': { nb: 'Navn', en: 'Name' },
   'runbook.kind': { nb: 'Type', en: 'Kind' },
+  /** The guest table's column of where a guest runs today, with HA's allowed nodes under it. */
+  'runbook.runsOn': { nb: 'Kjører på', en: 'Runs on' },
+  'runbook.haAnyNode': say(
+    (p: { cluster: string }) => `HA i ${p.cluster}: hvilken som helst node`,
+    (p) => `HA in ${p.cluster}: any node`,
+  ),
+  'runbook.haNodes': say(
+    (p: { cluster: string; nodes: string }) => `HA i ${p.cluster}: ${p.nodes}`,
+    (p) => `HA in ${p.cluster}: ${p.nodes}`,
+  ),
+  'runbook.haPreferred': say(
+    (p: { node: string }) => `foretrekker ${p.node}`,
+    (p) => `prefers ${p.node}`,
+  ),
   'runbook.hardware': { nb: 'Maskinvare', en: 'Hardware' },
   'runbook.ip': { nb: 'IP', en: 'IP' },
   'runbook.vmid': { nb: 'VMID', en: 'VMID' },

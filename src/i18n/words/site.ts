@@ -89,6 +89,8 @@ export const SITE_WORDS = {
   'spof.down': { nb: 'Funksjoner borte', en: 'Capabilities lost' },
   'spof.degraded': { nb: 'Funksjoner redusert', en: 'Capabilities degraded' },
   'spof.none': { nb: 'Ingen svake punkter funnet.', en: 'No weak points found.' },
+  /** How many other things (hosts, guests, systems, …) fall with it: the blast radius, the ranking's tie-breaker. */
+  'spof.blastRadius': { nb: 'Andre ting som faller med', en: 'Other things that fall with it' },
   'startOrder.title': { nb: 'Oppstartsrekkefølge', en: 'Start order' },
   'startOrder.intro': {
     nb: 'Rekkefølgen gjestene startes i etter en omstart av verten, med kommandoene.',
