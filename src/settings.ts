@@ -240,7 +240,7 @@ export const SETTINGS = z.object({
   }),
   DRIFTSBOK_E2E_FIXTURE_PORT: setting(port('DRIFTSBOK_E2E_FIXTURE_PORT', undefined), {
     default: '`DRIFTSBOK_E2E_PORT` + 1',
-    description: "The port the end-to-end tests serve the mini fixture's build on.",
+    description: "The port the end-to-end tests serve the fixtures' builds on (mini, then farm).",
   }),
   DRIFTSBOK_PAGE_KEY: setting(optionalText, {
     default: '',
