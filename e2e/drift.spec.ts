@@ -20,9 +20,13 @@ for (const [lang, never, title] of [
       await expect(section, key).toHaveAttribute('data-drift', 'never');
       await expect(section, key).toContainText(never);
     }
-    // Entities Proxmox knows nothing about say nothing about it.
-    await page.goto(entityHref('system:knx', lang));
-    await expect(page.locator('section.drift-status')).toHaveCount(0);
+    // Entities Proxmox knows nothing about say nothing about it: a system, and a host that is not a
+    // Proxmox node (a Raspberry Pi), which also has no guests table.
+    for (const key of ['system:knx', 'host:lorawan-gateway']) {
+      await page.goto(entityHref(key, lang));
+      await expect(page.locator('section.drift-status'), key).toHaveCount(0);
+    }
+    await expect(page.locator('#guests')).toHaveCount(0);
   });
 
   test(`the drift page and the runbook cover (${lang})`, async ({ page }) => {

@@ -76,6 +76,10 @@ const W = {
       '4G-ruter',
       'Fiberboks (ONT)',
     ],
+    blastRadius: { header: 'Andre ting som faller med', first: ['18', '9', '2'] },
+    clusterRedundancy:
+      'Lia-klyngen trenger 2 av 3 stemmer for quorum (pve1, pve2, pve3), men mister quorum likevel hvis én av disse feiler: Kjernesvitsj, UPS.',
+    runsOn: { header: 'Kjører på', stall: 'pve1 HA i Lia-klyngen: hvilken som helst node; foretrekker pve1', mqtt: 'pve2 HA i Lia-klyngen: pve2, pve3', backup: 'pve3' },
     falseRedundancy:
       'Internett har alternativene 4G-ruter, Fiberboks (ONT), men går ned likevel hvis én av disse feiler: Ruter, Kjernesvitsj, UPS.',
     host: (name: string) => `Vert: ${name}`,
@@ -141,6 +145,10 @@ const W = {
       '4G router',
       'Fibre box (ONT)',
     ],
+    blastRadius: { header: 'Other things that fall with it', first: ['18', '9', '2'] },
+    clusterRedundancy:
+      'The Lia cluster needs 2 of 3 votes for quorum (pve1, pve2, pve3), but loses quorum all the same when one of these fails: Core switch, UPS.',
+    runsOn: { header: 'Runs on', stall: 'pve1 HA in The Lia cluster: any node; prefers pve1', mqtt: 'pve2 HA in The Lia cluster: pve2, pve3', backup: 'pve3' },
     falseRedundancy:
       'Internet has the alternatives 4G router, Fibre box (ONT), but goes down all the same when one of these fails: Router, Core switch, UPS.',
     host: (name: string) => `Host: ${name}`,
@@ -225,7 +233,9 @@ for (const lang of LANGS) {
         'ha-manager set vm:102 --state started',
       ])
         expect(text).toContain(command);
-      expect(text).toMatch(new RegExp(`${w.twoNodesDown[2].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} .*200 backup ?qm start 200`));
+      // pve3 stayed up: only cameras, which the cluster stopped, is to be started; backup, pinned there, ran on.
+      const pve3 = page.locator('main p', { hasText: w.twoNodesDown[2] }).locator('xpath=following-sibling::div[1]');
+      expect((await pve3.locator('tbody tr code').allTextContents()).map(ws)).toEqual(['ha-manager set vm:102 --state started']);
       await page.goto(`${r}scenarios/power-cut/`);
       text = await mainText(page);
       for (const line of w.powerCut) expect(text).toContain(line);
@@ -261,11 +271,19 @@ for (const lang of LANGS) {
         const row = ws(await table.locator('tbody tr').nth(i).innerText());
         for (const name of [c.internet, c.alarms, c.recording, c.backups]) expect(row, w.spof[i]).toContain(name);
       }
+      // The tie between the UPS and the core switch (both take all four) is broken by what falls with
+      // each: the UPS takes 18 other things (the nodes, the PLC, the switch, the router, 4G, the
+      // cluster, both pools, the four guests, the four capabilities), the core switch 9.
+      expect(ws(await table.locator('thead th').last().innerText())).toBe(w.blastRadius.header);
+      expect((await table.locator('tbody td[data-blast-radius]').allTextContents()).slice(0, 3)).toEqual(w.blastRadius.first);
     });
 
     test('the set-up check: fibre and 4G both go through one router', async ({ page }) => {
       await page.goto(`${r}audits/`);
-      expect(await mainText(page)).toContain(w.falseRedundancy);
+      const text = await mainText(page);
+      expect(text).toContain(w.falseRedundancy);
+      // The cluster's nodes are not "alternatives": it needs 2 of 3 votes.
+      expect(text).toContain(w.clusterRedundancy);
     });
 
     test('the start order: ha-manager for HA guests, qm start on its node for the pinned one', async ({ page }) => {
@@ -313,5 +331,19 @@ for (const lang of LANGS) {
       expect(layout).toMatch(/2\s+backup\s+qm start 200/);
       expect(ws(layout)).toContain(w.pdf.stoppedByCluster);
     });
+  });
+
+  test(`the runbook's guest table says where each guest runs, and where HA may move it (${lang})`, async ({ page }) => {
+    // The print page is what the PDF is printed from; its cells read whole, where pdftotext interleaves columns.
+    await page.goto(`${r}runbook/print/`);
+    const table = page.locator('table').filter({ has: page.getByRole('columnheader', { name: w.runsOn.header, exact: true }) });
+    await expect(table).toHaveCount(1);
+    const headers = (await table.locator('thead th').allTextContents()).map(ws);
+    const column = headers.indexOf(w.runsOn.header);
+    const cell = async (name: string) =>
+      ws(await table.locator('tbody tr').filter({ has: page.getByRole('link', { name, exact: true }) }).locator('td').nth(column).innerText());
+    expect(await cell('stall')).toBe(w.runsOn.stall);
+    expect(await cell('mqtt')).toBe(w.runsOn.mqtt);
+    expect(await cell('backup')).toBe(w.runsOn.backup);
   });
 }

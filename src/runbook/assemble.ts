@@ -14,7 +14,7 @@ import { displayName, indexEntities, localized, type AnyEntity, type EntityRecor
 import type { Model } from '../model/schema/model.ts';
 import { spokenDuration, t } from '../i18n/ui.ts';
 import { shortList } from '../analysis/short-list.ts';
-import { allHa, scenarioStartOrders, startReasonText, type StartReasonText } from '../site/start-order-view.ts';
+import { haShare, scenarioStartOrders, startReasonText, type HaShare, type StartReasonText } from '../site/start-order-view.ts';
 import { classifyPhase } from '../analysis/phase-classes.ts';
 import { DRAWN_KINDS, EQUIPMENT_KINDS, RUNBOOK_KINDS, type EntityKind } from '../model/kinds.ts';
 import { reachOf } from '../analysis/reach.ts';
@@ -82,8 +82,8 @@ export interface RunbookStartOrder {
   host: RunbookItem;
   /** The host is up: its HA guests were stopped by the cluster (no quorum), not by the host going down. */
   hostUp?: boolean;
-  /** Every guest in it is HA-managed: the cluster starts them itself once it has quorum. */
-  allHa: boolean;
+  /** How many of its guests are HA-managed (the cluster starts them itself once it has quorum): all, some or none. */
+  ha: HaShare;
   steps: RunbookStartStep[];
   stopped: RunbookItem[];
 }
@@ -293,7 +293,7 @@ export function assembleRunbook(model: Model, analysis: Analysis, options: Assem
   const nameOf = (key: string) => item(key).name;
   const startOrderView = (order: StartOrder): RunbookStartOrder => ({
     host: item(order.host),
-    allHa: allHa(order.steps),
+    ha: haShare(order.steps),
     steps: order.steps.map((step) => {
       const reason = startReasonText(step, lang, nameOf);
       return {

@@ -109,6 +109,12 @@ export function findingsFor(drift: SiteDrift | undefined, kind: string, id: stri
 /** The entity kinds Proxmox knows about: only their pages say when they were compared. */
 export const COMPARED_KINDS: ReadonlySet<string> = new Set(['host', 'guest', 'storage']);
 
+/** Whether drift compares this entity with Proxmox: guests, storage, and the hosts that are Proxmox nodes (not a Pi or a PLC). */
+export function isCompared(record: { kind: string; entity: unknown }): boolean {
+  if (!COMPARED_KINDS.has(record.kind)) return false;
+  return record.kind !== 'host' || (record.entity as { kind?: unknown }).kind === 'proxmox';
+}
+
 /** The label of a finding's severity. */
 export function severityLabel(severity: DriftSeverity, lang: Lang): string {
   return t(lang, `drift.severity.${severity}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allHa, joinNames, scenarioStartOrders, startOrderIntro, startReasonText } from './start-order-view.ts';
+import { haShare, joinNames, scenarioStartOrders, startOrderIntro, startReasonText } from './start-order-view.ts';
 import type { StartStep } from '../analysis/types.ts';
 import { analyze } from '../analysis/analyze.ts';
 import { cap, guest, host, model, scenario, sys } from '../analysis/test-builders.ts';
@@ -67,12 +67,18 @@ describe('scenarioStartOrders', () => {
 
 describe('the sentence above a start order', () => {
   it('says the cluster starts HA guests itself when every guest is HA-managed, and from the host shell otherwise', () => {
-    expect(allHa([{ ha: 'lia' }, { ha: 'lia' }])).toBe(true);
-    expect(allHa([{ ha: 'lia' }, {}])).toBe(false);
-    expect(allHa([])).toBe(false);
-    expect(startOrderIntro('nb', 'pve1', { allHa: true })).toContain('starter klyngen disse HA-gjestene selv');
-    expect(startOrderIntro('en', 'pve1', { allHa: true })).toContain('the command works from any node');
-    expect(startOrderIntro('en', 'pve1', { allHa: false })).toContain("from the host's shell");
-    expect(startOrderIntro('nb', 'pve1', { hostUp: true, allHa: true })).toContain('pve1 er oppe, men klyngen har stoppet HA-gjestene der');
+    expect(haShare([{ ha: 'lia' }, { ha: 'lia' }])).toBe('all');
+    expect(haShare([{ ha: 'lia' }, {}])).toBe('some');
+    expect(haShare([{}])).toBe('none');
+    expect(haShare([])).toBe('none');
+    expect(startOrderIntro('nb', 'pve1', { ha: 'all' })).toContain('starter klyngen disse HA-gjestene selv');
+    expect(startOrderIntro('en', 'pve1', { ha: 'all' })).toContain('the command works from any node');
+    expect(startOrderIntro('en', 'pve1', { ha: 'none' })).toContain("from the host's shell");
+    // Both kinds on one node: neither "from the host's shell" for all, nor "the cluster starts them" for all.
+    expect(startOrderIntro('en', 'pve3', { ha: 'some' })).toBe(
+      "When pve3 is up again: start the guests in this order, one at a time. The cluster starts those marked HA itself once it has quorum (their command works from any node); start the others from pve3's shell.",
+    );
+    expect(startOrderIntro('nb', 'pve3', { ha: 'some' })).toContain('de andre startes fra skallet på pve3');
+    expect(startOrderIntro('nb', 'pve1', { hostUp: true, ha: 'all' })).toContain('pve1 er oppe, men klyngen har stoppet HA-gjestene der');
   });
 });

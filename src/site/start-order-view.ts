@@ -12,15 +12,19 @@ import { t } from '../i18n/ui.ts';
  * stopped, a host whose guests are all HA-managed (the cluster starts them itself once it has
  * quorum; the command works from any node), or the plain case (start them from the host's shell).
  */
-export function startOrderIntro(lang: Lang, host: string, how: { hostUp?: boolean; allHa: boolean }): string {
+export function startOrderIntro(lang: Lang, host: string, how: { hostUp?: boolean; ha: HaShare }): string {
   if (how.hostUp) return t(lang, 'cluster.startOrderIntroUp', { host });
-  if (how.allHa) return t(lang, 'cluster.startOrderIntroHa', { host });
+  if (how.ha === 'all') return t(lang, 'cluster.startOrderIntroHa', { host });
+  if (how.ha === 'some') return t(lang, 'cluster.startOrderIntroMixed', { host });
   return t(lang, 'scenario.startOrderIntro', { host });
 }
 
-/** Whether every guest of a start order is started by its cluster (HA), none by hand on the host. */
-export function allHa(steps: ReadonlyArray<Pick<StartStep, 'ha'>>): boolean {
-  return steps.length > 0 && steps.every((step) => step.ha !== undefined);
+/** How many guests of a start order its cluster starts (HA): all, some (the others by hand on the node), or none. */
+export type HaShare = 'all' | 'some' | 'none';
+
+export function haShare(steps: ReadonlyArray<Pick<StartStep, 'ha'>>): HaShare {
+  const ha = steps.filter((step) => step.ha !== undefined).length;
+  return ha === 0 ? 'none' : ha === steps.length ? 'all' : 'some';
 }
 
 /** How many names a reason lists before "and N more". */
@@ -76,7 +80,16 @@ export function scenarioStartOrders(
     for (const step of order.steps)
       if (step.ha && !hostsDown.has(order.host) && result?.phases.some((phase) => phase.outcomes[step.guest]?.state === 'down'))
         hostsUp.add(order.host);
-  const orders = analysis.startOrders.filter((o) => (hostsDown.has(o.host) || hostsUp.has(o.host)) && o.steps.length > 0);
+  const wentDown = (guest: string) => result?.phases.some((phase) => phase.outcomes[guest]?.state === 'down') ?? false;
+  const orders = analysis.startOrders
+    // A node that stayed up: only the guests the cluster stopped there are to be started (a pinned
+    // guest on it ran on), numbered anew.
+    .map((o) =>
+      hostsUp.has(o.host) && !hostsDown.has(o.host)
+        ? { ...o, steps: o.steps.filter((step) => wentDown(step.guest)).map((step, i) => ({ ...step, position: i + 1 })) }
+        : o,
+    )
+    .filter((o) => (hostsDown.has(o.host) || hostsUp.has(o.host)) && o.steps.length > 0);
   const withOrder = new Set(orders.map((o) => o.host));
   return {
     orders,

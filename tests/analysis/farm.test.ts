@@ -246,6 +246,9 @@ describe('the cluster fixture (Lia gard)', () => {
       orders: [{ host: 'host:pve1' }, { host: 'host:pve2' }, { host: 'host:pve3' }],
       hostsUp: ['host:pve3'],
     });
+    // On pve3, which stayed up, only cameras is to be started: backup, pinned there, ran on.
+    const pve3 = scenarioStartOrders(analysis, 'two-nodes-down').orders.find((o) => o.host === 'host:pve3')!;
+    expect(pve3.steps.map((s) => [s.position, s.command])).toEqual([[1, 'ha-manager set vm:102 --state started']]);
     // the core switch: every node is up, every HA guest stopped.
     expect(scenarioStartOrders(analysis, 'core-switch-down').hostsUp).toEqual(['host:pve1', 'host:pve2', 'host:pve3']);
     // the fibre: nothing to start.

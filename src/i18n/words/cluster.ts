@@ -71,6 +71,13 @@ export const CLUSTER_WORDS = {
     (p) =>
       `When ${p.host} is up again and the cluster has quorum, the cluster starts these HA guests itself. If it does not: start them in this order, one at a time; the command works from any node.`,
   ),
+  /** A node with HA guests and guests pinned to it. */
+  'cluster.startOrderIntroMixed': say(
+    (p: { host: string }) =>
+      `Når ${p.host} er oppe igjen: start gjestene i denne rekkefølgen, én og én. De merket HA starter klyngen selv når den har quorum (kommandoen deres virker fra hvilken som helst node); de andre startes fra skallet på ${p.host}.`,
+    (p) =>
+      `When ${p.host} is up again: start the guests in this order, one at a time. The cluster starts those marked HA itself once it has quorum (their command works from any node); start the others from ${p.host}'s shell.`,
+  ),
   'cluster.startOrderIntroUp': say(
     (p: { host: string }) =>
       `${p.host} er oppe, men klyngen har stoppet HA-gjestene der. Når klyngen har quorum igjen, starter den dem selv; gjør den ikke det, start dem i denne rekkefølgen, én og én.`,
