@@ -350,7 +350,8 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
       return ha.group
         ? ` HA group ${ha.group} in Proxmox: its nodes were not in the answers, so ha.group is left out (any node of the cluster).`
         : undefined;
-    if (!p) return undefined;
+    // A group or rule that names every node of the cluster leaves the guest on any node either way.
+    if (!p || observed.nodes.every((n) => p.nodes.some((m) => m.node === n.name))) return undefined;
     const what = `HA ${p.source === 'group' ? 'group' : 'rule'} ${p.name} in Proxmox (${p.nodes.map((n) => (n.priority ? `${n.node}:${n.priority}` : n.node)).join(', ')})`;
     if (!p.restricted)
       return ` ${what} is not ${p.source === 'group' ? 'restricted' : 'strict'}: the guest may run on any node when none of them is up, so ha.group is left out (any node of the cluster)${'preferred' in block ? '; preferred is its highest-priority node' : ''}.`;

@@ -244,7 +244,13 @@ export function observe(answers: ProxmoxAnswers): Observed {
       h.sid.replace(/^\d+$/, (n) => `vm:${n}`),
       h.group,
     );
-    const names = placement ? placement.nodes.map((n) => n.node).filter((n) => clusterNodes.includes(n)) : [];
+    // Highest priority first, then by name: Proxmox keeps no order of its own (a group's nodes come back in hash order).
+    const names = placement
+      ? [...placement.nodes]
+          .sort((a, b) => b.priority - a.priority || a.node.localeCompare(b.node))
+          .map((n) => n.node)
+          .filter((n) => clusterNodes.includes(n))
+      : [];
     const allowed = placement?.restricted && names.length > 0 && names.length < clusterNodes.length ? names : undefined;
     const preferred = placement ? preferredOf(placement.nodes.filter((n) => clusterNodes.includes(n.node))) : undefined;
     return {
