@@ -309,7 +309,7 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
       continue;
     }
     compareGuest(ctx, guest, seen, subject, hostForNode, nodeOfHost);
-    compareHa(ctx, guest, seen, haByVmid.get(seen.vmid), subject, hostForNode);
+    compareHa(ctx, guest, seen, haByVmid.get(seen.vmid), subject, hostForNode, model);
   }
   for (const guest of model.guests) {
     if (observedByVmid.has(guest.vmid)) continue;
@@ -560,54 +560,65 @@ function compareHa(
   ha: ObservedHa | undefined,
   subject: Text,
   hostForNode: (node: string) => Model['hosts'][number] | undefined,
+  model: Model,
 ): void {
-  if (!guest.ha || !ha || !ha.placementKnown) return;
+  const written = guest.ha;
+  if (!written || !ha || !ha.placementKnown) return;
   const entry = ctx.positions.find('guests', guest.id);
   if (!entry) return;
   const base = { entity: 'guest' as const, id: guest.id, vmid: seen.vmid, node: seen.node };
   const toHost = (node: string) => hostForNode(node)?.id ?? node;
   const haEntry: EntryPosition = { entry: entry.field('ha') ?? entry.entry, field: (name) => entry.field(name) };
   const sameSet = (a: unknown, b: unknown) => JSON.stringify([...(a as string[])].sort()) === JSON.stringify([...(b as string[])].sort());
+  // A model group of every node of the cluster says what no group says: any node.
+  const clusterNodes = model.clusters.find((c) => c.id === written.cluster)?.nodes.map((n) => (typeof n === 'string' ? n : n.host));
+  const everyNode = clusterNodes !== undefined && clusterNodes.every((n) => written.group?.includes(n));
 
   const observedGroup = ha.allowedNodes?.map(toHost);
-  if (guest.ha.group !== undefined && observedGroup === undefined) {
-    const pos = entry.field('ha.group') ?? haEntry.entry;
-    const model = yamlValue(guest.ha.group);
-    push(
-      ctx,
-      {
-        ...base,
-        type: 'changed',
-        field: 'ha.group',
-        model: guest.ha.group,
-        observed: null,
-        message: inBoth('driftFinding.haAnyNode.message', (lang) => ({ subject: subject[lang], why: haWhy(ha, 'nodes')[lang], model })),
-        fix: both('driftFinding.haAnyNode.fix', { at: where(pos) }),
-      },
-      pos,
-    );
-  } else compareField(ctx, base, subject, haEntry, 'ha.group', guest.ha.group, observedGroup, sameSet);
+  if (written.group !== undefined && observedGroup === undefined) {
+    if (!everyNode) {
+      const pos = entry.field('ha.group') ?? haEntry.entry;
+      const value = yamlValue(written.group);
+      push(
+        ctx,
+        {
+          ...base,
+          type: 'changed',
+          field: 'ha.group',
+          model: written.group,
+          observed: null,
+          message: inBoth('driftFinding.haAnyNode.message', (lang) => ({
+            subject: subject[lang],
+            why: haWhy(ha, 'nodes')[lang],
+            model: value,
+          })),
+          fix: both('driftFinding.haAnyNode.fix', { at: where(pos) }),
+        },
+        pos,
+      );
+    }
+  } else compareField(ctx, base, subject, haEntry, 'ha.group', written.group, observedGroup, sameSet);
 
   const observedPreferred = ha.preferredNode !== undefined ? toHost(ha.preferredNode) : undefined;
-  if (guest.ha.preferred !== undefined && observedPreferred === undefined) {
+  if (written.preferred !== undefined && observedPreferred === undefined) {
     const pos = entry.field('ha.preferred') ?? haEntry.entry;
-    const model = guest.ha.preferred;
+    const value = written.preferred;
     push(
       ctx,
       {
         ...base,
         type: 'changed',
         field: 'ha.preferred',
-        model,
+        model: value,
         observed: null,
         message: inBoth('driftFinding.haNoPreferred.message', (lang) => ({
           subject: subject[lang],
           why: haWhy(ha, 'preferred')[lang],
-          model,
+          model: value,
         })),
-        fix: both('driftFinding.haNoPreferred.fix', { at: where(pos), model }),
+        fix: both('driftFinding.haNoPreferred.fix', { at: where(pos), model: value }),
       },
       pos,
     );
-  } else compareField(ctx, base, subject, haEntry, 'ha.preferred', guest.ha.preferred, observedPreferred);
+  } else compareField(ctx, base, subject, haEntry, 'ha.preferred', written.preferred, observedPreferred);
 }

@@ -184,6 +184,15 @@ describe('drift between the model and Proxmox', () => {
       expect(free[0]!.message.en).toContain('(no HA group or rule applies to it)');
     });
 
+    it("a model group of every node of the cluster is the same as Proxmox's any node", () => {
+      const { dir } = withHa('{cluster: fjellet, group: [pve1, pve2, pve3]}');
+      const groups = JSON.parse(readFileSync(join(CLUSTER, 'ha-groups.json'), 'utf8'));
+      groups[1] = { ...groups[1], restricted: 0 };
+      expect(compare(rawWith(CLUSTER, { answer: { name: 'haGroups', json: groups } }), dir).findings.map(brief)).toEqual([
+        ['not-documented', 200, 'ha.preferred', null, 'pve1'],
+      ]);
+    });
+
     it('without the groups and rules in the answers, nothing is said about them', () => {
       const { dir } = withHa('{cluster: fjellet, group: [pve1, pve3], preferred: pve3}');
       expect(compare(rawWith(CLUSTER, { drop: ['haGroups'] }), dir).findings).toEqual([]);
