@@ -122,14 +122,19 @@ function granted(permissions: Record<string, Record<string, boolean>>, path: str
 /**
  * An HA resource's group or node-affinity rule. The rules win when the answers hold them: PVE 9
  * answers /cluster/ha/rules with its groups already turned into rules (`ha-group-<name>`). A
- * disabled rule does not apply; two enabled rules for one resource (which Proxmox refuses as
- * infeasible) leave its placement unknown.
+ * disabled rule does not apply, nor does one the answer marks with `errors` (the CRM drops an
+ * infeasible rule, e.g. a second node-affinity rule for the same resource); two that remain for one
+ * resource leave its placement unknown.
  */
 function haPlacement(answers: ProxmoxAnswers, sid: string, group: string | undefined): { known: boolean; placement?: HaPlacement } {
   if (answers.haRules) {
     const rules = answers.haRules.filter(
       (r): r is Extract<typeof r, { type: 'node-affinity' }> =>
-        r.type === 'node-affinity' && !('passedOver' in r) && !r.disable && r.resources.includes(sid),
+        r.type === 'node-affinity' &&
+        !('passedOver' in r) &&
+        !r.disable &&
+        Object.keys(r.errors ?? {}).length === 0 &&
+        r.resources.includes(sid),
     );
     if (rules.length > 1) return { known: false };
     const rule = rules[0];

@@ -179,6 +179,8 @@ export const HaNodeAffinityRuleSchema = z.looseObject({
   strict: PveBoolean.optional(),
   disable: PveBoolean.optional(),
   comment: z.string().optional(),
+  /** Set when the rule makes the rule set infeasible ({option: [messages]}); the CRM then drops the rule. */
+  errors: z.record(z.string(), z.unknown()).optional(),
 });
 export type HaNodeAffinityRule = z.infer<typeof HaNodeAffinityRuleSchema>;
 

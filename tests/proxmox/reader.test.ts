@@ -121,6 +121,18 @@ describe('reading Proxmox JSON', () => {
     ]);
   });
 
+  it('HA rules the answer marks as infeasible (errors) do not apply, as the CRM drops them', () => {
+    const dir = pve9Snapshot();
+    const rules = JSON.parse(readFileSync(join(dir, 'ha-rules.json'), 'utf8'));
+    rules[3] = { ...rules[3], disable: 0 };
+    writeFileSync(join(dir, 'ha-rules.json'), JSON.stringify(rules));
+    // Two enabled rules for ct:101: which one counts cannot be told.
+    expect(read(dir).ha[0]).toMatchObject({ placementKnown: false });
+    rules[3].errors = { resources: ['at least one resource is already used in another node affinity rule'] };
+    writeFileSync(join(dir, 'ha-rules.json'), JSON.stringify(rules));
+    expect(read(dir).ha[0]).toMatchObject({ placementKnown: true, preferredNode: 'pve2' });
+  });
+
   it('without groups or rules in the answers, where HA guests may run is not known', () => {
     const dir = copyOf(CLUSTER);
     rmSync(join(dir, 'ha-groups.json'));
