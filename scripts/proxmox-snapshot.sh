@@ -11,12 +11,17 @@
 #   cluster-status.json      /cluster/status
 #   storage.json             /storage
 #   ha-resources.json        /cluster/ha/resources
+#   ha-groups.json           /cluster/ha/groups   (PVE 7/8; left out where the host has none)
+#   ha-rules.json            /cluster/ha/rules    (PVE 9; left out where the host has none)
 #   version.json             /version
 #   nodes/<node>/<qemu|lxc>/<vmid>/config.json   /nodes/<node>/<qemu|lxc>/<vmid>/config
 #   snapshot.json            when and where it was taken
 # Guest configs are written without the keys that may hold private text or stable identifiers
 # (description, cipassword, sshkeys, smbios1, vmgenid), since the snapshot is meant to be committed.
 # The folder is replaced only when every answer was read: a failed run leaves the old one as it was.
+# The two HA placement answers are the exception: PVE 8 has no /cluster/ha/rules and PVE 9 refuses
+# /cluster/ha/groups once its groups are migrated to rules, so a failure there only leaves that file
+# out (both need the same right as /cluster/ha/resources, which must be read).
 set -eu
 
 out=${1:-proxmox-snapshot}
@@ -34,10 +39,19 @@ get() {
   fi
 }
 
+get_if_there() {
+  # $1 API path, $2 file: an endpoint this release may not have; its absence is no failure.
+  if ! pvesh get "$1" --output-format json > "$tmp/$2" 2>/dev/null; then
+    rm -f "$tmp/$2"
+  fi
+}
+
 get /cluster/resources cluster-resources.json
 get /cluster/status cluster-status.json
 get /storage storage.json
 get /cluster/ha/resources ha-resources.json
+get_if_there /cluster/ha/groups ha-groups.json
+get_if_there /cluster/ha/rules ha-rules.json
 get /version version.json
 
 # node, type and vmid of every guest, one line each (perl's JSON::PP ships with Proxmox).

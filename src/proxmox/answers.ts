@@ -10,14 +10,18 @@ import {
   ClusterResourcesSchema,
   ClusterStatusSchema,
   GuestConfigSchema,
+  HaGroupsSchema,
   HaResourcesSchema,
+  HaRulesSchema,
   PermissionsSchema,
   StorageConfigSchema,
   VersionSchema,
   type ClusterResource,
   type ClusterStatusItem,
   type GuestConfig,
+  type HaGroup,
   type HaResource,
+  type HaRule,
   type Permissions,
   type PveVersion,
   type StorageConfigItem,
@@ -46,6 +50,10 @@ export const ENDPOINTS = {
   status: { path: '/cluster/status', file: 'cluster-status.json' },
   storage: { path: '/storage', file: 'storage.json' },
   ha: { path: '/cluster/ha/resources', file: 'ha-resources.json' },
+  /** PVE 7 and 8: HA groups (PVE 9 has none once they are migrated to rules). */
+  haGroups: { path: '/cluster/ha/groups', file: 'ha-groups.json' },
+  /** PVE 9: HA rules (node-affinity replaces groups). */
+  haRules: { path: '/cluster/ha/rules', file: 'ha-rules.json' },
   version: { path: '/version', file: 'version.json' },
   permissions: { path: '/access/permissions', file: 'permissions.json' },
 } as const;
@@ -66,6 +74,8 @@ export interface RawAnswers {
   status?: { where: string; text: string };
   storage?: { where: string; text: string };
   ha?: { where: string; text: string };
+  haGroups?: { where: string; text: string };
+  haRules?: { where: string; text: string };
   version?: { where: string; text: string };
   permissions?: { where: string; text: string };
   configs: RawGuestConfig[];
@@ -79,6 +89,8 @@ export interface ProxmoxAnswers {
   status?: ClusterStatusItem[];
   storage?: StorageConfigItem[];
   ha?: HaResource[];
+  haGroups?: HaGroup[];
+  haRules?: HaRule[];
   version?: PveVersion;
   permissions?: Permissions;
   configs: { node: string; kind: 'qemu' | 'lxc'; vmid: number; config: GuestConfig }[];
@@ -93,6 +105,8 @@ function guessEndpoint(value: unknown): string | undefined {
   const keys = new Set(Object.keys(first));
   if (keys.has('repoid') || (keys.has('version') && keys.has('release'))) return '/version';
   if (keys.has('sid')) return '/cluster/ha/resources';
+  if (keys.has('rule') && keys.has('type')) return '/cluster/ha/rules';
+  if (keys.has('group') && keys.has('nodes')) return '/cluster/ha/groups';
   if (keys.has('storage') && keys.has('type') && !keys.has('id')) return '/storage';
   if (keys.has('type') && keys.has('name') && (keys.has('quorate') || keys.has('nodeid') || keys.has('local'))) return '/cluster/status';
   if (keys.has('id') && keys.has('type')) return '/cluster/resources';
@@ -210,6 +224,8 @@ export function parseAnswers(raw: RawAnswers): ProxmoxAnswers {
     status: one('status', ClusterStatusSchema, true),
     storage: one('storage', StorageConfigSchema, true),
     ha: one('ha', HaResourcesSchema, true),
+    haGroups: one('haGroups', HaGroupsSchema, true),
+    haRules: one('haRules', HaRulesSchema, true),
     version: one('version', VersionSchema, false),
     permissions: one('permissions', PermissionsSchema, false),
     configs: raw.configs.map((c) => {

@@ -140,7 +140,7 @@ async function get(
   path: string,
   options: ApiOptions,
   pin: string | undefined,
-): Promise<{ status: number; text: string; where: string }> {
+): Promise<{ status: number; message: string; text: string; where: string }> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const where = `${target.origin}${target.base}${path}`;
   const socket = pin ? await pinnedSocket(target, pin, timeoutMs) : undefined;
@@ -180,7 +180,7 @@ async function get(
         });
         res.on('end', () => {
           clearTimeout(timer);
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), where });
+          resolve({ status: res.statusCode ?? 0, message: res.statusMessage ?? '', text: Buffer.concat(chunks).toString('utf8'), where });
         });
         res.on('error', (error) => fail(`the answer broke off (${error.message})`, 'try again'));
       },
@@ -227,17 +227,26 @@ export async function readApi(options: ApiOptions): Promise<RawAnswers> {
   }
   const target = parseUrl(options.url);
   const pin = options.fingerprint ? normaliseFingerprint(options.fingerprint) : undefined;
-  const fetchOne = async (path: string, required: boolean) => {
+  const fetchOne = async (path: string, required: boolean, release?: 'may-lack') => {
     const answer = await get(target, path, options, pin);
     if (answer.status === 200) return { where: answer.where, text: answer.text };
     // A token may lack the right to read an optional endpoint: leave it out, the rest still counts.
     if (answer.status === 403 && !required) return undefined;
+    // HA groups exist up to PVE 8 (PVE 9 answers 500 "… migrated to rules"), HA rules from PVE 9
+    // on (PVE 8 answers 501 "not implemented" or 404): a release without one is no failure.
+    if (
+      release === 'may-lack' &&
+      (answer.status === 404 ||
+        answer.status === 501 ||
+        (answer.status === 500 && /migrated|no such|not implemented/i.test(answer.message)))
+    )
+      return undefined;
     throw statusError(answer.where, answer.status, options.token);
   };
   const resources = (await fetchOne(ENDPOINTS.resources.path, true))!;
   const optional: Partial<Record<EndpointName, { where: string; text: string }>> = {};
-  for (const name of ['status', 'storage', 'ha', 'version', 'permissions'] as const) {
-    const answer = await fetchOne(ENDPOINTS[name].path, false);
+  for (const name of ['status', 'storage', 'ha', 'haGroups', 'haRules', 'version', 'permissions'] as const) {
+    const answer = await fetchOne(ENDPOINTS[name].path, false, name === 'haGroups' || name === 'haRules' ? 'may-lack' : undefined);
     if (answer) optional[name] = answer;
   }
   // Guest configs, for onboot, startup order and IPs: only for guests the answer lists.

@@ -10,7 +10,7 @@
 import type { Model } from '../model/schema/model.ts';
 import type { Lang } from '../model/entities.ts';
 import { both, t, type WordKey, type WordParams } from '../i18n/store.ts';
-import type { Observed, ObservedGuest, ObservedStorage } from './observed.ts';
+import type { Observed, ObservedGuest, ObservedHa, ObservedStorage } from './observed.ts';
 import type { EntryPosition, ModelPositions, PositionedSection, SourcePosition } from './model-positions.ts';
 
 export type DriftType =
@@ -281,6 +281,7 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
   // ---- guests, by VMID
   const modelByVmid = new Map(model.guests.map((g) => [g.vmid, g]));
   const observedByVmid = new Map(observed.guests.map((g) => [g.vmid, g]));
+  const haByVmid = new Map(observed.ha.filter((h) => h.vmid !== undefined).map((h) => [h.vmid!, h]));
   for (const seen of observed.guests) {
     const guest = modelByVmid.get(seen.vmid);
     const subject = guestSubject(seen.vmid, seen.kind, seen.name);
@@ -308,6 +309,7 @@ export function compareModel(model: Model, observed: Observed, positions: ModelP
       continue;
     }
     compareGuest(ctx, guest, seen, subject, hostForNode, nodeOfHost);
+    compareHa(ctx, guest, seen, haByVmid.get(seen.vmid), subject, hostForNode, model);
   }
   for (const guest of model.guests) {
     if (observedByVmid.has(guest.vmid)) continue;
@@ -535,4 +537,88 @@ function compareGuest(
     compareField(ctx, base, subj, entry, 'startupOrder', guest.startupOrder, seen.startupOrder);
     compareAddresses(ctx, base, subj, entry, guest, seen.ips);
   }
+}
+
+/** Why Proxmox lets an HA guest run on any node, or prefers none, in both languages. */
+function haWhy(ha: ObservedHa, reason: 'nodes' | 'preferred'): Text {
+  const p = ha.placement;
+  if (!p) return both('driftHaWhy.none');
+  const params = { source: p.source, name: p.name };
+  if (reason === 'preferred') return both('driftHaWhy.sharedTop', params);
+  return both(p.restricted ? 'driftHaWhy.allNodes' : 'driftHaWhy.notRestricted', params);
+}
+
+/**
+ * An HA guest's `ha.group` and `ha.preferred` against its HA group (PVE 7/8) or node-affinity rule
+ * (PVE 9), as observe() reads them. Only for a guest the model calls HA-managed, and only when the
+ * answers hold the groups or the rules: without them nothing is said.
+ */
+function compareHa(
+  ctx: Context,
+  guest: Model['guests'][number],
+  seen: ObservedGuest,
+  ha: ObservedHa | undefined,
+  subject: Text,
+  hostForNode: (node: string) => Model['hosts'][number] | undefined,
+  model: Model,
+): void {
+  const written = guest.ha;
+  if (!written || !ha || !ha.placementKnown) return;
+  const entry = ctx.positions.find('guests', guest.id);
+  if (!entry) return;
+  const base = { entity: 'guest' as const, id: guest.id, vmid: seen.vmid, node: seen.node };
+  const toHost = (node: string) => hostForNode(node)?.id ?? node;
+  const haEntry: EntryPosition = { entry: entry.field('ha') ?? entry.entry, field: (name) => entry.field(name) };
+  const sameSet = (a: unknown, b: unknown) => JSON.stringify([...(a as string[])].sort()) === JSON.stringify([...(b as string[])].sort());
+  // A model group of every node of the cluster says what no group says: any node.
+  const clusterNodes = model.clusters.find((c) => c.id === written.cluster)?.nodes.map((n) => (typeof n === 'string' ? n : n.host));
+  const everyNode = clusterNodes !== undefined && clusterNodes.every((n) => written.group?.includes(n));
+
+  const observedGroup = ha.allowedNodes?.map(toHost);
+  if (written.group !== undefined && observedGroup === undefined) {
+    if (!everyNode) {
+      const pos = entry.field('ha.group') ?? haEntry.entry;
+      const value = yamlValue(written.group);
+      push(
+        ctx,
+        {
+          ...base,
+          type: 'changed',
+          field: 'ha.group',
+          model: written.group,
+          observed: null,
+          message: inBoth('driftFinding.haAnyNode.message', (lang) => ({
+            subject: subject[lang],
+            why: haWhy(ha, 'nodes')[lang],
+            model: value,
+          })),
+          fix: both('driftFinding.haAnyNode.fix', { at: where(pos) }),
+        },
+        pos,
+      );
+    }
+  } else compareField(ctx, base, subject, haEntry, 'ha.group', written.group, observedGroup, sameSet);
+
+  const observedPreferred = ha.preferredNode !== undefined ? toHost(ha.preferredNode) : undefined;
+  if (written.preferred !== undefined && observedPreferred === undefined) {
+    const pos = entry.field('ha.preferred') ?? haEntry.entry;
+    const value = written.preferred;
+    push(
+      ctx,
+      {
+        ...base,
+        type: 'changed',
+        field: 'ha.preferred',
+        model: value,
+        observed: null,
+        message: inBoth('driftFinding.haNoPreferred.message', (lang) => ({
+          subject: subject[lang],
+          why: haWhy(ha, 'preferred')[lang],
+          model: value,
+        })),
+        fix: both('driftFinding.haNoPreferred.fix', { at: where(pos), model: value }),
+      },
+      pos,
+    );
+  } else compareField(ctx, base, subject, haEntry, 'ha.preferred', written.preferred, observedPreferred);
 }

@@ -10,10 +10,13 @@
  * The cluster (from /cluster/status) is written as a `clusters:` entry whose nodes are the node
  * hosts; a single node without a cluster entry writes none. Each HA-managed guest (from
  * /cluster/ha/resources) gets an `ha:` block naming that cluster; `host` stays where it runs today.
- * An HA group is written as the guest's allowed nodes only when the answers hold its members.
+ * Its HA group (PVE 7/8, /cluster/ha/groups) or node-affinity rule (PVE 9, /cluster/ha/rules) gives
+ * `group` (the nodes it may run on) only when it is restricted/strict and names fewer nodes than the
+ * cluster has, since a non-restricted one lets the guest run on any node when none of its nodes is
+ * up; and `preferred` when one node's priority is above all others'. A comment says what was left out.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq, type Node } from 'yaml';
-import type { Observed, ObservedGuest, ObservedNode, ObservedStorage } from './observed.ts';
+import type { Observed, ObservedGuest, ObservedHa, ObservedNode, ObservedStorage } from './observed.ts';
 import { tagAsId } from './drift.ts';
 import { TODO_MARK } from '../analysis/audits.ts';
 import { both, t } from '../i18n/store.ts';
@@ -334,9 +337,27 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
       );
       return undefined;
     }
-    const group = ha.groupNodes?.map(hostIdFor);
+    const group = ha.allowedNodes?.map(hostIdFor);
     // A group that does not hold the node it runs on today would not pass the check: leave it to a person.
-    return { cluster, ...(group?.length && group.includes(hostId) ? { group } : {}) };
+    const groupOk = group !== undefined && group.includes(hostId);
+    const preferred = ha.preferredNode !== undefined ? hostIdFor(ha.preferredNode) : undefined;
+    return { cluster, ...(groupOk ? { group } : {}), ...(preferred !== undefined ? { preferred } : {}) };
+  };
+  /** Why a new HA guest's block says less than Proxmox's group or rule, as a comment above it. */
+  const haNote = (g: ObservedGuest, ha: ObservedHa, block: Plain): string | undefined => {
+    const p = ha.placement;
+    if (!ha.placementKnown)
+      return ha.group
+        ? ` HA group ${ha.group} in Proxmox: its nodes were not in the answers, so ha.group is left out (any node of the cluster).`
+        : undefined;
+    // A group or rule that names every node of the cluster leaves the guest on any node either way.
+    if (!p || observed.nodes.every((n) => p.nodes.some((m) => m.node === n.name))) return undefined;
+    const what = `HA ${p.source === 'group' ? 'group' : 'rule'} ${p.name} in Proxmox (${p.nodes.map((n) => (n.priority ? `${n.node}:${n.priority}` : n.node)).join(', ')})`;
+    if (!p.restricted)
+      return ` ${what} is not ${p.source === 'group' ? 'restricted' : 'strict'}: the guest may run on any node when none of them is up, so ha.group is left out (any node of the cluster)${'preferred' in block ? '; preferred is its highest-priority node' : ''}.`;
+    if (ha.allowedNodes && !('group' in block))
+      return ` ${what} does not hold ${g.node}, where the guest runs today, so ha.group is left out; write it once the guest runs on one of its nodes.`;
+    return undefined;
   };
   for (const g of observed.guests) {
     const ha = haByVmid.get(g.vmid);
@@ -358,9 +379,7 @@ export function importModel(existing: Map<string, string>, observed: Observed, o
       ...(g.status !== 'running' && g.status !== 'stopped'
         ? [` Proxmox reported status "${g.status}"; check whether it should be running or stopped.`]
         : []),
-      ...(ha && haBlock && ha.group && !('group' in haBlock)
-        ? [` HA group ${ha.group} in Proxmox: its nodes were not in the answers, so ha.group is left out (any node of the cluster).`]
-        : []),
+      ...(ha && haBlock ? [haNote(g, ha, haBlock)].filter((n): n is string => n !== undefined) : []),
       ...(ha && !haBlock ? [` HA resource ${ha.sid} in Proxmox${ha.state ? ` (state ${ha.state})` : ''}; ha is left out.`] : []),
       ...(g.tags.some((t) => tagAsId(t) !== t) ? [` Proxmox tags ${g.tags.join(';')} were made into ids.`] : []),
     ];

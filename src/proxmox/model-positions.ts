@@ -18,7 +18,7 @@ export interface SourcePosition {
 export interface EntryPosition {
   /** Where the entry starts (its `- id:` line). */
   entry: SourcePosition;
-  /** Where a field is written; undefined when the entry does not have it. */
+  /** Where a field is written ("ha.group" for one inside `ha`); undefined when the entry does not have it. */
   field(name: string): SourcePosition | undefined;
 }
 
@@ -61,7 +61,8 @@ export function modelPositions(dir: string): ModelPositions {
       return {
         entry: at([section, index, 'id'], true).position,
         field(name) {
-          const result = at([section, index, name], true);
+          // "ha.group" is the `group` key inside `ha`.
+          const result = at([section, index, ...name.split('.')], true);
           return result.located ? result.position : undefined;
         },
       };

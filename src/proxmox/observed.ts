@@ -11,7 +11,7 @@
  */
 import { both } from '../i18n/store.ts';
 import type { ProxmoxAnswers } from './answers.ts';
-import { configDiskGib, configIps, configMemoryMib, splitTags, startupOrder, type GuestConfig } from './schemas.ts';
+import { configDiskGib, configIps, configMemoryMib, splitTags, startupOrder, type GuestConfig, type HaNode } from './schemas.ts';
 
 export interface ObservedNode {
   name: string;
@@ -55,13 +55,36 @@ export interface ObservedStorage {
   totalBytes?: number;
 }
 
+/** Where Proxmox lets an HA guest run: its group (PVE 7/8) or node-affinity rule (PVE 9). */
+export interface HaPlacement {
+  source: 'group' | 'rule';
+  /** The group's or the rule's id. */
+  name: string;
+  nodes: HaNode[];
+  /** A restricted group / strict rule: only on these nodes. Otherwise it may run on any node when none of them is up. */
+  restricted: boolean;
+}
+
 export interface ObservedHa {
   sid: string;
   vmid?: number;
   state?: string;
   group?: string;
-  /** The node names of its group, when the answers hold the group (/cluster/ha/groups). */
-  groupNodes?: string[];
+  /**
+   * Whether the answers say where it may run: true when they hold the groups (/cluster/ha/groups)
+   * or the rules (/cluster/ha/rules) and this guest's group, if it names one, is among them.
+   * False: nothing can be said about its nodes.
+   */
+  placementKnown: boolean;
+  /** Its group or node-affinity rule; none (with placementKnown) means any node, no preference. */
+  placement?: HaPlacement;
+  /**
+   * The nodes it may run on, in the model's sense (`ha.group`): only for a restricted group or strict
+   * rule whose nodes are fewer than the cluster's. Otherwise undefined: any node of the cluster.
+   */
+  allowedNodes?: string[];
+  /** The one node with a higher priority than every other node of its group or rule (`ha.preferred`). */
+  preferredNode?: string;
 }
 
 export type Visibility = 'visible' | 'hidden' | 'unknown';
@@ -94,6 +117,46 @@ function granted(permissions: Record<string, Record<string, boolean>>, path: str
     if (permissions[p]?.[priv]) return true;
   }
   return false;
+}
+
+/**
+ * An HA resource's group or node-affinity rule. The rules win when the answers hold them: PVE 9
+ * answers /cluster/ha/rules with its groups already turned into rules (`ha-group-<name>`). A
+ * disabled rule does not apply, nor does one the answer marks with `errors` (the CRM drops an
+ * infeasible rule, e.g. a second node-affinity rule for the same resource); two that remain for one
+ * resource leave its placement unknown.
+ */
+function haPlacement(answers: ProxmoxAnswers, sid: string, group: string | undefined): { known: boolean; placement?: HaPlacement } {
+  if (answers.haRules) {
+    const rules = answers.haRules.filter(
+      (r): r is Extract<typeof r, { type: 'node-affinity' }> =>
+        r.type === 'node-affinity' &&
+        !('passedOver' in r) &&
+        !r.disable &&
+        Object.keys(r.errors ?? {}).length === 0 &&
+        r.resources.includes(sid),
+    );
+    if (rules.length > 1) return { known: false };
+    const rule = rules[0];
+    return {
+      known: true,
+      ...(rule ? { placement: { source: 'rule', name: rule.rule, nodes: rule.nodes, restricted: rule.strict ?? false } } : {}),
+    };
+  }
+  if (answers.haGroups) {
+    if (!group) return { known: true };
+    const found = answers.haGroups.find((g) => g.group === group);
+    if (!found) return { known: false };
+    return { known: true, placement: { source: 'group', name: found.group, nodes: found.nodes, restricted: found.restricted ?? false } };
+  }
+  return { known: false };
+}
+
+/** The node whose priority is above every other's; none when two or more share the highest. */
+function preferredOf(nodes: HaNode[]): string | undefined {
+  const top = Math.max(...nodes.map((n) => n.priority));
+  const best = nodes.filter((n) => n.priority === top);
+  return best.length === 1 ? best[0]!.node : undefined;
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -178,13 +241,32 @@ export function observe(answers: ProxmoxAnswers): Observed {
   });
   const localNode = answers.status?.find((s) => s.type === 'node' && s.local)?.name;
 
+  const clusterNodes = nodes.map((n) => n.name);
   const ha: ObservedHa[] = (answers.ha ?? []).map((h) => {
     const vmid = Number(h.sid.split(':').at(-1));
+    const { known, placement } = haPlacement(
+      answers,
+      h.sid.replace(/^\d+$/, (n) => `vm:${n}`),
+      h.group,
+    );
+    // Highest priority first, then by name: Proxmox keeps no order of its own (a group's nodes come back in hash order).
+    const names = placement
+      ? [...placement.nodes]
+          .sort((a, b) => b.priority - a.priority || a.node.localeCompare(b.node))
+          .map((n) => n.node)
+          .filter((n) => clusterNodes.includes(n))
+      : [];
+    const allowed = placement?.restricted && names.length > 0 && names.length < clusterNodes.length ? names : undefined;
+    const preferred = placement ? preferredOf(placement.nodes.filter((n) => clusterNodes.includes(n.node))) : undefined;
     return {
       sid: h.sid,
       ...(Number.isInteger(vmid) ? { vmid } : {}),
       ...(h.state ? { state: h.state } : {}),
       ...(h.group ? { group: h.group } : {}),
+      placementKnown: known,
+      ...(placement ? { placement } : {}),
+      ...(allowed ? { allowedNodes: allowed } : {}),
+      ...(preferred ? { preferredNode: preferred } : {}),
     };
   });
 

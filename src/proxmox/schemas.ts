@@ -121,6 +121,84 @@ export const HaResourceSchema = z.looseObject({
 export const HaResourcesSchema = z.array(HaResourceSchema);
 export type HaResource = z.infer<typeof HaResourceSchema>;
 
+/** A node of an HA group or node-affinity rule, with its priority (higher is preferred; default 0). */
+export interface HaNode {
+  node: string;
+  priority: number;
+}
+
+/** One entry of Proxmox's `pve-ha-node-list` (pve-ha-manager PVE/HA/Tools.pm, parse_node_priority). */
+const HA_NODE = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?::\\d+)?';
+const HA_NODE_LIST = new RegExp(`^[\\s,;]*${HA_NODE}(?:[\\s,;]+${HA_NODE})*[\\s,;]*$`);
+
+/** "pve1:2,pve2:1,pve3" → nodes with priorities (a node without one has priority 0), in the given order. */
+export function parseHaNodes(text: string): HaNode[] {
+  const out: HaNode[] = [];
+  for (const entry of text.split(/[\s,;]+/).filter(Boolean)) {
+    const [node, priority] = entry.split(':');
+    if (!out.some((n) => n.node === node)) out.push({ node: node!, priority: priority === undefined ? 0 : Number(priority) });
+  }
+  return out;
+}
+
+const HaNodeListSchema = z
+  .string()
+  .regex(HA_NODE_LIST, { message: 'must be a list of nodes with optional priorities, such as "pve1:2,pve2:1,pve3"' })
+  .transform(parseHaNodes);
+
+/** "vm:100,ct:101" → ["vm:100", "ct:101"] (`pve-ha-resource-id-list`). */
+const HaResourceListSchema = z
+  .string()
+  .regex(/^[\s,;]*[a-z]+:[^\s,;]+(?:[\s,;]+[a-z]+:[^\s,;]+)*[\s,;]*$/, {
+    message: 'must be a list of HA resource ids, such as "vm:100,ct:101"',
+  })
+  .transform((text) => [...new Set(text.split(/[\s,;]+/).filter(Boolean))]);
+
+/**
+ * One item of GET /cluster/ha/groups (PVE 7 and 8; PVE 9 answers with an error once the groups are
+ * migrated to rules). pve-ha-manager PVE/HA/Groups.pm: `nodes` is a node list with priorities,
+ * `restricted` (default 0) keeps its resources on those nodes, `nofailback` (default 0).
+ */
+export const HaGroupSchema = z.looseObject({
+  group: z.string().min(1),
+  type: z.string().optional(),
+  nodes: HaNodeListSchema,
+  restricted: PveBoolean.optional(),
+  nofailback: PveBoolean.optional(),
+  comment: z.string().optional(),
+});
+export const HaGroupsSchema = z.array(HaGroupSchema);
+export type HaGroup = z.infer<typeof HaGroupSchema>;
+
+/** A node-affinity rule (PVE 9, pve-ha-manager PVE/HA/Rules/NodeAffinity.pm): `strict` (default 0) as a group's `restricted`. */
+export const HaNodeAffinityRuleSchema = z.looseObject({
+  rule: z.string().min(1),
+  type: z.literal('node-affinity'),
+  resources: HaResourceListSchema,
+  nodes: HaNodeListSchema,
+  strict: PveBoolean.optional(),
+  disable: PveBoolean.optional(),
+  comment: z.string().optional(),
+  /** Set when the rule makes the rule set infeasible ({option: [messages]}); the CRM then drops the rule. */
+  errors: z.record(z.string(), z.unknown()).optional(),
+});
+export type HaNodeAffinityRule = z.infer<typeof HaNodeAffinityRuleSchema>;
+
+/**
+ * One item of GET /cluster/ha/rules (PVE 9). Node-affinity rules are read whole; any other type
+ * (`resource-affinity`, which keeps guests together or apart, or a type a later release adds) is
+ * passed over: it does not say which nodes a guest may run on.
+ */
+export const HaRuleSchema = z.looseObject({ type: z.string().min(1), rule: z.string().optional() }).transform((value, ctx) => {
+  if (value.type !== 'node-affinity') return { type: value.type, ...(value.rule ? { rule: value.rule } : {}), passedOver: true as const };
+  const result = HaNodeAffinityRuleSchema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) ctx.issues.push({ ...issue, input: value } as (typeof ctx.issues)[number]);
+  return z.NEVER;
+});
+export const HaRulesSchema = z.array(HaRuleSchema);
+export type HaRule = z.infer<typeof HaRuleSchema>;
+
 /** GET /version. */
 export const VersionSchema = z.looseObject({
   version: z.string().min(1),

@@ -73,7 +73,7 @@ export function readSnapshotDir(dir: string): RawAnswers {
   return {
     resources: { where: resourcesFile, text: readLimited(resourcesFile, ENDPOINTS.resources.path) },
     ...Object.fromEntries(
-      (['status', 'storage', 'ha', 'version', 'permissions'] as const).flatMap((name) => {
+      (['status', 'storage', 'ha', 'haGroups', 'haRules', 'version', 'permissions'] as const).flatMap((name) => {
         const answer = present(optional(name));
         return answer ? [[name, answer]] : [];
       }),

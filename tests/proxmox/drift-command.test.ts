@@ -15,7 +15,7 @@ import { runDrift } from '../../src/proxmox/drift-command.ts';
 import { runImport } from '../../src/proxmox/import-command.ts';
 import { ENDPOINTS } from '../../src/proxmox/answers.ts';
 import { readSnapshotDir } from '../../src/proxmox/snapshot-dir.ts';
-import { CLUSTER, CLUSTER_MODEL, SAGHAUGEN } from './helpers.ts';
+import { CLUSTER, CLUSTER_MODEL, SAGHAUGEN, pve9Snapshot } from './helpers.ts';
 
 async function drift(argv: string[], env: Record<string, string | undefined> = {}) {
   const out: string[] = [];
@@ -65,14 +65,15 @@ describe('npm run drift -- --api (local HTTPS server)', () => {
   let fingerprint: string;
   const seen: { path: string; auth: string | undefined }[] = [];
   /** What the server answers per path; a function for special cases. */
-  let answer: (path: string) => { status: number; body?: string } | 'hang';
+  let answer: (path: string) => { status: number; body?: string; message?: string } | 'hang';
   const TOKEN = 'driftsbok@pve!drift=0b4c3a2e-1111-2222-3333-444455556666';
 
   const snapshotAnswers = (_fixture: 'cluster') => {
     const raw = readSnapshotDir(CLUSTER);
     const byPath = new Map<string, string>();
     byPath.set(ENDPOINTS.resources.path, raw.resources.text);
-    for (const name of ['status', 'storage', 'ha', 'version'] as const) if (raw[name]) byPath.set(ENDPOINTS[name].path, raw[name]!.text);
+    for (const name of ['status', 'storage', 'ha', 'haGroups', 'haRules', 'version'] as const)
+      if (raw[name]) byPath.set(ENDPOINTS[name].path, raw[name]!.text);
     for (const c of raw.configs) byPath.set(`/nodes/${c.node}/${c.kind}/${c.vmid}/config`, c.text);
     return (path: string) => {
       const text = byPath.get(path);
@@ -111,7 +112,8 @@ describe('npm run drift -- --api (local HTTPS server)', () => {
       seen.push({ path, auth: req.headers.authorization });
       const a = answer(path);
       if (a === 'hang') return; // never answers
-      res.writeHead(a.status, { 'content-type': 'application/json' });
+      if (a.message) res.writeHead(a.status, a.message, { 'content-type': 'application/json' });
+      else res.writeHead(a.status, { 'content-type': 'application/json' });
       res.end(a.body ?? '');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -148,6 +150,42 @@ describe('npm run drift -- --api (local HTTPS server)', () => {
     const r = await drift(['--api', url, '--ca', join(dir, 'other.pem'), '--model', CLUSTER_MODEL, '--json'], env);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).findings.map((f: { type: string; vmid: number }) => `${f.type} ${f.vmid}`)).toEqual(['status-changed 101']);
+  });
+
+  it('HA groups and rules: read when served; 404/501 or PVE 9\'s "migrated to rules" 500 leaves one out, any other 500 fails', async () => {
+    const base = snapshotAnswers('cluster');
+    const rules = readFileSync(join(pve9Snapshot(), 'ha-rules.json'), 'utf8');
+    const quiet = () => {};
+    const importVia = async (serve: typeof answer) => {
+      answer = serve;
+      seen.length = 0;
+      const out = mkdtempSync(join(tmpdir(), 'driftsbok-import-ha-'));
+      const code = await runImport(['--api', url, '--fingerprint', fingerprint, '--out', out], env, quiet, quiet, '2026-12-01');
+      return { code, guests: code === 0 ? readFileSync(join(out, 'guests.yaml'), 'utf8') : '' };
+    };
+    // PVE 8: groups, and a 404 for the rules it does not have.
+    const pve8 = await importVia((path) => (path === '/cluster/ha/rules' ? { status: 404 } : base(path)));
+    expect(pve8.code).toBe(0);
+    expect(seen.map((s) => s.path)).toEqual(expect.arrayContaining(['/cluster/ha/groups', '/cluster/ha/rules']));
+    expect(pve8.guests).toContain('ha: {cluster: fjellet, group: [pve1, pve2], preferred: pve1}');
+    // PVE 9: rules, and the groups' index refused once they are migrated.
+    const pve9 = await importVia((path) =>
+      path === '/cluster/ha/groups'
+        ? { status: 500, message: 'cannot index groups: ha groups have been migrated to rules' }
+        : path === '/cluster/ha/rules'
+          ? { status: 200, body: `{"data":${rules}}` }
+          : base(path),
+    );
+    expect(pve9.code).toBe(0);
+    expect(pve9.guests).toContain('ha: {cluster: fjellet, preferred: pve2}');
+    // A release without either (501 for the rules, as pveproxy answers an unknown method).
+    const neither = await importVia((path) =>
+      path === '/cluster/ha/groups' ? { status: 403 } : path === '/cluster/ha/rules' ? { status: 501 } : base(path),
+    );
+    expect(neither.code).toBe(0);
+    expect(neither.guests).toContain('# HA group pair in Proxmox: its nodes were not in the answers');
+    // Any other failure of the server is still a failure.
+    expect((await importVia((path) => (path === '/cluster/ha/rules' ? { status: 500 } : base(path)))).code).toBe(2);
   });
 
   it('a wrong fingerprint fails clearly, before the token is sent', async () => {

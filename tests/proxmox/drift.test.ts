@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatReport, reportJson } from '../../src/proxmox/report.ts';
 import type { DriftFinding } from '../../src/proxmox/drift.ts';
-import { CLUSTER, CLUSTER_MODEL, FIXTURES, SAGHAUGEN, SAGHAUGEN_MODEL, compare, guest, rawWith } from './helpers.ts';
+import { CLUSTER, CLUSTER_MODEL, FIXTURES, SAGHAUGEN, SAGHAUGEN_MODEL, compare, guest, pve9Snapshot, rawWith } from './helpers.ts';
 
 const brief = (f: DriftFinding) => [f.type, f.vmid ?? f.storage ?? f.node, f.field ?? null, f.model ?? null, f.observed ?? null];
 const findings = (change: Parameters<typeof rawWith>[1]) => compare(rawWith(CLUSTER, change), CLUSTER_MODEL).findings;
@@ -113,6 +113,91 @@ describe('drift between the model and Proxmox', () => {
     const reachLine = readFileSync(file, 'utf8').split('\n').indexOf('    reach:') + 1;
     expect(moved[0]!.line).toBe(reachLine);
     expect(moved[0]!.fix.en).toMatch(/^Put "?192\.0\.2\.54"? first in `reach\.ips` at .*guests\.yaml:\d+/);
+  });
+
+  describe('HA groups (PVE 8) and node-affinity rules (PVE 9) against ha.group and ha.preferred', () => {
+    /** The cluster model with a cluster, and vm 200 HA-managed as the model writes it. */
+    const withHa = (ha: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'driftsbok-ha-'));
+      cpSync(CLUSTER_MODEL, dir, { recursive: true });
+      writeFileSync(join(dir, 'clusters.yaml'), 'clusters:\n  - id: fjellet\n    name: fjellet\n    nodes: [pve1, pve2, pve3]\n');
+      const file = join(dir, 'guests.yaml');
+      const text = readFileSync(file, 'utf8').replace(/( {4}vmid: 200\n(?:.*\n)? {4}host: pve1\n)/, `$1    ha: ${ha}\n`);
+      expect(text).toContain(`    ha: ${ha}\n`);
+      writeFileSync(file, text);
+      return { dir, line: text.split('\n').indexOf(`    ha: ${ha}`) + 1 };
+    };
+
+    it('the same nodes and preferred node: nothing (from groups and from rules)', () => {
+      const { dir } = withHa('{cluster: fjellet, group: [pve2, pve1], preferred: pve1}');
+      expect(compare(rawWith(CLUSTER), dir).findings).toEqual([]);
+      expect(compare(rawWith(pve9Snapshot()), dir).findings).toEqual([]);
+    });
+
+    it('a group that differs is drift, at the line of ha.group, in both languages', () => {
+      const { dir, line } = withHa('{cluster: fjellet, group: [pve1, pve3], preferred: pve1}');
+      const all = compare(rawWith(CLUSTER), dir).findings;
+      expect(all.map(brief)).toEqual([['changed', 200, 'ha.group', ['pve1', 'pve3'], ['pve1', 'pve2']]]);
+      expect(all[0]!.severity).toBe('drift');
+      expect(all[0]!.line).toBe(line);
+      expect(all[0]!.column).toBe(28);
+      expect(all[0]!.message.en).toBe('VM 200 (homeassistant): ha.group is [pve1, pve2] in Proxmox but [pve1, pve3] in the model.');
+      expect(all[0]!.message.nb).toBe('VM 200 (homeassistant): ha.group er [pve1, pve2] i Proxmox, men [pve1, pve3] i modellen.');
+      expect(all[0]!.fix.en).toMatch(new RegExp(`^Set \`ha.group: \\[pve1, pve2\\]\` at .*guests\\.yaml:${line} `));
+    });
+
+    it('a group where Proxmox lets the guest run on any node, and a preferred node Proxmox does not have', () => {
+      const { dir } = withHa('{cluster: fjellet, group: [pve1, pve2], preferred: pve1}');
+      // The group is no longer restricted, and both nodes have the same priority.
+      const groups = JSON.parse(readFileSync(join(CLUSTER, 'ha-groups.json'), 'utf8'));
+      groups[1] = { ...groups[1], restricted: 0, nodes: 'pve1,pve2' };
+      const all = compare(rawWith(CLUSTER, { answer: { name: 'haGroups', json: groups } }), dir).findings;
+      expect(all.map(brief)).toEqual([
+        ['changed', 200, 'ha.group', ['pve1', 'pve2'], null],
+        ['changed', 200, 'ha.preferred', 'pve1', null],
+      ]);
+      expect(all[0]!.message.en).toBe(
+        "VM 200 (homeassistant): Proxmox lets it run on any node of the cluster (HA group pair is not restricted), but the model's ha.group allows only [pve1, pve2].",
+      );
+      expect(all[0]!.message.nb).toBe(
+        'VM 200 (homeassistant): Proxmox lar den kjøre på hvilken som helst node i klyngen (HA-gruppen pair er ikke «restricted»), men ifølge modellens ha.group bare på [pve1, pve2].',
+      );
+      expect(all[0]!.fix.en).toMatch(/^Remove `group` from `ha` at .*guests\.yaml:\d+ /);
+      expect(all[1]!.message.en).toBe(
+        'VM 200 (homeassistant): Proxmox prefers no one node (several nodes share the highest priority in HA group pair), but the model says ha.preferred = pve1.',
+      );
+      expect(all[1]!.message.nb).toContain('flere noder deler høyeste prioritet i HA-gruppen pair');
+    });
+
+    it('a preferred node that differs (PVE 9 rule), and a guest no rule names', () => {
+      const { dir } = withHa('{cluster: fjellet, group: [pve1, pve2], preferred: pve2}');
+      const snap = pve9Snapshot();
+      expect(compare(rawWith(snap), dir).findings.map(brief)).toEqual([['changed', 200, 'ha.preferred', 'pve2', 'pve1']]);
+      const rules = JSON.parse(readFileSync(join(snap, 'ha-rules.json'), 'utf8')).filter(
+        (r: { rule: string }) => r.rule !== 'ha-group-pair',
+      );
+      const free = compare(rawWith(snap, { answer: { name: 'haRules', json: rules } }), dir).findings;
+      expect(free.map(brief)).toEqual([
+        ['changed', 200, 'ha.group', ['pve1', 'pve2'], null],
+        ['changed', 200, 'ha.preferred', 'pve2', null],
+      ]);
+      expect(free[0]!.message.en).toContain('(no HA group or rule applies to it)');
+    });
+
+    it("a model group of every node of the cluster is the same as Proxmox's any node", () => {
+      const { dir } = withHa('{cluster: fjellet, group: [pve1, pve2, pve3]}');
+      const groups = JSON.parse(readFileSync(join(CLUSTER, 'ha-groups.json'), 'utf8'));
+      groups[1] = { ...groups[1], restricted: 0 };
+      expect(compare(rawWith(CLUSTER, { answer: { name: 'haGroups', json: groups } }), dir).findings.map(brief)).toEqual([
+        ['not-documented', 200, 'ha.preferred', null, 'pve1'],
+      ]);
+    });
+
+    it('without the groups and rules in the answers, nothing is said about them', () => {
+      const { dir } = withHa('{cluster: fjellet, group: [pve1, pve3], preferred: pve3}');
+      expect(compare(rawWith(CLUSTER, { drop: ['haGroups'] }), dir).findings).toEqual([]);
+      expect(compare(rawWith(pve9Snapshot(), { drop: ['haRules'] }), dir).findings).toEqual([]);
+    });
   });
 
   it('storage usage beyond a point, and storage missing on either side', () => {

@@ -1,4 +1,6 @@
 /** Shared by the Proxmox tests: fixtures read as raw answers, changed in memory, then compared. */
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadModel } from '../../src/model/load-model.ts';
 import { parseAnswers, type RawAnswers } from '../../src/proxmox/answers.ts';
@@ -10,6 +12,18 @@ import { modelPositions } from '../../src/proxmox/model-positions.ts';
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'proxmox');
 export const CLUSTER = join(FIXTURES, 'cluster');
 export const CLUSTER_MODEL = join(FIXTURES, 'cluster-model');
+/** Only the answers Proxmox VE 9 gives differently from ../cluster: see its README.md. */
+export const CLUSTER_PVE9_OVERLAY = join(FIXTURES, 'cluster-pve9');
+
+/** The cluster as PVE 9 answers it (HA rules, no HA groups), as a snapshot folder in a temporary place. */
+export function pve9Snapshot(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'driftsbok-pve9-')), 'snapshot');
+  cpSync(CLUSTER, dir, { recursive: true });
+  rmSync(join(dir, 'ha-groups.json'));
+  for (const file of readdirSync(CLUSTER_PVE9_OVERLAY).filter((f) => f.endsWith('.json')))
+    cpSync(join(CLUSTER_PVE9_OVERLAY, file), join(dir, file));
+  return dir;
+}
 export const SAGHAUGEN = join(FIXTURES, 'saghaugen');
 export const SAGHAUGEN_MODEL = join(import.meta.dirname, '..', '..', 'model');
 
@@ -21,7 +35,9 @@ export function rawWith(
   change: {
     resources?: (r: Json[]) => Json[];
     config?: Record<number, (c: Json) => Json | undefined>;
-    drop?: ('status' | 'storage' | 'ha' | 'version')[];
+    drop?: ('status' | 'storage' | 'ha' | 'haGroups' | 'haRules' | 'version')[];
+    /** Replace one answer's JSON. */
+    answer?: { name: 'ha' | 'haGroups' | 'haRules'; json: Json };
     permissions?: Json;
   } = {},
 ): RawAnswers {
@@ -36,6 +52,7 @@ export function rawWith(
     });
   }
   for (const name of change.drop ?? []) delete raw[name];
+  if (change.answer) raw[change.answer.name] = { where: `${change.answer.name}.json`, text: JSON.stringify(change.answer.json) };
   if (change.permissions) raw.permissions = { where: 'permissions.json', text: JSON.stringify(change.permissions) };
   return raw;
 }

@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -16,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/proxmox/import-command.ts';
 import { runCheck } from '../../src/cli/check-command.ts';
 import { loadModel } from '../../src/model/load-model.ts';
-import { CLUSTER, CLUSTER_MODEL, SAGHAUGEN, SAGHAUGEN_MODEL, compare, rawWith } from './helpers.ts';
+import { CLUSTER, CLUSTER_MODEL, SAGHAUGEN, SAGHAUGEN_MODEL, compare, pve9Snapshot, rawWith } from './helpers.ts';
 
 async function importInto(out: string, snapshot: string) {
   const lines: string[] = [];
@@ -100,18 +101,21 @@ describe('npm run import', () => {
       ].join('\n'),
     );
     const guests = readFileSync(join(out, 'guests.yaml'), 'utf8');
-    // Without the snapshot's HA groups the group's nodes are unknown: any node of the cluster, and a comment says so.
-    expect(guests).toContain(
-      '  # HA group all-nodes in Proxmox: its nodes were not in the answers, so ha.group is left out (any node of the cluster).\n  - id: homeassistant\n',
-    );
+    // HA group pair ("pve2:1,pve1:2", restricted): the nodes it may run on, and the one it prefers.
+    expect(guests).toContain('    host: pve1\n    ha: {cluster: fjellet, group: [pve1, pve2], preferred: pve1}\n');
+    // HA group all-nodes names every node, with one priority: any node, none preferred, nothing to explain.
     expect(guests).toContain('    host: pve2\n    ha: {cluster: fjellet}\n');
+    expect(guests).not.toContain('# HA ');
     expect(guests).toContain('    tags: [dns, infra]\n    onboot: true\n    startupOrder: 1\n    ip: 192.0.2.53\n');
     const loaded = loadModel(out);
     if (!loaded.ok) throw new Error('model did not load');
     expect(loaded.model.clusters).toMatchObject([{ id: 'fjellet', name: 'fjellet', nodes: ['pve1', 'pve2', 'pve3'] }]);
     expect(
       Object.fromEntries(loaded.model.guests.filter((g) => g.ha !== undefined).map((g) => [g.vmid, { host: g.host, ha: g.ha }])),
-    ).toEqual({ 101: { host: 'pve2', ha: { cluster: 'fjellet' } }, 200: { host: 'pve1', ha: { cluster: 'fjellet' } } });
+    ).toEqual({
+      101: { host: 'pve2', ha: { cluster: 'fjellet' } },
+      200: { host: 'pve1', ha: { cluster: 'fjellet', group: ['pve1', 'pve2'], preferred: 'pve1' } },
+    });
     const lines: string[] = [];
     expect(await runCheck([out], {}, (t) => lines.push(t))).toBe(0);
     const text = lines.join('\n');
@@ -121,6 +125,37 @@ describe('npm run import', () => {
       /\nwarning \S+\/clusters\.yaml:\d+:\d+ {2}todo-text {2}cluster:fjellet {2}clusters\[fjellet\]\.description is not written yet/,
     );
     expect(compare(rawWith(CLUSTER), out).counts).toEqual({ drift: 0, unknown: 0, info: 0 });
+  });
+
+  it('HA rules (PVE 9): a strict rule gives group and preferred, a non-strict one only preferred, with a comment why; twice changes nothing', async () => {
+    const snap = pve9Snapshot();
+    const out = tmp('import-pve9');
+    expect((await importInto(out, snap)).code).toBe(0);
+    const guests = readFileSync(join(out, 'guests.yaml'), 'utf8');
+    expect(guests).toContain('    host: pve1\n    ha: {cluster: fjellet, group: [pve1, pve2], preferred: pve1}\n');
+    expect(guests).toContain(
+      '  # HA rule broker-on-pve2 in Proxmox (pve2) is not strict: the guest may run on any node when none of them is up, so ha.group is left out (any node of the cluster); preferred is its highest-priority node.\n  - id: mqtt\n',
+    );
+    expect(guests).toContain('    host: pve2\n    ha: {cluster: fjellet, preferred: pve2}\n');
+    const lines: string[] = [];
+    expect(await runCheck([out], {}, (t) => lines.push(t))).toBe(0);
+    expect(compare(rawWith(snap), out).counts).toEqual({ drift: 0, unknown: 0, info: 0 });
+    const first = snapshotOf(out);
+    expect((await importInto(out, snap)).out).toMatch(/^Nothing new: /);
+    expect(snapshotOf(out)).toEqual(first);
+  });
+
+  it('without the HA groups or rules in the snapshot, ha.group is left out and a comment names the Proxmox group', async () => {
+    const snap = tmp('snap-no-groups');
+    cpSync(CLUSTER, snap, { recursive: true });
+    rmSync(join(snap, 'ha-groups.json'));
+    const out = tmp('import-no-groups');
+    await importInto(out, snap);
+    const guests = readFileSync(join(out, 'guests.yaml'), 'utf8');
+    expect(guests).toContain(
+      '  # HA group pair in Proxmox: its nodes were not in the answers, so ha.group is left out (any node of the cluster).\n  - id: homeassistant\n',
+    );
+    expect(guests).toContain('    host: pve1\n    ha: {cluster: fjellet}\n');
   });
 
   it('a single node without a cluster entry writes no cluster and no HA block', async () => {
@@ -218,6 +253,27 @@ describe('npm run import', () => {
     const first = snapshotOf(out);
     expect((await importInto(out, CLUSTER)).out).toMatch(/^Nothing new: /);
     expect(snapshotOf(out)).toEqual(first);
+  });
+
+  it('an ha block a person wrote without group or preferred is kept as written; drift offers what Proxmox says', async () => {
+    const out = tmp('import-merge-ha');
+    cpSync(CLUSTER_MODEL, out, { recursive: true });
+    writeFileSync(join(out, 'clusters.yaml'), 'clusters:\n  - id: fjellet\n    name: fjellet\n    nodes: [pve1, pve2, pve3]\n');
+    const guestsFile = join(out, 'guests.yaml');
+    const handHa = '    host: pve1\n    ha: {cluster: fjellet} # any node, we decided\n';
+    const edited = readFileSync(guestsFile, 'utf8').replace(/ {4}vmid: 200\n(.*\n)? {4}host: pve1\n/, (m) =>
+      m.replace('    host: pve1\n', handHa),
+    );
+    writeFileSync(guestsFile, edited);
+    const r = await importInto(out, CLUSTER);
+    expect(r.err).toBe('');
+    expect(r.out).not.toContain('homeassistant');
+    expect(readFileSync(guestsFile, 'utf8')).toContain(handHa);
+    const report = compare(rawWith(CLUSTER), out);
+    expect(report.findings.map((f) => [f.type, f.vmid, f.field, f.observed])).toEqual([
+      ['not-documented', 200, 'ha.group', ['pve1', 'pve2']],
+      ['not-documented', 200, 'ha.preferred', 'pve1'],
+    ]);
   });
 
   it('merges only into a model that passes the check: a Latin-1 letter is refused, not written back as U+FFFD', async () => {

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync, cpSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, cpSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAnswers, ProxmoxReadError, MAX_ANSWER_BYTES } from '../../src/proxmox/answers.ts';
 import { readSnapshotDir } from '../../src/proxmox/snapshot-dir.ts';
 import { observe } from '../../src/proxmox/observed.ts';
-import { CLUSTER, SAGHAUGEN } from './helpers.ts';
+import { CLUSTER, SAGHAUGEN, pve9Snapshot } from './helpers.ts';
 
 const read = (dir: string) => observe(parseAnswers(readSnapshotDir(dir)));
 
@@ -81,9 +81,65 @@ describe('reading Proxmox JSON', () => {
     ]);
     expect(seen.ha.map((h) => [h.sid, h.vmid, h.group])).toEqual([
       ['ct:101', 101, 'all-nodes'],
-      ['vm:200', 200, 'all-nodes'],
+      ['vm:200', 200, 'pair'],
     ]);
     expect(seen.takenAt).toBe('2026-11-30T06:00:00Z');
+  });
+
+  it('HA groups (PVE 8): a restricted group of fewer nodes than the cluster gives the allowed nodes, one top priority the preferred node', () => {
+    const seen = read(CLUSTER);
+    const [mqtt, homeassistant] = seen.ha;
+    // all-nodes is not restricted and gives every node the same priority: any node, none preferred.
+    expect(mqtt).toEqual({
+      sid: 'ct:101',
+      vmid: 101,
+      state: 'started',
+      group: 'all-nodes',
+      placementKnown: true,
+      placement: {
+        source: 'group',
+        name: 'all-nodes',
+        nodes: [
+          { node: 'pve1', priority: 0 },
+          { node: 'pve2', priority: 0 },
+          { node: 'pve3', priority: 0 },
+        ],
+        restricted: false,
+      },
+    });
+    // pair: "pve2:1,pve1:2", restricted; the allowed nodes highest priority first.
+    expect(homeassistant).toMatchObject({ placementKnown: true, allowedNodes: ['pve1', 'pve2'], preferredNode: 'pve1' });
+  });
+
+  it('HA rules (PVE 9): node-affinity rules as groups were, strict as restricted; disabled rules and resource-affinity passed over', () => {
+    const seen = read(pve9Snapshot());
+    expect(seen.version).toBe('9.0.10');
+    expect(seen.ha.map((h) => [h.sid, h.placement?.source, h.placement?.name, h.allowedNodes, h.preferredNode])).toEqual([
+      // broker-on-pve2 is not strict: it only prefers pve2 (the disabled strict rule old-test does not count).
+      ['ct:101', 'rule', 'broker-on-pve2', undefined, 'pve2'],
+      ['vm:200', 'rule', 'ha-group-pair', ['pve1', 'pve2'], 'pve1'],
+    ]);
+  });
+
+  it('HA rules the answer marks as infeasible (errors) do not apply, as the CRM drops them', () => {
+    const dir = pve9Snapshot();
+    const rules = JSON.parse(readFileSync(join(dir, 'ha-rules.json'), 'utf8'));
+    rules[3] = { ...rules[3], disable: 0 };
+    writeFileSync(join(dir, 'ha-rules.json'), JSON.stringify(rules));
+    // Two enabled rules for ct:101: which one counts cannot be told.
+    expect(read(dir).ha[0]).toMatchObject({ placementKnown: false });
+    rules[3].errors = { resources: ['at least one resource is already used in another node affinity rule'] };
+    writeFileSync(join(dir, 'ha-rules.json'), JSON.stringify(rules));
+    expect(read(dir).ha[0]).toMatchObject({ placementKnown: true, preferredNode: 'pve2' });
+  });
+
+  it('without groups or rules in the answers, where HA guests may run is not known', () => {
+    const dir = copyOf(CLUSTER);
+    rmSync(join(dir, 'ha-groups.json'));
+    expect(read(dir).ha.map((h) => [h.placementKnown, h.allowedNodes, h.preferredNode])).toEqual([
+      [false, undefined, undefined],
+      [false, undefined, undefined],
+    ]);
   });
 
   it('needs only cluster-resources.json', () => {
@@ -155,6 +211,32 @@ describe('reading Proxmox JSON', () => {
       const e = error(() => parseAnswers(readSnapshotDir(withFile('cluster-resources.json', JSON.stringify(resources)))));
       expect(e.problem).toBe('[3].type: must be one of node, storage, pool, qemu, lxc, openvz, sdn, network (got "openvz2")');
       expect(e.hint).toMatch(/supported Proxmox VE/);
+    });
+
+    it('HA groups and rules: a bad node list or resource list is named; unknown rule types are passed over', () => {
+      const groups = JSON.parse(readFileSync(join(CLUSTER, 'ha-groups.json'), 'utf8'));
+      groups[1].nodes = 'pve1:high,pve2';
+      const e = error(() => parseAnswers(readSnapshotDir(withFile('ha-groups.json', JSON.stringify(groups)))));
+      expect(e.where).toMatch(/ha-groups\.json$/);
+      expect(e.problem).toBe(
+        '[1].nodes: must be a list of nodes with optional priorities, such as "pve1:2,pve2:1,pve3" (got "pve1:high,pve2")',
+      );
+      const rules = JSON.parse(readFileSync(join(pve9Snapshot(), 'ha-rules.json'), 'utf8'));
+      const badRules = structuredClone(rules);
+      badRules[0].resources = 'vm:200,oops';
+      const e2 = error(() => parseAnswers(readSnapshotDir(withFile('ha-rules.json', JSON.stringify(badRules)))));
+      expect(e2.problem).toBe('[0].resources: must be a list of HA resource ids, such as "vm:100,ct:101" (got "vm:200,oops")');
+      const noNodes = structuredClone(rules);
+      delete noNodes[1].nodes;
+      expect(error(() => parseAnswers(readSnapshotDir(withFile('ha-rules.json', JSON.stringify(noNodes))))).problem).toMatch(
+        /^\[1\]\.nodes: /,
+      );
+      // A rule type of a later release, with fields of its own, is no error.
+      const later = [...rules, { rule: 'x', type: 'node-anti-affinity', nodes: { any: 'shape' } }];
+      expect(parseAnswers(readSnapshotDir(withFile('ha-rules.json', JSON.stringify(later)))).haRules).toHaveLength(5);
+      // The rules' answer in the groups' file is named as such.
+      const e3 = error(() => parseAnswers(readSnapshotDir(withFile('ha-groups.json', JSON.stringify(rules)))));
+      expect(e3.hint).toBe('this looks like the answer of /cluster/ha/rules, not /cluster/ha/groups');
     });
 
     it('a 50 MB answer is refused before it is read', () => {

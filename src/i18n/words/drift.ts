@@ -183,6 +183,48 @@ export const DRIFT_REPORT_WORDS = {
     (p) => `, or start it: \`${p.command}\``,
   ),
 
+  /**
+   * An HA guest's nodes (`ha.group`) and preferred node (`ha.preferred`) against its HA group
+   * (PVE 7/8) or node-affinity rule (PVE 9). `why` is one of the driftHaWhy texts, in the language.
+   */
+  'driftFinding.haAnyNode.message': say(
+    (p: { subject: string; why: string; model: string }) =>
+      `${p.subject}: Proxmox lar den kjøre på hvilken som helst node i klyngen (${p.why}), men ifølge modellens ha.group bare på ${p.model}.`,
+    (p) => `${p.subject}: Proxmox lets it run on any node of the cluster (${p.why}), but the model's ha.group allows only ${p.model}.`,
+  ),
+  'driftFinding.haAnyNode.fix': say(
+    (p: { at: string | undefined }) =>
+      `Fjern \`group\` fra \`ha\` i ${p.at} (eller begrens HA-gruppen eller -regelen i Proxmox til de nodene, hvis modellen er slik det skal være).`,
+    (p) =>
+      `Remove \`group\` from \`ha\` at ${p.at} (or limit the HA group or rule in Proxmox to those nodes, if the model is how it should be).`,
+  ),
+  'driftFinding.haNoPreferred.message': say(
+    (p: { subject: string; why: string; model: string }) =>
+      `${p.subject}: Proxmox foretrekker ingen bestemt node (${p.why}), men modellen sier ha.preferred = ${p.model}.`,
+    (p) => `${p.subject}: Proxmox prefers no one node (${p.why}), but the model says ha.preferred = ${p.model}.`,
+  ),
+  'driftFinding.haNoPreferred.fix': say(
+    (p: { at: string | undefined; model: string }) =>
+      `Fjern \`preferred\` fra \`ha\` i ${p.at} (eller gi ${p.model} høyest prioritet i HA-gruppen eller -regelen i Proxmox).`,
+    (p) => `Remove \`preferred\` from \`ha\` at ${p.at} (or give ${p.model} the highest priority in its HA group or rule in Proxmox).`,
+  ),
+  'driftHaWhy.none': { nb: 'ingen HA-gruppe eller -regel gjelder den', en: 'no HA group or rule applies to it' },
+  'driftHaWhy.notRestricted': say(
+    (p: { source: 'group' | 'rule'; name: string }) =>
+      p.source === 'group' ? `HA-gruppen ${p.name} er ikke «restricted»` : `HA-regelen ${p.name} er ikke «strict»`,
+    (p) => (p.source === 'group' ? `HA group ${p.name} is not restricted` : `HA rule ${p.name} is not strict`),
+  ),
+  'driftHaWhy.allNodes': say(
+    (p: { source: 'group' | 'rule'; name: string }) =>
+      `${p.source === 'group' ? 'HA-gruppen' : 'HA-regelen'} ${p.name} omfatter alle nodene`,
+    (p) => `${p.source === 'group' ? 'HA group' : 'HA rule'} ${p.name} names every node`,
+  ),
+  'driftHaWhy.sharedTop': say(
+    (p: { source: 'group' | 'rule'; name: string }) =>
+      `flere noder deler høyeste prioritet i ${p.source === 'group' ? 'HA-gruppen' : 'HA-regelen'} ${p.name}`,
+    (p) => `several nodes share the highest priority in ${p.source === 'group' ? 'HA group' : 'HA rule'} ${p.name}`,
+  ),
+
   /** What the token could not see (src/proxmox/observed.ts). */
   'driftNote.noVmAudit': {
     nb: 'Tokenet har ikke VM.Audit på /vms: gjester det ikke har tilgang til, står ikke i svaret og regnes som ukjente, ikke slettet.',
