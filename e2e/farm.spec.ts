@@ -79,7 +79,12 @@ const W = {
     blastRadius: { header: 'Andre ting som faller med', first: ['18', '9', '2'] },
     clusterRedundancy:
       'Lia-klyngen trenger 2 av 3 stemmer for quorum (pve1, pve2, pve3), men mister quorum likevel hvis én av disse feiler: Kjernesvitsj, UPS.',
-    runsOn: { header: 'Kjører på', stall: 'pve1 HA i Lia-klyngen: hvilken som helst node; foretrekker pve1', mqtt: 'pve2 HA i Lia-klyngen: pve2, pve3', backup: 'pve3' },
+    runsOn: {
+      header: 'Kjører på',
+      stall: 'pve1 HA i Lia-klyngen: hvilken som helst node; foretrekker pve1',
+      mqtt: 'pve2 HA i Lia-klyngen: pve2, pve3',
+      backup: 'pve3',
+    },
     falseRedundancy:
       'Internett har alternativene 4G-ruter, Fiberboks (ONT), men går ned likevel hvis én av disse feiler: Ruter, Kjernesvitsj, UPS.',
     host: (name: string) => `Vert: ${name}`,
@@ -148,7 +153,12 @@ const W = {
     blastRadius: { header: 'Other things that fall with it', first: ['18', '9', '2'] },
     clusterRedundancy:
       'The Lia cluster needs 2 of 3 votes for quorum (pve1, pve2, pve3), but loses quorum all the same when one of these fails: Core switch, UPS.',
-    runsOn: { header: 'Runs on', stall: 'pve1 HA in The Lia cluster: any node; prefers pve1', mqtt: 'pve2 HA in The Lia cluster: pve2, pve3', backup: 'pve3' },
+    runsOn: {
+      header: 'Runs on',
+      stall: 'pve1 HA in The Lia cluster: any node; prefers pve1',
+      mqtt: 'pve2 HA in The Lia cluster: pve2, pve3',
+      backup: 'pve3',
+    },
     falseRedundancy:
       'Internet has the alternatives 4G router, Fibre box (ONT), but goes down all the same when one of these fails: Router, Core switch, UPS.',
     host: (name: string) => `Host: ${name}`,
@@ -341,7 +351,14 @@ for (const lang of LANGS) {
     const headers = (await table.locator('thead th').allTextContents()).map(ws);
     const column = headers.indexOf(w.runsOn.header);
     const cell = async (name: string) =>
-      ws(await table.locator('tbody tr').filter({ has: page.getByRole('link', { name, exact: true }) }).locator('td').nth(column).innerText());
+      ws(
+        await table
+          .locator('tbody tr')
+          .filter({ has: page.getByRole('link', { name, exact: true }) })
+          .locator('td')
+          .nth(column)
+          .innerText(),
+      );
     expect(await cell('stall')).toBe(w.runsOn.stall);
     expect(await cell('mqtt')).toBe(w.runsOn.mqtt);
     expect(await cell('backup')).toBe(w.runsOn.backup);

@@ -188,7 +188,7 @@ for (const lang of LANGS) {
         }
         // The start commands come before the status lists too.
         for (const order of scenarioStartOrders(analysis, scenario.id).orders) {
-          const at = section.indexOf(order.steps[0]!.command);
+          const at = section.indexOf(flat(order.steps[0]!.command));
           expect(at, `${scenario.id}: ${order.steps[0]!.command}`).toBeGreaterThan(steps);
           expect(at).toBeLessThan(status);
         }

@@ -38,7 +38,9 @@ test.describe('entity pages', () => {
   }
 });
 
-test('the weak points page lists every single point of failure in the ranking, each with how many things fall with it', async ({ page }) => {
+test('the weak points page lists every single point of failure in the ranking, each with how many things fall with it', async ({
+  page,
+}) => {
   const spofs = analyze(model).singlePointsOfFailure;
   expect(spofs.length, 'the model has single points of failure to show').toBeGreaterThan(0);
   for (const lang of ['nb', 'en'] as const) {

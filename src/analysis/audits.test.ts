@@ -169,7 +169,9 @@ describe('false-redundancy on a k-of-n group says how many it needs, not "altern
       }),
       'false-redundancy',
     );
-    expect(fs.map((f) => f.message.en)).toEqual(['storage (en) needs 2 of 3 (n1, n2, n3), but goes down all the same when this fails: ups.']);
+    expect(fs.map((f) => f.message.en)).toEqual([
+      'storage (en) needs 2 of 3 (n1, n2, n3), but goes down all the same when this fails: ups.',
+    ]);
     expect(fs[0]!.message.nb).toContain('trenger 2 av 3 (n1, n2, n3), men går ned likevel hvis denne feiler: ups.');
     expect(fs[0]!.modelHint).toBe('anyOf, atLeast: 2');
   });

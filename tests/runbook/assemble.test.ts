@@ -220,7 +220,10 @@ describe.each(['nb', 'en'] as const)('the cluster fixture runbook (%s): where ea
     expect(row('backup').host?.key).toBe('host:pve3');
     expect(row('backup').ha).toBeUndefined();
     // stall: any node of the cluster, preferring pve1; mqtt: only pve2 or pve3.
-    expect(row('stall')).toMatchObject({ host: { key: 'host:pve1' }, ha: { cluster: { key: 'cluster:lia' }, allNodes: true, preferred: { key: 'host:pve1' } } });
+    expect(row('stall')).toMatchObject({
+      host: { key: 'host:pve1' },
+      ha: { cluster: { key: 'cluster:lia' }, allNodes: true, preferred: { key: 'host:pve1' } },
+    });
     expect(row('mqtt').ha).toMatchObject({ allNodes: false });
     expect(row('mqtt').ha!.nodes.map((n) => n.key)).toEqual(['host:pve2', 'host:pve3']);
     expect(row('cameras').ha).toMatchObject({ allNodes: true });
