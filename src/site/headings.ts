@@ -17,12 +17,12 @@ export interface Heading {
 export function entityHeadings(
   record: EntityRecord,
   lang: Lang,
-  options: { scenario?: ScenarioResult; hasProse?: boolean; hasDiagram?: boolean; hasNotes?: boolean } = {},
+  options: { scenario?: ScenarioResult; hasProse?: boolean; hasDiagram?: boolean; hasNotes?: boolean; hasGuests?: boolean } = {},
 ): Heading[] {
   const h = (slug: string, text: string): Heading => ({ depth: 2, slug, text });
   const out: Heading[] = [];
   if (isReachable(record)) out.push(h('reach', t(lang, 'reach.title')));
-  if (record.kind === 'host') out.push(h('guests', t(lang, 'entity.guests')));
+  if (record.kind === 'host' && options.hasGuests !== false) out.push(h('guests', t(lang, 'entity.guests')));
   // A scenario: what to do first, then what works and what does not (ScenarioBody.astro).
   if (record.kind === 'scenario' && options.scenario) {
     out.push(h('what-to-do', t(lang, 'scenario.whatToDo')), { depth: 3, slug: 'start-order', text: t(lang, 'scenario.startOrder') });

@@ -242,6 +242,12 @@ export interface GuestRow {
   tags: string;
 }
 
+/** Whether a host's page lists its guests: a Proxmox node does (an empty table says it has none); a Pi or a PLC runs none. */
+export function listsGuests(model: Model, record: { kind: string; id: string; entity: unknown }): boolean {
+  if (record.kind !== 'host') return false;
+  return (record.entity as { kind?: unknown }).kind === 'proxmox' || model.guests.some((g) => g.host === record.id);
+}
+
 export function guestRows(model: Model, hostId: string, ctx: ViewContext): GuestRow[] {
   return guestRowsOf(
     model.guests.filter((g) => g.host === hostId),
