@@ -120,11 +120,16 @@ export function derivePhases(fg: FailureGraph, timeline: Timeline, roots: readon
       if (generatorState.get(g.key) === 'waiting' && outcomes[g.key])
         outcomes[g.key] = { state: 'down', causes: [{ chain: [g.key], via: 'starting', state: 'down' }] };
     }
-    if (onBattery.length === 0) return outcomes;
-    const written = propagate(fg, failed, (key) => onBattery.some((s) => s.key === key));
-    for (const s of onBattery) {
+    // A store with charge is up whatever its supply does (the bridged graph), but the model as written
+    // still says how it stands: on battery (its supply is out), or on one of its alternatives (the
+    // generator while the grid is out) — degraded either way, like any anyOf short of a member.
+    const written = propagate(fg, failed, (key) => timeline.stores.some((s) => s.key === key));
+    for (const s of timeline.stores) {
       if (outcomes[s.key]?.state !== 'ok') continue;
-      const causes = (written[s.key]?.causes ?? []).map((c) => ({ ...c, state: 'degraded' as const }));
+      const asWritten = written[s.key];
+      const battery = onBattery.includes(s);
+      if (!battery && asWritten?.state !== 'degraded') continue;
+      const causes = (asWritten?.causes ?? []).map((c) => ({ ...c, state: 'degraded' as const }));
       outcomes[s.key] = { state: 'degraded', causes };
     }
     return outcomes;
